@@ -1,0 +1,18 @@
+/**
+ * The shape of a lesson's generator, `kit/content/NN-slug.ts`.
+ *
+ * @module
+ */
+
+/** A JSON value: what a case file may hold (no NaN, no Infinity, no undefined). */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Everything a lesson derives from its reference solution. */
+export interface LessonContent {
+  /** Test cases for the graded tests, written to `kit/cases/NN-slug.json`. */
+  cases?: () => Json;
+  /** Markdown for each `<!-- generated:NAME -->` region of the lesson's README. */
+  blocks?: Record<string, () => string>;
+  /** SVG text for each figure, written to `lessons/NN-slug/figures/NAME.svg`. */
+  figures?: Record<string, () => string>;
+}
