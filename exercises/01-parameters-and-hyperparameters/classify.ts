@@ -1,0 +1,77 @@
+// deno-lint-ignore-file no-unused-vars
+/**
+ * Exercise 4: is a setting learned by training (a parameter) or chosen before it (a
+ * hyperparameter), and if chosen, what kind of choice is it?
+ *
+ * @module
+ */
+
+/** The four families of hyperparameters used in this course. */
+export type Category = "training" | "architecture" | "regularization" | "data";
+
+/** What {@link classifySetting} returns: `category` is `null` for a parameter. */
+export interface Classification {
+  kind: "parameter" | "hyperparameter";
+  category: Category | null;
+}
+
+/**
+ * The settings {@link classifySetting} knows, in their normalised spelling (see
+ * {@link normalizeSettingName}).
+ */
+export const KNOWN_SETTINGS: readonly string[] = [
+  "weights",
+  "biases",
+  "learning rate",
+  "learning rate schedule",
+  "batch size",
+  "epochs",
+  "optimizer",
+  "momentum",
+  "number of layers",
+  "layer width",
+  "activation",
+  "dropout rate",
+  "weight decay",
+  "early stopping patience",
+  "validation split",
+  "feature scaling",
+];
+
+/**
+ * Writes a setting's name the one way {@link KNOWN_SETTINGS} does: camelCase split into words
+ * (a space before an upper-case letter that follows a lower-case letter or a digit), lower
+ * case, every run of characters other than letters and digits replaced by one space, and no
+ * space at either end.
+ *
+ * @example
+ * ```ts
+ * import { normalizeSettingName } from "./classify.ts";
+ * console.log(normalizeSettingName("learningRate")); // "learning rate"
+ * console.log(normalizeSettingName("  Early-stopping_PATIENCE ")); // "early stopping patience"
+ * ```
+ */
+export function normalizeSettingName(name: string): string {
+  throw new Error("TODO: split camelCase, lower-case, collapse separators, trim");
+}
+
+/**
+ * Classifies one of the {@link KNOWN_SETTINGS}, written in any spelling that
+ * {@link normalizeSettingName} maps onto it: weights and biases are parameters (category
+ * `null`); the others are hyperparameters of category `"training"`, `"architecture"`,
+ * `"regularization"` or `"data"`, as in the table of lesson 01.
+ *
+ * Throws an `Error` whose message contains `name` as given when the setting is not known.
+ *
+ * @example
+ * ```ts
+ * import { classifySetting } from "./classify.ts";
+ * console.log(classifySetting("weight_decay")); // { kind: "hyperparameter", category: "regularization" }
+ * console.log(classifySetting("Weights")); // { kind: "parameter", category: null }
+ * ```
+ */
+export function classifySetting(name: string): Classification {
+  throw new Error(
+    'TODO: parameter or hyperparameter, and which category (lesson 01, "What you set")',
+  );
+}

@@ -1,0 +1,63 @@
+import { expectEqual, expectThrows, graded } from "../../kit/grading/graded.ts";
+import cases from "../../kit/cases/01-parameters-and-hyperparameters.json" with { type: "json" };
+import { type Classification, classifySetting, normalizeSettingName } from "./classify.ts";
+
+graded({
+  name: "normalizeSettingName: camelCase, snake_case, kebab-case, capitals, spaces",
+  points: 1,
+  hint: "Split camelCase first (a space before an upper-case letter that follows a lower-case " +
+    "letter or digit), then lower-case, then turn each run of other characters into one space, " +
+    "then trim.",
+}, () => {
+  for (const c of cases.normalizeSettingName) {
+    expectEqual({
+      input: `normalizeSettingName(${JSON.stringify(c.name)})`,
+      actual: () => normalizeSettingName(c.name),
+      expected: c.expected,
+    });
+  }
+});
+
+graded({
+  name: "classifySetting: every known setting, parameter or hyperparameter and its category",
+  points: 2,
+  hint: "Only weights and biases are learned (category null). Careful: weight decay is a " +
+    "setting, not a weight. See the table 'What you set' in lesson 01.",
+}, () => {
+  for (const c of cases.classifySetting.lesson) {
+    expectEqual({
+      input: `classifySetting(${JSON.stringify(c.name)})`,
+      actual: () => classifySetting(c.name),
+      expected: c.expected as Classification,
+    });
+  }
+});
+
+graded({
+  name: "classifySetting: the same settings in other spellings",
+  points: 1,
+  hint: "Normalise the name with normalizeSettingName before looking it up.",
+}, () => {
+  for (const c of cases.classifySetting.random) {
+    expectEqual({
+      input: `classifySetting(${JSON.stringify(c.name)})`,
+      actual: () => classifySetting(c.name),
+      expected: c.expected as Classification,
+    });
+  }
+});
+
+graded({
+  name: "classifySetting: refuses unknown settings, naming them",
+  points: 1,
+  hint: "Match whole names, not prefixes or substrings; throw an error whose message contains " +
+    "the name as given.",
+}, () => {
+  for (const name of cases.classifySetting.unknown) {
+    expectThrows({
+      input: `classifySetting(${JSON.stringify(name)})`,
+      actual: () => classifySetting(name),
+      messageIncludes: name,
+    });
+  }
+});

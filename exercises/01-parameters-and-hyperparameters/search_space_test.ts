@@ -1,0 +1,101 @@
+import { expectNumber, expectThrows, graded } from "../../kit/grading/graded.ts";
+import cases from "../../kit/cases/01-parameters-and-hyperparameters.json" with { type: "json" };
+import { gridSize, type SearchSpace, spaceSize } from "./search_space.ts";
+
+// Grid sizes are integers (all below 2^53 here): compared exactly.
+
+graded({
+  name: "gridSize: the lesson's grids, including the empty grid",
+  points: 1,
+  hint: "Multiply the value counts; start the product at 1, so a grid of no hyperparameters " +
+    "holds one configuration. Lesson 01, 'The search-space explosion'.",
+}, () => {
+  for (const c of cases.gridSize.lesson) {
+    expectNumber({
+      input: `gridSize(${JSON.stringify(c.counts)})`,
+      actual: () => gridSize(c.counts),
+      expected: c.expected,
+      rel: 0,
+    });
+  }
+});
+
+graded({
+  name: "gridSize: 30 seeded random grids",
+  points: 1,
+  hint: "The sizes multiply (every value of one hyperparameter meets every value of the others); " +
+    "adding them counts one-at-a-time changes, not a grid.",
+}, () => {
+  for (const c of cases.gridSize.random) {
+    expectNumber({
+      input: `gridSize(${JSON.stringify(c.counts)})`,
+      actual: () => gridSize(c.counts),
+      expected: c.expected,
+      rel: 0,
+    });
+  }
+});
+
+graded({
+  name: "gridSize: refuses counts that are not positive integers",
+  points: 1,
+  hint: "Throw a RangeError whose message names the entry as valueCounts[i].",
+}, () => {
+  for (const c of cases.gridSize.invalid) {
+    const counts = c.counts.map(Number);
+    expectThrows({
+      input: `gridSize([${c.counts.join(", ")}])`,
+      actual: () => gridSize(counts),
+      messageIncludes: c.names,
+    });
+  }
+});
+
+graded({
+  name: "spaceSize: choices and integer ranges (lesson and 30 seeded random spaces)",
+  points: 2,
+  hint: "A choice counts its values; an int range from low to high includes both ends: " +
+    "high − low + 1 values. Lesson 01, 'Counting a search space'.",
+}, () => {
+  for (const c of [...cases.spaceSize.lesson, ...cases.spaceSize.random]) {
+    const space = c.space as unknown as SearchSpace;
+    expectNumber({
+      input: `spaceSize(${JSON.stringify(c.space)})`,
+      actual: () => spaceSize(space),
+      expected: c.expected,
+      rel: 0,
+    });
+  }
+});
+
+graded({
+  name: "spaceSize: refuses a continuous dimension, naming it",
+  points: 1,
+  hint: "A float range holds infinitely many values, so no grid can list them: throw, and put " +
+    "the dimension's name in the message. Lesson 01, 'Counting a search space'.",
+}, () => {
+  for (const c of cases.spaceSize.continuous) {
+    const space = c.space as unknown as SearchSpace;
+    expectThrows({
+      input: `spaceSize(${JSON.stringify(c.space)})`,
+      actual: () => spaceSize(space),
+      messageIncludes: c.names,
+    });
+  }
+});
+
+graded({
+  name: "spaceSize: refuses empty choices and bad integer ranges, naming the dimension",
+  points: 1,
+  hint: "A choice needs at least one value; an int range needs integer bounds with low <= high. " +
+    "Put the dimension's name in the message.",
+}, () => {
+  for (const c of cases.spaceSize.invalid) {
+    const space = c.space as unknown as SearchSpace;
+    expectThrows({
+      input: `spaceSize(${JSON.stringify(c.space)})`,
+      actual: () => spaceSize(space),
+      messageIncludes: c.names,
+    });
+  }
+});

@@ -1,0 +1,88 @@
+/**
+ * Exercise 2: how many configurations does a grid hold?
+ *
+ * @module
+ */
+
+/** One hyperparameter's possible values. */
+export type Dimension =
+  /** A finite list of values, e.g. optimizers or hand-picked learning rates. */
+  | { type: "choice"; values: readonly (number | string | boolean)[] }
+  /** Every integer from `low` to `high`, both ends included. */
+  | { type: "int"; low: number; high: number }
+  /** Every real number between `low` and `high`: infinitely many, so no grid can list them. */
+  | { type: "float"; low: number; high: number };
+
+/** A search space: one {@link Dimension} per hyperparameter name. */
+export type SearchSpace = Record<string, Dimension>;
+
+/**
+ * The number of points of a grid, given how many values each hyperparameter takes: the product
+ * of the counts. An empty list is the grid of no hyperparameters, which holds exactly one
+ * configuration (the defaults): the empty product is 1.
+ *
+ * Throws a `RangeError` naming the entry as `valueCounts[i]` when a count is not a positive
+ * integer.
+ *
+ * @example
+ * ```ts
+ * import { gridSize } from "./search_space.ts";
+ * console.log(gridSize([10, 10, 10, 10, 10])); // 100000
+ * console.log(gridSize([4, 4, 4, 4, 4, 3, 3])); // 9216
+ * ```
+ */
+export function gridSize(valueCounts: readonly number[]): number {
+  let size = 1;
+  valueCounts.forEach((count, i) => {
+    if (!Number.isInteger(count) || count <= 0) {
+      throw new RangeError(
+        `valueCounts[${i}] is ${count}: each hyperparameter needs a positive whole number of values`,
+      );
+    }
+    size *= count;
+  });
+  return size;
+}
+
+/**
+ * The number of configurations in a search space whose dimensions are all finite: a `choice`
+ * contributes its number of values, an `int` range `high − low + 1`, and the sizes multiply.
+ *
+ * Throws an `Error` whose message contains the dimension's name when a dimension is `float`
+ * (continuous: a grid must first pick finitely many values from it), when a `choice` has no
+ * values, and when an `int` range has non-integer bounds or `low > high`.
+ *
+ * @example
+ * ```ts
+ * import { spaceSize } from "./search_space.ts";
+ * console.log(spaceSize({
+ *   optimizer: { type: "choice", values: ["sgd", "adam"] },
+ *   hiddenLayers: { type: "int", low: 1, high: 3 },
+ * })); // 6
+ * ```
+ */
+export function spaceSize(space: SearchSpace): number {
+  let size = 1;
+  for (const [name, dim] of Object.entries(space)) {
+    if (dim.type === "choice") {
+      if (dim.values.length === 0) throw new RangeError(`"${name}" is a choice with no values`);
+      size *= dim.values.length;
+    } else if (dim.type === "int") {
+      if (!Number.isInteger(dim.low) || !Number.isInteger(dim.high) || dim.low > dim.high) {
+        throw new RangeError(
+          `"${name}" is an int range from ${dim.low} to ${dim.high}: ` +
+            "the bounds must be integers with low <= high",
+        );
+      }
+      size *= dim.high - dim.low + 1;
+    } else if (dim.type === "float") {
+      throw new RangeError(
+        `"${name}" is continuous (${dim.low} to ${dim.high}): it holds infinitely many values, ` +
+          "so a grid must first pick a finite list of them (a choice)",
+      );
+    } else {
+      throw new TypeError(`"${name}" has an unknown dimension type`);
+    }
+  }
+  return size;
+}
