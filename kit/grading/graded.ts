@@ -69,10 +69,7 @@ export function pointsSuffix(points: number): string {
  * Its message is what the learner sees.
  */
 export class GradedFailure extends ErrorCtor {
-  constructor(message: string) {
-    super(message);
-    this.name = "GradedFailure";
-  }
+  override name = "GradedFailure";
 }
 
 /**

@@ -34,6 +34,42 @@ const globalsToFreeze = [
   "Uint32Array",
 ] as const;
 
+/**
+ * Properties that ordinary code assigns on its own objects (`this.name = "MyError"` in an Error
+ * subclass, `point.toString = …`). Assigning a property that a frozen prototype holds fails (the
+ * "override mistake"), so these become accessors whose setter defines the property on the object
+ * itself, as SES's override taming does.
+ */
+const overridable: [object, string][] = [
+  [Object.prototype, "toString"],
+  [Object.prototype, "valueOf"],
+  [Error.prototype, "name"],
+  [TypeError.prototype, "name"],
+  [RangeError.prototype, "name"],
+];
+
+function allowOverride(prototype: object, key: string): void {
+  const descriptor = Object.getOwnPropertyDescriptor(prototype, key);
+  if (!descriptor || !("value" in descriptor) || !descriptor.configurable) return;
+  const value = descriptor.value;
+  Object.defineProperty(prototype, key, {
+    configurable: false,
+    enumerable: descriptor.enumerable,
+    get() {
+      return value;
+    },
+    set(this: object, replacement: unknown) {
+      if (this === prototype) throw new TypeError(`Cannot assign to read only property '${key}'`);
+      Object.defineProperty(this, key, {
+        value: replacement,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    },
+  });
+}
+
 let hardened = false;
 
 /**
@@ -50,6 +86,7 @@ let hardened = false;
 export function hardenIntrinsics(): void {
   if (hardened) return;
   hardened = true;
+  for (const [prototype, key] of overridable) allowOverride(prototype, key);
   const table = globalThis as unknown as Record<string, unknown>;
   for (const name of globalsToFreeze) {
     const value = table[name];

@@ -1,0 +1,59 @@
+/**
+ * `deno task sync [lesson…] [--check]`: regenerate what the reference code determines.
+ *
+ * Writes, for each lesson with a generator in `kit/content/`, its case file, the generated
+ * regions of its README and its figures; then runs the graded tests against the solutions and
+ * writes `kit/manifest.json`. With `--check` it writes nothing and exits 1 if anything is stale.
+ *
+ * @module
+ */
+
+import { parseArgs } from "node:util";
+import { join } from "node:path";
+import { listLessons, resolveLesson } from "../grading/lessons.ts";
+import { writeTextFileAtomic } from "../grading/files.ts";
+import { KIT_ROOT, planManifest, type PlannedFile, planSync, staleFiles } from "../content/sync.ts";
+
+async function main(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { check: { type: "boolean", default: false } },
+  });
+  const all = await listLessons(KIT_ROOT);
+  const lessons = positionals.length ? positionals.map((p) => resolveLesson(p, all)) : all;
+  const files: PlannedFile[] = await planSync(KIT_ROOT, lessons);
+  if (values.check) {
+    const stale = await staleFiles(KIT_ROOT, files);
+    for (const path of stale) console.error(`stale: ${path}`);
+    console.log(
+      stale.length
+        ? `${stale.length} generated file(s) out of date: run deno task sync`
+        : "generated files are up to date",
+    );
+    return stale.length ? 1 : 0;
+  }
+  // Cases first: the manifest run reads them.
+  for (const file of files) await writeTextFileAtomic(join(KIT_ROOT, file.path), file.text);
+  console.log(`wrote ${files.length} generated file(s)`);
+  if (positionals.length) {
+    console.log(
+      "manifest not rewritten (it covers every lesson): run deno task sync with no lesson",
+    );
+    return 0;
+  }
+  const { file, failures } = await planManifest(KIT_ROOT, all);
+  await writeTextFileAtomic(join(KIT_ROOT, file.path), file.text);
+  console.log(`wrote ${file.path}`);
+  for (const failure of failures) console.error(`problem: ${failure}`);
+  return failures.length ? 1 : 0;
+}
+
+if (import.meta.main) {
+  try {
+    Deno.exit(await main(Deno.args));
+  } catch (error) {
+    console.error(`sync: ${(error as Error).message ?? error}`);
+    Deno.exit(2);
+  }
+}

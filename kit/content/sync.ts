@@ -1,0 +1,281 @@
+/**
+ * Keeping generated files in step with the reference code.
+ *
+ * For each lesson with a generator `kit/content/NN-slug.ts`, {@link planSync} computes the case
+ * file, every generated README region and every figure; {@link planManifest} runs the graded
+ * tests against the solutions to list their names and points. A plan is a list of files with
+ * their wanted contents: `deno task sync` writes them, `deno task test` fails if any differs.
+ *
+ * @module
+ */
+
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Json, LessonContent } from "./types.ts";
+import type { Lesson } from "../grading/lessons.ts";
+import { formatManifest, type Manifest, MANIFEST_PATH, pointsInName } from "../grading/manifest.ts";
+import { stageWorkspace } from "../grading/stage.ts";
+import { runTestFile } from "../grading/run.ts";
+import { mapConcurrent } from "../grading/score.ts";
+import { childEnvironment } from "../grading/run.ts";
+
+/** One generated file: where, and what it should hold. */
+export interface PlannedFile {
+  /** Path relative to the kit root. */
+  path: string;
+  /** The wanted contents. */
+  text: string;
+}
+
+/**
+ * Serialises case data: objects indented, arrays of numbers or strings kept on one line.
+ * Refuses values JSON cannot hold (NaN, ±Infinity, undefined), naming where they are.
+ *
+ * @example
+ * ```ts
+ * import { formatCases } from "./sync.ts";
+ * console.log(formatCases({ a: [1, 2] })); // "{\n  \"a\": [1, 2]\n}\n"
+ * ```
+ */
+export function formatCases(value: Json): string {
+  return format(value, "", "cases") + "\n";
+}
+
+function format(value: unknown, indent: string, path: string): string {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) {
+      throw new Error(`${path} is ${value}: JSON cannot hold it (encode it as a string or null)`);
+    }
+    return JSON.stringify(value);
+  }
+  if (value === null || typeof value === "string" || typeof value === "boolean") {
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) {
+    if (value.every((v) => typeof v !== "object" || v === null)) {
+      return `[${value.map((v, i) => format(v, indent, `${path}[${i}]`)).join(", ")}]`;
+    }
+    const inner = indent + "  ";
+    return `[\n${
+      value.map((v, i) => inner + format(v, inner, `${path}[${i}]`)).join(",\n")
+    }\n${indent}]`;
+  }
+  if (typeof value === "object") {
+    const inner = indent + "  ";
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 0) return "{}";
+    return `{\n${
+      entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${format(v, inner, `${path}.${k}`)}`)
+        .join(",\n")
+    }\n${indent}}`;
+  }
+  throw new Error(`${path} is ${typeof value}: JSON cannot hold it`);
+}
+
+const REGION = /(<!-- generated:([a-z0-9-]+) -->)\n[\s\S]*?\n?(<!-- \/generated:\2 -->)/g;
+
+/**
+ * Replaces each `<!-- generated:NAME -->…<!-- /generated:NAME -->` region of `markdown` by the
+ * output of `blocks[NAME]`. A region without a block, or a block without a region, is an error.
+ *
+ * @example
+ * ```ts
+ * import { fillRegions } from "./sync.ts";
+ * const md = "a\n<!-- generated:x -->\nold\n<!-- /generated:x -->\nb";
+ * console.log(fillRegions(md, { x: () => "new" }, "README.md"));
+ * // "a\n<!-- generated:x -->\nnew\n<!-- /generated:x -->\nb"
+ * ```
+ */
+export function fillRegions(
+  markdown: string,
+  blocks: Record<string, () => string>,
+  where: string,
+): string {
+  const seen = new Set<string>();
+  const filled = markdown.replace(REGION, (_all, open: string, name: string, close: string) => {
+    const block = blocks[name];
+    if (!block) {
+      throw new Error(`${where}: region "${name}" has no block in the lesson's generator`);
+    }
+    seen.add(name);
+    return `${open}\n${block().trim()}\n${close}`;
+  });
+  const unused = Object.keys(blocks).filter((name) => !seen.has(name));
+  if (unused.length) {
+    throw new Error(`${where}: no region for block(s) ${unused.join(", ")}`);
+  }
+  return filled;
+}
+
+/**
+ * Formats markdown exactly as `deno fmt` would, so a generated README is fmt-clean.
+ *
+ * @example
+ * ```ts ignore
+ * const tidy = await formatMarkdown("| a | b |\n|---|---|\n| 1 | 22 |\n", "/path/to/kit");
+ * ```
+ */
+export async function formatMarkdown(markdown: string, kitRoot: string): Promise<string> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["fmt", `--config=${join(kitRoot, "deno.json")}`, "--ext=md", "-"],
+    cwd: kitRoot,
+    clearEnv: true,
+    env: childEnvironment(),
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const writer = child.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(markdown));
+  await writer.close();
+  const output = await child.output();
+  if (!output.success) {
+    throw new Error(`deno fmt refused the markdown: ${new TextDecoder().decode(output.stderr)}`);
+  }
+  return new TextDecoder().decode(output.stdout);
+}
+
+/**
+ * The lessons that have a generator, with its content.
+ *
+ * @example
+ * ```ts ignore
+ * for (const { lesson, content } of await loadGenerators(kitRoot, lessons)) { ... }
+ * ```
+ */
+export async function loadGenerators(
+  kitRoot: string,
+  lessons: Lesson[],
+): Promise<{ lesson: Lesson; content: LessonContent }[]> {
+  const found = [];
+  for (const lesson of lessons) {
+    const path = join(kitRoot, "kit", "content", `${lesson.slug}.ts`);
+    try {
+      await Deno.stat(path);
+    } catch {
+      continue;
+    }
+    const module = await import(pathToFileURL(path).href);
+    if (!module.content) throw new Error(`${path} must export \`content\` (a LessonContent)`);
+    found.push({ lesson, content: module.content as LessonContent });
+  }
+  return found;
+}
+
+/**
+ * Every generated file of the given lessons with its wanted contents.
+ *
+ * @example
+ * ```ts ignore
+ * const files = await planSync(kitRoot, lessons);
+ * ```
+ */
+export async function planSync(kitRoot: string, lessons: Lesson[]): Promise<PlannedFile[]> {
+  const files: PlannedFile[] = [];
+  for (const { lesson, content } of await loadGenerators(kitRoot, lessons)) {
+    if (content.cases) {
+      files.push({ path: `kit/cases/${lesson.slug}.json`, text: formatCases(content.cases()) });
+    }
+    for (const [name, figure] of Object.entries(content.figures ?? {})) {
+      files.push({ path: `lessons/${lesson.slug}/figures/${name}.svg`, text: figure() });
+    }
+    if (content.blocks && Object.keys(content.blocks).length) {
+      const path = `lessons/${lesson.slug}/README.md`;
+      const markdown = await Deno.readTextFile(join(kitRoot, path)).catch((error) => {
+        throw error instanceof Deno.errors.NotFound
+          ? new Error(`${path} does not exist, but its generator declares README blocks`)
+          : error;
+      });
+      const filled = fillRegions(markdown, content.blocks, path);
+      files.push({ path, text: await formatMarkdown(filled, kitRoot) });
+    }
+  }
+  return files;
+}
+
+/**
+ * Lists the graded tests by running them against the solutions: the manifest as it should be,
+ * plus any test that failed on a solution (which the caller should treat as an error).
+ *
+ * @example
+ * ```ts ignore
+ * const { manifest, failures } = await planManifest(kitRoot, lessons);
+ * ```
+ */
+export async function planManifest(
+  kitRoot: string,
+  lessons: Lesson[],
+): Promise<{ file: PlannedFile; manifest: Manifest; failures: string[] }> {
+  const stage = await stageWorkspace({
+    kitRoot,
+    implementationRoot: join(kitRoot, "solutions"),
+    lessons,
+  });
+  const manifest: Manifest = {};
+  const failures: string[] = [];
+  try {
+    const jobs = lessons.flatMap((lesson) =>
+      lesson.testFiles.map((testFile) => ({ lesson, testFile }))
+    );
+    const runs = await mapConcurrent(
+      jobs,
+      navigator.hardwareConcurrency || 2,
+      ({ lesson, testFile }) =>
+        runTestFile({
+          workspace: stage.root,
+          testFile: join("exercises", lesson.slug, testFile),
+          timeoutMs: 120_000,
+        }),
+    );
+    jobs.forEach(({ lesson, testFile }, i) => {
+      const run = runs[i];
+      const where = `${lesson.slug}/${testFile}`;
+      if (run.timedOut) failures.push(`${where}: timed out on the solutions`);
+      if (run.loadError) failures.push(`${where}: ${run.loadError}`);
+      const declared = run.tests.filter((t) => pointsInName(t.name) !== undefined);
+      for (const t of run.tests) {
+        if (pointsInName(t.name) === undefined) {
+          failures.push(`${where}: "${t.name}" has no [N pts]`);
+        } else if (!t.passed) {
+          failures.push(`${where}: "${t.name}" fails on the solution: ${t.message}`);
+        }
+      }
+      const names = declared.map((t) => t.name);
+      const duplicate = names.find((n, k) => names.indexOf(n) !== k);
+      if (duplicate) failures.push(`${where}: two tests are named "${duplicate}"`);
+      manifest[lesson.slug] ??= {};
+      manifest[lesson.slug][testFile] = declared.map((t) => ({
+        name: t.name,
+        points: pointsInName(t.name)!,
+      }));
+    });
+  } finally {
+    await stage.dispose();
+  }
+  return { file: { path: MANIFEST_PATH, text: formatManifest(manifest) }, manifest, failures };
+}
+
+/**
+ * The planned files whose contents differ from what is on disk.
+ *
+ * @example
+ * ```ts ignore
+ * const stale = await staleFiles(kitRoot, await planSync(kitRoot, lessons));
+ * ```
+ */
+export async function staleFiles(kitRoot: string, files: PlannedFile[]): Promise<string[]> {
+  const stale: string[] = [];
+  for (const file of files) {
+    let current: string | undefined;
+    try {
+      current = await Deno.readTextFile(join(kitRoot, file.path));
+    } catch {
+      current = undefined;
+    }
+    if (current !== file.text) stale.push(file.path);
+  }
+  return stale;
+}
+
+/** The kit root this module belongs to. */
+export const KIT_ROOT: string = fileURLToPath(new URL("../../", import.meta.url));

@@ -1,0 +1,240 @@
+/**
+ * Presenting results: the learner's text report, a progress table, JUnit XML and a JSON
+ * results file in the shape of exercism's test runner (`results.json`, version 3).
+ *
+ * @module
+ */
+
+import type { ExerciseResult, LessonResult, TestOutcome } from "./score.ts";
+
+const PASS = "✓";
+const FAIL = "✗";
+
+function indent(text: string, prefix: string): string {
+  return text.split("\n").map((line) => prefix + line).join("\n");
+}
+
+function pointsText(score: number, max: number): string {
+  return `${score}/${max} ${max === 1 ? "pt" : "pts"}`;
+}
+
+/**
+ * The one-line score that ends a lesson's report, e.g. `"lesson-03: 12/20 points"`.
+ *
+ * @example
+ * ```ts ignore
+ * console.log(scoreLine(result)); // "lesson-03: 12/20 points"
+ * ```
+ */
+export function scoreLine(result: LessonResult): string {
+  return `${result.lesson.id}: ${result.score}/${result.maxScore} points`;
+}
+
+function exerciseBlock(exercise: ExerciseResult, verbose: boolean): string[] {
+  const done = exercise.maxScore > 0 && exercise.score === exercise.maxScore;
+  const passed = exercise.tests.filter((t) => t.status === "pass").length;
+  const head = `  ${done ? PASS : FAIL} ${exercise.file.padEnd(24)} ${
+    pointsText(exercise.score, exercise.maxScore).padStart(11)
+  }   ${passed} of ${exercise.tests.length} tests passed`;
+  const lines = [head];
+  if (exercise.problem) {
+    lines.push(indent(exercise.problem, "      "));
+    if (/SyntaxError|Expected|Unexpected/.test(exercise.problem)) {
+      lines.push("      Fix the syntax error above; your other exercises are graded anyway.");
+    }
+  } else {
+    const failing = exercise.tests.filter((t) => t.status !== "pass");
+    failing.forEach((test: TestOutcome, index) => {
+      lines.push(`      ${FAIL} ${test.name}`);
+      if (index === 0 || verbose) lines.push(indent(test.message ?? "failed", "          "));
+    });
+  }
+  for (const warning of exercise.warnings) lines.push(`      (author note: ${warning})`);
+  return lines;
+}
+
+/**
+ * The learner's report of one lesson: each exercise with its points, the first failing case of
+ * each (input, expected, got, hint), and the score line last.
+ *
+ * @example
+ * ```ts ignore
+ * console.log(formatLesson(result, { verbose: false }));
+ * ```
+ */
+export function formatLesson(result: LessonResult, options: { verbose?: boolean } = {}): string {
+  const { lesson } = result;
+  const lines = [`${lesson.id} · ${lesson.title} (exercises/${lesson.slug}/)`, ""];
+  for (const exercise of result.exercises) {
+    lines.push(...exerciseBlock(exercise, options.verbose ?? false));
+  }
+  lines.push("");
+  if (result.maxScore > 0 && result.score === result.maxScore) {
+    lines.push(`All graded tests pass. Well done!`);
+  } else {
+    const open = result.exercises.filter((e) => e.score < e.maxScore || e.maxScore === 0);
+    lines.push(
+      `${open.length} of ${result.exercises.length} exercises to go. Edit the files in exercises/${lesson.slug}/ and run the check again.`,
+    );
+  }
+  lines.push(scoreLine(result));
+  return lines.join("\n");
+}
+
+/**
+ * A progress table over several lessons, ending with the total.
+ *
+ * @example
+ * ```ts ignore
+ * console.log(formatProgress(results));
+ * ```
+ */
+export function formatProgress(results: LessonResult[]): string {
+  const rows = results.map((r) => {
+    const done = r.exercises.filter((e) => e.maxScore > 0 && e.score === e.maxScore).length;
+    const status = r.maxScore > 0 && r.score === r.maxScore
+      ? `${PASS} complete`
+      : `${done} of ${r.exercises.length} exercises done`;
+    return [r.lesson.id, r.lesson.title, `${r.score}/${r.maxScore}`, status];
+  });
+  const header = ["lesson", "topic", "points", "status"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => i === 2 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])).join("  ")
+      .trimEnd();
+  const score = results.reduce((sum, r) => sum + r.score, 0);
+  const max = results.reduce((sum, r) => sum + r.maxScore, 0);
+  return [
+    line(header),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map(line),
+    "",
+    "Details of one lesson: deno task check lesson-NN",
+    `total: ${score}/${max} points`,
+  ].join("\n");
+}
+
+function xmlEscape(text: string): string {
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!,
+  )
+    // Control characters other than tab and newline are not allowed in XML 1.0.
+    // deno-lint-ignore no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+}
+
+/**
+ * JUnit XML for an LMS or CI: one `<testsuite>` per exercise file, one `<testcase>` per graded
+ * test, with its points as a property.
+ *
+ * @example
+ * ```ts ignore
+ * await Deno.writeTextFile("report.xml", toJUnit(results, "alice"));
+ * ```
+ */
+export function toJUnit(results: LessonResult[], name = "graded tests"): string {
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  const all = results.flatMap((r) => r.exercises.flatMap((e) => e.tests));
+  const failures = all.filter((t) => t.status !== "pass").length;
+  out.push(`<testsuites name="${xmlEscape(name)}" tests="${all.length}" failures="${failures}">`);
+  for (const r of results) {
+    for (const e of r.exercises) {
+      const failed = e.tests.filter((t) => t.status !== "pass").length;
+      out.push(
+        `  <testsuite name="${
+          xmlEscape(`${r.lesson.id}/${e.file}`)
+        }" tests="${e.tests.length}" failures="${failed}" time="${
+          (e.durationMs / 1000).toFixed(3)
+        }">`,
+      );
+      out.push(
+        `    <properties><property name="score" value="${e.score}"/><property name="max_score" value="${e.maxScore}"/></properties>`,
+      );
+      for (const t of e.tests) {
+        const attrs = `name="${xmlEscape(t.name)}" classname="${
+          xmlEscape(`${r.lesson.slug}.${e.file}`)
+        }"`;
+        if (t.status === "pass") {
+          out.push(`    <testcase ${attrs}/>`);
+        } else {
+          const message = t.message ?? t.status;
+          out.push(`    <testcase ${attrs}>`);
+          out.push(
+            `      <failure type="${t.status}" message="${xmlEscape(message.split("\n")[0])}">${
+              xmlEscape(message)
+            }</failure>`,
+          );
+          out.push(`    </testcase>`);
+        }
+      }
+      out.push(`  </testsuite>`);
+    }
+  }
+  out.push(`</testsuites>`);
+  return out.join("\n") + "\n";
+}
+
+/** One test in exercism's results.json (version 3), with points added. */
+export interface ResultsJsonTest {
+  name: string;
+  status: "pass" | "fail" | "error";
+  message?: string;
+  task_id?: number;
+  points: number;
+  score: number;
+}
+
+/** exercism's results.json (version 3), with `score` and `max_score` added. */
+export interface ResultsJson {
+  version: 3;
+  status: "pass" | "fail" | "error";
+  message?: string;
+  tests: ResultsJsonTest[];
+  score: number;
+  max_score: number;
+}
+
+/**
+ * A results file in the shape of exercism's test runner interface, version 3: `status` is
+ * `pass` when every test passed, `error` when no test could run at all, else `fail`. Test names
+ * are prefixed with `lesson-NN/file.ts › `; `task_id` is the exercise's position in its lesson.
+ *
+ * @example
+ * ```ts ignore
+ * await Deno.writeTextFile("results.json", JSON.stringify(toResultsJson(results), null, 2));
+ * ```
+ */
+export function toResultsJson(results: LessonResult[]): ResultsJson {
+  const tests: ResultsJsonTest[] = [];
+  for (const r of results) {
+    r.exercises.forEach((e, index) => {
+      for (const t of e.tests) {
+        tests.push({
+          name: `${r.lesson.id}/${e.file} › ${t.name}`,
+          status: t.status === "pass" ? "pass" : t.status === "fail" ? "fail" : "error",
+          ...(t.status === "pass" ? {} : { message: t.message ?? t.status }),
+          task_id: index + 1,
+          points: t.points,
+          score: t.earned,
+        });
+      }
+    });
+  }
+  const score = tests.reduce((sum, t) => sum + t.score, 0);
+  const max = tests.reduce((sum, t) => sum + t.points, 0);
+  const allBroken = tests.length > 0 && tests.every((t) => t.status === "error");
+  const status = tests.length > 0 && tests.every((t) => t.status === "pass")
+    ? "pass"
+    : allBroken
+    ? "error"
+    : "fail";
+  return {
+    version: 3,
+    status,
+    ...(allBroken ? { message: tests[0].message } : {}),
+    tests,
+    score,
+    max_score: max,
+  };
+}

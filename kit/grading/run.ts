@@ -1,0 +1,160 @@
+/**
+ * Running one graded test file in its own `deno test` process, with limits.
+ *
+ * One process per test file, because Deno stops a whole run on one syntax error: a half-written
+ * exercise must only cost its own tests. The child gets no permissions beyond reading `data/`
+ * (and whatever the caller adds), a clean environment, a wall-clock limit, and a heap cap.
+ * Results come from the JUnit file the runtime writes, never from what the child prints.
+ *
+ * @module
+ */
+
+import { join, relative } from "node:path";
+import { parseJUnit, type ReportedTest } from "./junit.ts";
+
+/** How one test file's run ended. */
+export interface FileRun {
+  /** The tests the runtime reported (empty when the file could not load or was killed). */
+  tests: ReportedTest[];
+  /** Why no test could run: a syntax error, a missing export, an error at top level. */
+  loadError?: string;
+  /** True when the process was killed at the wall-clock limit. */
+  timedOut: boolean;
+  /** Wall time of the process in milliseconds. */
+  durationMs: number;
+}
+
+/** What to run and under which limits. */
+export interface RunOptions {
+  /** The workspace root: holds `deno.json`, `kit/`, `data/` and `exercises/`. */
+  workspace: string;
+  /** The test file, relative to the workspace, e.g. `exercises/03-lr-schedules/decays_test.ts`. */
+  testFile: string;
+  /** Wall-clock limit of the whole process, in milliseconds. */
+  timeoutMs: number;
+  /** Folders the tests may read (default: the workspace's `data/`). */
+  allowRead?: string[];
+  /** V8 heap cap in MiB (default 1024). */
+  maxHeapMiB?: number;
+  /** Wraps the command, e.g. `["prlimit", "--as=4294967296", "--"]`, for an address-space cap. */
+  wrapper?: string[];
+}
+
+/**
+ * The environment a child `deno` gets: enough to find its cache and nothing of the caller's.
+ *
+ * @example
+ * ```ts ignore
+ * const env = childEnvironment(); // { PATH, HOME, DENO_DIR?, NO_COLOR: "1", ... }
+ * ```
+ */
+export function childEnvironment(): Record<string, string> {
+  const env: Record<string, string> = {
+    NO_COLOR: "1",
+    DENO_NO_UPDATE_CHECK: "1",
+    DENO_NO_PROMPT: "1",
+  };
+  for (const name of ["PATH", "HOME", "DENO_DIR", "XDG_CACHE_HOME", "TMPDIR"]) {
+    const value = Deno.env.get(name);
+    if (value !== undefined) env[name] = value;
+  }
+  return env;
+}
+
+/**
+ * Runs one test file and reports its tests, a load error, or a time-out.
+ *
+ * @example
+ * ```ts ignore
+ * const run = await runTestFile({
+ *   workspace: Deno.cwd(),
+ *   testFile: "exercises/03-lr-schedules/decays_test.ts",
+ *   timeoutMs: 60_000,
+ * });
+ * console.log(run.tests.filter((t) => t.passed).length);
+ * ```
+ */
+export async function runTestFile(options: RunOptions): Promise<FileRun> {
+  const scratch = await Deno.makeTempDir({ prefix: "kit-run-" });
+  const junitPath = join(scratch, "report.xml");
+  const allowRead = options.allowRead ?? [join(options.workspace, "data")];
+  const args = [
+    "test",
+    "--no-check",
+    "--no-prompt",
+    "--quiet",
+    "--reporter=dot",
+    `--junit-path=${junitPath}`,
+    `--config=${join(options.workspace, "deno.json")}`,
+    `--v8-flags=--max-old-space-size=${options.maxHeapMiB ?? 1024}`,
+    ...(allowRead.length ? [`--allow-read=${allowRead.join(",")}`] : []),
+    options.testFile,
+  ];
+  const wrapper = options.wrapper ?? [];
+  const command = new Deno.Command(wrapper[0] ?? Deno.execPath(), {
+    args: wrapper.length ? [...wrapper.slice(1), Deno.execPath(), ...args] : args,
+    cwd: options.workspace,
+    clearEnv: true,
+    env: childEnvironment(),
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  });
+  const started = performance.now();
+  const child = command.spawn();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    try {
+      child.kill("SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }, options.timeoutMs);
+  const output = await child.output();
+  clearTimeout(timer);
+  const durationMs = performance.now() - started;
+  const printed = new TextDecoder().decode(output.stdout) + "\n" +
+    new TextDecoder().decode(output.stderr);
+  let tests: ReportedTest[] = [];
+  try {
+    tests = timedOut ? [] : parseJUnit(await Deno.readTextFile(junitPath));
+  } catch {
+    // No report: the file did not load, or the process died.
+  }
+  await Deno.remove(scratch, { recursive: true }).catch(() => {});
+  const run: FileRun = { tests, timedOut, durationMs };
+  if (!timedOut && tests.length === 0) {
+    run.loadError = explainLoadFailure(printed, options.workspace, output.code);
+  }
+  return run;
+}
+
+/**
+ * Turns what `deno test` printed for a file that could not load into one or two readable lines:
+ * the error and where it is, relative to the workspace.
+ *
+ * @example
+ * ```ts
+ * import { explainLoadFailure } from "./run.ts";
+ * const printed = "error: SyntaxError: Expected ',', got 'x'\n    at file:///k/exercises/a.ts:3:9\n";
+ * console.log(explainLoadFailure(printed, "/k", 1));
+ * // "SyntaxError: Expected ',', got 'x' (exercises/a.ts:3:9)"
+ * ```
+ */
+export function explainLoadFailure(printed: string, workspace: string, exitCode: number): string {
+  const lines = printed.split("\n");
+  const errorAt = lines.findIndex((line) => line.startsWith("error: "));
+  if (errorAt < 0) {
+    if (exitCode === 137 || exitCode === 134 || /out of memory/i.test(printed)) {
+      return "the process ran out of memory";
+    }
+    return `the test process ended (exit code ${exitCode}) before reporting any test`;
+  }
+  const message = lines[errorAt].slice("error: ".length).replace(/^\(in promise\)\s*/, "").trim();
+  const location = lines.slice(errorAt + 1).map((line) => /file:\/\/(\/[^\s)]+:\d+:\d+)/.exec(line))
+    .find((match) => match !== null);
+  if (!location) return message;
+  const path = decodeURIComponent(location[1]);
+  return `${message} (${relative(workspace, path)})`;
+}

@@ -1,0 +1,228 @@
+/**
+ * Scoring: running a lesson's graded test files and turning the runtime's reports into points.
+ *
+ * @module
+ */
+
+import { join } from "node:path";
+import { exerciseOf, type Lesson } from "./lessons.ts";
+import { type DeclaredTest, type Manifest, pointsInName } from "./manifest.ts";
+import { type FileRun, runTestFile } from "./run.ts";
+
+/** The outcome of one graded test. */
+export interface TestOutcome {
+  /** The test's full name, points suffix included. */
+  name: string;
+  /** Points it is worth. */
+  points: number;
+  /** Points earned: all or nothing. */
+  earned: number;
+  /** `pass`; `fail` (an assertion); `error` (the file did not load); `timeout`. */
+  status: "pass" | "fail" | "error" | "timeout";
+  /** Why it did not pass. */
+  message?: string;
+}
+
+/** The outcome of one exercise file. */
+export interface ExerciseResult {
+  /** The exercise file, e.g. `"decays.ts"`. */
+  file: string;
+  /** Its test file, e.g. `"decays_test.ts"`. */
+  testFile: string;
+  /** Every graded test of the file. */
+  tests: TestOutcome[];
+  /** Points earned. */
+  score: number;
+  /** Points available. */
+  maxScore: number;
+  /** Why no test of the file could run, when none could. */
+  problem?: string;
+  /** Notes for the kit's authors, e.g. a test missing from the manifest. */
+  warnings: string[];
+  /** Wall time of the file's process in milliseconds. */
+  durationMs: number;
+}
+
+/** The outcome of one lesson. */
+export interface LessonResult {
+  /** The lesson. */
+  lesson: Lesson;
+  /** One result per exercise file, in file order. */
+  exercises: ExerciseResult[];
+  /** Points earned. */
+  score: number;
+  /** Points available. */
+  maxScore: number;
+  /** Wall time in milliseconds. */
+  durationMs: number;
+}
+
+/** Limits and placement of a lesson's run. */
+export interface ScoreOptions {
+  /** The workspace whose `exercises/` hold the tests and the code under test. */
+  workspace: string;
+  /** The declared graded tests. A file missing from it is scored from the names reported. */
+  manifest: Manifest;
+  /** Wall-clock limit of one test file's process (default 60 s). */
+  fileTimeoutMs?: number;
+  /** Wall-clock limit of the whole lesson (default 180 s): files not started by then time out. */
+  lessonTimeoutMs?: number;
+  /** Test files run at once (default: the number of CPUs, at most 4). */
+  concurrency?: number;
+  /** Folders the tests may read (default: the workspace's `data/`). */
+  allowRead?: string[];
+  /** V8 heap cap per process, MiB. */
+  maxHeapMiB?: number;
+  /** Command wrapper, e.g. for an address-space cap. */
+  wrapper?: string[];
+}
+
+/**
+ * Scores one test file's run against its declared tests.
+ *
+ * A declared test earns its points only when the runtime reported it exactly once, as passed.
+ *
+ * @example
+ * ```ts
+ * import { scoreFile } from "./score.ts";
+ * const result = scoreFile("a_test.ts", [{ name: "a [2 pts]", points: 2 }], {
+ *   tests: [{ name: "a [2 pts]", file: "./a_test.ts", passed: true }],
+ *   timedOut: false,
+ *   durationMs: 90,
+ * });
+ * console.log(result.score, result.maxScore); // 2 2
+ * ```
+ */
+export function scoreFile(
+  testFile: string,
+  declared: DeclaredTest[] | undefined,
+  run: FileRun,
+  timeoutMs = 0,
+): ExerciseResult {
+  const warnings: string[] = [];
+  let expected = declared;
+  if (!expected) {
+    expected = run.tests.filter((t) => pointsInName(t.name) !== undefined)
+      .map((t) => ({ name: t.name, points: pointsInName(t.name)! }));
+    if (run.tests.length) {
+      warnings.push(`${testFile} is not in kit/manifest.json: run \`deno task sync\``);
+    }
+  } else {
+    for (const reported of run.tests) {
+      if (!expected.some((t) => t.name === reported.name)) {
+        warnings.push(`"${reported.name}" is not in kit/manifest.json: run \`deno task sync\``);
+      }
+    }
+  }
+  const problem = run.timedOut
+    ? `timed out: the tests did not finish within ${
+      Math.round(timeoutMs / 1000)
+    } s (an endless loop?)`
+    : run.loadError;
+  const tests = expected.map((test): TestOutcome => {
+    const base = { name: test.name, points: test.points, earned: 0 };
+    if (run.timedOut) return { ...base, status: "timeout", message: problem };
+    if (run.loadError) return { ...base, status: "error", message: run.loadError };
+    const reports = run.tests.filter((t) => t.name === test.name);
+    if (reports.length === 0) {
+      return { ...base, status: "fail", message: "the runtime did not report this test" };
+    }
+    if (reports.length > 1) {
+      return { ...base, status: "fail", message: "reported more than once: not counted" };
+    }
+    if (!reports[0].passed) {
+      return { ...base, status: "fail", message: cleanMessage(reports[0].message) };
+    }
+    return { ...base, status: "pass", earned: test.points };
+  });
+  return {
+    file: exerciseOf(testFile),
+    testFile,
+    tests,
+    score: tests.reduce((sum, t) => sum + t.earned, 0),
+    maxScore: tests.reduce((sum, t) => sum + t.points, 0),
+    problem,
+    warnings,
+    durationMs: run.durationMs,
+  };
+}
+
+/**
+ * Strips the runtime's prefixes ("Uncaught", the error class) from a failure message.
+ *
+ * @example
+ * ```ts
+ * import { cleanMessage } from "./score.ts";
+ * console.log(cleanMessage("Uncaught GradedFailure: input: f(1)")); // "input: f(1)"
+ * ```
+ */
+export function cleanMessage(message: string | undefined): string {
+  if (!message) return "failed";
+  return message.replace(/^Uncaught (\(in promise\) )?/, "").replace(/^GradedFailure: /, "")
+    .replace(/^Timed out after (\d+)ms$/, "timed out after $1 ms (an endless loop?)").trim();
+}
+
+/**
+ * Runs `tasks` with at most `limit` in flight, keeping results in order.
+ *
+ * @example
+ * ```ts
+ * import { mapConcurrent } from "./score.ts";
+ * console.log(await mapConcurrent([1, 2, 3], 2, async (x) => x * 2)); // [2, 4, 6]
+ * ```
+ */
+export async function mapConcurrent<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+/**
+ * Runs every graded test file of `lesson` in `options.workspace` and scores it.
+ *
+ * @example
+ * ```ts ignore
+ * const result = await scoreLesson(lesson, { workspace: kitRoot, manifest });
+ * console.log(`${result.lesson.id}: ${result.score}/${result.maxScore} points`);
+ * ```
+ */
+export async function scoreLesson(lesson: Lesson, options: ScoreOptions): Promise<LessonResult> {
+  const fileTimeoutMs = options.fileTimeoutMs ?? 60_000;
+  const lessonTimeoutMs = options.lessonTimeoutMs ?? 180_000;
+  const started = performance.now();
+  const declared = options.manifest[lesson.slug] ?? {};
+  const concurrency = options.concurrency ?? Math.min(4, navigator.hardwareConcurrency || 2);
+  const exercises = await mapConcurrent(lesson.testFiles, concurrency, async (testFile) => {
+    const left = lessonTimeoutMs - (performance.now() - started);
+    const timeoutMs = Math.max(0, Math.min(fileTimeoutMs, left));
+    const run: FileRun = timeoutMs <= 0
+      ? { tests: [], timedOut: true, durationMs: 0 }
+      : await runTestFile({
+        workspace: options.workspace,
+        testFile: join("exercises", lesson.slug, testFile),
+        timeoutMs,
+        allowRead: options.allowRead,
+        maxHeapMiB: options.maxHeapMiB,
+        wrapper: options.wrapper,
+      });
+    return scoreFile(testFile, declared[testFile], run, timeoutMs);
+  });
+  return {
+    lesson,
+    exercises,
+    score: exercises.reduce((sum, e) => sum + e.score, 0),
+    maxScore: exercises.reduce((sum, e) => sum + e.maxScore, 0),
+    durationMs: performance.now() - started,
+  };
+}
