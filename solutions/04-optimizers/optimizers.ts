@@ -144,8 +144,8 @@ export interface AdagradOptions {
  * import { adagrad } from "./optimizers.ts";
  * const opt = adagrad({ lr: 0.1 });
  * const p = new Float64Array([1]);
- * opt.step(p, new Float64Array([2])); // s = 4, step = 0.1 · 2 / 2
- * console.log(p[0]); // 0.9
+ * opt.step(p, new Float64Array([2])); // s = 4, step = 0.1 · 2 / (2 + 1e-10)
+ * console.log(p[0].toFixed(6)); // "0.900000"
  * ```
  */
 export function adagrad(options: AdagradOptions = {}): Optimizer {

@@ -1,0 +1,226 @@
+import { expectEqual, expectNumbers, expectThrows, graded } from "../../kit/grading/graded.ts";
+import cases from "../../kit/cases/04-optimizers.json" with { type: "json" };
+import { adadelta, adagrad, adam, adamw, type Optimizer, rmsprop, sgd } from "./optimizers.ts";
+
+// Every case runs an optimizer on the separable quadratic f(θ) = ½ Σ aᵢ(θᵢ − cᵢ)², whose
+// gradient is aᵢ(θᵢ − cᵢ), and compares the whole trajectory with the reference, which follows
+// torch.optim's update rules. Tolerance: relative 1e-10 (absolute 1e-12 near zero). The same
+// rule written in another but equivalent order (m̂/(√v̂ + ε) versus PyTorch's
+// (m/(1 − β₁ᵗ)) / (√v/√(1 − β₂ᵗ) + ε)) differs only by rounding, about 1e-16 per step; every
+// mistake these tests look for (ε inside the root, a missing bias correction, a momentum buffer
+// started at zero, coupled instead of decoupled weight decay) changes the first or second step
+// by far more than 1e-10.
+
+interface TrajectoryCase {
+  options: Record<string, unknown>;
+  a: number[];
+  c: number[];
+  x0: number[];
+  /** The learning rate set on the optimizer before each step (a schedule), when given. */
+  lrs?: number[];
+  /** θ after steps 1, 2, …, n. */
+  trajectory: number[][];
+}
+
+type Factory = (options: never) => Optimizer;
+
+function describeCall(name: string, c: TrajectoryCase): string {
+  const lrs = c.lrs ? `, opt.lr set to ${JSON.stringify(c.lrs)} before each step` : "";
+  return `${name}(${JSON.stringify(c.options)}) on gradient a⊙(θ − c) with a = ${
+    JSON.stringify(c.a)
+  }, c = ${JSON.stringify(c.c)}, θ₀ = ${JSON.stringify(c.x0)}${lrs}`;
+}
+
+/** Runs one case step by step and compares θ after each step with the reference. */
+function checkTrajectory(name: string, factory: Factory, c: TrajectoryCase): void {
+  const input = describeCall(name, c);
+  let opt: Optimizer | undefined;
+  const params = Float64Array.from(c.x0);
+  const grads = new Float64Array(c.x0.length);
+  for (let k = 0; k < c.trajectory.length; k++) {
+    expectNumbers({
+      input: `${input}: θ after step ${k + 1}`,
+      actual: () => {
+        opt ??= factory(c.options as never);
+        if (c.lrs) opt.lr = c.lrs[k];
+        for (let i = 0; i < params.length; i++) grads[i] = c.a[i] * (params[i] - c.c[i]);
+        opt.step(params, grads);
+        return Array.from(params);
+      },
+      expected: c.trajectory[k],
+      rel: 1e-10,
+      abs: 1e-12,
+    });
+  }
+}
+
+function checkAll(name: string, factory: Factory, list: TrajectoryCase[]): void {
+  for (const c of list) checkTrajectory(name, factory, c);
+}
+
+const sgdF = sgd as unknown as Factory;
+const adagradF = adagrad as unknown as Factory;
+const adadeltaF = adadelta as unknown as Factory;
+const rmspropF = rmsprop as unknown as Factory;
+const adamF = adam as unknown as Factory;
+const adamwF = adamw as unknown as Factory;
+
+graded({
+  name: "sgd: plain steps, with and without coupled weight decay",
+  points: 1,
+  hint: "θ ← θ − lr·(g + weightDecay·θ); see 'SGD' in lesson 04.",
+}, () => checkAll("sgd", sgdF, cases.sgd.plain));
+
+graded({
+  name: "sgd: momentum and dampening (buffer = gradient on the first step)",
+  points: 2,
+  hint:
+    "PyTorch starts the buffer at the first gradient itself (b ← g), and only later uses b ← μb + (1 − dampening)g; see 'Momentum' in lesson 04.",
+}, () => checkAll("sgd", sgdF, cases.sgd.momentum));
+
+graded({
+  name: "sgd: Nesterov momentum",
+  points: 1,
+  hint: "With nesterov the step uses g + μb, not b; see 'Nesterov momentum' in lesson 04.",
+}, () => checkAll("sgd", sgdF, cases.sgd.nesterov));
+
+graded({
+  name: "adagrad: defaults (lr 0.01, eps 1e-10 added after the square root)",
+  points: 1,
+  hint: "s ← s + g², θ ← θ − lr·g/(√s + ε); see 'AdaGrad' in lesson 04.",
+}, () => checkAll("adagrad", adagradF, cases.adagrad.defaults));
+
+graded({
+  name: "adagrad: lr decay, initial accumulator, weight decay, eps",
+  points: 2,
+  hint:
+    "Step t (from 1) uses lr/(1 + (t − 1)·lrDecay); the sum starts at initialAccumulatorValue; ε goes outside the root. See 'AdaGrad' in lesson 04.",
+}, () => checkAll("adagrad", adagradF, cases.adagrad.options));
+
+graded({
+  name: "adadelta: defaults and options",
+  points: 2,
+  hint:
+    "Δ = √(u + ε)/√(v + ε)·g with v updated before and u after computing Δ; θ ← θ − lr·Δ. See 'AdaDelta' in lesson 04.",
+}, () => checkAll("adadelta", adadeltaF, cases.adadelta.all));
+
+graded({
+  name: "rmsprop: plain (eps after the square root)",
+  points: 1,
+  hint: "v ← αv + (1 − α)g², θ ← θ − lr·g/(√v + ε); see 'RMSprop' in lesson 04.",
+}, () => checkAll("rmsprop", rmspropF, cases.rmsprop.plain));
+
+graded({
+  name: "rmsprop: with momentum",
+  points: 1,
+  hint:
+    "The buffer starts at zero and accumulates the normalised step: b ← μb + g/(√v + ε), θ ← θ − lr·b. See 'RMSprop' in lesson 04.",
+}, () => checkAll("rmsprop", rmspropF, cases.rmsprop.momentum));
+
+graded({
+  name: "rmsprop: centered",
+  points: 1,
+  hint: "Centered divides by √(v − ḡ²) + ε with ḡ ← αḡ + (1 − α)g; see 'RMSprop' in lesson 04.",
+}, () => checkAll("rmsprop", rmspropF, cases.rmsprop.centered));
+
+graded({
+  name: "adam: defaults (bias correction, eps after the square root)",
+  points: 2,
+  hint:
+    "m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), θ ← θ − lr·m̂/(√v̂ + ε), t counted from 1; see 'Adam' in lesson 04.",
+}, () => checkAll("adam", adamF, cases.adam.defaults));
+
+graded({
+  name: "adam: large eps, betas, coupled weight decay, AMSGrad",
+  points: 2,
+  hint:
+    "ε is added to √v̂ (not inside the root); weightDecay adds λθ to the gradient; AMSGrad keeps the running maximum of v (uncorrected) and divides that by 1 − β₂ᵗ. See 'Adam' in lesson 04.",
+}, () => checkAll("adam", adamF, cases.adam.options));
+
+graded({
+  name: "adamw: decoupled weight decay (default 0.01)",
+  points: 2,
+  hint:
+    "AdamW first shrinks θ ← θ − lr·λ·θ, then takes the Adam step with the plain gradient; see 'Weight decay: coupled or decoupled' in lesson 04.",
+}, () => checkAll("adamw", adamwF, cases.adamw.all));
+
+graded({
+  name: "every optimizer: reads opt.lr at each step (a schedule can change it)",
+  points: 1,
+  hint:
+    "Use this.lr (the object's current lr field) inside step, not the value captured when the optimizer was made; see 'One interface' in lesson 04.",
+}, () => {
+  const factories: Record<string, Factory> = {
+    sgd: sgdF,
+    adagrad: adagradF,
+    adadelta: adadeltaF,
+    rmsprop: rmspropF,
+    adam: adamF,
+    adamw: adamwF,
+  };
+  for (const c of cases.schedule) checkTrajectory(c.name, factories[c.name], c);
+});
+
+graded({
+  name: "every optimizer: refuses invalid settings and mismatched lengths",
+  points: 1,
+  hint:
+    "Throw on a negative lr, eps, weight decay or momentum, betas outside [0, 1), Nesterov without momentum, grads of another length than params, and params whose length changes after the first step. See 'One interface' in lesson 04.",
+}, () => {
+  const bad: [string, () => unknown][] = [
+    ["sgd({ lr: -0.1 })", () => sgd({ lr: -0.1 })],
+    ["sgd({ lr: 0.1, momentum: -0.9 })", () => sgd({ lr: 0.1, momentum: -0.9 })],
+    ["sgd({ lr: 0.1, weightDecay: -1e-4 })", () => sgd({ lr: 0.1, weightDecay: -1e-4 })],
+    ["sgd({ lr: 0.1, nesterov: true })", () => sgd({ lr: 0.1, nesterov: true })],
+    [
+      "sgd({ lr: 0.1, momentum: 0.9, dampening: 0.1, nesterov: true })",
+      () => sgd({ lr: 0.1, momentum: 0.9, dampening: 0.1, nesterov: true }),
+    ],
+    ["adagrad({ lr: -1 })", () => adagrad({ lr: -1 })],
+    ["adagrad({ eps: -1e-10 })", () => adagrad({ eps: -1e-10 })],
+    [
+      "adagrad({ initialAccumulatorValue: -0.1 })",
+      () => adagrad({ initialAccumulatorValue: -0.1 }),
+    ],
+    ["adadelta({ rho: 1.5 })", () => adadelta({ rho: 1.5 })],
+    ["rmsprop({ alpha: -0.5 })", () => rmsprop({ alpha: -0.5 })],
+    ["rmsprop({ momentum: -0.9 })", () => rmsprop({ momentum: -0.9 })],
+    ["adam({ betas: [1, 0.999] })", () => adam({ betas: [1, 0.999] })],
+    ["adam({ betas: [0.9, -0.1] })", () => adam({ betas: [0.9, -0.1] })],
+    ["adam({ lr: -0.001 })", () => adam({ lr: -0.001 })],
+    ["adamw({ weightDecay: -0.01 })", () => adamw({ weightDecay: -0.01 })],
+    [
+      "sgd({ lr: 0.1 }).step(new Float64Array(2), new Float64Array(3))",
+      () => sgd({ lr: 0.1 }).step(new Float64Array(2), new Float64Array(3)),
+    ],
+  ];
+  for (const [input, actual] of bad) expectThrows({ input, actual });
+  const makers: [string, () => Optimizer][] = [
+    ["sgd({ lr: 0.1, momentum: 0.9 })", () => sgd({ lr: 0.1, momentum: 0.9 })],
+    ["adagrad()", () => adagrad()],
+    ["adadelta()", () => adadelta()],
+    ["rmsprop()", () => rmsprop()],
+    ["adam()", () => adam()],
+    ["adamw()", () => adamw()],
+  ];
+  for (const [name, make] of makers) {
+    expectThrows({
+      input: `${name}: a step on 2 parameters, then a step on 3`,
+      actual: () => {
+        const opt = make();
+        opt.step(new Float64Array([1, 2]), new Float64Array([0.5, 0.5]));
+        opt.step(new Float64Array([1, 2, 3]), new Float64Array([0.5, 0.5, 0.5]));
+      },
+    });
+  }
+  // Valid edge cases must not throw: lr 0 leaves the parameters where they are.
+  expectEqual({
+    input: "sgd({ lr: 0 }).step([1, -2], [3, 4]) then read params",
+    actual: () => {
+      const p = new Float64Array([1, -2]);
+      sgd({ lr: 0 }).step(p, new Float64Array([3, 4]));
+      return Array.from(p);
+    },
+    expected: [1, -2],
+  });
+});

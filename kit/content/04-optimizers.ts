@@ -1,0 +1,454 @@
+/**
+ * Lesson 04's generator: graded cases, the worked steps, the Keras comparison and the
+ * optimizer comparison, all computed by `solutions/04-optimizers/optimizers.ts`.
+ *
+ * @module
+ */
+
+import type { Json, LessonContent } from "./types.ts";
+import { integer, logUniform, type Random, seededRandom, uniform } from "../lib/random.ts";
+import {
+  adadelta,
+  adagrad,
+  adam,
+  adamw,
+  type Optimizer,
+  rmsprop,
+  sgd,
+} from "../../solutions/04-optimizers/optimizers.ts";
+
+// deno-lint-ignore no-explicit-any
+type Options = Record<string, any>;
+type Factory = (options: Options) => Optimizer;
+
+const FACTORIES: Record<string, Factory> = {
+  sgd: sgd as Factory,
+  adagrad: adagrad as Factory,
+  adadelta: adadelta as Factory,
+  rmsprop: rmsprop as Factory,
+  adam: adam as Factory,
+  adamw: adamw as Factory,
+};
+
+/** Rounds to 12 significant digits for display (never for the graded cases). */
+function fmt(x: number, digits = 4): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return "0";
+  const a = Math.abs(x);
+  if (a >= 1e-3 && a < 1e5) return String(Number(x.toPrecision(digits)));
+  return x.toExponential(digits - 1).replace("e", "·10^").replace(/\^\+?(-?\d+)$/, "<sup>$1</sup>");
+}
+
+/** θ after each of `steps` steps on the separable quadratic ½ Σ aᵢ(θᵢ − cᵢ)². */
+function quadraticTrajectory(
+  factory: Factory,
+  options: Options,
+  a: number[],
+  c: number[],
+  x0: number[],
+  steps: number,
+  lrs?: number[],
+): number[][] {
+  const opt = factory(options);
+  const p = Float64Array.from(x0);
+  const g = new Float64Array(x0.length);
+  const out: number[][] = [];
+  for (let k = 0; k < steps; k++) {
+    if (lrs) opt.lr = lrs[k];
+    for (let i = 0; i < p.length; i++) g[i] = a[i] * (p[i] - c[i]);
+    opt.step(p, g);
+    out.push(Array.from(p));
+  }
+  return out;
+}
+
+function caseOf(
+  name: string,
+  options: Options,
+  a: number[],
+  c: number[],
+  x0: number[],
+  steps: number,
+  lrs?: number[],
+): Json {
+  const trajectory = quadraticTrajectory(FACTORIES[name], options, a, c, x0, steps, lrs);
+  for (const row of trajectory) {
+    for (const x of row) if (!Number.isFinite(x)) throw new Error(`${name}: non-finite case`);
+  }
+  const out: Record<string, Json> = { options: options as Json, a, c, x0, trajectory };
+  if (lrs) out.lrs = lrs;
+  return out;
+}
+
+/** The worked example: f(x, y) = ½(x² + 100y²), from (−1.5, 0.8). Condition number 100. */
+const WORKED = { a: [1, 100], c: [0, 0], x0: [-1.5, 0.8] };
+
+/** Settings of the worked example and comparison (the lesson's table). */
+const LESSON_SETTINGS: { label: string; name: string; options: Options }[] = [
+  { label: "SGD", name: "sgd", options: { lr: 0.015 } },
+  { label: "SGD, momentum 0.9", name: "sgd", options: { lr: 0.005, momentum: 0.9 } },
+  {
+    label: "SGD, Nesterov 0.9",
+    name: "sgd",
+    options: { lr: 0.005, momentum: 0.9, nesterov: true },
+  },
+  { label: "AdaGrad", name: "adagrad", options: { lr: 0.1 } },
+  { label: "AdaDelta", name: "adadelta", options: {} },
+  { label: "RMSprop", name: "rmsprop", options: { lr: 0.01 } },
+  { label: "Adam", name: "adam", options: { lr: 0.1 } },
+  { label: "AdamW", name: "adamw", options: { lr: 0.1 } },
+];
+
+function randomProblem(r: Random, maxDim = 4, aLow = 0.2, aHigh = 5) {
+  const n = integer(r, 1, maxDim);
+  const a = Array.from({ length: n }, () => logUniform(r, aLow, aHigh));
+  const c = Array.from({ length: n }, () => uniform(r, -2, 2));
+  const x0 = Array.from({ length: n }, () => uniform(r, -3, 3));
+  return { a, c, x0 };
+}
+
+function maybe<T>(r: Random, p: number, value: () => T): T | undefined {
+  return r() < p ? value() : undefined;
+}
+
+function clean(options: Options): Options {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+}
+
+function randomCases(
+  seed: string,
+  count: number,
+  name: string,
+  makeOptions: (r: Random, maxA: number) => Options,
+  steps = 8,
+): Json[] {
+  const r = seededRandom(seed);
+  const out: Json[] = [];
+  for (let k = 0; k < count; k++) {
+    const { a, c, x0 } = randomProblem(r);
+    const options = clean(makeOptions(r, Math.max(...a)));
+    out.push(caseOf(name, options, a, c, x0, steps));
+  }
+  return out;
+}
+
+function lessonCase(name: string, label: string): Json {
+  const s = LESSON_SETTINGS.find((x) => x.label === label)!;
+  return caseOf(name, s.options, WORKED.a, WORKED.c, WORKED.x0, 5);
+}
+
+function cases(): Json {
+  const stableLr = (r: Random, maxA: number) => uniform(r, 0.05, 1.5) / maxA;
+  const sgdPlain = [
+    lessonCase("sgd", "SGD"),
+    ...randomCases("04-sgd-plain", 8, "sgd", (r, m) => ({
+      lr: stableLr(r, m),
+      weightDecay: maybe(r, 0.5, () => uniform(r, 0.01, 0.5)),
+    })),
+  ];
+  const sgdMomentum = [
+    lessonCase("sgd", "SGD, momentum 0.9"),
+    ...randomCases("04-sgd-momentum", 10, "sgd", (r, m) => ({
+      lr: stableLr(r, m) / 2,
+      momentum: uniform(r, 0.5, 0.95),
+      dampening: r() < 0.7 ? uniform(r, 0.1, 0.9) : undefined,
+      weightDecay: maybe(r, 0.4, () => uniform(r, 0.01, 0.5)),
+    })),
+  ];
+  const sgdNesterov = [
+    lessonCase("sgd", "SGD, Nesterov 0.9"),
+    ...randomCases("04-sgd-nesterov", 8, "sgd", (r, m) => ({
+      lr: stableLr(r, m) / 2,
+      momentum: uniform(r, 0.5, 0.95),
+      nesterov: true,
+      weightDecay: maybe(r, 0.4, () => uniform(r, 0.01, 0.5)),
+    })),
+  ];
+  const adagradDefaults = [
+    caseOf("adagrad", {}, WORKED.a, WORKED.c, WORKED.x0, 5),
+    lessonCase("adagrad", "AdaGrad"),
+    ...randomCases("04-adagrad-defaults", 5, "adagrad", () => ({})),
+  ];
+  const adagradOptions = randomCases("04-adagrad-options", 12, "adagrad", (r) => ({
+    lr: logUniform(r, 0.01, 1),
+    lrDecay: maybe(r, 0.6, () => uniform(r, 0.05, 1)),
+    initialAccumulatorValue: maybe(r, 0.6, () => uniform(r, 0.05, 2)),
+    weightDecay: maybe(r, 0.4, () => uniform(r, 0.01, 0.5)),
+    eps: maybe(r, 0.6, () => logUniform(r, 0.05, 1)),
+  }));
+  const adadeltaAll = [
+    lessonCase("adadelta", "AdaDelta"),
+    ...randomCases("04-adadelta-defaults", 3, "adadelta", () => ({})),
+    ...randomCases("04-adadelta-options", 10, "adadelta", (r) => ({
+      lr: maybe(r, 0.7, () => logUniform(r, 0.1, 10)),
+      rho: maybe(r, 0.7, () => uniform(r, 0.5, 0.99)),
+      eps: maybe(r, 0.7, () => logUniform(r, 1e-4, 0.1)),
+      weightDecay: maybe(r, 0.4, () => uniform(r, 0.01, 0.5)),
+    })),
+  ];
+  const rmspropPlain = [
+    caseOf("rmsprop", {}, WORKED.a, WORKED.c, WORKED.x0, 5),
+    ...randomCases("04-rmsprop-plain", 10, "rmsprop", (r) => ({
+      lr: logUniform(r, 0.001, 0.1),
+      alpha: maybe(r, 0.6, () => uniform(r, 0.5, 0.999)),
+      eps: maybe(r, 0.6, () => logUniform(r, 0.01, 1)),
+      weightDecay: maybe(r, 0.4, () => uniform(r, 0.01, 0.5)),
+    })),
+  ];
+  const rmspropMomentum = randomCases("04-rmsprop-momentum", 10, "rmsprop", (r) => ({
+    lr: logUniform(r, 0.001, 0.05),
+    alpha: maybe(r, 0.6, () => uniform(r, 0.5, 0.999)),
+    eps: maybe(r, 0.5, () => logUniform(r, 0.01, 1)),
+    momentum: uniform(r, 0.5, 0.95),
+    weightDecay: maybe(r, 0.3, () => uniform(r, 0.01, 0.5)),
+  }));
+  const rmspropCentered = randomCases("04-rmsprop-centered", 10, "rmsprop", (r) => ({
+    lr: logUniform(r, 0.001, 0.05),
+    alpha: maybe(r, 0.6, () => uniform(r, 0.5, 0.99)),
+    eps: maybe(r, 0.5, () => logUniform(r, 0.01, 1)),
+    momentum: maybe(r, 0.5, () => uniform(r, 0.5, 0.95)),
+    centered: true,
+  }));
+  const adamDefaults = [
+    caseOf("adam", {}, WORKED.a, WORKED.c, WORKED.x0, 5),
+    lessonCase("adam", "Adam"),
+    ...randomCases("04-adam-defaults", 8, "adam", (r) => ({
+      lr: maybe(r, 0.7, () => logUniform(r, 0.001, 0.3)),
+    }), 10),
+  ];
+  const adamOptions = randomCases("04-adam-options", 16, "adam", (r) => {
+    const amsgrad = r() < 0.5 ? true : undefined;
+    return {
+      lr: logUniform(r, 0.01, 0.5),
+      // A small β₂ lets v shrink quickly, so AMSGrad's running maximum differs from v.
+      betas: r() < 0.7
+        ? [uniform(r, 0.5, 0.95), amsgrad ? uniform(r, 0.3, 0.7) : uniform(r, 0.5, 0.999)]
+        : undefined,
+      eps: maybe(r, 0.6, () => logUniform(r, 0.05, 1)),
+      weightDecay: maybe(r, 0.4, () => uniform(r, 0.01, 0.5)),
+      amsgrad,
+    };
+  }, 12);
+  const adamwAll = [
+    caseOf("adamw", {}, WORKED.a, WORKED.c, WORKED.x0, 5),
+    lessonCase("adamw", "AdamW"),
+    ...randomCases("04-adamw", 12, "adamw", (r) => ({
+      lr: logUniform(r, 0.01, 0.5),
+      betas: maybe(r, 0.4, () => [uniform(r, 0.5, 0.95), uniform(r, 0.5, 0.999)]),
+      eps: maybe(r, 0.4, () => logUniform(r, 0.05, 1)),
+      weightDecay: maybe(r, 0.8, () => uniform(r, 0.05, 1)),
+      amsgrad: maybe(r, 0.3, () => true),
+    }), 10),
+  ];
+  const rs = seededRandom("04-schedule");
+  const schedule: Json[] = [];
+  const scheduleOptions: Record<string, Options> = {
+    sgd: { lr: 0.05, momentum: 0.9 },
+    adagrad: { lr: 0.1 },
+    adadelta: { lr: 1 },
+    rmsprop: { lr: 0.01 },
+    adam: { lr: 0.05 },
+    adamw: { lr: 0.05, weightDecay: 0.1 },
+  };
+  for (const [name, options] of Object.entries(scheduleOptions)) {
+    const { a, c, x0 } = randomProblem(rs, 3, 0.2, 2);
+    const lrs = Array.from({ length: 6 }, (_, k) => options.lr * 0.5 ** k);
+    schedule.push({ name, ...(caseOf(name, options, a, c, x0, 6, lrs) as Record<string, Json>) });
+  }
+  return {
+    sgd: { plain: sgdPlain, momentum: sgdMomentum, nesterov: sgdNesterov },
+    adagrad: { defaults: adagradDefaults, options: adagradOptions },
+    adadelta: { all: adadeltaAll },
+    rmsprop: { plain: rmspropPlain, momentum: rmspropMomentum, centered: rmspropCentered },
+    adam: { defaults: adamDefaults, options: adamOptions },
+    adamw: { all: adamwAll },
+    schedule,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worked steps and comparisons
+
+function workedStepsTable(): string {
+  const rows = [
+    "| optimizer | settings | θ after step 1 | step 2 | step 3 |",
+    "| --- | --- | --- | --- | --- |",
+  ];
+  for (const s of LESSON_SETTINGS) {
+    const t = quadraticTrajectory(FACTORIES[s.name], s.options, WORKED.a, WORKED.c, WORKED.x0, 3);
+    const cell = (p: number[]) => `(${fmt(p[0], 6)}, ${fmt(p[1], 6)})`;
+    rows.push(
+      `| ${s.label} | \`${s.name}(${JSON.stringify(s.options).replaceAll('"', "")})\` | ${
+        t.map(cell).join(" | ")
+      } |`,
+    );
+  }
+  return rows.join("\n");
+}
+
+interface Problem {
+  label: string;
+  f: (p: Float64Array) => number;
+  grad: (p: Float64Array, g: Float64Array) => void;
+  x0: number[];
+  steps: number;
+}
+
+const QUADRATIC: Problem = {
+  label: "½(x² + 100y²) from (−1.5, 0.8)",
+  f: (p) => 0.5 * (p[0] * p[0] + 100 * p[1] * p[1]),
+  grad: (p, g) => {
+    g[0] = p[0];
+    g[1] = 100 * p[1];
+  },
+  x0: [-1.5, 0.8],
+  steps: 100,
+};
+
+const ROSENBROCK: Problem = {
+  label: "Rosenbrock (1 − x)² + 100(y − x²)² from (−1.5, 2)",
+  f: (p) => (1 - p[0]) ** 2 + 100 * (p[1] - p[0] * p[0]) ** 2,
+  grad: (p, g) => {
+    g[0] = -2 * (1 - p[0]) - 400 * p[0] * (p[1] - p[0] * p[0]);
+    g[1] = 200 * (p[1] - p[0] * p[0]);
+  },
+  x0: [-1.5, 2],
+  steps: 1000,
+};
+
+/** The learning rates tried for each optimizer in the comparison. */
+const LR_GRID = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1, 3];
+
+const COMPARED: { label: string; name: string; options: Options }[] = [
+  { label: "SGD", name: "sgd", options: {} },
+  { label: "SGD, momentum 0.9", name: "sgd", options: { momentum: 0.9 } },
+  { label: "SGD, Nesterov 0.9", name: "sgd", options: { momentum: 0.9, nesterov: true } },
+  { label: "AdaGrad", name: "adagrad", options: {} },
+  { label: "AdaDelta", name: "adadelta", options: {} },
+  { label: "RMSprop", name: "rmsprop", options: {} },
+  { label: "Adam", name: "adam", options: {} },
+  { label: "AdamW (λ = 0.01)", name: "adamw", options: {} },
+];
+
+/** Losses f(θ₀), f(θ₁), …, f(θ_N); Infinity once the run has left the finite numbers. */
+function lossCurve(problem: Problem, name: string, options: Options): number[] {
+  const opt = FACTORIES[name](options);
+  const p = Float64Array.from(problem.x0);
+  const g = new Float64Array(p.length);
+  const losses = [problem.f(p)];
+  for (let k = 0; k < problem.steps; k++) {
+    problem.grad(p, g);
+    opt.step(p, g);
+    const loss = problem.f(p);
+    losses.push(Number.isFinite(loss) ? loss : Infinity);
+    if (!Number.isFinite(loss)) break;
+  }
+  return losses;
+}
+
+interface Best {
+  label: string;
+  lr: number;
+  losses: number[];
+  finalLoss: number;
+  point: number[];
+}
+
+function bestRuns(problem: Problem): Best[] {
+  return COMPARED.map((c) => {
+    let best: Best | null = null;
+    for (const lr of LR_GRID) {
+      const losses = lossCurve(problem, c.name, { ...c.options, lr });
+      const finalLoss = losses.length === problem.steps + 1 ? losses[losses.length - 1] : Infinity;
+      // Ties (equal final loss) go to the smaller learning rate, the first one tried.
+      if (best === null || finalLoss < best.finalLoss) {
+        best = { label: c.label, lr, losses, finalLoss, point: [] };
+      }
+    }
+    const opt = FACTORIES[c.name]({ ...c.options, lr: best!.lr });
+    const p = Float64Array.from(problem.x0);
+    const g = new Float64Array(p.length);
+    for (let k = 0; k < problem.steps; k++) {
+      problem.grad(p, g);
+      opt.step(p, g);
+    }
+    best!.point = Array.from(p);
+    return best!;
+  });
+}
+
+const cache = new Map<Problem, Best[]>();
+function comparison(problem: Problem): Best[] {
+  if (!cache.has(problem)) cache.set(problem, bestRuns(problem));
+  return cache.get(problem)!;
+}
+
+function comparisonTable(problem: Problem): string {
+  const rows = [
+    `| optimizer | best lr on the grid | loss after ${problem.steps} steps | where it ended |`,
+    "| --- | --- | --- | --- |",
+  ];
+  for (const b of comparison(problem)) {
+    rows.push(
+      `| ${b.label} | ${b.lr} | ${fmt(b.finalLoss, 3)} | (${fmt(b.point[0], 4)}, ${
+        fmt(b.point[1], 4)
+      }) |`,
+    );
+  }
+  return rows.join("\n");
+}
+
+// Keras's Adam ("epsilon hat"): θ ← θ − lr·√(1 − β₂ᵗ)/(1 − β₁ᵗ) · m/(√v + ε̂), ε̂ = 1e-7.
+function kerasAdamFirstStep(g: number, lr: number, eps: number): number {
+  const b1 = 0.9, b2 = 0.999;
+  const m = (1 - b1) * g, v = (1 - b2) * g * g;
+  const alpha = lr * Math.sqrt(1 - b2) / (1 - b1);
+  return alpha * m / (Math.sqrt(v) + eps);
+}
+
+function epsilonTable(): string {
+  const lr = 1e-3;
+  const rows = [
+    "| gradient g | PyTorch Adam first step (ε = 1e-8 on √v̂) | Keras Adam first step (ε̂ = 1e-7 on √v) |",
+    "| --- | --- | --- |",
+  ];
+  for (const g of [1, 1e-3, 1e-6, 1e-7, 1e-8, 1e-9]) {
+    const p = new Float64Array([0]);
+    adam({ lr }).step(p, new Float64Array([g]));
+    rows.push(`| ${fmt(g, 1)} | ${fmt(-p[0], 4)} | ${fmt(kerasAdamFirstStep(g, lr, 1e-7), 4)} |`);
+  }
+  return rows.join("\n");
+}
+
+function decayTable(): string {
+  // A parameter at 1 with no loss gradient at all: only weight decay moves it.
+  const lr = 1e-3, steps = 1000;
+  const rows = [
+    `| weight decay λ | Adam + L2 (coupled): θ after ${steps} steps | AdamW (decoupled): θ after ${steps} steps | SGD + L2, lr 0.1 |`,
+    "| --- | --- | --- | --- |",
+  ];
+  for (const wd of [1e-4, 1e-2, 1]) {
+    const run = (opt: Optimizer) => {
+      const p = new Float64Array([1]);
+      for (let k = 0; k < steps; k++) opt.step(p, new Float64Array([0]));
+      return p[0];
+    };
+    rows.push(
+      `| ${wd} | ${fmt(run(adam({ lr, weightDecay: wd })), 4)} | ${
+        fmt(run(adamw({ lr, weightDecay: wd })), 4)
+      } | ${fmt(run(sgd({ lr: 0.1, weightDecay: wd })), 4)} |`,
+    );
+  }
+  return rows.join("\n");
+}
+
+export const content: LessonContent = {
+  cases,
+  blocks: {
+    "worked-steps": workedStepsTable,
+    "compare-quadratic": () => comparisonTable(QUADRATIC),
+    "compare-rosenbrock": () => comparisonTable(ROSENBROCK),
+    "keras-epsilon": epsilonTable,
+    "decay-table": decayTable,
+  },
+};
