@@ -6,6 +6,7 @@
  */
 
 import type { Json, LessonContent } from "./types.ts";
+import { lineChart } from "../lib/plot.ts";
 import { integer, logUniform, type Random, seededRandom, uniform } from "../lib/random.ts";
 import {
   countParameters,
@@ -429,13 +430,13 @@ function networkWorked(): string {
 
 function explosionTable(): string {
   const lines = [
-    "| hyperparameters $k$ | grid points $10^k$ | one run each at 1 hour | in years |",
+    "| hyperparameters $k$ | grid points $10^k$ | hours at 1 hour per run | readable |",
     "| ---: | ---: | ---: | ---: |",
   ];
   for (let k = 1; k <= 7; k++) {
     const runs = gridSize(Array.from({ length: k }, () => 10));
     const t = timeToExhaust(runs, 1);
-    lines.push(`| ${k} | ${fmt(runs)} | ${formatDuration(t.hours)} | ${fixed(t.years, 2)} |`);
+    lines.push(`| ${k} | ${fmt(runs)} | ${fmt(t.hours)} | ${formatDuration(t.hours)} |`);
   }
   return lines.join("\n");
 }
@@ -510,6 +511,14 @@ function spaceExample(): string {
   return lines.join("\n");
 }
 
+function hook(): string {
+  const runs = gridSize([10, 10, 10, 10, 10]);
+  const t = timeToExhaust(runs, 1);
+  return `Five settings with ten candidate values each make ${fmt(runs)} combinations. At one ` +
+    `hour of training per combination, trying them all on one machine takes ` +
+    `${formatDuration(t.hours)}.`;
+}
+
 function settingsList(): string {
   return KNOWN_SETTINGS.map((name) => {
     const c = classifySetting(name);
@@ -517,10 +526,28 @@ function settingsList(): string {
   }).join(", ");
 }
 
+/** Years to exhaust a grid of k hyperparameters with m values each, one hour per run. */
+function explosionFigure(): string {
+  const ks = Array.from({ length: 8 }, (_, i) => i + 1);
+  const series = [2, 3, 5, 10].map((m) => ({
+    name: `${m} values each`,
+    x: ks,
+    y: ks.map((k) => timeToExhaust(gridSize(Array.from({ length: k }, () => m)), 1).years),
+  }));
+  return lineChart({
+    title: "Time to try every point of a grid (1 hour per run, one machine)",
+    xLabel: "number of hyperparameters k",
+    yLabel: "years (365.25 days)",
+    logY: true,
+    series: [...series, { name: "one year", x: [1, 8], y: [1, 1], dashed: true, color: "#777777" }],
+  });
+}
+
 /** Lesson 01's content. */
 export const content: LessonContent = {
   cases,
   blocks: {
+    "hook": hook,
     "hyperparameter-table": hyperparameterTable,
     "network-table": networkTable,
     "network-worked": networkWorked,
@@ -530,4 +557,5 @@ export const content: LessonContent = {
     "space-example": spaceExample,
     "settings-list": settingsList,
   },
+  figures: { "grid-explosion": explosionFigure },
 };
