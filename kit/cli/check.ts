@@ -92,7 +92,7 @@ async function watch(options: CheckOptions): Promise<never> {
     console.log(`\nWatching ${folder} for changes. Ctrl-C stops.`);
   };
   await run();
-  let timer: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   for await (const event of Deno.watchFs(folder)) {
     if (!event.paths.some((path) => path.endsWith(".ts"))) continue;
     clearTimeout(timer);

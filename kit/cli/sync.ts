@@ -12,7 +12,15 @@ import { parseArgs } from "node:util";
 import { join } from "node:path";
 import { listLessons, resolveLesson } from "../grading/lessons.ts";
 import { writeTextFileAtomic } from "../grading/files.ts";
-import { KIT_ROOT, planManifest, type PlannedFile, planSync, staleFiles } from "../content/sync.ts";
+import { loadManifest } from "../grading/manifest.ts";
+import {
+  KIT_ROOT,
+  planManifest,
+  type PlannedFile,
+  planReadme,
+  planSync,
+  staleFiles,
+} from "../content/sync.ts";
 
 async function main(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -24,6 +32,7 @@ async function main(args: string[]): Promise<number> {
   const lessons = positionals.length ? positionals.map((p) => resolveLesson(p, all)) : all;
   const files: PlannedFile[] = await planSync(KIT_ROOT, lessons);
   if (values.check) {
+    files.push(await planReadme(KIT_ROOT, all, await loadManifest(KIT_ROOT)));
     const stale = await staleFiles(KIT_ROOT, files);
     for (const path of stale) console.error(`stale: ${path}`);
     console.log(
@@ -42,9 +51,11 @@ async function main(args: string[]): Promise<number> {
     );
     return 0;
   }
-  const { file, failures } = await planManifest(KIT_ROOT, all);
+  const { file, manifest, failures } = await planManifest(KIT_ROOT, all);
   await writeTextFileAtomic(join(KIT_ROOT, file.path), file.text);
-  console.log(`wrote ${file.path}`);
+  const readme = await planReadme(KIT_ROOT, all, manifest);
+  await writeTextFileAtomic(join(KIT_ROOT, readme.path), readme.text);
+  console.log(`wrote ${file.path} and the course map in README.md`);
   for (const failure of failures) console.error(`problem: ${failure}`);
   return failures.length ? 1 : 0;
 }

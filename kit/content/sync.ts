@@ -18,6 +18,7 @@ import { stageWorkspace } from "../grading/stage.ts";
 import { runTestFile } from "../grading/run.ts";
 import { mapConcurrent } from "../grading/score.ts";
 import { childEnvironment } from "../grading/run.ts";
+import { courseMap } from "./course.ts";
 
 /** One generated file: where, and what it should hold. */
 export interface PlannedFile {
@@ -253,6 +254,28 @@ export async function planManifest(
     await stage.dispose();
   }
   return { file: { path: MANIFEST_PATH, text: formatManifest(manifest) }, manifest, failures };
+}
+
+/**
+ * The kit README with its generated `course-map` region filled from the lessons and manifest.
+ *
+ * @example
+ * ```ts ignore
+ * const readme = await planReadme(kitRoot, lessons, manifest);
+ * ```
+ */
+export async function planReadme(
+  kitRoot: string,
+  lessons: Lesson[],
+  manifest: Manifest,
+): Promise<PlannedFile> {
+  const markdown = await Deno.readTextFile(join(kitRoot, "README.md"));
+  const filled = fillRegions(
+    markdown,
+    { "course-map": () => courseMap(lessons, manifest) },
+    "README.md",
+  );
+  return { path: "README.md", text: await formatMarkdown(filled, kitRoot) };
 }
 
 /**

@@ -1,0 +1,244 @@
+/**
+ * `deno task test`: the kit's own suite.
+ *
+ * 1. `deno fmt --check`, `deno lint`, `deno check` of all TypeScript.
+ * 2. The kit's unit tests, and every `ts` example in JSDoc and in the lessons (`deno test --doc`).
+ * 3. Generated files (cases, README regions, figures, manifest) match the reference code.
+ * 4. Exercises and solutions mirror each other: same files, same exports.
+ * 5. Every graded test passes against `solutions/`.
+ * 6. Every graded test fails against the untouched stubs in `exercises/` (a test that passes on
+ *    a stub grades nothing).
+ *
+ * Each graded test counts twice (steps 5 and 6), each unit test once, each other check once.
+ * The last line is `N passed, N failed`.
+ *
+ * @module
+ */
+
+import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { listLessons } from "../grading/lessons.ts";
+import { loadManifest } from "../grading/manifest.ts";
+import { childEnvironment } from "../grading/run.ts";
+import { parseJUnit } from "../grading/junit.ts";
+import { scoreLesson } from "../grading/score.ts";
+import { stageWorkspace } from "../grading/stage.ts";
+import { KIT_ROOT, planManifest, planReadme, planSync, staleFiles } from "../content/sync.ts";
+
+let passed = 0;
+let failed = 0;
+
+function record(ok: boolean, name: string, detail?: string): void {
+  if (ok) passed++;
+  else failed++;
+  if (!ok) console.log(`FAILED ${name}${detail ? `\n${detail.replace(/^/gm, "    ")}` : ""}`);
+}
+
+async function deno(args: string[]): Promise<{ ok: boolean; output: string }> {
+  const output = await new Deno.Command(Deno.execPath(), {
+    args,
+    cwd: KIT_ROOT,
+    clearEnv: true,
+    env: childEnvironment(),
+    stdin: "null",
+  }).output();
+  const text = new TextDecoder().decode(output.stdout) + new TextDecoder().decode(output.stderr);
+  // `deno check` lists every file it checks; only the errors are worth showing.
+  const shown = text.split("\n").filter((line) => !/^\s*(Check|Download) /.test(line));
+  return { ok: output.success, output: shown.join("\n").trim() };
+}
+
+async function step<T>(title: string, body: () => Promise<T>): Promise<T | undefined> {
+  const started = performance.now();
+  const before = { passed, failed };
+  let result: T | undefined;
+  try {
+    result = await body();
+  } catch (error) {
+    record(false, `${title} could not finish`, (error as Error).stack ?? String(error));
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    `${title}: ${passed - before.passed} passed, ${failed - before.failed} failed (${seconds} s)`,
+  );
+  return result;
+}
+
+async function markdownFiles(): Promise<string[]> {
+  const files: string[] = [];
+  try {
+    await Deno.stat(join(KIT_ROOT, "README.md"));
+    files.push("README.md");
+  } catch {
+    // Checked by the static checks' reviewers, not here.
+  }
+  for await (const entry of Deno.readDir(join(KIT_ROOT, "lessons"))) {
+    if (!entry.isDirectory) continue;
+    try {
+      await Deno.stat(join(KIT_ROOT, "lessons", entry.name, "README.md"));
+      files.push(`lessons/${entry.name}/README.md`);
+    } catch {
+      // A lesson folder without text yet.
+    }
+  }
+  return files.sort();
+}
+
+async function exportsOf(path: string): Promise<Map<string, string>> {
+  const module = await import(pathToFileURL(path).href);
+  const shape = new Map<string, string>();
+  for (const [name, value] of Object.entries(module)) {
+    shape.set(
+      name,
+      typeof value === "function" ? `function of ${value.length} parameter(s)` : typeof value,
+    );
+  }
+  return shape;
+}
+
+async function main(): Promise<number> {
+  const lessons = await listLessons(KIT_ROOT);
+  const docs = await markdownFiles();
+
+  await step("static checks", async () => {
+    const fmt = await deno(["fmt", "--check"]);
+    record(fmt.ok, "deno fmt --check", fmt.output);
+    const lint = await deno(["lint"]);
+    record(lint.ok, "deno lint", lint.output);
+    const check = await deno(["check", "."]);
+    record(check.ok, "deno check .", check.output);
+  });
+
+  await step("unit tests and documentation examples", async () => {
+    const scratch = await Deno.makeTempDir({ prefix: "kit-selftest-" });
+    const junit = join(scratch, "unit.xml");
+    const run = await deno([
+      "test",
+      "--allow-all",
+      "--doc",
+      "--reporter=dot",
+      `--junit-path=${junit}`,
+      "kit/",
+      ...docs,
+    ]);
+    let reported: ReturnType<typeof parseJUnit> = [];
+    try {
+      reported = parseJUnit(await Deno.readTextFile(junit));
+    } catch {
+      // No report: the run did not start (a type error); recorded below.
+    }
+    for (const test of reported) record(test.passed, `${test.file} > ${test.name}`, test.message);
+    if (!run.ok && reported.every((t) => t.passed)) record(false, "deno test --doc", run.output);
+    await Deno.remove(scratch, { recursive: true });
+  });
+
+  const manifestPlan = await step("generated files", async () => {
+    const stale = await staleFiles(KIT_ROOT, await planSync(KIT_ROOT, lessons));
+    record(
+      stale.length === 0,
+      "cases, README regions and figures match the reference code",
+      stale.map((p) => `stale: ${p} (run deno task sync)`).join("\n"),
+    );
+    const plan = await planManifest(KIT_ROOT, lessons);
+    const staleManifest = await staleFiles(KIT_ROOT, [plan.file]);
+    record(
+      staleManifest.length === 0,
+      "kit/manifest.json lists every graded test",
+      "run deno task sync",
+    );
+    const readme = await staleFiles(KIT_ROOT, [await planReadme(KIT_ROOT, lessons, plan.manifest)]);
+    record(
+      readme.length === 0,
+      "the README's course map matches the lessons",
+      "run deno task sync",
+    );
+    record(
+      plan.failures.length === 0,
+      "graded tests are well-formed on the solutions",
+      plan.failures.join("\n"),
+    );
+    return plan;
+  });
+
+  await step("exercises mirror solutions", async () => {
+    for (const lesson of lessons) {
+      const folder = (root: string) => join(KIT_ROOT, root, lesson.slug);
+      const names = async (root: string) =>
+        (await Array.fromAsync(Deno.readDir(folder(root))))
+          .map((e) => e.name).filter((n) => n.endsWith(".ts") && !n.endsWith("_test.ts")).sort();
+      const exercises = await names("exercises");
+      const solutions = await names("solutions").catch(() => [] as string[]);
+      const same = exercises.join() === solutions.join();
+      record(
+        same,
+        `${lesson.id}: the same files in exercises/ and solutions/`,
+        `exercises: ${exercises.join(", ")}\nsolutions: ${solutions.join(", ")}`,
+      );
+      if (!same) continue;
+      for (const file of exercises) {
+        const stub = await exportsOf(join(folder("exercises"), file));
+        const reference = await exportsOf(join(folder("solutions"), file));
+        const describe = (m: Map<string, string>) =>
+          [...m].map(([k, v]) => `${k}: ${v}`).sort().join("\n");
+        record(
+          describe(stub) === describe(reference),
+          `${lesson.id}/${file}: the stub exports what the solution does`,
+          `stub:\n${describe(stub)}\nsolution:\n${describe(reference)}`,
+        );
+      }
+    }
+  });
+
+  const manifest = manifestPlan?.manifest ?? await loadManifest(KIT_ROOT);
+  await step("graded tests pass on solutions/", async () => {
+    const stage = await stageWorkspace({
+      kitRoot: KIT_ROOT,
+      implementationRoot: join(KIT_ROOT, "solutions"),
+      lessons,
+    });
+    try {
+      for (const lesson of lessons) {
+        const result = await scoreLesson(lesson, { workspace: stage.root, manifest });
+        for (const exercise of result.exercises) {
+          for (const test of exercise.tests) {
+            record(
+              test.status === "pass",
+              `solutions: ${lesson.id}/${exercise.file} > ${test.name}`,
+              test.message,
+            );
+          }
+        }
+      }
+    } finally {
+      await stage.dispose();
+    }
+  });
+
+  await step("graded tests fail on the untouched stubs", async () => {
+    for (const lesson of lessons) {
+      const result = await scoreLesson(lesson, { workspace: KIT_ROOT, manifest });
+      for (const exercise of result.exercises) {
+        for (const test of exercise.tests) {
+          record(
+            test.status !== "pass",
+            `stubs: ${lesson.id}/${exercise.file} > ${test.name} passes on the stub: it grades nothing`,
+          );
+        }
+      }
+    }
+  });
+
+  console.log(`\nchecked ${lessons.length} lesson(s) in ${relative(Deno.cwd(), KIT_ROOT) || "."}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+if (import.meta.main) {
+  try {
+    Deno.exit(await main());
+  } catch (error) {
+    console.log(`selftest could not finish: ${(error as Error).stack ?? error}`);
+    console.log(`${passed} passed, ${failed + 1} failed`);
+    Deno.exit(1);
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The course outline and the README's course map, generated from what exists on disk.
+ *
+ * @module
+ */
+
+import type { Lesson } from "../grading/lessons.ts";
+import type { Manifest } from "../grading/manifest.ts";
+import { exerciseOf } from "../grading/lessons.ts";
+
+/** The nine lessons of the syllabus, in order: number, topic, folder slug. */
+export const OUTLINE: readonly { number: number; topic: string; slug: string }[] = [
+  { number: 1, topic: "Parameters vs hyperparameters", slug: "01-parameters-and-hyperparameters" },
+  { number: 2, topic: "The learning rate", slug: "02-learning-rate" },
+  { number: 3, topic: "Learning-rate schedules", slug: "03-lr-schedules" },
+  { number: 4, topic: "Optimizers", slug: "04-optimizers" },
+  { number: 5, topic: "A multilayer perceptron from scratch", slug: "05-mlp-from-scratch" },
+  { number: 6, topic: "Validation-based selection", slug: "06-validation" },
+  { number: 7, topic: "Grid search and random search", slug: "07-grid-and-random-search" },
+  {
+    number: 8,
+    topic: "Beyond grid and random: successive halving, Hyperband",
+    slug: "08-beyond-grid-and-random",
+  },
+  { number: 9, topic: "Capstone: tune the MLP on digits", slug: "09-capstone" },
+];
+
+/**
+ * The course map as a markdown table: each lesson with a link, its exercises and its points;
+ * lessons not written yet are marked as coming.
+ *
+ * @example
+ * ```ts
+ * import { courseMap } from "./course.ts";
+ * const table = courseMap([], {});
+ * console.log(table.startsWith("| lesson |")); // true
+ * ```
+ */
+export function courseMap(lessons: Lesson[], manifest: Manifest): string {
+  const rows = ["| lesson | topic | exercises | points |", "| --- | --- | --- | --- |"];
+  let total = 0;
+  for (const entry of OUTLINE) {
+    const lesson = lessons.find((l) => l.number === entry.number);
+    const id = `lesson-${String(entry.number).padStart(2, "0")}`;
+    if (!lesson) {
+      rows.push(`| ${id} | ${entry.topic} | coming | |`);
+      continue;
+    }
+    const declared = manifest[lesson.slug] ?? {};
+    const points = Object.values(declared).flat().reduce((sum, t) => sum + t.points, 0);
+    total += points;
+    const exercises = lesson.testFiles.map((file) =>
+      `[${exerciseOf(file)}](exercises/${lesson.slug}/${exerciseOf(file)})`
+    ).join(", ");
+    rows.push(
+      `| [${id}](lessons/${lesson.slug}/README.md) | ${entry.topic} | ${exercises} | ${points} |`,
+    );
+  }
+  rows.push(`| | **total** | | **${total}** |`);
+  return rows.join("\n");
+}
