@@ -38,6 +38,7 @@ const USAGE = `usage: deno task check [lesson] [--solutions] [--watch] [--verbos
   --timeout S   wall-clock limit of one exercise's tests, in seconds (default 60)`;
 
 interface CheckOptions {
+  kitRoot: string;
   lessons: Lesson[];
   solutions: boolean;
   verbose: boolean;
@@ -48,11 +49,12 @@ interface CheckOptions {
 }
 
 async function runOnce(options: CheckOptions): Promise<boolean> {
-  const manifest = await loadManifest(KIT_ROOT);
+  const { kitRoot } = options;
+  const manifest = await loadManifest(kitRoot);
   const stage = options.solutions
     ? await stageWorkspace({
-      kitRoot: KIT_ROOT,
-      implementationRoot: join(KIT_ROOT, "solutions"),
+      kitRoot,
+      implementationRoot: join(kitRoot, "solutions"),
       lessons: options.lessons,
     })
     : undefined;
@@ -61,7 +63,7 @@ async function runOnce(options: CheckOptions): Promise<boolean> {
     for (const lesson of options.lessons) {
       results.push(
         await scoreLesson(lesson, {
-          workspace: stage?.root ?? KIT_ROOT,
+          workspace: stage?.root ?? kitRoot,
           manifest,
           fileTimeoutMs: options.fileTimeoutMs,
           lessonTimeoutMs: options.fileTimeoutMs * lesson.testFiles.length,
@@ -85,7 +87,7 @@ async function runOnce(options: CheckOptions): Promise<boolean> {
 }
 
 async function watch(options: CheckOptions): Promise<never> {
-  const folder = join(KIT_ROOT, options.solutions ? "solutions" : "exercises");
+  const folder = join(options.kitRoot, options.solutions ? "solutions" : "exercises");
   const run = async () => {
     console.clear();
     await runOnce(options).catch((error) => console.error(`check failed: ${error.message}`));
@@ -101,7 +103,15 @@ async function watch(options: CheckOptions): Promise<never> {
   throw new Error("stopped watching");
 }
 
-async function main(args: string[]): Promise<number> {
+/**
+ * Runs the check command with `args` on the kit at `kitRoot`; returns the exit code.
+ *
+ * @example
+ * ```ts ignore
+ * const code = await main(["lesson-03", "--solutions"]);
+ * ```
+ */
+export async function main(args: string[], kitRoot: string = KIT_ROOT): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -131,7 +141,7 @@ async function main(args: string[]): Promise<number> {
     console.error(`check: --timeout must be a positive number of seconds, got "${values.timeout}"`);
     return 2;
   }
-  const all = await listLessons(KIT_ROOT);
+  const all = await listLessons(kitRoot);
   let lessons: Lesson[];
   try {
     lessons = positionals.length ? positionals.map((p) => resolveLesson(p, all)) : all;
@@ -143,6 +153,7 @@ async function main(args: string[]): Promise<number> {
     throw error;
   }
   const options: CheckOptions = {
+    kitRoot,
     lessons,
     solutions: values.solutions,
     verbose: values.verbose,

@@ -101,7 +101,7 @@ export function graded(options: GradedOptions, fn: () => void | Promise<void>): 
         const detail = error instanceof GradedFailure
           ? error.message
           : `the test stopped on an unexpected error: ${describeThrown(error)}`;
-        throw new GradedFailure(`${detail}\nhint: ${hint}`);
+        throw new GradedFailure(`${detail}\nhint:     ${hint}`);
       }
     },
   });

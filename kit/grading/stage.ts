@@ -36,7 +36,8 @@ export interface Stage {
 }
 
 /**
- * Copies `from` to `to` recursively, plain files and folders only (links are skipped).
+ * Copies `from` to `to` recursively, leaving out `testdata` folders. Links are followed: this copies the teacher's own kit,
+ * never a submission (submissions go through {@link stageWorkspace}'s checks).
  *
  * @example
  * ```ts ignore
@@ -46,8 +47,12 @@ export interface Stage {
 export async function copyTree(from: string, to: string): Promise<void> {
   await Deno.mkdir(to, { recursive: true });
   for await (const entry of Deno.readDir(from)) {
-    if (entry.isDirectory) await copyTree(join(from, entry.name), join(to, entry.name));
-    else if (entry.isFile) await Deno.copyFile(join(from, entry.name), join(to, entry.name));
+    // Test fixtures are never needed at run time (and the fixture kit links back into kit/).
+    if (entry.name === "testdata") continue;
+    const source = join(from, entry.name);
+    const info = entry.isSymlink ? await Deno.stat(source) : entry;
+    if (info.isDirectory) await copyTree(source, join(to, entry.name));
+    else if (info.isFile) await Deno.copyFile(source, join(to, entry.name));
   }
 }
 

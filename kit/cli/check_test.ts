@@ -1,0 +1,126 @@
+import { strict as assert } from "node:assert";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { copyTree } from "../grading/stage.ts";
+import { main } from "./check.ts";
+
+const MINIKIT = fileURLToPath(new URL("../grading/testdata/minikit/", import.meta.url));
+
+/** A scratch copy of the fixture kit whose demo exercises hold `files`. */
+async function scratchKit(files: Record<string, string>): Promise<string> {
+  const root = await Deno.makeTempDir({ prefix: "check-test-" });
+  await copyTree(MINIKIT, root);
+  for (const [name, text] of Object.entries(files)) {
+    await Deno.writeTextFile(join(root, "exercises", "01-demo", name), text);
+  }
+  return root;
+}
+
+/** Runs the check command, returning its exit code and everything it printed. */
+async function check(args: string[], kitRoot: string): Promise<{ code: number; out: string }> {
+  const lines: string[] = [];
+  const log = console.log, error = console.error;
+  console.log = (...parts: unknown[]) => lines.push(parts.join(" "));
+  console.error = console.log;
+  try {
+    const code = await main(args, kitRoot);
+    return { code, out: lines.join("\n") };
+  } finally {
+    console.log = log;
+    console.error = error;
+  }
+}
+
+Deno.test("check: one exercise solved, one a stub, one a syntax error", async () => {
+  const root = await scratchKit({
+    "square.ts": "export function square(x: number): number {\n  return x * x;\n}\n",
+    "cube.ts": "export function cube(x: number): number {\n  return x * x *;\n}\n",
+  });
+  try {
+    const { code, out } = await check(["lesson-01"], root);
+    assert.equal(code, 1);
+    assert.match(out, /✓ square\.ts\s+3\/3 pts/);
+    assert.match(out, /✗ half\.ts\s+0\/1 pt/);
+    assert.match(out, /got:\s+it threw Error: TODO: implement half/);
+    assert.match(out, /hint:\s+Divide by two\./);
+    assert.match(out, /✗ cube\.ts\s+0\/2 pts/);
+    assert.match(out, /SyntaxError.*cube\.ts:2/);
+    assert.match(out.split("\n").at(-1)!, /^lesson-01: 3\/6 points$/);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("check: an endless loop times out and the other exercises are still graded", async () => {
+  const root = await scratchKit({
+    "cube.ts": "export function cube(x: number): number {\n  while (true) {}\n}\n",
+    "half.ts": "while (true) {}\nexport const half = (x: number) => x / 2;\n",
+    "square.ts": "export function square(x: number): number {\n  return x * x;\n}\n",
+  });
+  try {
+    const started = performance.now();
+    const { code, out } = await check(["1", "--timeout", "3"], root);
+    const seconds = (performance.now() - started) / 1000;
+    assert.equal(code, 1);
+    assert.match(out, /cube: small integers \[2 pts\]\n\s+timed out after 2000 ms/);
+    assert.match(out, /✗ half\.ts[^\n]*\n\s+timed out: the tests did not finish within 3 s/);
+    assert.match(out, /lesson-01: 3\/6 points$/);
+    assert.ok(seconds < 3 + 2, `took ${seconds} s`);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("check: --solutions passes, the stubs score 0 and name each exercise", async () => {
+  const root = await scratchKit({});
+  try {
+    const solved = await check(["01", "--solutions"], root);
+    assert.equal(solved.code, 0, solved.out);
+    assert.match(solved.out, /lesson-01: 6\/6 points/);
+    const stubs = await check(["01-demo"], root);
+    assert.equal(stubs.code, 1);
+    for (const file of ["cube.ts", "half.ts", "square.ts"]) {
+      assert.match(stubs.out, new RegExp(`✗ ${file.replace(".", "\\.")}\\s+0/`));
+    }
+    assert.match(stubs.out, /lesson-01: 0\/6 points$/);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("check: an unknown lesson is one line that lists the lessons", async () => {
+  const { code, out } = await check(["lesson-99"], MINIKIT);
+  assert.equal(code, 2);
+  assert.equal(out, 'check: unknown lesson "lesson-99". The lessons are: lesson-01 (01-demo)');
+});
+
+Deno.test("check: no lesson prints the progress table and the total", async () => {
+  const { code, out } = await check([], MINIKIT);
+  assert.equal(code, 1);
+  assert.match(out, /lesson-01\s+A demo lesson\s+0\/6\s+0 of 3 exercises done/);
+  assert.match(out, /total: 0\/6 points$/);
+});
+
+Deno.test("check: --junit and --json write reports from the runtime's results", async () => {
+  const root = await scratchKit({
+    "square.ts": "export function square(x: number): number {\n  return x * x;\n}\n",
+  });
+  try {
+    const junit = join(root, "out", "report.xml");
+    const json = join(root, "out", "results.json");
+    await check(["1", "--junit", junit, "--json", json], root);
+    const xml = await Deno.readTextFile(junit);
+    assert.match(
+      xml,
+      /<testcase name="square: small integers \[2 pts\]" classname="01-demo.square.ts"\/>/,
+    );
+    assert.match(xml, /<failure type="fail" message="input: {4}half\(4\)">/);
+    const results = JSON.parse(await Deno.readTextFile(json));
+    assert.equal(results.version, 3);
+    assert.equal(results.status, "fail");
+    assert.equal(results.score, 3);
+    assert.equal(results.max_score, 6);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});

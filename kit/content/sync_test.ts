@@ -1,0 +1,46 @@
+import { strict as assert } from "node:assert";
+import { fillRegions, formatCases } from "./sync.ts";
+import { courseMap } from "./course.ts";
+
+Deno.test("formatCases keeps number lists on one line and refuses what JSON cannot hold", () => {
+  assert.equal(
+    formatCases({ a: [1, 2], b: { c: "x" } }),
+    '{\n  "a": [1, 2],\n  "b": {\n    "c": "x"\n  }\n}\n',
+  );
+  assert.throws(() => formatCases({ a: [1, NaN] }), /cases\.a\[1\] is NaN/);
+  assert.throws(() => formatCases({ a: { b: Infinity } }), /cases\.a\.b is Infinity/);
+});
+
+Deno.test("fillRegions replaces each region and insists every block has one", () => {
+  const md =
+    "# T\n<!-- generated:one -->\nold\n<!-- /generated:one -->\ntext\n<!-- generated:two -->\n<!-- /generated:two -->\n";
+  const filled = fillRegions(md, { one: () => "1", two: () => "2\n" }, "x.md");
+  assert.equal(
+    filled,
+    "# T\n<!-- generated:one -->\n1\n<!-- /generated:one -->\ntext\n<!-- generated:two -->\n2\n<!-- /generated:two -->\n",
+  );
+  assert.throws(() => fillRegions(md, { one: () => "1" }, "x.md"), /region "two" has no block/);
+  assert.throws(
+    () => fillRegions(md, { one: () => "", two: () => "", three: () => "" }, "x.md"),
+    /no region for block\(s\) three/,
+  );
+});
+
+Deno.test("courseMap lists built lessons with points and marks the rest as coming", () => {
+  const table = courseMap(
+    [{
+      number: 1,
+      slug: "01-parameters-and-hyperparameters",
+      id: "lesson-01",
+      title: "",
+      testFiles: ["a_test.ts"],
+    }],
+    { "01-parameters-and-hyperparameters": { "a_test.ts": [{ name: "a [3 pts]", points: 3 }] } },
+  );
+  assert.match(
+    table,
+    /\| \[lesson-01\]\(lessons\/01-parameters-and-hyperparameters\/README\.md\) \| Parameters vs hyperparameters \| \[a\.ts\]\(exercises\/01-parameters-and-hyperparameters\/a\.ts\) \| 3 \|/,
+  );
+  assert.match(table, /\| lesson-09 \| Capstone: tune the MLP on digits \| coming \| \|/);
+  assert.match(table, /\*\*total\*\* \| \| \*\*3\*\* \|$/);
+});

@@ -1,0 +1,3 @@
+export function cube(x: number): number {
+  return x * x * x;
+}
