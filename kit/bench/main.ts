@@ -1,0 +1,26 @@
+/**
+ * `deno task bench NAME [options]`: runs one of the kit's benchmarks.
+ *
+ * | name  | what                                                        |
+ * | ----- | ----------------------------------------------------------- |
+ * | `mlp` | lesson 05's reference MLP on digits, against NumPy          |
+ *
+ * @module
+ */
+
+import { benchMlp } from "./mlp.ts";
+
+/** The benchmarks by name. */
+export const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
+  mlp: benchMlp,
+};
+
+if (import.meta.main) {
+  const [name, ...rest] = Deno.args;
+  const bench = name ? BENCHMARKS[name] : undefined;
+  if (!bench) {
+    console.error(`usage: deno task bench <${Object.keys(BENCHMARKS).join("|")}> [options]`);
+    Deno.exit(2);
+  }
+  await bench(rest);
+}
