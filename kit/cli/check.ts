@@ -26,13 +26,14 @@ import { writeTextFileAtomic } from "../grading/files.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-const USAGE = `usage: deno task check [lesson] [--solutions] [--watch] [--verbose]
+const USAGE = `usage: deno task check [lesson] [--solutions] [--watch] [--verbose] [--show-output]
                        [--junit FILE] [--json FILE] [--timeout SECONDS]
 
   lesson        lesson-03, 3, 03 or the folder name; none: every lesson, as a table
   --solutions   run the graded tests against solutions/ instead of your exercises/
   --watch       run again each time a file under exercises/ changes (Ctrl-C stops)
   --verbose     show every failing test's details, not only the first of each exercise
+  --show-output show what the tests printed (your console.log output included)
   --junit FILE  also write the results as JUnit XML
   --json FILE   also write the results as JSON (exercism results.json v3, with points)
   --timeout S   wall-clock limit of one exercise's tests, in seconds (default 60)`;
@@ -42,6 +43,7 @@ interface CheckOptions {
   lessons: Lesson[];
   solutions: boolean;
   verbose: boolean;
+  showOutput: boolean;
   junit?: string;
   json?: string;
   fileTimeoutMs: number;
@@ -121,6 +123,7 @@ export async function main(args: string[], kitRoot: string = KIT_ROOT): Promise<
         solutions: { type: "boolean", default: false },
         watch: { type: "boolean", default: false },
         verbose: { type: "boolean", short: "v", default: false },
+        "show-output": { type: "boolean", default: false },
         junit: { type: "string" },
         json: { type: "string" },
         timeout: { type: "string", default: "60" },
@@ -157,6 +160,7 @@ export async function main(args: string[], kitRoot: string = KIT_ROOT): Promise<
     lessons,
     solutions: values.solutions,
     verbose: values.verbose,
+    showOutput: values["show-output"],
     junit: values.junit,
     json: values.json,
     fileTimeoutMs: timeoutSeconds * 1000,

@@ -30,7 +30,16 @@ export function scoreLine(result: LessonResult): string {
   return `${result.lesson.id}: ${result.score}/${result.maxScore} points`;
 }
 
-function exerciseBlock(exercise: ExerciseResult, verbose: boolean): string[] {
+/** Options of the learner's text report. */
+export interface FormatOptions {
+  /** Every failing test's details, not only the first of each exercise. */
+  verbose?: boolean;
+  /** Everything each exercise's test process printed, `console.log` output included. */
+  showOutput?: boolean;
+}
+
+function exerciseBlock(exercise: ExerciseResult, options: FormatOptions): string[] {
+  const verbose = options.verbose ?? false;
   const done = exercise.maxScore > 0 && exercise.score === exercise.maxScore;
   const passed = exercise.tests.filter((t) => t.status === "pass").length;
   const head = `  ${done ? PASS : FAIL} ${exercise.file.padEnd(24)} ${
@@ -50,6 +59,10 @@ function exerciseBlock(exercise: ExerciseResult, verbose: boolean): string[] {
     });
   }
   for (const warning of exercise.warnings) lines.push(`      (author note: ${warning})`);
+  if (options.showOutput && exercise.printed?.trim()) {
+    lines.push(`      ── output of ${exercise.testFile} ──`);
+    lines.push(indent(exercise.printed.trim(), "      │ "));
+  }
   return lines;
 }
 
@@ -62,11 +75,11 @@ function exerciseBlock(exercise: ExerciseResult, verbose: boolean): string[] {
  * console.log(formatLesson(result, { verbose: false }));
  * ```
  */
-export function formatLesson(result: LessonResult, options: { verbose?: boolean } = {}): string {
+export function formatLesson(result: LessonResult, options: FormatOptions = {}): string {
   const { lesson } = result;
   const lines = [`${lesson.id} · ${lesson.title} (exercises/${lesson.slug}/)`, ""];
   for (const exercise of result.exercises) {
-    lines.push(...exerciseBlock(exercise, options.verbose ?? false));
+    lines.push(...exerciseBlock(exercise, options));
   }
   lines.push("");
   if (result.maxScore > 0 && result.score === result.maxScore) {

@@ -22,6 +22,8 @@ export interface FileRun {
   timedOut: boolean;
   /** Wall time of the process in milliseconds. */
   durationMs: number;
+  /** What the process printed (learner `console.log` included), for `--show-output`. */
+  printed?: string;
 }
 
 /** What to run and under which limits. */
@@ -83,7 +85,8 @@ export async function runTestFile(options: RunOptions): Promise<FileRun> {
     "--no-check",
     "--no-prompt",
     "--quiet",
-    "--reporter=dot",
+    // The pretty reporter shows each test's console output, for `check --show-output`.
+    "--reporter=pretty",
     `--junit-path=${junitPath}`,
     `--config=${join(options.workspace, "deno.json")}`,
     `--v8-flags=--max-old-space-size=${options.maxHeapMiB ?? 1024}`,
@@ -111,11 +114,15 @@ export async function runTestFile(options: RunOptions): Promise<FileRun> {
       // Already gone.
     }
   }, options.timeoutMs);
-  const output = await child.output();
+  const [stdout, stderr, status] = await Promise.all([
+    readBounded(child.stdout),
+    readBounded(child.stderr),
+    child.status,
+  ]);
   clearTimeout(timer);
   const durationMs = performance.now() - started;
-  const printed = new TextDecoder().decode(output.stdout) + "\n" +
-    new TextDecoder().decode(output.stderr);
+  const printed = stdout + "\n" + stderr;
+  const output = { code: status.code };
   let tests: ReportedTest[] = [];
   try {
     tests = timedOut ? [] : parseJUnit(await Deno.readTextFile(junitPath));
@@ -123,11 +130,61 @@ export async function runTestFile(options: RunOptions): Promise<FileRun> {
     // No report: the file did not load, or the process died.
   }
   await Deno.remove(scratch, { recursive: true }).catch(() => {});
-  const run: FileRun = { tests, timedOut, durationMs };
+  const run: FileRun = { tests, timedOut, durationMs, printed };
   if (!timedOut && tests.length === 0) {
     run.loadError = explainLoadFailure(printed, options.workspace, output.code);
   }
   return run;
+}
+
+/** How much of a child's output is kept: its start and its end. */
+const KEEP_HEAD = 16 * 1024;
+const KEEP_TAIL = 48 * 1024;
+
+/**
+ * Reads a stream to its end, keeping only its first 16 KiB and last 48 KiB, so that a program
+ * printing in an endless loop cannot fill the grader's memory.
+ *
+ * @example
+ * ```ts
+ * import { readBounded } from "./run.ts";
+ * const text = await readBounded(new Blob(["hello"]).stream());
+ * console.log(text); // "hello"
+ * ```
+ */
+export async function readBounded(stream: ReadableStream<Uint8Array>): Promise<string> {
+  const head: Uint8Array[] = [];
+  let headBytes = 0;
+  let tail: Uint8Array[] = [];
+  let tailBytes = 0;
+  let dropped = 0;
+  for await (const chunk of stream) {
+    if (headBytes < KEEP_HEAD) {
+      head.push(chunk);
+      headBytes += chunk.length;
+      continue;
+    }
+    tail.push(chunk);
+    tailBytes += chunk.length;
+    while (tailBytes - tail[0].length >= KEEP_TAIL) {
+      tailBytes -= tail[0].length;
+      dropped += tail[0].length;
+      tail = tail.slice(1);
+    }
+  }
+  const decode = (parts: Uint8Array[]) => new TextDecoder().decode(concat(parts));
+  const gap = dropped ? `\n[… ${dropped} bytes of output left out …]\n` : "";
+  return decode(head) + gap + decode(tail);
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    all.set(part, offset);
+    offset += part.length;
+  }
+  return all;
 }
 
 /**

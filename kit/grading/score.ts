@@ -41,6 +41,8 @@ export interface ExerciseResult {
   warnings: string[];
   /** Wall time of the file's process in milliseconds. */
   durationMs: number;
+  /** What the file's process printed (bounded), learner `console.log` included. */
+  printed?: string;
 }
 
 /** The outcome of one lesson. */
@@ -144,6 +146,7 @@ export function scoreFile(
     problem,
     warnings,
     durationMs: run.durationMs,
+    printed: run.printed,
   };
 }
 
