@@ -1,0 +1,65 @@
+import { expectEqual, expectThrows, graded } from "../../kit/grading/graded.ts";
+import cases from "../../kit/cases/02-learning-rate.json" with { type: "json" };
+import { classifyLossCurve } from "./classify.ts";
+
+interface CurveCase {
+  losses: number[];
+  expected: string;
+}
+
+function checkCurves(list: CurveCase[]): void {
+  for (const c of list) {
+    const text = c.losses.length > 12
+      ? `[${c.losses.slice(0, 6).join(", ")}, … ${c.losses.length} values … ${c.losses.at(-1)}]`
+      : JSON.stringify(c.losses);
+    expectEqual({
+      input: `classifyLossCurve(${text})`,
+      actual: () => classifyLossCurve(c.losses),
+      expected: c.expected,
+    });
+  }
+}
+
+graded({
+  name: "classifyLossCurve: the lesson's four runs",
+  points: 2,
+  hint:
+    "Apply the four rules in order: diverging, oscillating, too slow, converging. See 'Reading a loss curve' in lesson 02.",
+}, () => checkCurves(cases.classify.lesson));
+
+graded({
+  name: "classifyLossCurve: many shapes of curve",
+  points: 3,
+  hint:
+    "Diverging: last > first. Oscillating: 4·(number of rises) ≥ n. Too slow: losses[⌊n/2⌋] − losses[n] > 0.1·(losses[0] − losses[n]), or no progress. See 'Reading a loss curve' in lesson 02.",
+}, () => checkCurves(cases.classify.random));
+
+graded({
+  name: "classifyLossCurve: NaN, Infinity, flat curves and too few values",
+  points: 1,
+  hint:
+    "Any non-finite loss means diverging; a curve that never moves is too slow; fewer than 2 values throws. See 'Reading a loss curve' in lesson 02.",
+}, () => {
+  expectEqual({
+    input: "classifyLossCurve([1, 0.5, NaN])",
+    actual: () => classifyLossCurve([1, 0.5, NaN]),
+    expected: "diverging",
+  });
+  expectEqual({
+    input: "classifyLossCurve([1, 0.5, Infinity])",
+    actual: () => classifyLossCurve([1, 0.5, Infinity]),
+    expected: "diverging",
+  });
+  expectEqual({
+    input: "classifyLossCurve([2, 2, 2, 2])",
+    actual: () => classifyLossCurve([2, 2, 2, 2]),
+    expected: "too slow",
+  });
+  expectEqual({
+    input: "classifyLossCurve([1, 0.1, 0.01, 0.001, 0.0001])",
+    actual: () => classifyLossCurve([1, 0.1, 0.01, 0.001, 0.0001]),
+    expected: "converging",
+  });
+  expectThrows({ input: "classifyLossCurve([1])", actual: () => classifyLossCurve([1]) });
+  expectThrows({ input: "classifyLossCurve([])", actual: () => classifyLossCurve([]) });
+});

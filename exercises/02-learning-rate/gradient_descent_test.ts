@@ -1,0 +1,98 @@
+import { expectEqual, expectNumbers, expectThrows, graded } from "../../kit/grading/graded.ts";
+import cases from "../../kit/cases/02-learning-rate.json" with { type: "json" };
+import { type FunctionSpec, objectiveOf } from "./functions.ts";
+import { gradientDescent } from "./gradient_descent.ts";
+
+// Trajectories are compared point by point at relative 1e-10 (absolute 1e-12 near zero): the
+// loop is the same arithmetic as the reference, so only a different formula can differ.
+
+interface PathCase {
+  fn: FunctionSpec;
+  x0: number[];
+  lr: number;
+  steps: number;
+  path: number[][];
+}
+
+function checkPaths(list: PathCase[]): void {
+  for (const c of list) {
+    const input = `gradientDescent(grad of ${JSON.stringify(c.fn)}, ${
+      JSON.stringify(c.x0)
+    }, ${c.lr}, ${c.steps})`;
+    let path: number[][] | undefined;
+    expectEqual({
+      input: `${input}.length`,
+      actual: () => {
+        path = gradientDescent(objectiveOf(c.fn).grad, c.x0, c.lr, c.steps);
+        return path.length;
+      },
+      expected: c.path.length,
+    });
+    for (let k = 0; k < c.path.length; k++) {
+      expectNumbers({
+        input: `${input}[${k}]`,
+        actual: () => path![k],
+        expected: c.path[k],
+        rel: 1e-10,
+        abs: 1e-12,
+      });
+    }
+  }
+}
+
+graded({
+  name: "gradientDescent: the lesson's four runs",
+  points: 2,
+  hint:
+    "Start the path with a copy of x0, then push x ← x − lr·∇f(x) after each step; see 'Gradient descent' in lesson 02.",
+}, () => checkPaths(cases.gradientDescent.lesson as PathCase[]));
+
+graded({
+  name: "gradientDescent: random quadratics and starting points",
+  points: 2,
+  hint:
+    "Every coordinate moves against its own gradient component; return steps + 1 points. See 'Gradient descent' in lesson 02.",
+}, () => checkPaths(cases.gradientDescent.random as PathCase[]));
+
+graded({
+  name: "gradientDescent: edge cases and invalid input",
+  points: 1,
+  hint:
+    "0 steps returns [x0]; a negative or non-finite lr, a fractional or negative step count and an empty x0 throw. See 'Gradient descent' in lesson 02.",
+}, () => {
+  const grad = (x: readonly number[]) => x.map((xi) => 2 * xi);
+  expectEqual({
+    input: "gradientDescent(x ↦ 2x, [3, -1], 0.1, 0)",
+    actual: () => gradientDescent(grad, [3, -1], 0.1, 0),
+    expected: [[3, -1]],
+  });
+  const x0 = [1];
+  expectEqual({
+    input: "gradientDescent(x ↦ 2x, x0, 0.25, 1) leaves x0 unchanged",
+    actual: () => {
+      gradientDescent(grad, x0, 0.25, 1);
+      return x0;
+    },
+    expected: [1],
+  });
+  expectThrows({
+    input: "gradientDescent(x ↦ 2x, [1], -0.1, 5)",
+    actual: () => gradientDescent(grad, [1], -0.1, 5),
+  });
+  expectThrows({
+    input: "gradientDescent(x ↦ 2x, [1], NaN, 5)",
+    actual: () => gradientDescent(grad, [1], NaN, 5),
+  });
+  expectThrows({
+    input: "gradientDescent(x ↦ 2x, [1], 0.1, 2.5)",
+    actual: () => gradientDescent(grad, [1], 0.1, 2.5),
+  });
+  expectThrows({
+    input: "gradientDescent(x ↦ 2x, [1], 0.1, -1)",
+    actual: () => gradientDescent(grad, [1], 0.1, -1),
+  });
+  expectThrows({
+    input: "gradientDescent(x ↦ 2x, [], 0.1, 3)",
+    actual: () => gradientDescent(grad, [], 0.1, 3),
+  });
+});
