@@ -1,0 +1,58 @@
+// deno-lint-ignore-file no-unused-vars
+/**
+ * Element-wise activations and their derivatives.
+ *
+ * | name      | f(z)               | f'(z), written with a = f(z)        |
+ * | --------- | ------------------ | ----------------------------------- |
+ * | `relu`    | max(0, z)          | 1 if z > 0, else 0 (0 at z = 0)     |
+ * | `tanh`    | tanh(z)            | 1 − a²                              |
+ * | `sigmoid` | 1 / (1 + e^(−z))   | a · (1 − a)                         |
+ *
+ * ReLU has no derivative at exactly 0; like PyTorch, the kit uses 0 there.
+ *
+ * @module
+ */
+
+/** The activations of the course's MLP. */
+export type Activation = "relu" | "tanh" | "sigmoid";
+
+/**
+ * Applies `kind` to every element of `z`, writing into `a` (allocated when omitted).
+ *
+ * @example
+ * ```ts
+ * import { activate } from "./activations.ts";
+ * console.log(Array.from(activate("relu", new Float64Array([-1, 0, 2])))); // [0, 0, 2]
+ * ```
+ */
+export function activate(
+  kind: Activation,
+  z: Float64Array,
+  a: Float64Array = new Float64Array(z.length),
+): Float64Array {
+  throw new Error("TODO: apply relu, tanh or sigmoid element by element");
+}
+
+/**
+ * Backward pass of an activation: `dz = da · f'(z)`, element by element, written into `dz`
+ * (allocated when omitted). `a` must hold `f(z)`: tanh and sigmoid read their derivative from
+ * it; ReLU reads `z` (derivative 0 at z = 0).
+ *
+ * @example
+ * ```ts
+ * import { activationBackward } from "./activations.ts";
+ * const z = new Float64Array([-1, 0, 2]);
+ * const a = new Float64Array([0, 0, 2]);
+ * const da = new Float64Array([5, 5, 5]);
+ * console.log(Array.from(activationBackward("relu", z, a, da))); // [0, 0, 5]
+ * ```
+ */
+export function activationBackward(
+  kind: Activation,
+  z: Float64Array,
+  a: Float64Array,
+  da: Float64Array,
+  dz: Float64Array = new Float64Array(z.length),
+): Float64Array {
+  throw new Error("TODO: dz = da · derivative of f at z (the ReLU derivative is 0 at z = 0)");
+}

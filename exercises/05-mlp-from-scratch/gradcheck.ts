@@ -1,0 +1,52 @@
+// deno-lint-ignore-file no-unused-vars
+/**
+ * The numerical gradient check: the test that proves a backward pass right.
+ *
+ * A central difference `(f(θ + h·e_i) − f(θ − h·e_i)) / 2h` approximates `∂f/∂θ_i` with an error
+ * of order h² (a one-sided difference is only of order h). Comparing it with the analytic
+ * gradient, entry by entry, catches a wrong sign, a missing term or a transposed matrix.
+ *
+ * @module
+ */
+
+/**
+ * Central-difference gradient of `f` with respect to `params`, which `f` reads. Each entry is
+ * nudged by `+eps` and `-eps` in place and then restored exactly, so `params` is unchanged on
+ * return.
+ *
+ * @example
+ * ```ts
+ * import { numericalGradient } from "./gradcheck.ts";
+ * const p = new Float64Array([3, -1]);
+ * const f = () => p[0] * p[0] + 5 * p[1]; // gradient (2·p0, 5)
+ * const g = numericalGradient(f, p);
+ * console.log(g[0].toFixed(6), g[1].toFixed(6)); // 6.000000 5.000000
+ * ```
+ */
+export function numericalGradient(
+  f: () => number,
+  params: Float64Array,
+  eps = 1e-5,
+): Float64Array {
+  throw new Error("TODO: central differences (f(θ + h) − f(θ − h)) / 2h, restoring every entry");
+}
+
+/**
+ * The largest relative difference between two gradients, entry by entry:
+ * `max_i |a_i − b_i| / max(|a_i|, |b_i|, floor)`. The `floor` keeps entries that are both
+ * (nearly) zero from dividing by zero; below it the difference is judged in absolute terms.
+ * A correct backward pass gives about 1e-8 or less against {@link numericalGradient}.
+ *
+ * @example
+ * ```ts
+ * import { maxRelativeError } from "./gradcheck.ts";
+ * console.log(maxRelativeError([1, 2, 0], [1, 2.002, 0])); // 0.000999000999000999
+ * ```
+ */
+export function maxRelativeError(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  floor = 1e-8,
+): number {
+  throw new Error("TODO: max over i of |a_i − b_i| / max(|a_i|, |b_i|, floor)");
+}

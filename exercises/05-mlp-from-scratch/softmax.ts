@@ -1,0 +1,58 @@
+// deno-lint-ignore-file no-unused-vars
+/**
+ * Softmax and the softmax cross-entropy loss, computed stably.
+ *
+ * For one row of logits z and its label y:
+ *
+ * ```text
+ * softmax(z)_j = e^(z_j − m) / Σ_c e^(z_c − m),   m = max_c z_c   (same value, no overflow)
+ * loss         = log Σ_c e^(z_c − m) + m − z_y                    (= −log softmax(z)_y)
+ * ∂loss/∂z_j   = softmax(z)_j − [j = y]
+ * ```
+ *
+ * Over a batch the loss is the **mean** over its B rows (as PyTorch's `CrossEntropyLoss` with
+ * `reduction="mean"`), so every gradient row is divided by B.
+ *
+ * @module
+ */
+
+/**
+ * Softmax of each row of `logits` (B × C), written into `out` (allocated when omitted).
+ *
+ * @example
+ * ```ts
+ * import { softmax } from "./softmax.ts";
+ * const p = softmax(new Float64Array([1000, 1000]), 1, 2);
+ * console.log(Array.from(p)); // [0.5, 0.5]
+ * ```
+ */
+export function softmax(
+  logits: Float64Array,
+  batch: number,
+  classes: number,
+  out: Float64Array = new Float64Array(batch * classes),
+): Float64Array {
+  throw new Error("TODO: subtract each row's max, exponentiate, divide by the row sum");
+}
+
+/**
+ * Mean softmax cross-entropy of `logits` (B × C) against integer `labels` (B values in
+ * `[0, C)`). When `grad` is given, writes `∂loss/∂logits = (softmax − onehot) / B` into it.
+ *
+ * @example
+ * ```ts
+ * import { softmaxCrossEntropy } from "./softmax.ts";
+ * const grad = new Float64Array(2);
+ * const loss = softmaxCrossEntropy(new Float64Array([0, 0]), [1], 1, 2, grad);
+ * console.log(loss.toFixed(4), Array.from(grad)); // 0.6931 [0.5, -0.5]
+ * ```
+ */
+export function softmaxCrossEntropy(
+  logits: Float64Array,
+  labels: ArrayLike<number>,
+  batch: number,
+  classes: number,
+  grad?: Float64Array,
+): number {
+  throw new Error("TODO: mean of log Σ e^(z − m) + m − z_y, and grad = (softmax − onehot) / B");
+}
