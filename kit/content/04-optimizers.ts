@@ -7,6 +7,7 @@
 
 import type { Json, LessonContent } from "./types.ts";
 import { integer, logUniform, type Random, seededRandom, uniform } from "../lib/random.ts";
+import { lineChart } from "../lib/plot.ts";
 import {
   adadelta,
   adagrad,
@@ -442,6 +443,20 @@ function decayTable(): string {
   return rows.join("\n");
 }
 
+function comparisonFigure(problem: Problem): string {
+  return lineChart({
+    title: `${problem.label}: each optimizer at its best grid lr`,
+    xLabel: "step",
+    yLabel: "loss (floored at 1e-12)",
+    logY: true,
+    series: comparison(problem).map((b) => ({
+      name: `${b.label}, lr ${b.lr}`,
+      x: b.losses.map((_, k) => k),
+      y: b.losses.map((l) => Math.max(l, 1e-12)),
+    })),
+  });
+}
+
 export const content: LessonContent = {
   cases,
   blocks: {
@@ -450,5 +465,9 @@ export const content: LessonContent = {
     "compare-rosenbrock": () => comparisonTable(ROSENBROCK),
     "keras-epsilon": epsilonTable,
     "decay-table": decayTable,
+  },
+  figures: {
+    "compare-quadratic": () => comparisonFigure(QUADRATIC),
+    "compare-rosenbrock": () => comparisonFigure(ROSENBROCK),
   },
 };
