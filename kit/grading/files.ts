@@ -21,6 +21,9 @@ export async function writeTextFileAtomic(path: string, text: string): Promise<v
   const temporary = await Deno.makeTempFile({ dir: folder, prefix: ".writing-" });
   try {
     await Deno.writeTextFile(temporary, text);
+    // Temporary files are private (0600); the file replaced, or a new one, is readable by all.
+    const mode = await Deno.stat(path).then((info) => info.mode ?? 0o644, () => 0o644);
+    await Deno.chmod(temporary, mode & 0o777);
     await Deno.rename(temporary, path);
   } catch (error) {
     await Deno.remove(temporary).catch(() => {});
