@@ -1,0 +1,81 @@
+// deno-lint-ignore-file no-unused-vars
+/**
+ * Exercise 2: cosine annealing, without and with warm restarts (Loshchilov & Hutter, "SGDR:
+ * Stochastic Gradient Descent with Warm Restarts", ICLR 2017), as closed forms of the epoch.
+ *
+ * Conventions: epochs count from 0 (PyTorch's `last_epoch`), may be fractional
+ * (`epoch + batch / batchesPerEpoch`, as PyTorch's `CosineAnnealingWarmRestarts.step(epoch)`
+ * allows), and must be finite and ≥ 0. Invalid arguments throw a `RangeError` naming the argument.
+ *
+ * @module
+ */
+
+/** Configuration of {@link cosineAnnealing} (PyTorch `CosineAnnealingLR`). */
+export interface CosineAnnealingConfig {
+  /** Learning rate at epoch 0, the top of the curve (PyTorch: the optimizer's lr, η_max). Positive. */
+  lr0: number;
+  /** Epochs from the top to the bottom of the curve (PyTorch `T_max`). A positive integer. */
+  tMax: number;
+  /** The bottom of the curve (PyTorch `eta_min`). Finite and ≥ 0, default 0. */
+  etaMin?: number;
+}
+
+/** Configuration of {@link cosineWarmRestarts} (PyTorch `CosineAnnealingWarmRestarts`). */
+export interface WarmRestartsConfig {
+  /** Learning rate right after every restart (η_max). Positive. */
+  lr0: number;
+  /** Length of the first cycle in epochs (PyTorch `T_0`). A positive integer. */
+  t0: number;
+  /** Each cycle is `tMult` times longer than the one before (PyTorch `T_mult`). An integer ≥ 1, default 1. */
+  tMult?: number;
+  /** The bottom of every cycle (PyTorch `eta_min`). Finite and ≥ 0, default 0. */
+  etaMin?: number;
+}
+
+/** `etaMin + (lr0 − etaMin) · (1 + cos(π · tCur / tI)) / 2`, shared by both schedules. */
+
+/**
+ * Cosine annealing, PyTorch `CosineAnnealingLR`'s closed form:
+ * `etaMin + (lr0 − etaMin) · (1 + cos(π · epoch / tMax)) / 2`.
+ *
+ * It starts at `lr0` (epoch 0), passes the midpoint at `tMax / 2` and reaches `etaMin` at epoch
+ * `tMax`. Like PyTorch's closed form it does not stop there: past `tMax` the cosine climbs back
+ * up (period `2 · tMax`), so train for exactly `tMax` epochs or use {@link cosineWarmRestarts}.
+ *
+ * @example
+ * ```ts
+ * import { cosineAnnealing } from "./cosine.ts";
+ * const config = { lr0: 0.1, tMax: 100, etaMin: 0.001 };
+ * console.log(cosineAnnealing(config, 0)); // 0.1
+ * console.log(cosineAnnealing(config, 50)); // 0.0505, halfway between 0.1 and 0.001
+ * console.log(cosineAnnealing(config, 100)); // 0.001
+ * ```
+ */
+export function cosineAnnealing(config: CosineAnnealingConfig, epoch: number): number {
+  throw new Error("TODO: cosineAnnealing");
+}
+
+/**
+ * Cosine annealing with warm restarts (SGDR), PyTorch `CosineAnnealingWarmRestarts`:
+ * `etaMin + (lr0 − etaMin) · (1 + cos(π · tCur / tI)) / 2`, where `tI` is the length of the
+ * current cycle (`t0`, then `t0 · tMult`, `t0 · tMult²`, …) and `tCur` the epochs since the last
+ * restart.
+ *
+ * Restarts happen at epochs `t0`, `t0 + t0·tMult`, `t0 + t0·tMult + t0·tMult²`, …: at a restart
+ * epoch `tCur` is 0 and the rate is back at `lr0`; the epoch before, it is just above `etaMin`.
+ * `tCur` is found by subtracting whole cycles, which is what PyTorch's `step()` does one epoch at
+ * a time; PyTorch's `step(epoch)` computes the cycle with a floating-point logarithm instead,
+ * which agrees except where that logarithm rounds down at an exact restart epoch.
+ *
+ * @example
+ * ```ts
+ * import { cosineWarmRestarts } from "./cosine.ts";
+ * const config = { lr0: 0.1, t0: 10, tMult: 2 };
+ * console.log(cosineWarmRestarts(config, 9)); // just above 0: the end of the first cycle
+ * console.log(cosineWarmRestarts(config, 10)); // 0.1: restart, the next cycle lasts 20 epochs
+ * console.log(cosineWarmRestarts(config, 20)); // 0.05: halfway through the second cycle
+ * ```
+ */
+export function cosineWarmRestarts(config: WarmRestartsConfig, epoch: number): number {
+  throw new Error("TODO: cosineWarmRestarts");
+}

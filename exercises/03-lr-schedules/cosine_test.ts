@@ -1,0 +1,106 @@
+import { expectNumber, expectThrows, graded } from "../../kit/grading/graded.ts";
+import cases from "../../kit/cases/03-lr-schedules.json" with { type: "json" };
+import { cosineAnnealing, cosineWarmRestarts, type WarmRestartsConfig } from "./cosine.ts";
+
+// Closed forms, compared to 1e-12 relative. Near the bottom of a cosine, 1 + cos(θ) cancels, and
+// two correct programs may differ there by one rounding of cos; the absolute floor of 1e-15 × lr0
+// absorbs exactly that and is a million times smaller than any real mistake.
+const REL = 1e-12;
+const ABS_PER_LR0 = 1e-15;
+
+type Point = { config: { lr0: number }; epoch: number; expected: number };
+
+function checkAll<C>(name: string, f: (config: C, epoch: number) => number, list: Point[]): void {
+  for (const c of list) {
+    expectNumber({
+      input: `${name}(${JSON.stringify(c.config)}, ${c.epoch})`,
+      actual: () => f(c.config as C, c.epoch),
+      expected: c.expected,
+      rel: REL,
+      abs: ABS_PER_LR0 * c.config.lr0,
+    });
+  }
+}
+
+graded({
+  name: "cosineAnnealing: the lesson's table",
+  points: 2,
+  hint:
+    "etaMin + (lr0 − etaMin) · (1 + cos(π · epoch / tMax)) / 2, epoch from 0: lr0 at 0, etaMin at tMax. See 'Cosine annealing' in lesson 03.",
+}, () => checkAll("cosineAnnealing", cosineAnnealing, cases.cosineAnnealing.lesson));
+
+graded({
+  name: "cosineAnnealing: seeded random cases, some past tMax",
+  points: 2,
+  hint:
+    "etaMin defaults to 0, and like PyTorch's closed form the curve is not clamped at tMax: it climbs back up. See 'Cosine annealing' in lesson 03.",
+}, () => checkAll("cosineAnnealing", cosineAnnealing, cases.cosineAnnealing.random));
+
+graded({
+  name: "cosineAnnealing: refuses a tMax that is not a positive integer",
+  points: 1,
+  hint: "tMax must be a positive integer; say 'tMax' in the error. See 'Conventions' in lesson 03.",
+}, () => {
+  for (const tMax of [0, -10, 7.5]) {
+    expectThrows({
+      input: `cosineAnnealing({ lr0: 0.1, tMax: ${tMax} }, 1)`,
+      actual: () => cosineAnnealing({ lr0: 0.1, tMax }, 1),
+      messageIncludes: "tMax",
+    });
+  }
+});
+
+graded({
+  name: "cosineWarmRestarts: the lesson's table (T_0 = 10, T_mult = 2)",
+  points: 2,
+  hint:
+    "Cycles last t0, t0·tMult, t0·tMult², …; at a restart epoch tCur = 0 and the rate is back at lr0. See 'Warm restarts' in lesson 03.",
+}, () => checkAll("cosineWarmRestarts", cosineWarmRestarts, cases.cosineWarmRestarts.lesson));
+
+graded(
+  {
+    name: "cosineWarmRestarts: cycles of equal length (tMult = 1 or absent)",
+    points: 2,
+    hint:
+      "With tMult = 1, tCur = epoch mod t0; the epoch k·t0 starts a new cycle at lr0. See 'Warm restarts' in lesson 03.",
+  },
+  () => checkAll("cosineWarmRestarts", cosineWarmRestarts, cases.cosineWarmRestarts.constantCycles),
+);
+
+graded(
+  {
+    name: "cosineWarmRestarts: growing cycles, around each restart",
+    points: 3,
+    hint:
+      "Subtract whole cycles (t0, then t0·tMult, …) until tCur < the current cycle length; the cycle length grows only after a restart. See 'Warm restarts' in lesson 03.",
+  },
+  () => checkAll("cosineWarmRestarts", cosineWarmRestarts, cases.cosineWarmRestarts.growingCycles),
+);
+
+graded({
+  name: "cosineWarmRestarts: seeded random cases, fractional epochs included",
+  points: 2,
+  hint:
+    "A fractional epoch (epoch + batch / batches) uses the same rule; tMult and etaMin default to 1 and 0. See 'Warm restarts' in lesson 03.",
+}, () => checkAll("cosineWarmRestarts", cosineWarmRestarts, cases.cosineWarmRestarts.random));
+
+graded({
+  name: "cosineWarmRestarts: refuses bad t0 and tMult",
+  points: 1,
+  hint:
+    "t0 must be a positive integer and tMult an integer ≥ 1 (as PyTorch requires); name the argument. See 'Conventions' in lesson 03.",
+}, () => {
+  const bad: [WarmRestartsConfig, string][] = [
+    [{ lr0: 0.1, t0: 0 }, "t0"],
+    [{ lr0: 0.1, t0: 2.5 }, "t0"],
+    [{ lr0: 0.1, t0: 10, tMult: 0 }, "tMult"],
+    [{ lr0: 0.1, t0: 10, tMult: 1.5 }, "tMult"],
+  ];
+  for (const [config, name] of bad) {
+    expectThrows({
+      input: `cosineWarmRestarts(${JSON.stringify(config)}, 3)`,
+      actual: () => cosineWarmRestarts(config, 3),
+      messageIncludes: name,
+    });
+  }
+});

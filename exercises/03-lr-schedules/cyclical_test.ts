@@ -1,0 +1,160 @@
+import { expectNumber, expectThrows, graded } from "../../kit/grading/graded.ts";
+import cases from "../../kit/cases/03-lr-schedules.json" with { type: "json" };
+import { type CyclicConfig, cyclicLr, type OneCycleConfig, oneCycleLr } from "./cyclical.ts";
+
+// Closed forms, compared to 1e-12 relative, with an absolute floor of 1e-15 × the peak rate: near
+// the bottom of a cosine phase 1 + cos(θ) cancels, and two correct programs may differ there by
+// one rounding of cos, a million times less than any real mistake.
+const REL = 1e-12;
+const ABS_PER_PEAK = 1e-15;
+
+type Point = { config: unknown; step: number; expected: number };
+
+function checkCyclic(list: Point[]): void {
+  for (const c of list) {
+    const config = c.config as CyclicConfig;
+    expectNumber({
+      input: `cyclicLr(${JSON.stringify(config)}, ${c.step})`,
+      actual: () => cyclicLr(config, c.step),
+      expected: c.expected,
+      rel: REL,
+      abs: ABS_PER_PEAK * config.maxLr,
+    });
+  }
+}
+
+function checkOneCycle(list: Point[]): void {
+  for (const c of list) {
+    const config = c.config as OneCycleConfig;
+    expectNumber({
+      input: `oneCycleLr(${JSON.stringify(config)}, ${c.step})`,
+      actual: () => oneCycleLr(config, c.step),
+      expected: c.expected,
+      rel: REL,
+      abs: ABS_PER_PEAK * config.maxLr,
+    });
+  }
+}
+
+graded({
+  name: "cyclicLr: triangular, the lesson's table",
+  points: 2,
+  hint:
+    "cycle = floor(1 + step / (up + down)), x = 1 + step / (up + down) − cycle; the rate climbs for stepSizeUp steps from baseLr to maxLr and back. See 'Cyclical learning rates' in lesson 03.",
+}, () => checkCyclic(cases.cyclicLr.triangular));
+
+graded({
+  name: "cyclicLr: triangular2 halves the amplitude every cycle",
+  points: 2,
+  hint:
+    "Multiply the height by 1 / 2^(cycle − 1), with the first cycle numbered 1: the second peak is halfway between baseLr and maxLr. See 'Cyclical learning rates' in lesson 03.",
+}, () => checkCyclic(cases.cyclicLr.triangular2));
+
+graded({
+  name: "cyclicLr: exp_range scales by gamma^step",
+  points: 2,
+  hint:
+    "In exp_range the height is multiplied by gamma raised to the step number (the iteration), not to the cycle number. See 'Cyclical learning rates' in lesson 03.",
+}, () => checkCyclic(cases.cyclicLr.expRange));
+
+graded({
+  name: "cyclicLr: a stepSizeDown different from stepSizeUp",
+  points: 2,
+  hint:
+    "A cycle is stepSizeUp + stepSizeDown steps; the peak sits at the fraction stepSizeUp / (up + down) of it. See 'Cyclical learning rates' in lesson 03.",
+}, () => checkCyclic(cases.cyclicLr.asymmetric));
+
+graded({
+  name: "cyclicLr: seeded random cases of all three modes",
+  points: 2,
+  hint:
+    "mode defaults to triangular, gamma to 1, stepSizeDown to stepSizeUp. See 'Cyclical learning rates' in lesson 03.",
+}, () => checkCyclic(cases.cyclicLr.random));
+
+graded({
+  name: "cyclicLr: refuses bad step sizes, modes and bounds",
+  points: 1,
+  hint:
+    "stepSizeUp and stepSizeDown must be positive integers, mode one of the three names, maxLr ≥ baseLr; name the argument. See 'Conventions' in lesson 03.",
+}, () => {
+  const base = { baseLr: 0.001, maxLr: 0.006, stepSizeUp: 100 };
+  const bad: [unknown, string][] = [
+    [{ ...base, stepSizeUp: 0 }, "stepSizeUp"],
+    [{ ...base, stepSizeUp: 12.5 }, "stepSizeUp"],
+    [{ ...base, stepSizeDown: -3 }, "stepSizeDown"],
+    [{ ...base, mode: "triangle" }, "mode"],
+    [{ ...base, maxLr: 0.0005 }, "maxLr"],
+  ];
+  for (const [config, name] of bad) {
+    expectThrows({
+      input: `cyclicLr(${JSON.stringify(config)}, 10)`,
+      actual: () => cyclicLr(config as CyclicConfig, 10),
+      messageIncludes: name,
+    });
+  }
+});
+
+graded({
+  name: "oneCycleLr: the lesson's table (two phases, cos)",
+  points: 2,
+  hint:
+    "Start at maxLr / divFactor, peak at step pctStart · totalSteps − 1, end at initial / finalDivFactor at step totalSteps − 1. See 'One-cycle' in lesson 03.",
+}, () => checkOneCycle(cases.oneCycleLr.lesson));
+
+graded({
+  name: "oneCycleLr: linear annealing",
+  points: 1,
+  hint:
+    "With annealStrategy 'linear' each phase moves in a straight line: start + (end − start) · pct. See 'One-cycle' in lesson 03.",
+}, () => checkOneCycle(cases.oneCycleLr.linear));
+
+graded({
+  name: "oneCycleLr: three phases, the lesson's table",
+  points: 2,
+  hint:
+    "threePhase: up until pctStart·T − 1, back down to the initial rate at 2·pctStart·T − 2, then to the minimum at T − 1. See 'One-cycle' in lesson 03.",
+}, () => checkOneCycle(cases.oneCycleLr.threePhase));
+
+graded({
+  name: "oneCycleLr: the steps around each phase boundary",
+  points: 3,
+  hint:
+    "Phase ends are the floats pctStart · totalSteps − 1 and totalSteps − 1 (no rounding); a step belongs to the first phase whose end it does not pass. See 'One-cycle' in lesson 03.",
+}, () => {
+  checkOneCycle(cases.oneCycleLr.boundaries);
+  checkOneCycle(cases.oneCycleLr.threePhaseBoundaries);
+});
+
+graded({
+  name: "oneCycleLr: seeded random cases",
+  points: 2,
+  hint:
+    "Defaults: pctStart 0.3, cos, divFactor 25, finalDivFactor 1e4, two phases. See 'One-cycle' in lesson 03.",
+}, () => checkOneCycle(cases.oneCycleLr.random));
+
+graded({
+  name: "oneCycleLr: refuses steps past totalSteps and bad settings",
+  points: 1,
+  hint:
+    "Like PyTorch, refuse a step beyond totalSteps; totalSteps must be a positive integer and pctStart in [0, 1]. Name the argument. See 'Conventions' in lesson 03.",
+}, () => {
+  const base: OneCycleConfig = { maxLr: 0.1, totalSteps: 100 };
+  expectThrows({
+    input: `oneCycleLr(${JSON.stringify(base)}, 101)`,
+    actual: () => oneCycleLr(base, 101),
+    messageIncludes: "step",
+  });
+  const bad: [OneCycleConfig, string][] = [
+    [{ ...base, totalSteps: 0 }, "totalSteps"],
+    [{ ...base, totalSteps: 99.5 }, "totalSteps"],
+    [{ ...base, pctStart: 1.5 }, "pctStart"],
+    [{ ...base, pctStart: -0.1 }, "pctStart"],
+  ];
+  for (const [config, name] of bad) {
+    expectThrows({
+      input: `oneCycleLr(${JSON.stringify(config)}, 10)`,
+      actual: () => oneCycleLr(config, 10),
+      messageIncludes: name,
+    });
+  }
+});

@@ -1,0 +1,168 @@
+import { expectNumber, expectThrows, graded } from "../../kit/grading/graded.ts";
+import cases from "../../kit/cases/03-lr-schedules.json" with { type: "json" };
+import {
+  constantLr,
+  exponentialDecay,
+  type ExponentialDecayConfig,
+  naturalExpDecay,
+  stepDecay,
+  type StepDecayConfig,
+  timeBasedDecay,
+} from "./decays.ts";
+
+// Closed forms: the learner's value must match the reference to 1e-12 relative. These decays
+// involve no cancellation, so any correct order of operations is far inside that.
+const REL = 1e-12;
+
+type Point = { config: unknown; epoch: number; expected: number };
+
+function checkAll<C>(name: string, f: (config: C, epoch: number) => number, list: Point[]): void {
+  for (const c of list) {
+    expectNumber({
+      input: `${name}(${JSON.stringify(c.config)}, ${c.epoch})`,
+      actual: () => f(c.config as C, c.epoch),
+      expected: c.expected,
+      rel: REL,
+    });
+  }
+}
+
+graded({
+  name: "constantLr: the same rate at every epoch",
+  points: 1,
+  hint: "Return lr0 whatever the epoch; see 'Constant' in lesson 03.",
+}, () => checkAll("constantLr", constantLr, cases.constantLr.random));
+
+graded({
+  name: "constantLr: refuses a negative epoch and a non-positive lr0",
+  points: 1,
+  hint:
+    "Every schedule checks its arguments and names the bad one; see 'Conventions' in lesson 03.",
+}, () => {
+  expectThrows({
+    input: "constantLr({ lr0: 0.1 }, -1)",
+    actual: () => constantLr({ lr0: 0.1 }, -1),
+    messageIncludes: "epoch",
+  });
+  expectThrows({
+    input: "constantLr({ lr0: 0 }, 3)",
+    actual: () => constantLr({ lr0: 0 }, 3),
+    messageIncludes: "lr0",
+  });
+});
+
+graded({
+  name: "timeBasedDecay: the lesson's table (closed form, not the recursion)",
+  points: 2,
+  hint:
+    "lr0 / (1 + decay · epoch) with epoch counted from 0, computed from lr0 every time, never from the previous rate; see 'Time-based decay' in lesson 03.",
+}, () => checkAll("timeBasedDecay", timeBasedDecay, cases.timeBasedDecay.lesson));
+
+graded({
+  name: "timeBasedDecay: seeded random cases",
+  points: 2,
+  hint:
+    "lr0 / (1 + decay · epoch); fractional epochs work the same way. See 'Time-based decay' in lesson 03.",
+}, () => checkAll("timeBasedDecay", timeBasedDecay, cases.timeBasedDecay.random));
+
+graded({
+  name: "timeBasedDecay: refuses a negative decay",
+  points: 1,
+  hint: "decay must be a finite number ≥ 0; name it in the error. See 'Conventions' in lesson 03.",
+}, () => {
+  expectThrows({
+    input: "timeBasedDecay({ lr0: 0.1, decay: -0.5 }, 3)",
+    actual: () => timeBasedDecay({ lr0: 0.1, decay: -0.5 }, 3),
+    messageIncludes: "decay",
+  });
+});
+
+graded({
+  name: "stepDecay: the lesson's table (PyTorch StepLR, epochs from 0)",
+  points: 2,
+  hint:
+    "lr0 · gamma^floor(epoch / stepSize): the first drop is AT epoch stepSize, so epoch 99 is still 6.25e-5. Using epoch + 1 drops one epoch early. See 'Step decay' in lesson 03.",
+}, () => checkAll("stepDecay", stepDecay, cases.stepDecay.lesson));
+
+graded({
+  name: "stepDecay: the epochs just before and at each drop, with a start epoch",
+  points: 2,
+  hint:
+    "Before startEpoch the rate is lr0; after it, count floor((epoch − startEpoch) / stepSize) drops. See 'Step decay' in lesson 03.",
+}, () => checkAll("stepDecay", stepDecay, cases.stepDecay.boundaries));
+
+graded({
+  name: "stepDecay: seeded random cases",
+  points: 2,
+  hint:
+    "lr0 · gamma^floor(max(0, epoch − startEpoch) / stepSize), startEpoch 0 when absent. See 'Step decay' in lesson 03.",
+}, () => checkAll("stepDecay", stepDecay, cases.stepDecay.random));
+
+graded({
+  name: "stepDecay: refuses a stepSize that is not a positive integer",
+  points: 1,
+  hint:
+    "stepSize must be a positive integer; say 'stepSize' in the error. See 'Conventions' in lesson 03.",
+}, () => {
+  for (const stepSize of [0, -5, 2.5]) {
+    const config: StepDecayConfig = { lr0: 0.1, gamma: 0.5, stepSize };
+    expectThrows({
+      input: `stepDecay(${JSON.stringify(config)}, 10)`,
+      actual: () => stepDecay(config, 10),
+      messageIncludes: "stepSize",
+    });
+  }
+  const negativeStart: StepDecayConfig = { lr0: 0.1, gamma: 0.5, stepSize: 10, startEpoch: -1 };
+  expectThrows({
+    input: `stepDecay(${JSON.stringify(negativeStart)}, 10)`,
+    actual: () => stepDecay(negativeStart, 10),
+    messageIncludes: "startEpoch",
+  });
+});
+
+graded({
+  name: "exponentialDecay: the lesson's table (Keras, continuous and staircase)",
+  points: 2,
+  hint:
+    "lr0 · decayRate^(step / decaySteps); with staircase, floor the exponent. See 'Exponential decay' in lesson 03.",
+}, () => checkAll("exponentialDecay", exponentialDecay, cases.exponentialDecay.lesson));
+
+graded({
+  name: "exponentialDecay: continuous, seeded random cases",
+  points: 2,
+  hint:
+    "Without staircase the exponent step / decaySteps is a fraction: do not floor it. See 'Exponential decay' in lesson 03.",
+}, () => checkAll("exponentialDecay", exponentialDecay, cases.exponentialDecay.continuous));
+
+graded({
+  name: "exponentialDecay: staircase floors step / decaySteps",
+  points: 2,
+  hint:
+    "With staircase: true the exponent is floor(step / decaySteps), so the rate holds between drops. See 'Exponential decay' in lesson 03.",
+}, () => checkAll("exponentialDecay", exponentialDecay, cases.exponentialDecay.staircase));
+
+graded({
+  name: "exponentialDecay: refuses decaySteps that is not a positive integer",
+  points: 1,
+  hint:
+    "decaySteps must be a positive integer; say 'decaySteps' in the error. See 'Conventions' in lesson 03.",
+}, () => {
+  for (const decaySteps of [0, -10, 0.5]) {
+    const config: ExponentialDecayConfig = { lr0: 0.1, decayRate: 0.5, decaySteps };
+    expectThrows({
+      input: `exponentialDecay(${JSON.stringify(config)}, 10)`,
+      actual: () => exponentialDecay(config, 10),
+      messageIncludes: "decaySteps",
+    });
+  }
+});
+
+graded({
+  name: "naturalExpDecay: the lesson's erratum and seeded random cases",
+  points: 2,
+  hint:
+    "lr0 · exp(−k · epoch), from lr0 every time: the update lr ← lr · exp(−(epoch + 1)·k) is a different, collapsing schedule. See 'Exponential decay' in lesson 03.",
+}, () => {
+  checkAll("naturalExpDecay", naturalExpDecay, cases.naturalExpDecay.lesson);
+  checkAll("naturalExpDecay", naturalExpDecay, cases.naturalExpDecay.random);
+});

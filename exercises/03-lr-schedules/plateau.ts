@@ -1,0 +1,84 @@
+// deno-lint-ignore-file no-unused-vars
+/**
+ * Exercise 5: reduce the learning rate when a validation metric stops improving, PyTorch
+ * `ReduceLROnPlateau`. Unlike every other schedule of the lesson this one has no closed form:
+ * the rate depends on the metrics seen so far, so it is a small state machine.
+ *
+ * Two ways to use it: {@link createPlateauScheduler} returns an object you feed one metric per
+ * epoch, and {@link reduceOnPlateau} runs a whole list of metrics through one and returns the
+ * rate after each.
+ *
+ * Invalid arguments throw a `RangeError` naming the argument.
+ *
+ * @module
+ */
+
+/** Configuration of the plateau scheduler (PyTorch `ReduceLROnPlateau`, with PyTorch's defaults). */
+export interface PlateauConfig {
+  /** The learning rate before any reduction. Positive. */
+  lr0: number;
+  /** `"min"` (default) when smaller is better (a loss), `"max"` when larger is better (an accuracy). */
+  mode?: "min" | "max";
+  /** Each reduction multiplies the rate by `factor`. In (0, 1), default 0.1. */
+  factor?: number;
+  /** Bad epochs tolerated before reducing: the rate drops on the `patience + 1`-th. A non-negative integer, default 10. */
+  patience?: number;
+  /** How much better a metric must be to count as an improvement. Finite and ≥ 0, default 1e-4. */
+  threshold?: number;
+  /** `"rel"` (default): better than `best · (1 ∓ threshold)`; `"abs"`: better than `best ∓ threshold`. */
+  thresholdMode?: "rel" | "abs";
+  /** Epochs after a reduction during which bad epochs are not counted. A non-negative integer, default 0. */
+  cooldown?: number;
+  /** The rate never goes below `minLr`. Finite and ≥ 0, default 0. */
+  minLr?: number;
+  /** A reduction smaller than `eps` is skipped. Finite and ≥ 0, default 1e-8. */
+  eps?: number;
+}
+
+/** A running plateau scheduler: call {@link PlateauScheduler.step} once per epoch. */
+export interface PlateauScheduler {
+  /** Feeds the metric of the epoch that just ended; returns the learning rate for the next epoch. */
+  step(metric: number): number;
+  /** The current learning rate (`lr0` before the first step). */
+  readonly lr: number;
+}
+
+/**
+ * Creates a plateau scheduler that follows PyTorch's `ReduceLROnPlateau.step(metric)` exactly:
+ *
+ * 1. The metric is an improvement if it beats the best so far by the threshold (`min`/`rel`:
+ *    `metric < best · (1 − threshold)`; `min`/`abs`: `metric < best − threshold`; `max` mirrors
+ *    them with `1 + threshold` and `+ threshold`). The first metric always improves on the
+ *    starting best (+∞ for `min`, −∞ for `max`). An improvement becomes the new best and resets
+ *    the count of bad epochs; anything else adds one bad epoch (a NaN metric is a bad epoch).
+ * 2. While cooling down, the cooldown counter ticks down by one and bad epochs are forgotten.
+ * 3. If there are more than `patience` bad epochs, the rate becomes `max(lr · factor, minLr)`,
+ *    unless that changes it by `eps` or less, the cooldown starts (`cooldown` epochs), and the
+ *    bad epochs are reset to 0.
+ *
+ * @example
+ * ```ts
+ * import { createPlateauScheduler } from "./plateau.ts";
+ * const scheduler = createPlateauScheduler({ lr0: 0.1, factor: 0.5, patience: 1 });
+ * console.log([1.0, 0.9, 0.95, 0.93].map((loss) => scheduler.step(loss))); // [0.1, 0.1, 0.1, 0.05]
+ * ```
+ */
+export function createPlateauScheduler(config: PlateauConfig): PlateauScheduler {
+  throw new Error("TODO: createPlateauScheduler");
+}
+
+/**
+ * Runs `metrics` (one per epoch, in order) through a fresh {@link createPlateauScheduler} and
+ * returns the learning rate after each: `result[i]` is the rate PyTorch's optimizer holds after
+ * `scheduler.step(metrics[i])`, the rate for epoch `i + 1`. Epoch 0 always trains at `lr0`.
+ *
+ * @example
+ * ```ts
+ * import { reduceOnPlateau } from "./plateau.ts";
+ * const losses = [1.0, 0.8, 0.8, 0.8, 0.8];
+ * console.log(reduceOnPlateau({ lr0: 0.1, patience: 2 }, losses)); // [0.1, 0.1, 0.1, 0.1, ≈ 0.01]
+ * ```
+ */
+export function reduceOnPlateau(config: PlateauConfig, metrics: readonly number[]): number[] {
+  throw new Error("TODO: reduceOnPlateau");
+}

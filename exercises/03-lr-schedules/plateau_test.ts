@@ -1,0 +1,120 @@
+import { expectNumber, expectNumbers, expectThrows, graded } from "../../kit/grading/graded.ts";
+import cases from "../../kit/cases/03-lr-schedules.json" with { type: "json" };
+import { createPlateauScheduler, type PlateauConfig, reduceOnPlateau } from "./plateau.ts";
+
+// The rates are products of lr0 and factor (and minLr): the same multiplications in any correct
+// program, so 1e-12 relative is generous.
+const REL = 1e-12;
+
+type Run = { config: unknown; metrics: number[]; expected: number[] };
+
+function checkRuns(list: Run[]): void {
+  for (const c of list) {
+    const config = c.config as PlateauConfig;
+    expectNumbers({
+      input: `reduceOnPlateau(${JSON.stringify(config)}, ${JSON.stringify(c.metrics)})`,
+      actual: () => reduceOnPlateau(config, c.metrics),
+      expected: c.expected,
+      rel: REL,
+    });
+  }
+}
+
+graded({
+  name: "reduceOnPlateau: the lesson's run",
+  points: 2,
+  hint:
+    "Count bad epochs (no improvement beyond the threshold); on the (patience + 1)-th, multiply the rate by factor and start the cooldown. See 'Reduce on plateau' in lesson 03.",
+}, () => checkRuns(cases.reduceOnPlateau.lesson));
+
+graded({
+  name: "reduceOnPlateau: patience counts bad epochs, the first metric always improves",
+  points: 2,
+  hint:
+    "The best starts at +∞ (min mode), so the first metric is an improvement; reduce when bad epochs > patience, then reset the count. See 'Reduce on plateau' in lesson 03.",
+}, () => checkRuns(cases.reduceOnPlateau.patience));
+
+graded({
+  name: "reduceOnPlateau: cooldown",
+  points: 2,
+  hint:
+    "After a reduction, for `cooldown` steps the cooldown counter ticks down and bad epochs are reset to 0 — the tick happens after counting the epoch. See 'Reduce on plateau' in lesson 03.",
+}, () => checkRuns(cases.reduceOnPlateau.cooldown));
+
+graded({
+  name: "reduceOnPlateau: rel and abs thresholds, min and max modes",
+  points: 2,
+  hint:
+    "min/rel: a < best·(1 − threshold); min/abs: a < best − threshold; max/rel: a > best·(1 + threshold); max/abs: a > best + threshold. See 'Reduce on plateau' in lesson 03.",
+}, () => checkRuns(cases.reduceOnPlateau.thresholds));
+
+graded({
+  name: "reduceOnPlateau: minLr floor and the eps rule",
+  points: 2,
+  hint:
+    "new = max(lr · factor, minLr), applied only if lr − new > eps (default 1e-8). See 'Reduce on plateau' in lesson 03.",
+}, () => checkRuns(cases.reduceOnPlateau.floor));
+
+graded({
+  name: "reduceOnPlateau: seeded random loss curves",
+  points: 3,
+  hint:
+    "Follow PyTorch's step() order exactly: compare, count, cooldown tick, reduce. See 'Reduce on plateau' in lesson 03.",
+}, () => checkRuns(cases.reduceOnPlateau.random));
+
+graded({
+  name: "createPlateauScheduler: step() returns the new rate and lr follows it",
+  points: 2,
+  hint:
+    "Keep best, bad epochs and cooldown in the closure; step(metric) updates them and returns the rate, and the lr getter reads the same rate (lr0 before any step). See 'Reduce on plateau' in lesson 03.",
+}, () => {
+  for (const c of [...cases.reduceOnPlateau.lesson, ...cases.reduceOnPlateau.random.slice(0, 10)]) {
+    const config = c.config as PlateauConfig;
+    const text = JSON.stringify(config);
+    let scheduler: ReturnType<typeof createPlateauScheduler> | undefined;
+    expectNumber({
+      input: `createPlateauScheduler(${text}).lr`,
+      actual: () => (scheduler = createPlateauScheduler(config)).lr,
+      expected: config.lr0,
+      rel: REL,
+    });
+    c.metrics.forEach((metric, i) => {
+      expectNumber({
+        input: `step(${metric}) at epoch ${i} of ${text} on ${JSON.stringify(c.metrics)}`,
+        actual: () => scheduler!.step(metric),
+        expected: c.expected[i],
+        rel: REL,
+      });
+      expectNumber({
+        input: `.lr after step(${metric}) at epoch ${i} of ${text}`,
+        actual: () => scheduler!.lr,
+        expected: c.expected[i],
+        rel: REL,
+      });
+    });
+  }
+});
+
+graded({
+  name: "createPlateauScheduler: refuses bad settings",
+  points: 1,
+  hint:
+    "factor in (0, 1), patience and cooldown non-negative integers, mode 'min' or 'max', thresholdMode 'rel' or 'abs'; name the argument. See 'Conventions' in lesson 03.",
+}, () => {
+  const bad: [unknown, string][] = [
+    [{ lr0: 0.1, factor: 1 }, "factor"],
+    [{ lr0: 0.1, factor: 0 }, "factor"],
+    [{ lr0: 0.1, patience: -1 }, "patience"],
+    [{ lr0: 0.1, patience: 1.5 }, "patience"],
+    [{ lr0: 0.1, cooldown: -2 }, "cooldown"],
+    [{ lr0: 0.1, mode: "minimum" }, "mode"],
+    [{ lr0: 0.1, thresholdMode: "relative" }, "thresholdMode"],
+  ];
+  for (const [config, name] of bad) {
+    expectThrows({
+      input: `createPlateauScheduler(${JSON.stringify(config)})`,
+      actual: () => createPlateauScheduler(config as PlateauConfig),
+      messageIncludes: name,
+    });
+  }
+});

@@ -1,0 +1,67 @@
+import { expectNumber, expectThrows, graded } from "../../kit/grading/graded.ts";
+import cases from "../../kit/cases/03-lr-schedules.json" with { type: "json" };
+import { linearWarmup, type LinearWarmupConfig } from "./warmup.ts";
+
+// A closed form, compared to 1e-12 relative, with an absolute floor of 1e-15 × lr0: when
+// endFactor is near 0, start + (end − start) · 1 may not round back to end exactly, and a correct
+// program that returns lr0 · endFactor directly differs there by one rounding.
+const REL = 1e-12;
+const ABS_PER_LR0 = 1e-15;
+
+type Point = { config: { lr0: number }; epoch: number; expected: number };
+
+function checkAll(list: Point[]): void {
+  for (const c of list) {
+    const config = c.config as LinearWarmupConfig;
+    expectNumber({
+      input: `linearWarmup(${JSON.stringify(config)}, ${c.epoch})`,
+      actual: () => linearWarmup(config, c.epoch),
+      expected: c.expected,
+      rel: REL,
+      abs: ABS_PER_LR0 * config.lr0,
+    });
+  }
+}
+
+graded({
+  name: "linearWarmup: the lesson's table",
+  points: 2,
+  hint:
+    "lr0 · (startFactor + (endFactor − startFactor) · min(epoch, totalIters) / totalIters): epoch 0 gives lr0 · startFactor, not 0. See 'Linear warm-up' in lesson 03.",
+}, () => checkAll(cases.linearWarmup.lesson));
+
+graded({
+  name: "linearWarmup: PyTorch's defaults (1/3, 1, 5 epochs)",
+  points: 1,
+  hint:
+    "startFactor defaults to 1/3, endFactor to 1, totalIters to 5, as in PyTorch's LinearLR. See 'Linear warm-up' in lesson 03.",
+}, () => checkAll(cases.linearWarmup.defaults));
+
+graded({
+  name: "linearWarmup: seeded random cases, some after the warm-up",
+  points: 2,
+  hint:
+    "After totalIters the factor stays at endFactor: clamp the epoch with min. See 'Linear warm-up' in lesson 03.",
+}, () => checkAll(cases.linearWarmup.random));
+
+graded({
+  name: "linearWarmup: refuses factors out of range and a bad totalIters",
+  points: 1,
+  hint:
+    "startFactor in (0, 1], endFactor in [0, 1] (as PyTorch checks), totalIters a positive integer; name the argument. See 'Conventions' in lesson 03.",
+}, () => {
+  const bad: [LinearWarmupConfig, string][] = [
+    [{ lr0: 0.1, startFactor: 0 }, "startFactor"],
+    [{ lr0: 0.1, startFactor: 1.5 }, "startFactor"],
+    [{ lr0: 0.1, endFactor: -0.5 }, "endFactor"],
+    [{ lr0: 0.1, totalIters: 0 }, "totalIters"],
+    [{ lr0: 0.1, totalIters: 2.5 }, "totalIters"],
+  ];
+  for (const [config, name] of bad) {
+    expectThrows({
+      input: `linearWarmup(${JSON.stringify(config)}, 1)`,
+      actual: () => linearWarmup(config, 1),
+      messageIncludes: name,
+    });
+  }
+});
