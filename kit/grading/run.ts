@@ -38,8 +38,10 @@ export interface RunOptions {
   allowRead?: string[];
   /** V8 heap cap in MiB (default 1024). */
   maxHeapMiB?: number;
-  /** Wraps the command, e.g. `["prlimit", "--as=4294967296", "--"]`, for an address-space cap. */
+  /** Wraps the command, e.g. `["prlimit", "--data=2147483648", "--"]`, for a memory cap. */
   wrapper?: string[];
+  /** More `deno test` flags placed before the test file, e.g. `["--cached-only", "--deny-net"]`. */
+  extraArgs?: string[];
 }
 
 /**
@@ -91,6 +93,7 @@ export async function runTestFile(options: RunOptions): Promise<FileRun> {
     `--config=${join(options.workspace, "deno.json")}`,
     `--v8-flags=--max-old-space-size=${options.maxHeapMiB ?? 1024}`,
     ...(allowRead.length ? [`--allow-read=${allowRead.join(",")}`] : []),
+    ...(options.extraArgs ?? []),
     options.testFile,
   ];
   const wrapper = options.wrapper ?? [];

@@ -90,7 +90,12 @@ export async function stageWorkspace(options: StageOptions): Promise<Stage> {
     const source = join(implementationRoot, lesson.slug);
     let entries: Deno.DirEntry[] = [];
     try {
-      entries = await Array.fromAsync(Deno.readDir(source));
+      // A linked lesson folder could point anywhere (the teacher's solutions/): not followed.
+      if ((await Deno.lstat(source)).isSymlink) {
+        refused.push(`${lesson.slug}/: a link, not a folder`);
+      } else {
+        entries = await Array.fromAsync(Deno.readDir(source));
+      }
     } catch (error) {
       if (!(error instanceof Deno.errors.NotFound)) throw error;
     }

@@ -1,0 +1,532 @@
+/**
+ * Grading a class: finding the submissions, grading each in a sandbox with the teacher's tests,
+ * and keeping a per-student result file so an interrupted run resumes where it stopped.
+ *
+ * @module
+ */
+
+import { basename, dirname, join, resolve } from "node:path";
+import { type Lesson, listLessons } from "./lessons.ts";
+import { type DeclaredTest, loadManifest, type Manifest, pointsInName } from "./manifest.ts";
+import { type FileRun, runTestFile } from "./run.ts";
+import { type LessonResult, mapConcurrent, scoreFile } from "./score.ts";
+import { stageWorkspace } from "./stage.ts";
+import { DEFAULT_MEMORY_MIB, memoryWrapper, SANDBOX_FLAGS, vetImports } from "./sandbox.ts";
+import { writeTextFileAtomic } from "./files.ts";
+
+/** Default wall-clock limit of one lesson of one student, in seconds. */
+export const DEFAULT_LESSON_TIMEOUT_S = 120;
+
+/** One student's submission. */
+export interface Submission {
+  /** The student's name in reports: the folder's name, made safe for file names. */
+  name: string;
+  /** The folder given or found. */
+  source: string;
+  /** The folder holding the `NN-slug/` lesson folders, or undefined when there is none. */
+  implementationRoot?: string;
+  /** Why nothing could be graded, when so. */
+  problem?: string;
+}
+
+/** One student's grading. */
+export interface StudentResult {
+  /** The student's name. */
+  student: string;
+  /** The submission folder. */
+  source: string;
+  /** One result per lesson graded. */
+  lessons: LessonResult[];
+  /** Points earned over every lesson. */
+  score: number;
+  /** Points available. */
+  maxScore: number;
+  /** Notes on the submission: refused files, a missing exercises/ folder. */
+  notes: string[];
+  /** The key of the submission and grading setup this result belongs to. */
+  key: string;
+}
+
+/** How to grade. */
+export interface GradeOptions {
+  /** The teacher's copy of the kit: tests, helpers, configuration, data, manifest. */
+  kitRoot: string;
+  /** The lessons to grade (default: every lesson of the teacher's copy). */
+  lessons?: Lesson[];
+  /** Wall-clock limit of one lesson of one student, ms (default {@link DEFAULT_LESSON_TIMEOUT_S}). */
+  lessonTimeoutMs?: number;
+  /** Memory cap of one test process, MiB (default {@link DEFAULT_MEMORY_MIB}). */
+  memoryMiB?: number;
+  /** Test files run at once (default: the CPUs, at most 4). */
+  concurrency?: number;
+  /** Where per-student results go, for resuming (default: none kept). */
+  resultsDir?: string;
+  /** Called with progress lines. */
+  log?: (line: string) => void;
+}
+
+const LESSON_FOLDER = /^\d{2}-[a-z0-9-]+$/;
+
+async function lstatOrNull(path: string): Promise<Deno.FileInfo | null> {
+  try {
+    return await Deno.lstat(path);
+  } catch {
+    return null;
+  }
+}
+
+async function hasLessonFolders(folder: string): Promise<boolean> {
+  try {
+    for await (const entry of Deno.readDir(folder)) {
+      if (LESSON_FOLDER.test(entry.name) && (entry.isDirectory || entry.isSymlink)) return true;
+    }
+  } catch {
+    // Not a readable folder.
+  }
+  return false;
+}
+
+/**
+ * Makes a folder name safe as a file name and a CSV cell: letters, digits, `.`, `_`, `-`.
+ *
+ * @example
+ * ```ts
+ * import { safeName } from "./classroom.ts";
+ * console.log(safeName("=alice smith")); // "alice_smith"
+ * ```
+ */
+export function safeName(name: string): string {
+  const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._-]+|_+$/g, "");
+  return cleaned || "student";
+}
+
+async function asSubmission(folder: string, name: string): Promise<Submission | null> {
+  const exercises = join(folder, "exercises");
+  const info = await lstatOrNull(exercises);
+  if (info?.isSymlink) {
+    return { name, source: folder, problem: "exercises/ is a link, not a folder: not graded" };
+  }
+  if (info?.isDirectory) return { name, source: folder, implementationRoot: exercises };
+  if (await hasLessonFolders(folder)) {
+    const own = basename(folder) === "exercises" ? basename(dirname(folder)) : name;
+    return { name: safeName(own), source: folder, implementationRoot: folder };
+  }
+  return null;
+}
+
+/**
+ * Finds the submissions that `paths` name. A path is one student's copy of the kit, or just its
+ * `exercises/` folder, or a folder of such copies (one student per subfolder, named after it).
+ * Names are made unique with a `-2`, `-3`… suffix. Links are not followed inside a class folder.
+ *
+ * @example
+ * ```ts ignore
+ * const submissions = await findSubmissions(["class/"]);
+ * console.log(submissions.map((s) => s.name)); // ["alice", "bob"]
+ * ```
+ */
+export async function findSubmissions(paths: string[]): Promise<Submission[]> {
+  const found: Submission[] = [];
+  for (const given of paths) {
+    const folder = resolve(given);
+    const info = await Deno.stat(folder).catch(() => null);
+    if (!info?.isDirectory) throw new Error(`${given}: not a folder`);
+    const single = await asSubmission(folder, safeName(basename(folder)));
+    if (single) {
+      found.push(single);
+      continue;
+    }
+    const entries = (await Array.fromAsync(Deno.readDir(folder)))
+      .filter((e) => !e.name.startsWith("."))
+      .sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.isSymlink) {
+        found.push({ name: safeName(entry.name), source: path, problem: "a link: not graded" });
+      } else if (entry.isDirectory) {
+        found.push(
+          await asSubmission(path, safeName(entry.name)) ??
+            { name: safeName(entry.name), source: path, problem: "no exercises/ folder found" },
+        );
+      }
+    }
+  }
+  const seen = new Map<string, number>();
+  for (const submission of found) {
+    const count = (seen.get(submission.name) ?? 0) + 1;
+    seen.set(submission.name, count);
+    if (count > 1) submission.name = `${submission.name}-${count}`;
+  }
+  return found;
+}
+
+async function sha256(data: Uint8Array | string): Promise<string> {
+  const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
+  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+async function hashTree(
+  folder: string,
+  skip: (relativePath: string) => boolean,
+): Promise<string[]> {
+  const lines: string[] = [];
+  const walk = async (dir: string, prefix: string) => {
+    let entries: Deno.DirEntry[];
+    try {
+      entries = await Array.fromAsync(Deno.readDir(dir));
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    for (const entry of entries) {
+      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (skip(rel)) continue;
+      if (entry.isDirectory) await walk(join(dir, entry.name), rel);
+      else if (entry.isFile) {
+        lines.push(`${rel} ${await sha256(await Deno.readFile(join(dir, entry.name)))}`);
+      }
+    }
+  };
+  await walk(folder, "");
+  return lines;
+}
+
+/**
+ * A fingerprint of everything of the teacher's copy that grading depends on: the kit's code,
+ * configuration, data, the graded test files and the manifest, plus the grading limits.
+ *
+ * @example
+ * ```ts ignore
+ * const version = await kitVersion(kitRoot, lessons, "120000/2048");
+ * ```
+ */
+export async function kitVersion(
+  kitRoot: string,
+  lessons: Lesson[],
+  settings: string,
+): Promise<string> {
+  const lines = [`settings ${settings}`, `deno ${Deno.version.deno}`];
+  for (const file of ["deno.json", "deno.lock"]) {
+    const bytes = await Deno.readFile(join(kitRoot, file)).catch(() => new Uint8Array());
+    lines.push(`${file} ${await sha256(bytes)}`);
+  }
+  lines.push(
+    ...(await hashTree(join(kitRoot, "kit"), (rel) => rel === "grading/testdata")).map((l) =>
+      `kit/${l}`
+    ),
+  );
+  lines.push(...(await hashTree(join(kitRoot, "data"), () => false)).map((l) => `data/${l}`));
+  for (const lesson of lessons) {
+    for (const testFile of lesson.testFiles) {
+      const bytes = await Deno.readFile(join(kitRoot, "exercises", lesson.slug, testFile));
+      lines.push(`exercises/${lesson.slug}/${testFile} ${await sha256(bytes)}`);
+    }
+  }
+  return await sha256(lines.join("\n"));
+}
+
+async function submissionHash(submission: Submission, allLessons: Lesson[]): Promise<string> {
+  const lines = [`problem ${submission.problem ?? ""}`];
+  if (submission.implementationRoot) {
+    for (const lesson of allLessons) {
+      const folder = join(submission.implementationRoot, lesson.slug);
+      const info = await lstatOrNull(folder);
+      if (!info) continue;
+      if (info.isSymlink) {
+        lines.push(`${lesson.slug} link`);
+        continue;
+      }
+      lines.push(
+        ...(await hashTree(
+          folder,
+          (rel) => rel.includes("/") || rel.endsWith("_test.ts") || !rel.endsWith(".ts"),
+        ))
+          .map((l) => `${lesson.slug}/${l}`),
+      );
+      for await (const entry of Deno.readDir(folder)) {
+        if (entry.isSymlink) lines.push(`${lesson.slug}/${entry.name} link`);
+      }
+    }
+  }
+  return await sha256(lines.sort().join("\n"));
+}
+
+/**
+ * The graded tests of each test file, as the teacher's copy declares them: from
+ * `kit/manifest.json`, and for a test file the manifest does not list, from a run of the
+ * teacher's own code (`solutions/`, or else the stubs of `exercises/`). Only these names can
+ * earn points; a name a submission registers itself is ignored.
+ *
+ * @example
+ * ```ts ignore
+ * const declared = await declaredTests(kitRoot, lessons);
+ * console.log(declared["01-demo"]["half_test.ts"]); // [{ name: "half: even numbers [1 pt]", points: 1 }]
+ * ```
+ */
+export async function declaredTests(
+  kitRoot: string,
+  lessons: Lesson[],
+  log: (line: string) => void = () => {},
+): Promise<Manifest> {
+  const manifest = await loadManifest(kitRoot);
+  const declared: Manifest = {};
+  const missing: { lesson: Lesson; testFile: string }[] = [];
+  for (const lesson of lessons) {
+    declared[lesson.slug] = {};
+    for (const testFile of lesson.testFiles) {
+      const listed = manifest[lesson.slug]?.[testFile];
+      if (listed) declared[lesson.slug][testFile] = listed;
+      else missing.push({ lesson, testFile });
+    }
+  }
+  if (missing.length === 0) return declared;
+  const solutions = join(kitRoot, "solutions");
+  const reference = (await lstatOrNull(solutions))?.isDirectory
+    ? solutions
+    : join(kitRoot, "exercises");
+  log(
+    `note: ${missing.length} test file(s) not in kit/manifest.json; their test list comes from a run of ${reference}`,
+  );
+  const stage = await stageWorkspace({ kitRoot, implementationRoot: reference, lessons });
+  try {
+    await mapConcurrent(missing, 2, async ({ lesson, testFile }) => {
+      const run = await runTestFile({
+        workspace: stage.root,
+        testFile: join("exercises", lesson.slug, testFile),
+        timeoutMs: 120_000,
+      });
+      const tests: DeclaredTest[] = [];
+      for (const test of run.tests) {
+        const points = pointsInName(test.name);
+        if (points !== undefined && !tests.some((t) => t.name === test.name)) {
+          tests.push({ name: test.name, points });
+        }
+      }
+      if (tests.length === 0) {
+        log(`warning: ${lesson.slug}/${testFile} reported no graded test on ${reference}`);
+      }
+      declared[lesson.slug][testFile] = tests;
+    });
+  } finally {
+    await stage.dispose();
+  }
+  return declared;
+}
+
+/** The fixed parts of grading a class, computed once. */
+export interface Grader {
+  /** The teacher's copy. */
+  kitRoot: string;
+  /** Every lesson of the teacher's copy (all are staged, so lessons may build on each other). */
+  allLessons: Lesson[];
+  /** The lessons graded. */
+  lessons: Lesson[];
+  /** The graded tests per lesson and file. */
+  declared: Manifest;
+  /** The fingerprint of the teacher's copy and the settings. */
+  version: string;
+  /** Wall-clock limit of one lesson, ms. */
+  lessonTimeoutMs: number;
+  /** Memory cap, MiB. */
+  memoryMiB: number;
+  /** Command wrapper for the memory cap. */
+  wrapper: string[];
+  /** Test files run at once. */
+  concurrency: number;
+  /** Where per-student results are kept. */
+  resultsDir?: string;
+  /** Progress lines. */
+  log: (line: string) => void;
+}
+
+/**
+ * Prepares grading: lists the lessons, the declared tests, the kit's fingerprint, and makes sure
+ * the npm packages the kit's own helpers use are cached (graded runs may not download anything).
+ *
+ * @example
+ * ```ts ignore
+ * const grader = await prepareGrader({ kitRoot: Deno.cwd() });
+ * ```
+ */
+export async function prepareGrader(options: GradeOptions): Promise<Grader> {
+  const kitRoot = resolve(options.kitRoot);
+  const log = options.log ?? (() => {});
+  const allLessons = await listLessons(kitRoot);
+  const lessons = options.lessons ?? allLessons;
+  const lessonTimeoutMs = options.lessonTimeoutMs ?? DEFAULT_LESSON_TIMEOUT_S * 1000;
+  const memoryMiB = options.memoryMiB ?? DEFAULT_MEMORY_MIB;
+  const concurrency = options.concurrency ?? Math.min(4, navigator.hardwareConcurrency || 2);
+  const declared = await declaredTests(kitRoot, lessons, log);
+  const settings = `${lessons.map((l) => l.slug).join(",")}/${lessonTimeoutMs}/${memoryMiB}/${
+    JSON.stringify(declared)
+  }`;
+  return {
+    kitRoot,
+    allLessons,
+    lessons,
+    declared,
+    version: await kitVersion(kitRoot, lessons, settings),
+    lessonTimeoutMs,
+    memoryMiB,
+    wrapper: await memoryWrapper(memoryMiB),
+    concurrency,
+    resultsDir: options.resultsDir,
+    log,
+  };
+}
+
+function emptyLesson(grader: Grader, lesson: Lesson, reason: string): LessonResult {
+  const declared = grader.declared[lesson.slug] ?? {};
+  const exercises = lesson.testFiles.map((testFile) =>
+    scoreFile(testFile, declared[testFile] ?? [], {
+      tests: [],
+      loadError: reason,
+      timedOut: false,
+      durationMs: 0,
+    })
+  );
+  return {
+    lesson,
+    exercises,
+    score: 0,
+    maxScore: exercises.reduce((sum, e) => sum + e.maxScore, 0),
+    durationMs: 0,
+  };
+}
+
+async function gradeLesson(
+  grader: Grader,
+  workspace: string,
+  lesson: Lesson,
+  refused: string[],
+): Promise<LessonResult> {
+  const started = performance.now();
+  const deadline = started + grader.lessonTimeoutMs;
+  const declared = grader.declared[lesson.slug] ?? {};
+  const testPaths = lesson.testFiles.map((f) => join("exercises", lesson.slug, f));
+  const verdicts = await vetImports({
+    workspace,
+    testFiles: testPaths,
+    timeoutMs: Math.max(1, Math.min(20_000, deadline - performance.now())),
+  });
+  const exercises = await mapConcurrent(
+    lesson.testFiles,
+    grader.concurrency,
+    async (testFile, i) => {
+      const timeoutMs = Math.max(0, Math.floor(deadline - performance.now()));
+      const exercise = testFile.replace(/_test\.ts$/, ".ts");
+      const refusal = refused.find((r) => r.startsWith(`${lesson.slug}/${exercise}:`)) ??
+        refused.find((r) => r.startsWith(`${lesson.slug}/:`));
+      const verdict = verdicts.get(testPaths[i]);
+      let run: FileRun;
+      if (refusal || verdict) {
+        run = {
+          tests: [],
+          loadError: verdict ?? `refused: ${refusal}`,
+          timedOut: false,
+          durationMs: 0,
+        };
+      } else if (timeoutMs <= 0) {
+        run = { tests: [], timedOut: true, durationMs: 0 };
+      } else {
+        run = await runTestFile({
+          workspace,
+          testFile: testPaths[i],
+          timeoutMs,
+          allowRead: [join(workspace, "data")],
+          maxHeapMiB: Math.max(64, Math.floor(grader.memoryMiB / 2)),
+          wrapper: grader.wrapper,
+          extraArgs: [...SANDBOX_FLAGS],
+        });
+      }
+      const result = scoreFile(testFile, declared[testFile] ?? [], run, grader.lessonTimeoutMs);
+      if (run.timedOut) {
+        result.problem = `timed out: the lesson's tests did not finish within ${
+          Math.round(grader.lessonTimeoutMs / 1000)
+        } s (an endless loop?)`;
+        for (const t of result.tests) t.message = "timed out";
+      }
+      return result;
+    },
+  );
+  return {
+    lesson,
+    exercises,
+    score: exercises.reduce((sum, e) => sum + e.score, 0),
+    maxScore: exercises.reduce((sum, e) => sum + e.maxScore, 0),
+    durationMs: performance.now() - started,
+  };
+}
+
+async function readCached(path: string, key: string): Promise<StudentResult | null> {
+  try {
+    const cached = JSON.parse(await Deno.readTextFile(path)) as StudentResult;
+    return cached.key === key ? cached : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Grades one submission in a fresh sandboxed workspace, or returns the kept result when neither
+ * the submission nor the teacher's copy changed since.
+ *
+ * @example
+ * ```ts ignore
+ * const result = await gradeSubmission(grader, submission);
+ * console.log(`${result.student}: ${result.score}/${result.maxScore}`);
+ * ```
+ */
+export async function gradeSubmission(
+  grader: Grader,
+  submission: Submission,
+): Promise<StudentResult> {
+  const key = await sha256(
+    `${grader.version}\n${await submissionHash(submission, grader.allLessons)}`,
+  );
+  const keptAt = grader.resultsDir ? join(grader.resultsDir, `${submission.name}.json`) : undefined;
+  if (keptAt) {
+    const cached = await readCached(keptAt, key);
+    if (cached) {
+      grader.log(
+        `${submission.name}: unchanged since the last run, ${cached.score}/${cached.maxScore}`,
+      );
+      return cached;
+    }
+  }
+  const notes: string[] = [];
+  let lessons: LessonResult[];
+  if (!submission.implementationRoot) {
+    const reason = submission.problem ?? "nothing to grade";
+    notes.push(reason);
+    lessons = grader.lessons.map((lesson) => emptyLesson(grader, lesson, reason));
+  } else {
+    const stage = await stageWorkspace({
+      kitRoot: grader.kitRoot,
+      implementationRoot: submission.implementationRoot,
+      lessons: grader.allLessons,
+    });
+    try {
+      notes.push(...stage.refused.map((r) => `refused ${r}`));
+      lessons = [];
+      for (const lesson of grader.lessons) {
+        lessons.push(await gradeLesson(grader, stage.root, lesson, stage.refused));
+      }
+    } finally {
+      await stage.dispose();
+    }
+  }
+  const result: StudentResult = {
+    student: submission.name,
+    source: submission.source,
+    lessons,
+    score: lessons.reduce((sum, l) => sum + l.score, 0),
+    maxScore: lessons.reduce((sum, l) => sum + l.maxScore, 0),
+    notes,
+    key,
+  };
+  if (keptAt) await writeTextFileAtomic(keptAt, JSON.stringify(result) + "\n");
+  grader.log(`${submission.name}: ${result.score}/${result.maxScore}`);
+  return result;
+}
