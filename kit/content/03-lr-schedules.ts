@@ -746,6 +746,26 @@ function restartsTable(): string {
     );
 }
 
+function restartsLogNote(): string {
+  const config: WarmRestartsConfig = { lr0: 0.1, t0: 1, tMult: 3 };
+  const m = config.tMult!;
+  const cycles = 5;
+  const epoch = config.t0 * (m ** cycles - 1) / (m - 1);
+  const logarithm = Math.log(epoch / config.t0 * (m - 1) + 1) / Math.log(m);
+  return [
+    `> **A PyTorch corner case.** Called as \`step(epoch)\`, PyTorch finds the cycle with a`,
+    `> floating-point logarithm, \`int(math.log(epoch / T_0 · (T_mult − 1) + 1, T_mult))\`. With`,
+    `> ${describeConfig(config)} the epoch ${epoch} is a restart, but that logarithm evaluates to`,
+    `> ${logarithm} instead of ${cycles}, so PyTorch returns ${
+      fmt(pytorchExplicitRestarts(config, epoch))
+    } (the bottom of the previous cycle)`,
+    `> where the restart gives ${
+      fmt(cosineWarmRestarts(config, epoch))
+    }. Subtracting whole cycles, as`,
+    `> PyTorch's plain \`step()\` does and as \`cosineWarmRestarts\` does, has no such problem.`,
+  ].join("\n");
+}
+
 function cyclicTable(): string {
   const modes = [
     ["triangular", CYCLIC_BASE],
@@ -1056,6 +1076,7 @@ export const content: LessonContent = {
     "exponential-erratum": exponentialErrata,
     "cosine-table": cosineTable,
     "restarts-table": restartsTable,
+    "restarts-log-note": restartsLogNote,
     "cyclic-table": cyclicTable,
     "one-cycle-table": oneCycleTable,
     "warmup-table": warmupTable,

@@ -50,7 +50,7 @@ export interface ChartOptions {
   xLabel?: string;
   /** Label beside the y axis. */
   yLabel?: string;
-  /** Width of the whole SVG in pixels (default 640). */
+  /** Width of the whole SVG in pixels (default 720). */
   width?: number;
   /** Height of the whole SVG in pixels (default 320). */
   height?: number;
@@ -108,8 +108,9 @@ export function linearTicks(min: number, max: number, target = 5): number[] {
 }
 
 /**
- * Tick values of a base-10 log axis covering `[min, max]` (both > 0): every power of ten, plus
- * 2× and 5× when the range spans fewer than three decades.
+ * Tick values of a base-10 log axis covering `[min, max]` (both > 0): powers of ten (every
+ * second or third one over very wide ranges, so that about 8 remain), plus 2× and 5× when the
+ * range spans fewer than three decades.
  *
  * @example
  * ```ts
@@ -124,18 +125,22 @@ export function logTicks(min: number, max: number): number[] {
     );
   }
   if (max < min) [min, max] = [max, min];
-  const low = Math.floor(Math.log10(min) + 1e-9);
-  const high = Math.ceil(Math.log10(max) - 1e-9);
-  const multipliers = high - low < 3 ? [1, 2, 5] : [1];
+  let low = Math.floor(Math.log10(min) + 1e-9);
+  let high = Math.ceil(Math.log10(max) - 1e-9);
+  if (high === low) high += 1;
+  const decades = high - low;
+  const multipliers = decades < 3 ? [1, 2, 5] : [1];
+  // At most about 8 labelled decades: every 2nd, 3rd, … power of ten over very wide ranges.
+  const every = Math.ceil(decades / 8);
+  low = Math.floor(low / every) * every;
+  high = Math.ceil(high / every) * every;
   const ticks: number[] = [];
-  for (let d = low; d <= high; d++) {
+  for (let d = low; d <= high; d += every) {
     for (const m of multipliers) {
-      const value = clean(m * 10 ** d);
       if (d === high && m > 1) break;
-      ticks.push(value);
+      ticks.push(clean(m * 10 ** d));
     }
   }
-  if (ticks.length < 2) ticks.push(clean(10 ** (high + 1)));
   return ticks;
 }
 
@@ -217,7 +222,7 @@ export function lineChart(options: ChartOptions): string {
       );
     }
   }
-  const width = options.width ?? 640;
+  const width = options.width ?? 720;
   const height = options.height ?? 320;
   const logY = options.logY ?? false;
   const drawable = (y: number) => Number.isFinite(y) && (!logY || y > 0);
@@ -250,7 +255,9 @@ export function lineChart(options: ChartOptions): string {
     yMin = yTicks[0];
     yMax = yTicks[yTicks.length - 1];
   } else {
-    yTicks = linearTicks(dataYMin >= 0 ? 0 : dataYMin, dataYMax);
+    // A little headroom, so that a line along the maximum is not hidden by the frame.
+    const span = dataYMax - Math.min(0, dataYMin);
+    yTicks = linearTicks(dataYMin >= 0 ? 0 : dataYMin - 0.04 * span, dataYMax + 0.04 * span);
     yMin = yTicks[0];
     yMax = yTicks[yTicks.length - 1];
   }
@@ -259,7 +266,9 @@ export function lineChart(options: ChartOptions): string {
   );
 
   // Layout: title on top, y labels on the left, legend on the right, x labels below.
-  const yLabels = yTicks.map(formatTick);
+  const isPowerOfTen = (t: number) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9;
+  const powersOnly = logY && yTicks.every(isPowerOfTen);
+  const yLabels = yTicks.map((t) => powersOnly ? `1e${Math.round(Math.log10(t))}` : formatTick(t));
   const longestYLabel = Math.max(...yLabels.map((l) => l.length));
   const legendWidth = Math.ceil(Math.max(...series.map((s) => s.name.length)) * CHAR_WIDTH) + 44;
   const left = Math.ceil(longestYLabel * CHAR_WIDTH) + (options.yLabel ? 34 : 16);

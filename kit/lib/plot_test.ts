@@ -16,6 +16,18 @@ Deno.test("logTicks: powers of ten, with 2× and 5× over short ranges", () => {
   assert.deepEqual(logTicks(0.001, 0.1), [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1]);
   assert.deepEqual(logTicks(1e-9, 1e-3), [1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3]);
   assert.deepEqual(logTicks(0.02, 0.02), [0.01, 0.02, 0.05, 0.1]);
+  // Over 26 decades, every 4th power of ten.
+  assert.deepEqual(logTicks(1e-29, 1e-3), [
+    1e-32,
+    1e-28,
+    1e-24,
+    1e-20,
+    1e-16,
+    1e-12,
+    1e-8,
+    1e-4,
+    1,
+  ]);
   assert.throws(() => logTicks(0, 1), RangeError);
 });
 
@@ -63,7 +75,7 @@ Deno.test("lineChart: a log axis skips non-positive values and breaks the line t
   });
   const path = svg.match(/<path d="([^"]+)"/)![1];
   assert.equal(path.match(/M/g)?.length, 2, "two pieces around the zero");
-  assert.ok(svg.includes(">1e-3</text>") || svg.includes(">0.001</text>"));
+  assert.ok(svg.includes(">1e-3</text>") && svg.includes(">1e0</text>"), "powers of ten as 1eN");
 });
 
 Deno.test("lineChart: refuses what it cannot draw", () => {
