@@ -1,0 +1,60 @@
+import { expectNumbers, graded } from "../../kit/grading/graded.ts";
+import cases from "../../kit/cases/05-mlp-from-scratch.json" with { type: "json" };
+import { activate, type Activation, activationBackward } from "./activations.ts";
+
+// Element-wise formulas: 1e-12 relative (sigmoid's and tanh's libm calls agree far closer).
+const TOL = { rel: 1e-12, abs: 1e-15 };
+const c = cases.activations;
+const z = () => Float64Array.from(c.z);
+const zText = `z = [${c.z.slice(0, 9).join(", ")}, …] (${c.z.length} values)`;
+
+function forwardCase(kind: Activation) {
+  expectNumbers({
+    input: `activate("${kind}", ${zText})`,
+    actual: () => activate(kind, z()),
+    expected: c[kind].a,
+    ...TOL,
+  });
+}
+
+function backwardCase(kind: Activation) {
+  expectNumbers({
+    input: `activationBackward("${kind}", z, activate("${kind}", z), da) with ${zText}`,
+    actual: () =>
+      activationBackward(kind, z(), Float64Array.from(c[kind].a), Float64Array.from(c.da)),
+    expected: c[kind].dz,
+    ...TOL,
+  });
+}
+
+graded({
+  name: "activate: relu, and its derivative with f'(0) = 0",
+  points: 2,
+  hint:
+    "relu(z) = max(0, z); its derivative is 1 for z > 0 and 0 otherwise — at exactly z = 0 the " +
+    "kit (like PyTorch) uses 0, so da does not pass. Lesson 05, 'Activations'.",
+}, () => {
+  forwardCase("relu");
+  backwardCase("relu");
+});
+
+graded({
+  name: "activate: tanh, and its derivative 1 − a²",
+  points: 1,
+  hint:
+    "Math.tanh(z); the derivative is 1 − tanh(z)², read from a = f(z) rather than recomputed. " +
+    "Multiply it by da. Lesson 05, 'Activations'.",
+}, () => {
+  forwardCase("tanh");
+  backwardCase("tanh");
+});
+
+graded({
+  name: "activate: sigmoid, and its derivative a·(1 − a)",
+  points: 1,
+  hint: "sigmoid(z) = 1 / (1 + e^(−z)); its derivative is a·(1 − a) with a = sigmoid(z). " +
+    "Lesson 05, 'Activations'.",
+}, () => {
+  forwardCase("sigmoid");
+  backwardCase("sigmoid");
+});

@@ -1,0 +1,211 @@
+// Loads seedrandom (an npm package) before graded.ts freezes the built-ins: Deno's Node
+// compatibility layer, which npm packages start, defines properties on typed-array constructors
+// and fails once they are frozen. It is kit code, not the learner's, so loading it first is safe.
+import "../../kit/lib/random.ts";
+import { expectNumber, expectNumbers, graded } from "../../kit/grading/graded.ts";
+import cases from "../../kit/cases/05-mlp-from-scratch.json" with { type: "json" };
+import { seededRandom } from "../../kit/lib/random.ts";
+import {
+  accuracy,
+  createMlp,
+  forward,
+  lossAndGradient,
+  type Mlp,
+  type MlpConfig,
+  predict,
+} from "./mlp.ts";
+
+// Forward and backward passes of small networks: any summation order agrees to ~1e-15, so 1e-10
+// relative (with an absolute floor for entries that cancel to near zero) is a safe bar.
+const TOL = { rel: 1e-10, abs: 1e-12 };
+type Case = (typeof cases.mlp)[number];
+const configOf = (c: Case) => c.config as unknown as MlpConfig;
+const showConfig = (c: Case) => JSON.stringify(c.config);
+
+/** The case's network, with the biases the case set (so that a missing bias shows). */
+function network(c: Case): Mlp {
+  const net = createMlp(configOf(c));
+  net.params.set(c.params);
+  return net;
+}
+
+graded({
+  name: "createMlp: He and Xavier initial weights, drawn in the documented order",
+  points: 2,
+  hint:
+    "One random = seededRandom(seed); layer by layer, W row-major: He is normal(random)·√(2/fanIn), " +
+    "Xavier is uniform(random, −r, r) with r = √(6/(fanIn + fanOut)); biases 0. params holds W₁, b₁, " +
+    "W₂, b₂, … Lesson 05, 'Initialisation'.",
+}, () => {
+  for (const c of cases.mlp) {
+    expectNumbers({
+      input: `createMlp(${showConfig(c)}).params`,
+      actual: () => createMlp(configOf(c)).params,
+      expected: c.initial,
+      rel: 1e-12,
+    });
+  }
+});
+
+graded({
+  name: "createMlp: layers are views into params and grads",
+  points: 1,
+  hint: "Make each layer's w, b, dw, db with params.subarray / grads.subarray, so that one " +
+    "optimizer.step(params, grads) updates every layer. Lesson 05, 'One flat parameter vector'.",
+}, () => {
+  for (const c of cases.mlp) {
+    expectNumbers({
+      input: `createMlp(${
+        showConfig(c)
+      }): write 1, 2, 3, … through the layers' w and b, read params`,
+      actual: () => {
+        const net = createMlp(configOf(c));
+        let k = 0;
+        for (const layer of net.layers) {
+          if (layer.w.length !== layer.inSize * layer.outSize || layer.b.length !== layer.outSize) {
+            throw new Error(
+              `layer ${layer.inSize}→${layer.outSize} has w or b of the wrong length`,
+            );
+          }
+          for (let i = 0; i < layer.w.length; i++) layer.w[i] = ++k;
+          for (let i = 0; i < layer.b.length; i++) layer.b[i] = ++k;
+          layer.dw.fill(-1);
+          layer.db.fill(-1);
+        }
+        if (net.grads.some((g) => g !== -1)) throw new Error("dw/db do not cover grads");
+        return net.params;
+      },
+      expected: c.initial.map((_, i) => i + 1),
+      rel: 0,
+    });
+  }
+});
+
+graded({
+  name: "forward: the logits of a batch",
+  points: 2,
+  hint: "Dense, activation, dense, activation, …, dense: no activation after the last layer (the " +
+    "loss applies softmax). Lesson 05, 'The forward pass'.",
+}, () => {
+  for (const c of cases.mlp) {
+    expectNumbers({
+      input: `forward(net ${showConfig(c)} with the case's params, x, ${c.batch})`,
+      actual: () => forward(network(c), Float64Array.from(c.x), c.batch),
+      expected: c.logits,
+      ...TOL,
+    });
+  }
+});
+
+function lossCases(filter: (run: Case["runs"][number]) => boolean, what: string) {
+  for (const c of cases.mlp) {
+    for (const run of c.runs.filter(filter)) {
+      const input = `lossAndGradient(net ${showConfig(c)}, x, [${c.labels}], ${c.batch}, ` +
+        `{ l2: ${run.l2}, dropout: ${run.dropout}, random: seededRandom(${run.seed}) })`;
+      const net = network(c);
+      const call = () =>
+        lossAndGradient(net, Float64Array.from(c.x), c.labels, c.batch, {
+          l2: run.l2,
+          dropout: run.dropout,
+          random: seededRandom(run.seed),
+        });
+      expectNumber({ input: `${input} (${what})`, actual: call, expected: run.loss, ...TOL });
+      expectNumbers({
+        input: `${input} → net.grads (${what})`,
+        actual: () => (call(), net.grads),
+        expected: run.grads,
+        ...TOL,
+      });
+    }
+  }
+}
+
+graded({
+  name: "lossAndGradient: loss and backpropagated gradients",
+  points: 3,
+  hint: "Keep every z and activation of the forward pass; start from (softmax − onehot)/B and go " +
+    "back layer by layer: dense backward, then multiply by f'(z). Overwrite grads. " +
+    "Lesson 05, 'Backpropagation'.",
+}, () => lossCases((r) => r.l2 === 0 && r.dropout === 0, "no L2, no dropout"));
+
+graded({
+  name: "lossAndGradient: L2 on the weights",
+  points: 1,
+  hint: "Add (λ/2)·Σ W² over the weights only (not the biases) to the loss, and λ·W to each dW. " +
+    "Lesson 05, 'L2 and dropout'.",
+}, () => lossCases((r) => r.l2 > 0 && r.dropout === 0, "L2"));
+
+graded({
+  name: "lossAndGradient: inverted dropout on the hidden activations",
+  points: 2,
+  hint:
+    "One random() per hidden activation, layer by layer, row-major; dropped when random() < p, " +
+    "kept ones multiplied by 1/(1 − p); the backward pass multiplies by the same mask. Never on " +
+    "the inputs or the logits. Lesson 05, 'L2 and dropout'.",
+}, () => lossCases((r) => r.dropout > 0, "dropout"));
+
+/** Central differences, written here so this test does not depend on gradcheck.ts. */
+function centralDifferences(f: () => number, p: Float64Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < p.length; i++) {
+    const saved = p[i];
+    p[i] = saved + 1e-5;
+    const plus = f();
+    p[i] = saved - 1e-5;
+    const minus = f();
+    p[i] = saved;
+    out.push((plus - minus) / 2e-5);
+  }
+  return out;
+}
+
+graded({
+  name:
+    "lossAndGradient: agrees with a numerical gradient check to 1e-6 (every activation, with and without L2)",
+  points: 2,
+  hint: "If this fails while the other tests pass, look for a term that only shows on larger " +
+    "networks (two hidden layers). Lesson 05, 'The gradient check'.",
+}, () => {
+  const x = Float64Array.from({ length: 5 * 4 }, (_, i) => Math.sin(1.7 * i + 0.3) * 2);
+  const labels = [0, 2, 1, 2, 0];
+  for (const activation of ["relu", "tanh", "sigmoid"] as const) {
+    for (const l2 of [0, 0.1]) {
+      const net = createMlp({ sizes: [4, 6, 5, 3], activation, seed: 11 });
+      net.params.forEach((v, i) => net.params[i] = v === 0 ? 0.05 * Math.cos(i) : v);
+      const f = () => lossAndGradient(net, x, labels, 5, { l2 });
+      f();
+      const analytic = Array.from(net.grads);
+      // |a − n| / max(|a|, |n|, 1e-4): central differences carry ~1e-10 absolute error.
+      expectNumbers({
+        input:
+          `lossAndGradient(net [4, 6, 5, 3] ${activation}, x, labels, 5, { l2: ${l2} }) → grads`,
+        actual: () => analytic,
+        expected: centralDifferences(f, net.params),
+        rel: 1e-6,
+        abs: 1e-10,
+      });
+    }
+  }
+});
+
+graded({
+  name: "predict and accuracy: argmax of the logits, fraction correct",
+  points: 1,
+  hint: "predict returns, for each row, the index of its largest logit (an Int32Array); accuracy " +
+    "is the fraction of rows where it equals the label. Lesson 05, 'The forward pass'.",
+}, () => {
+  for (const c of cases.mlp) {
+    expectNumbers({
+      input: `predict(net ${showConfig(c)}, x, ${c.batch})`,
+      actual: () => predict(network(c), Float64Array.from(c.x), c.batch),
+      expected: c.predicted,
+      rel: 0,
+    });
+    expectNumber({
+      input: `accuracy(net ${showConfig(c)}, x, [${c.labels}], ${c.batch})`,
+      actual: () => accuracy(network(c), Float64Array.from(c.x), c.labels, c.batch),
+      expected: c.accuracy,
+      rel: 1e-12,
+    });
+  }
+});
