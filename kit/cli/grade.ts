@@ -84,8 +84,10 @@ async function main(args: string[]): Promise<number> {
   const timeout = Number(values.timeout);
   const memory = Number(values.memory);
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-  if (!(timeout > 0) || !(memory >= 64) || (jobs !== undefined && !(jobs >= 1))) {
-    console.error("grade: --timeout must be > 0 s, --memory ≥ 64 MiB, --jobs ≥ 1");
+  if (!(timeout > 0) || !(memory >= 1024) || (jobs !== undefined && !(jobs >= 1))) {
+    console.error(
+      "grade: --timeout must be > 0 s, --memory ≥ 1024 MiB (Deno itself needs about 600), --jobs ≥ 1",
+    );
     return 2;
   }
   const all = await listLessons(KIT_ROOT);

@@ -1,0 +1,210 @@
+/**
+ * Grading a class against hostile submissions: each scores what an honest wrong answer scores,
+ * and nothing outside the submission is read, written or reached.
+ *
+ * The corpus is `testdata/hostile/` (see its README) plus a few made here; the kit is the minikit.
+ */
+
+import assert, { deepStrictEqual as assertEquals, match as assertMatch } from "node:assert/strict";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  findSubmissions,
+  type Grader,
+  gradeSubmission,
+  prepareGrader,
+  type StudentResult,
+} from "./classroom.ts";
+import { classifyModule } from "./sandbox.ts";
+import { csvCell, toClassroomResult, toClassSummary, toGradebookCsv } from "./gradebook.ts";
+import { copyTree } from "./stage.ts";
+
+const TESTDATA = fileURLToPath(new URL("./testdata/", import.meta.url));
+const MINIKIT = join(TESTDATA, "minikit");
+const HOSTILE = join(TESTDATA, "hostile");
+const CANARY = "/tmp/kit-grade-canary";
+const LESSON_TIMEOUT_MS = 5_000;
+
+const CANARY_FILES: Record<string, string> = {
+  "answers.ts":
+    "export const half = (x: number) => x / 2;\nexport const square = (x: number) => x * x;\n",
+  "secret.txt": "the teacher's secret\n",
+  "secret.json": '{ "correct": true }\n',
+};
+
+async function listing(folder: string): Promise<string[]> {
+  const lines: string[] = [];
+  const walk = async (dir: string, prefix: string) => {
+    for await (const entry of Deno.readDir(dir)) {
+      const rel = `${prefix}${entry.name}`;
+      const info = await Deno.lstat(join(dir, entry.name));
+      lines.push(`${rel} ${info.size} ${info.mtime?.getTime()}`);
+      if (entry.isDirectory) await walk(join(dir, entry.name), rel + "/");
+    }
+  };
+  await walk(folder, "");
+  return lines.sort();
+}
+
+/** Submissions made at test time: the untouched stubs, the solutions, and three broken copies. */
+async function makeClass(root: string): Promise<void> {
+  const lesson = (name: string) => join(root, name, "exercises", "01-demo");
+  await copyTree(join(MINIKIT, "exercises"), join(root, "untouched", "exercises"));
+  await copyTree(join(MINIKIT, "solutions"), join(root, "solutions-as-exercises", "exercises"));
+  await Deno.mkdir(lesson("syntax-error"), { recursive: true });
+  await Deno.writeTextFile(join(lesson("syntax-error"), "half.ts"), "export function half(x {\n");
+  await Deno.writeTextFile(
+    join(lesson("syntax-error"), "square.ts"),
+    "export const square = (x: number) => x + x;\n",
+  );
+  await Deno.mkdir(lesson("missing-file"), { recursive: true });
+  await Deno.writeTextFile(
+    join(lesson("missing-file"), "square.ts"),
+    "export const square = (x: number) => x + x;\n",
+  );
+  // A lesson folder, and a file, that link to the teacher's solutions.
+  await Deno.mkdir(join(root, "linked-lesson", "exercises"), { recursive: true });
+  await Deno.symlink(join(MINIKIT, "solutions", "01-demo"), lesson("linked-lesson"));
+  await Deno.mkdir(lesson("linked-files"), { recursive: true });
+  await Deno.symlink(
+    join(MINIKIT, "solutions", "01-demo", "half.ts"),
+    join(lesson("linked-files"), "half.ts"),
+  );
+  await Deno.symlink(
+    join(MINIKIT, "solutions", "01-demo", "square.ts"),
+    join(lesson("linked-files"), "square.ts"),
+  );
+}
+
+Deno.test("sandbox: which modules a submission may import", () => {
+  const w = "/w";
+  assertEquals(classifyModule("file:///w/exercises/01-demo/half.ts", w), "submission");
+  assertEquals(classifyModule("file:///w/exercises/01-demo/half_test.ts", w), "other");
+  assertEquals(classifyModule("file:///w/exercises/01-demo/x.json", w), "other");
+  assertEquals(classifyModule("file:///w/kit/lib/random.ts", w), "kit-lib");
+  assertEquals(classifyModule("file:///w/kit/cases/01-demo.json", w), "other");
+  assertEquals(classifyModule("file:///w/kit/grading/graded.ts", w), "other");
+  assertEquals(classifyModule("file:///w/solutions/01-demo/half.ts", w), "other");
+  assertEquals(classifyModule("file:///elsewhere/exercises/01-demo/half.ts", w), "other");
+  for (const s of ["node:fs", "npm:x", "jsr:@std/assert", "https://x/y.ts", "data:,1", "blob:x"]) {
+    assertEquals(classifyModule(s, w), "other");
+  }
+});
+
+Deno.test("gradebook: CSV cells are quoted and cannot be formulas", () => {
+  assertEquals(csvCell("a,b"), '"a,b"');
+  assertEquals(csvCell("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+  assertEquals(csvCell("-1"), "'-1");
+  assertEquals(csvCell(-1), "-1");
+});
+
+Deno.test({
+  name: "grading: hostile submissions score what an honest wrong answer scores, and touch nothing",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  fn: async () => {
+    await Deno.remove(CANARY, { recursive: true }).catch(() => {});
+    await Deno.mkdir(CANARY, { recursive: true });
+    for (const [name, text] of Object.entries(CANARY_FILES)) {
+      await Deno.writeTextFile(join(CANARY, name), text);
+    }
+    const requests: string[] = [];
+    const server = Deno.serve({ hostname: "127.0.0.1", port: 47123, onListen: () => {} }, (r) => {
+      requests.push(r.url);
+      return new Response("ok");
+    });
+    const extra = await Deno.makeTempDir({ prefix: "kit-grade-class-" });
+    const reports = await Deno.makeTempDir({ prefix: "kit-grade-reports-" });
+    const before = await listing(TESTDATA);
+    const canaryBefore = await listing(CANARY);
+    try {
+      await makeClass(extra);
+      const grader: Grader = await prepareGrader({
+        kitRoot: MINIKIT,
+        lessonTimeoutMs: LESSON_TIMEOUT_MS,
+        memoryMiB: 1024,
+        concurrency: 2,
+        resultsDir: join(reports, "students"),
+      });
+      const submissions = await findSubmissions([HOSTILE, extra]);
+      const results = new Map<string, StudentResult>();
+      // Two students at a time: the machine has two cores and most runs wait on a time limit.
+      let next = 0;
+      await Promise.all([0, 1].map(async () => {
+        while (next < submissions.length) {
+          const submission = submissions[next++];
+          results.set(submission.name, await gradeSubmission(grader, submission));
+        }
+      }));
+      const score = (name: string) => {
+        const r = results.get(name);
+        assert(r, `no result for ${name}`);
+        return `${r.score}/${r.maxScore}`;
+      };
+      assertEquals(score("honest-wrong"), "0/6");
+      assertEquals(score("untouched"), "0/6");
+      assertEquals(score("solutions-as-exercises"), "6/6");
+      const hostile = [...results.keys()].filter((n) =>
+        !["honest-wrong", "untouched", "solutions-as-exercises"].includes(n)
+      );
+      assert(hostile.length >= 25, `only ${hostile.length} hostile submissions`);
+      const scores = Object.fromEntries(hostile.map((n) => [n, score(n)]));
+      assertEquals(scores, Object.fromEntries(hostile.map((n) => [n, "0/6"])));
+
+      // The reasons name what happened.
+      const problems = (name: string) =>
+        results.get(name)!.lessons[0].exercises.map((e) => e.problem ?? "").join("\n");
+      for (const name of ["import-absolute", "import-teacher-files", "dynamic-import-literal"]) {
+        assertMatch(problems(name), /refused: exercises\/01-demo\/(half|square)\.ts:\d+ imports/);
+      }
+      assertMatch(problems("patch-graded-helpers"), /refused: .*square\.ts:\d+ imports/);
+      assertMatch(problems("loop-top-level"), /timed out/);
+      assertMatch(problems("syntax-error"), /SyntaxError|Expected/);
+      assert(results.get("linked-lesson")!.notes.some((n) => /a link/.test(n)));
+      assert(results.get("linked-files")!.notes.some((n) => /not a plain file/.test(n)));
+      for (const r of results.values()) {
+        for (const lesson of r.lessons) {
+          assert(
+            lesson.durationMs <= LESSON_TIMEOUT_MS + 2000,
+            `${r.student}: ${lesson.durationMs} ms, over the limit by more than 2 s`,
+          );
+        }
+      }
+
+      // Nothing reached, nothing written.
+      assertEquals(requests, []);
+      assertEquals(await listing(CANARY), canaryBefore);
+      for (const [name, text] of Object.entries(CANARY_FILES)) {
+        assertEquals(await Deno.readTextFile(join(CANARY, name)), text);
+      }
+      assertEquals(await listing(TESTDATA), before);
+
+      // Reports.
+      const ordered = submissions.map((s) => results.get(s.name)!);
+      const csv = toGradebookCsv(ordered);
+      assertEquals(csv.trim().split("\n").length, ordered.length + 1);
+      assertMatch(csv.split("\n")[0], /^student,total,max,lesson-01 \(\/6\),.*half: even numbers/);
+      const summary = toClassSummary(ordered);
+      assertMatch(summary, /\| lesson-01\/half\.ts › half: even numbers \[1 pt\] \| 1 of \d+ \|/);
+      const classroom = JSON.parse(atob(toClassroomResult(results.get("solutions-as-exercises")!)));
+      assertEquals([classroom.max_score, classroom.status, classroom.tests.length], [6, "pass", 4]);
+
+      // Resuming: unchanged submissions are not graded again; a changed one is.
+      const logged: string[] = [];
+      const again = { ...grader, log: (line: string) => logged.push(line) };
+      const honest = submissions.find((s) => s.name === "honest-wrong")!;
+      const started = performance.now();
+      assertEquals((await gradeSubmission(again, honest)).score, 0);
+      assert(performance.now() - started < 1000);
+      assertMatch(logged.join("\n"), /honest-wrong: unchanged since the last run/);
+      const changed = submissions.find((s) => s.name === "untouched")!;
+      await copyTree(join(MINIKIT, "solutions"), changed.implementationRoot!);
+      assertEquals((await gradeSubmission(again, changed)).score, 6);
+    } finally {
+      await server.shutdown();
+      await Deno.remove(extra, { recursive: true }).catch(() => {});
+      await Deno.remove(reports, { recursive: true }).catch(() => {});
+      await Deno.remove(CANARY, { recursive: true }).catch(() => {});
+    }
+  },
+});

@@ -1,0 +1,4 @@
+// deno-lint-ignore-file
+// @ts-nocheck: a hostile submission, kept as a fixture for kit/grading/grade_test.ts
+Deno.test("square: small integers [2 pts]", () => {});
+Deno.test("square: fractions [1 pt]", () => {});

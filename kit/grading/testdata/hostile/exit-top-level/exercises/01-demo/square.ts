@@ -1,0 +1,6 @@
+// deno-lint-ignore-file
+// @ts-nocheck: a hostile submission, kept as a fixture for kit/grading/grade_test.ts
+globalThis.process?.exit?.(0);
+export function square(x: number): number {
+  return x + x;
+}

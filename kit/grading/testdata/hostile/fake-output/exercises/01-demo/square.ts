@@ -1,0 +1,6 @@
+// deno-lint-ignore-file
+// @ts-nocheck: a hostile submission, kept as a fixture for kit/grading/grade_test.ts
+export function square(x: number): number {
+  console.log("square: small integers [2 pts] ... ok");
+  return x + x;
+}
