@@ -1,0 +1,238 @@
+/**
+ * `deno task release --student OUT`: write the student edition of the kit, without the answers.
+ *
+ * The edition holds the lessons, the stubs with their graded tests, `data/`, `kit/` (the grading
+ * helpers, `kit/lib/`, `kit/cases/` and `kit/manifest.json`) and a `deno.json` with the learner's
+ * and the teacher's tasks only. It leaves out `solutions/` and everything that imports it: the
+ * lesson generators (`kit/content/`), `sync`, the kit's own test suite and benchmarks, and the
+ * kit's unit tests and fixtures. Graded tests never import `solutions/` (their expected values
+ * come from `kit/cases/*.json`), so they work unchanged; the release proves it by running every
+ * graded test in the new copy: each must load, run, report under its declared name, and fail on
+ * the stubs.
+ *
+ * What the edition does give away: `kit/cases/*.json` holds the reference outputs of every graded
+ * case. That is by design (a learner sees them in failure messages anyway), and it means a learner
+ * could hard-code them; read the code when that matters. See kit/TEACHERS.md.
+ *
+ * @module
+ */
+
+import { parseArgs } from "node:util";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { listLessons } from "../grading/lessons.ts";
+import { loadManifest } from "../grading/manifest.ts";
+import { scoreLesson } from "../grading/score.ts";
+
+const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+const USAGE = `usage: deno task release --student OUT
+
+Writes the student edition of this kit to the folder OUT (new or empty, outside this repository):
+everything a learner needs, without solutions/ and what imports it, then runs every graded test
+in it to prove they all load and all fail on the stubs.`;
+
+/** Paths (relative, with "/") left out of the student edition. */
+const LEFT_OUT = [
+  /^solutions\//,
+  /^kit\/content\//,
+  /^kit\/bench\//,
+  /^kit\/cli\/(sync|selftest|release)\.ts$/,
+  /^kit\/.*_test\.ts$/,
+  /^kit\/(.*\/)?testdata\//,
+  /^\.ci\//,
+  /^\.github\/workflows\/ci\.yml$/,
+  /^reports\//,
+  /^\.kit\//,
+];
+
+/** Tasks of the student edition's deno.json; the others need the solutions. */
+const KEPT_TASKS = ["check", "grade"];
+
+/**
+ * Whether a path of the kit goes into the student edition.
+ *
+ * @example
+ * ```ts
+ * import { inStudentEdition } from "./release.ts";
+ * console.log(inStudentEdition("exercises/03-lr-schedules/decays.ts")); // true
+ * console.log(inStudentEdition("solutions/03-lr-schedules/decays.ts")); // false
+ * console.log(inStudentEdition("kit/content/03-lr-schedules.ts")); // false
+ * ```
+ */
+export function inStudentEdition(path: string): boolean {
+  return !LEFT_OUT.some((pattern) => pattern.test(path));
+}
+
+/**
+ * The files a release copies: those git tracks or would track (untracked, not ignored), so that
+ * build outputs and local reports stay out; every file when the kit is not a git checkout.
+ *
+ * @example
+ * ```ts ignore
+ * const files = await releaseFiles("/path/to/kit"); // ["README.md", "data/iris.csv", ...]
+ * ```
+ */
+export async function releaseFiles(kitRoot: string): Promise<string[]> {
+  let listed: string[] | undefined;
+  try {
+    const out = await new Deno.Command("git", {
+      args: ["ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+      cwd: kitRoot,
+      stdout: "piped",
+      stderr: "null",
+    }).output();
+    if (out.success) {
+      listed = new TextDecoder().decode(out.stdout).split("\0").filter((p) => p);
+    }
+  } catch {
+    // No git.
+  }
+  if (!listed) {
+    listed = [];
+    const walk = async (dir: string, prefix: string) => {
+      for await (const entry of Deno.readDir(dir)) {
+        if (entry.name === ".git") continue;
+        const rel = prefix + entry.name;
+        if (entry.isDirectory) await walk(join(dir, entry.name), rel + "/");
+        else listed!.push(rel);
+      }
+    };
+    await walk(kitRoot, "");
+  }
+  const files: string[] = [];
+  for (const path of listed.sort()) {
+    if (!inStudentEdition(path)) continue;
+    const info = await Deno.lstat(join(kitRoot, path)).catch(() => null);
+    if (info?.isFile) files.push(path); // deleted-but-tracked files and links are skipped
+  }
+  return files;
+}
+
+async function isEmptyFolder(path: string): Promise<boolean> {
+  try {
+    for await (const _ of Deno.readDir(path)) return false;
+    return true;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return true;
+    throw error;
+  }
+}
+
+/** What a release wrote and found. */
+export interface ReleaseReport {
+  /** Files written. */
+  files: number;
+  /** Graded tests run in the new copy. */
+  tests: number;
+  /** Problems found by the verification; empty when the edition is sound. */
+  problems: string[];
+}
+
+/**
+ * Writes the student edition to `out` and verifies it.
+ *
+ * @example
+ * ```ts ignore
+ * const report = await releaseStudentEdition(kitRoot, "/tmp/student-kit");
+ * if (report.problems.length) console.error(report.problems.join("\n"));
+ * ```
+ */
+export async function releaseStudentEdition(kitRoot: string, out: string): Promise<ReleaseReport> {
+  const root = resolve(kitRoot);
+  const target = resolve(out);
+  const inside = relative(root, target);
+  if (inside === "" || (!inside.startsWith("..") && !inside.startsWith(sep))) {
+    throw new Error(`${out} is inside the kit (${root}): choose a folder outside it`);
+  }
+  if (!(await isEmptyFolder(target))) throw new Error(`${out} is not empty: choose a new folder`);
+  const files = await releaseFiles(root);
+  const problems: string[] = [];
+  for (const path of files) {
+    const from = join(root, path);
+    const to = join(target, path);
+    await Deno.mkdir(dirname(to), { recursive: true });
+    if (path === "deno.json") {
+      const config = JSON.parse(await Deno.readTextFile(from));
+      for (const task of Object.keys(config.tasks ?? {})) {
+        if (!KEPT_TASKS.includes(task)) delete config.tasks[task];
+      }
+      await Deno.writeTextFile(to, JSON.stringify(config, null, 2) + "\n");
+      continue;
+    }
+    await Deno.copyFile(from, to);
+    if (/\.(ts|js|json)$/.test(path)) {
+      const text = await Deno.readTextFile(from);
+      if (/(?:from|import)\s*\(?\s*["'][^"'\n]*\bsolutions\/[^"'\n]*["']/.test(text)) {
+        problems.push(`${path} imports from solutions/: it cannot work without them`);
+      }
+    }
+  }
+  // Verification: every graded test loads, runs and fails on the stubs.
+  const lessons = await listLessons(target);
+  const manifest = await loadManifest(target);
+  let tests = 0;
+  for (const lesson of lessons) {
+    const result = await scoreLesson(lesson, {
+      workspace: target,
+      manifest,
+      fileTimeoutMs: 120_000,
+      lessonTimeoutMs: 600_000,
+    });
+    for (const exercise of result.exercises) {
+      tests += exercise.tests.length;
+      const where = `exercises/${lesson.slug}/${exercise.testFile}`;
+      if (exercise.problem) problems.push(`${where}: ${exercise.problem.split("\n")[0]}`);
+      if (exercise.tests.length === 0) problems.push(`${where}: no graded test declared`);
+      for (const test of exercise.tests) {
+        if (test.status === "pass") problems.push(`${where}: "${test.name}" passes on the stub`);
+        else if (test.message === "the runtime did not report this test") {
+          problems.push(`${where}: "${test.name}" was not reported (is kit/manifest.json stale?)`);
+        }
+      }
+      for (const warning of exercise.warnings) problems.push(`${where}: ${warning}`);
+    }
+  }
+  return { files: files.length, tests, problems };
+}
+
+async function main(args: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        student: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }));
+  } catch (error) {
+    console.error(`release: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!values.student) {
+    console.error(`release: --student OUT is required\n\n${USAGE}`);
+    return 2;
+  }
+  const report = await releaseStudentEdition(KIT_ROOT, values.student);
+  console.log(
+    `wrote ${report.files} files to ${values.student}; ran ${report.tests} graded tests there`,
+  );
+  for (const problem of report.problems) console.error(`problem: ${problem}`);
+  if (report.problems.length) return 1;
+  console.log("every graded test loads and fails on the stubs: the edition is ready to hand out");
+  return 0;
+}
+
+if (import.meta.main) {
+  try {
+    Deno.exit(await main(Deno.args));
+  } catch (error) {
+    console.error(`release: ${(error as Error).message ?? error}`);
+    Deno.exit(2);
+  }
+}
