@@ -3,7 +3,7 @@
  *
  * Permissions alone do not contain a submission. Deno loads every module of the *static* module
  * graph (static imports, `export … from`, and `import("literal")`) without any read permission,
- * so `import answers from "/home/teacher/kit/solutions/…"` would work in a run that may read only
+ * so a submission could import the teacher's `solutions/` by absolute path in a run that may read only
  * `data/`. Imports Deno cannot resolve before running (`import(someString)`, data: and blob:
  * modules, workers) *are* checked against the permissions at run time. So before a test file runs,
  * {@link vetImports} asks the trusted `deno info` for the graph Deno is about to load, and refuses
