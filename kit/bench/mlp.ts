@@ -6,7 +6,8 @@
  * 64-H-10 ReLU network (H = 64, then 256), He initialisation, softmax cross-entropy, SGD with
  * momentum 0.9 (lesson 04's `sgd`), learning rate 0.05, batch 32, 30 epochs. Only the training
  * loop is timed; each figure is the median of several runs (seeds 0, 1, …), after one untimed
- * warm-up run that lets the JIT compile the hot loops.
+ * warm-up run that lets the JIT compile the hot loops. NumPy runs with one BLAS thread
+ * (`OPENBLAS_NUM_THREADS=1` unless set), as the TypeScript code uses one core.
  *
  * @module
  */
@@ -107,6 +108,9 @@ async function benchNumpy(
       stdin: "piped",
       stdout: "piped",
       stderr: "piped",
+      // One thread, like the TypeScript side: on a small machine BLAS threads only contend.
+      // Set OPENBLAS_NUM_THREADS yourself to compare against multithreaded NumPy.
+      env: { OPENBLAS_NUM_THREADS: Deno.env.get("OPENBLAS_NUM_THREADS") ?? "1" },
     }).spawn();
   } catch {
     return null; // no python3
