@@ -437,10 +437,7 @@ async function gradeLesson(
           allowRead: [join(workspace, "data")],
           maxHeapMiB: Math.max(64, Math.floor(grader.memoryMiB / 2)),
           wrapper: grader.wrapper,
-          extraArgs: [
-            ...SANDBOX_FLAGS,
-            `--preload=${join(workspace, "kit", "grading", "sandbox_preload.ts")}`,
-          ],
+          extraArgs: [...SANDBOX_FLAGS],
         });
       }
       const result = scoreFile(testFile, declared[testFile] ?? [], run, grader.lessonTimeoutMs);
