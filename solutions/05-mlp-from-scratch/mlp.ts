@@ -137,8 +137,9 @@ interface Workspace {
   a: Float64Array[];
   /** Dropout multipliers of each hidden layer (0 or 1/(1−p)). */
   mask: Float64Array[];
-  /** Gradient with respect to each layer's input, and with respect to its pre-activation. */
+  /** Gradient with respect to each layer's input. */
   da: Float64Array[];
+  /** Gradient with respect to each layer's pre-activation z. */
   dz: Float64Array[];
 }
 
@@ -149,22 +150,23 @@ function workspace(model: Mlp, batch: number): Workspace {
   if (!byBatch) workspaces.set(model, byBatch = new Map());
   let ws = byBatch.get(batch);
   if (!ws) {
-    const out = model.layers.map((layer) => new Float64Array(batch * layer.outSize));
-    const inp = model.layers.map((layer) => new Float64Array(batch * layer.inSize));
+    // One array per layer, sized by the layer's outputs (O) or inputs (I).
+    const perLayer = (size: "inSize" | "outSize") =>
+      model.layers.map((layer) => new Float64Array(batch * layer[size]));
     ws = {
-      z: out,
-      h: model.layers.map((layer) => new Float64Array(batch * layer.outSize)),
-      a: model.layers.map((layer) => new Float64Array(batch * layer.inSize)),
-      mask: model.layers.map((layer) => new Float64Array(batch * layer.inSize)),
-      da: inp,
-      dz: model.layers.map((layer) => new Float64Array(batch * layer.outSize)),
+      z: perLayer("outSize"),
+      h: perLayer("outSize"),
+      a: perLayer("inSize"),
+      mask: perLayer("inSize"),
+      da: perLayer("inSize"),
+      dz: perLayer("outSize"),
     };
     byBatch.set(batch, ws);
   }
   return ws;
 }
 
-/** The forward pass; returns the logits (a workspace buffer, valid until the next call). */
+/** The forward pass; returns the workspace, whose last `z` holds the logits until the next call. */
 function run(model: Mlp, x: Float64Array, batch: number, dropout: number, random?: Random) {
   const ws = workspace(model, batch);
   const last = model.layers.length - 1;
