@@ -1,7 +1,3 @@
-// Loads seedrandom (an npm package) before graded.ts freezes the built-ins: Deno's Node
-// compatibility layer, which npm packages start, defines properties on typed-array constructors
-// and fails once they are frozen. It is kit code, not the learner's, so loading it first is safe.
-import "../../kit/lib/random.ts";
 import { expectNumbers, graded } from "../../kit/grading/graded.ts";
 import cases from "../../kit/cases/05-mlp-from-scratch.json" with { type: "json" };
 import { createMlp, type MlpConfig } from "./mlp.ts";

@@ -119,6 +119,7 @@ async function main(): Promise<number> {
       "--reporter=dot",
       `--junit-path=${junit}`,
       "kit/",
+      "solutions/",
       ...docs,
     ]);
     let reported: ReturnType<typeof parseJUnit> = [];

@@ -9,6 +9,11 @@
  * @module
  */
 
+// Loading an npm package starts Deno's Node compatibility layer, which patches built-ins (such as
+// `Buffer.of`) as it starts; that must finish before anything is frozen, or npm-backed helpers
+// loaded after this module (seedrandom, csv-parse) would crash.
+import "../lib/random.ts";
+
 const globalsToFreeze = [
   "Math",
   "JSON",
