@@ -31,13 +31,61 @@ const globalsToFreeze = [
   "Promise",
   "Map",
   "Set",
+  "WeakMap",
+  "WeakSet",
+  "RegExp",
+  "Date",
+  "BigInt",
+  "Iterator",
+  "EvalError",
+  "ReferenceError",
+  "SyntaxError",
+  "URIError",
+  "AggregateError",
   "ArrayBuffer",
+  "SharedArrayBuffer",
+  "DataView",
+  "Atomics",
   "Float64Array",
   "Float32Array",
+  "Int8Array",
+  "Int16Array",
   "Int32Array",
   "Uint8Array",
+  "Uint8ClampedArray",
+  "Uint16Array",
   "Uint32Array",
+  "BigInt64Array",
+  "BigUint64Array",
 ] as const;
+
+/**
+ * Intrinsics no global names: the iterator prototypes behind every `for…of` loop and spread,
+ * and the prototypes of generators and async functions. Patching `next` on the array iterator
+ * would end every loop over a test's cases at once, so a test would check nothing.
+ */
+function hiddenIntrinsics(): object[] {
+  const arrayIterator = Object.getPrototypeOf([][Symbol.iterator]());
+  const generator = Object.getPrototypeOf(function* () {});
+  const asyncGenerator = Object.getPrototypeOf(async function* () {});
+  return [
+    arrayIterator,
+    Object.getPrototypeOf(arrayIterator), // %IteratorPrototype%
+    Object.getPrototypeOf(""[Symbol.iterator]()),
+    Object.getPrototypeOf(new Map().entries()),
+    Object.getPrototypeOf(new Set().values()),
+    Object.getPrototypeOf(/a/[Symbol.matchAll]("")),
+    generator,
+    generator.prototype,
+    asyncGenerator,
+    asyncGenerator.prototype,
+    Object.getPrototypeOf(asyncGenerator.prototype), // %AsyncIteratorPrototype%
+    Object.getPrototypeOf(async function () {}),
+    // The shared parent of all typed arrays, where `subarray`, `set`, `fill` live.
+    Object.getPrototypeOf(Float64Array.prototype),
+    Object.getPrototypeOf(Float64Array),
+  ];
+}
 
 /**
  * Properties that ordinary code assigns on its own objects (`this.name = "MyError"` in an Error
@@ -75,11 +123,37 @@ function allowOverride(prototype: object, key: string): void {
   });
 }
 
+/**
+ * `Deno[Deno.internal]` hands any module the runtime's `core`, and with it the raw ops that report
+ * test results. The test runner itself needs the object (it reads options from it and adds keys
+ * later), so it cannot be frozen or removed: `core` is blanked out and every other existing
+ * property is made read-only.
+ */
+function lockRuntimeInternals(): void {
+  const runtime = Deno as unknown as Record<symbol, Record<string, unknown> | undefined>;
+  const internalKey = (Deno as unknown as { internal?: symbol }).internal;
+  const internals = internalKey === undefined ? undefined : runtime[internalKey];
+  if (!internals) return;
+  // Replaced by a read-only `undefined`, so that no module can put a `core` of its own there.
+  Object.defineProperty(internals, "core", {
+    value: undefined,
+    writable: false,
+    configurable: false,
+  });
+  for (const key of Object.keys(internals)) {
+    const descriptor = Object.getOwnPropertyDescriptor(internals, key);
+    if (descriptor?.configurable && "value" in descriptor) {
+      Object.defineProperty(internals, key, { writable: false, configurable: false });
+    }
+  }
+}
+
 let hardened = false;
 
 /**
- * Freezes `Deno`, `Math`, `JSON`, `Reflect` and the common constructors together with their
- * prototypes. Safe to call more than once.
+ * Freezes `Deno`, `Math`, `JSON`, `Reflect`, the common constructors with their prototypes and
+ * the iterator and generator prototypes, and takes `core` out of the runtime's internals. Safe to
+ * call more than once.
  *
  * @example
  * ```ts
@@ -100,8 +174,7 @@ export function hardenIntrinsics(): void {
     const prototype = (value as { prototype?: unknown }).prototype;
     if (typeof prototype === "object" && prototype !== null) Object.freeze(prototype);
   }
-  // The shared parent of all typed arrays, where `subarray`, `set`, `fill` live.
-  Object.freeze(Object.getPrototypeOf(Float64Array.prototype));
-  Object.freeze(Object.getPrototypeOf(Float64Array));
+  for (const intrinsic of hiddenIntrinsics()) Object.freeze(intrinsic);
+  lockRuntimeInternals();
   Object.freeze(Deno);
 }

@@ -15,6 +15,18 @@ const attempts = [
   () => Object.setPrototypeOf(Math, { abs: () => 0 }),
   () => (Error.prototype.message = ""),
   () => (Deno.test = () => {}),
+  // Ends every for-of loop at once, so a test that loops over its cases checks none of them.
+  () => (Object.getPrototypeOf([][Symbol.iterator]()).next = () => ({ done: true })),
+  () => (Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()))[Symbol.iterator] = () => [][Symbol.iterator]()),
+  () => (globalThis.Iterator.prototype.forEach = () => {}),
+  () => (RegExp.prototype.test = () => true),
+  () => (String.prototype.includes = () => true),
+  // The runtime's raw ops, which report test results, through Deno's internals.
+  () => {
+    const core = Deno[Deno.internal].core;
+    for (let id = 0; id < 10; id++) core.ops.op_test_event_result_ok?.(id, 0);
+  },
+  () => (Deno[Deno.internal].core = { ops: {} }),
 ];
 for (const attempt of attempts) {
   try {
