@@ -136,8 +136,9 @@ function describeThrown(error: unknown): string {
 function toleranceText(rel: number, absTol: number): string {
   if (rel === 0 && absTol === 0) return "exactly";
   const parts: string[] = [];
-  if (rel > 0) parts.push(`relative ${rel}`);
-  if (absTol > 0) parts.push(`absolute ${absTol}`);
+  // Three significant digits are plenty to read a tolerance: 6.0000000000000004e-18 → 6e-18.
+  if (rel > 0) parts.push(`relative ${Number(rel.toPrecision(3))}`);
+  if (absTol > 0) parts.push(`absolute ${Number(absTol.toPrecision(3))}`);
   return `within ${parts.join(" or ")}`;
 }
 
