@@ -8,8 +8,8 @@
 import { basename, dirname, join, resolve } from "node:path";
 import { type Lesson, listLessons } from "./lessons.ts";
 import { type DeclaredTest, loadManifest, type Manifest, pointsInName } from "./manifest.ts";
-import { type FileRun, runTestFile } from "./run.ts";
-import { type LessonResult, mapConcurrent, scoreFile } from "./score.ts";
+import { runTestFile } from "./run.ts";
+import { type LessonResult, mapConcurrent, scoreFile, scoreLesson } from "./score.ts";
 import { stageWorkspace } from "./stage.ts";
 import { DEFAULT_MEMORY_MIB, memoryWrapper, SANDBOX_FLAGS, vetImports } from "./sandbox.ts";
 import { writeTextFileAtomic } from "./files.ts";
@@ -410,61 +410,31 @@ async function gradeLesson(
   refused: string[],
 ): Promise<LessonResult> {
   const started = performance.now();
-  const deadline = started + grader.lessonTimeoutMs;
-  const declared = grader.declared[lesson.slug] ?? {};
-  const testPaths = lesson.testFiles.map((f) => join("exercises", lesson.slug, f));
+  const testPath = (testFile: string) => join("exercises", lesson.slug, testFile);
   const verdicts = await vetImports({
     workspace,
-    testFiles: testPaths,
-    timeoutMs: Math.max(1, Math.min(20_000, deadline - performance.now())),
+    testFiles: lesson.testFiles.map(testPath),
+    timeoutMs: Math.min(20_000, grader.lessonTimeoutMs),
   });
-  const exercises = await mapConcurrent(
-    lesson.testFiles,
-    grader.concurrency,
-    async (testFile, i) => {
-      const timeoutMs = Math.max(0, Math.floor(deadline - performance.now()));
+  const result = await scoreLesson(lesson, {
+    workspace,
+    manifest: grader.declared,
+    // One budget for the whole lesson, the import analysis included.
+    fileTimeoutMs: grader.lessonTimeoutMs,
+    lessonTimeoutMs: Math.max(0, grader.lessonTimeoutMs - (performance.now() - started)),
+    concurrency: grader.concurrency,
+    allowRead: [join(workspace, "data")],
+    maxHeapMiB: Math.max(64, Math.floor(grader.memoryMiB / 2)),
+    wrapper: grader.wrapper,
+    extraArgs: [...SANDBOX_FLAGS],
+    refuse: (testFile) => {
       const exercise = testFile.replace(/_test\.ts$/, ".ts");
       const refusal = refused.find((r) => r.startsWith(`${lesson.slug}/${exercise}:`)) ??
         refused.find((r) => r.startsWith(`${lesson.slug}/:`));
-      const verdict = verdicts.get(testPaths[i]);
-      let run: FileRun;
-      if (refusal || verdict) {
-        run = {
-          tests: [],
-          loadError: verdict ?? `refused: ${refusal}`,
-          timedOut: false,
-          durationMs: 0,
-        };
-      } else if (timeoutMs <= 0) {
-        run = { tests: [], timedOut: true, durationMs: 0 };
-      } else {
-        run = await runTestFile({
-          workspace,
-          testFile: testPaths[i],
-          timeoutMs,
-          allowRead: [join(workspace, "data")],
-          maxHeapMiB: Math.max(64, Math.floor(grader.memoryMiB / 2)),
-          wrapper: grader.wrapper,
-          extraArgs: [...SANDBOX_FLAGS],
-        });
-      }
-      const result = scoreFile(testFile, declared[testFile] ?? [], run, grader.lessonTimeoutMs);
-      if (run.timedOut) {
-        result.problem = `timed out: the lesson's tests did not finish within ${
-          Math.round(grader.lessonTimeoutMs / 1000)
-        } s (an endless loop?)`;
-        for (const t of result.tests) t.message = "timed out";
-      }
-      return result;
+      return verdicts.get(testPath(testFile)) ?? (refusal ? `refused: ${refusal}` : undefined);
     },
-  );
-  return {
-    lesson,
-    exercises,
-    score: exercises.reduce((sum, e) => sum + e.score, 0),
-    maxScore: exercises.reduce((sum, e) => sum + e.maxScore, 0),
-    durationMs: performance.now() - started,
-  };
+  });
+  return { ...result, durationMs: performance.now() - started };
 }
 
 async function readCached(path: string, key: string): Promise<StudentResult | null> {

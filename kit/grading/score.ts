@@ -77,6 +77,13 @@ export interface ScoreOptions {
   maxHeapMiB?: number;
   /** Command wrapper, e.g. for an address-space cap. */
   wrapper?: string[];
+  /** More `deno test` flags, e.g. the grader's explicit denials. */
+  extraArgs?: string[];
+  /**
+   * Why a test file must not run (its imports were refused, say), or undefined to run it. A
+   * refused file scores like one that does not load, with this reason.
+   */
+  refuse?: (testFile: string) => string | undefined;
 }
 
 /**
@@ -208,8 +215,11 @@ export async function scoreLesson(lesson: Lesson, options: ScoreOptions): Promis
   const concurrency = options.concurrency ?? Math.min(4, navigator.hardwareConcurrency || 2);
   const exercises = await mapConcurrent(lesson.testFiles, concurrency, async (testFile) => {
     const left = lessonTimeoutMs - (performance.now() - started);
-    const timeoutMs = Math.max(0, Math.min(fileTimeoutMs, left));
-    const run: FileRun = timeoutMs <= 0
+    const timeoutMs = Math.floor(Math.max(0, Math.min(fileTimeoutMs, left)));
+    const refusal = options.refuse?.(testFile);
+    const run: FileRun = refusal !== undefined
+      ? { tests: [], loadError: refusal, timedOut: false, durationMs: 0 }
+      : timeoutMs <= 0
       ? { tests: [], timedOut: true, durationMs: 0 }
       : await runTestFile({
         workspace: options.workspace,
@@ -218,6 +228,7 @@ export async function scoreLesson(lesson: Lesson, options: ScoreOptions): Promis
         allowRead: options.allowRead,
         maxHeapMiB: options.maxHeapMiB,
         wrapper: options.wrapper,
+        extraArgs: options.extraArgs,
       });
     return scoreFile(testFile, declared[testFile], run, timeoutMs);
   });
