@@ -110,6 +110,14 @@ Deno.test("explainLoadFailure keeps the error and its place, relative to the wor
     "SyntaxError: The requested module './a.ts' does not provide an export named 'f' (e/a_test.ts:1:10)",
   );
   assert.equal(explainLoadFailure("", "/ws", 137), "the process ran out of memory");
+  assert.equal(
+    explainLoadFailure(
+      'error: Module not found "file:///ws/e/b.ts".\n    at file:///ws/e/b_test.ts:3:20\n',
+      "/ws",
+      1,
+    ),
+    "e/b.ts is missing: create it again, or restore the stub with `git checkout -- e/b.ts`",
+  );
 });
 
 Deno.test("describeValue is short and never throws", () => {

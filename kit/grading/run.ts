@@ -212,6 +212,11 @@ export function explainLoadFailure(printed: string, workspace: string, exitCode:
     return `the test process ended (exit code ${exitCode}) before reporting any test`;
   }
   const message = lines[errorAt].slice("error: ".length).replace(/^\(in promise\)\s*/, "").trim();
+  const missing = /^Module not found "file:\/\/([^"]+)"/.exec(message);
+  if (missing) {
+    const path = relative(workspace, decodeURIComponent(missing[1]));
+    return `${path} is missing: create it again, or restore the stub with \`git checkout -- ${path}\``;
+  }
   const location = lines.slice(errorAt + 1).map((line) => /file:\/\/(\/[^\s)]+:\d+:\d+)/.exec(line))
     .find((match) => match !== null);
   if (!location) return message;
