@@ -144,6 +144,16 @@ export async function main(args: string[], kitRoot: string = KIT_ROOT): Promise<
     console.error(`check: --timeout must be a positive number of seconds, got "${values.timeout}"`);
     return 2;
   }
+  if (values.solutions) {
+    try {
+      await Deno.stat(join(kitRoot, "solutions"));
+    } catch {
+      console.error(
+        "check: there is no solutions/ folder here (this is the student edition): --solutions needs the teacher's copy",
+      );
+      return 2;
+    }
+  }
   const all = await listLessons(kitRoot);
   let lessons: Lesson[];
   try {

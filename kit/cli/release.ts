@@ -46,6 +46,31 @@ const LEFT_OUT = [
   /^\.kit\//,
 ];
 
+/**
+ * The text of a markdown file as the student edition holds it: the kit README loses its
+ * `<!-- authors-only -->…<!-- /authors-only -->` regions (commands that need the solutions), and
+ * a lesson's runnable `ts` blocks that import `solutions/` become `ts ignore` blocks, since the
+ * edition has no solutions to run them with.
+ *
+ * @example
+ * ```ts
+ * import { studentEditionMarkdown } from "./release.ts";
+ * const md = "a\n<!-- authors-only -->\nb\n<!-- /authors-only -->\nc\n";
+ * console.log(studentEditionMarkdown("README.md", md)); // "a\nc\n"
+ * ```
+ */
+export function studentEditionMarkdown(path: string, text: string): string {
+  const withoutAuthors = text.replace(
+    /<!-- authors-only -->\n[\s\S]*?<!-- \/authors-only -->\n\n?/g,
+    "",
+  );
+  if (!path.startsWith("lessons/")) return withoutAuthors;
+  return withoutAuthors.replace(
+    /```ts\n(?=[\s\S]*?solutions\/[\s\S]*?```)([\s\S]*?)```/g,
+    (block, body) => body.includes("solutions/") ? "```ts ignore\n" + body + "```" : block,
+  );
+}
+
 /** Tasks of the student edition's deno.json; the others need the solutions. */
 const KEPT_TASKS = ["check", "grade"];
 
@@ -158,6 +183,10 @@ export async function releaseStudentEdition(kitRoot: string, out: string): Promi
         if (!KEPT_TASKS.includes(task)) delete config.tasks[task];
       }
       await Deno.writeTextFile(to, JSON.stringify(config, null, 2) + "\n");
+      continue;
+    }
+    if (path.endsWith(".md")) {
+      await Deno.writeTextFile(to, studentEditionMarkdown(path, await Deno.readTextFile(from)));
       continue;
     }
     await Deno.copyFile(from, to);
