@@ -291,12 +291,13 @@ function rangeFigure(): string {
   const r = rangeResult();
   return lineChart({
     title: "Learning-rate range test on the lesson function",
-    xLabel: "log10(learning rate)",
+    xLabel: "learning rate (log scale)",
     yLabel: "loss after the step",
+    logX: true,
     logY: true,
-    series: [{ name: "loss", x: r.lrs.map(Math.log10), y: r.losses }, {
+    series: [{ name: "loss", x: r.lrs, y: r.losses }, {
       name: "suggested lr (lowest-loss lr / 10)",
-      x: [Math.log10(r.suggestedLr), Math.log10(r.suggestedLr)],
+      x: [r.suggestedLr, r.suggestedLr],
       y: [Math.min(...r.losses), Math.max(...r.losses)],
       dashed: true,
     }],

@@ -56,13 +56,18 @@ export interface ChartOptions {
   height?: number;
   /** A base-10 logarithmic y axis (default false). */
   logY?: boolean;
+  /** A base-10 logarithmic x axis (default false), e.g. for learning rates swept over decades. */
+  logX?: boolean;
   /** The x range shown; by default the data's range. */
   xRange?: readonly [number, number];
   /** The y range shown; by default the data's range widened to round ticks (from 0 on a linear axis when all y ≥ 0). */
   yRange?: readonly [number, number];
 }
 
-/** Colours given to series in order (Okabe–Ito, readable by colour-blind readers). */
+/**
+ * Colours given to series in order: Okabe–Ito, readable by colour-blind readers (its yellow left
+ * out, too pale on white), then Tol's wine, so that eight series stay apart.
+ */
 export const PALETTE: readonly string[] = [
   "#0072B2",
   "#D55E00",
@@ -71,6 +76,7 @@ export const PALETTE: readonly string[] = [
   "#E69F00",
   "#56B4E9",
   "#000000",
+  "#882255",
 ];
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif";
@@ -225,14 +231,16 @@ export function lineChart(options: ChartOptions): string {
   const width = options.width ?? 720;
   const height = options.height ?? 320;
   const logY = options.logY ?? false;
+  const logX = options.logX ?? false;
   const drawable = (y: number) => Number.isFinite(y) && (!logY || y > 0);
+  const placeable = (x: number) => Number.isFinite(x) && (!logX || x > 0);
 
   // Data ranges.
   const xs: number[] = [];
   const ys: number[] = [];
   for (const s of series) {
     s.x.forEach((x, i) => {
-      if (Number.isFinite(x) && drawable(s.y[i])) {
+      if (placeable(x) && drawable(s.y[i])) {
         xs.push(x);
         ys.push(s.y[i]);
       }
@@ -240,7 +248,7 @@ export function lineChart(options: ChartOptions): string {
   }
   if (xs.length === 0) throw new RangeError("lineChart: no finite point to draw");
   let [xMin, xMax] = options.xRange ?? extent(xs);
-  if (xMax === xMin) xMax = xMin + 1;
+  if (xMax === xMin) xMax = logX ? xMin * 10 : xMin + 1;
   const [dataYMin, dataYMax] = extent(ys);
   let yTicks: number[];
   let yMin: number;
@@ -261,14 +269,28 @@ export function lineChart(options: ChartOptions): string {
     yMin = yTicks[0];
     yMax = yTicks[yTicks.length - 1];
   }
-  const xTicks = linearTicks(xMin, xMax, 8).filter((t) =>
-    t >= xMin - 1e-9 * Math.abs(xMax - xMin) && t <= xMax + 1e-9 * Math.abs(xMax - xMin)
-  );
+  let xTicks: number[];
+  if (logX && !options.xRange) {
+    // Like the log y axis: the axis runs from tick to tick, so its ends are labelled.
+    xTicks = logTicks(xMin, xMax);
+    xMin = xTicks[0];
+    xMax = xTicks[xTicks.length - 1];
+  } else {
+    xTicks = (logX ? logTicks(xMin, xMax) : linearTicks(xMin, xMax, 8)).filter((t) =>
+      logX
+        ? t >= xMin * (1 - 1e-9) && t <= xMax * (1 + 1e-9)
+        : t >= xMin - 1e-9 * Math.abs(xMax - xMin) && t <= xMax + 1e-9 * Math.abs(xMax - xMin)
+    );
+  }
 
   // Layout: title on top, y labels on the left, legend on the right, x labels below.
   const isPowerOfTen = (t: number) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9;
-  const powersOnly = logY && yTicks.every(isPowerOfTen);
-  const yLabels = yTicks.map((t) => powersOnly ? `1e${Math.round(Math.log10(t))}` : formatTick(t));
+  const logLabels = (ticks: number[]) =>
+    ticks.every(isPowerOfTen)
+      ? ticks.map((t) => `1e${Math.round(Math.log10(t))}`)
+      : ticks.map(formatTick);
+  const yLabels = logY ? logLabels(yTicks) : yTicks.map(formatTick);
+  const xLabels = logX ? logLabels(xTicks) : xTicks.map(formatTick);
   const longestYLabel = Math.max(...yLabels.map((l) => l.length));
   const legendWidth = Math.ceil(Math.max(...series.map((s) => s.name.length)) * CHAR_WIDTH) + 44;
   const left = Math.ceil(longestYLabel * CHAR_WIDTH) + (options.yLabel ? 34 : 16);
@@ -280,7 +302,10 @@ export function lineChart(options: ChartOptions): string {
   if (plotWidth < 50 || plotHeight < 50) {
     throw new RangeError(`lineChart: ${width}×${height} leaves no room for the plot`);
   }
-  const toX = (x: number) => left + (x - xMin) / (xMax - xMin) * plotWidth;
+  const toX = logX
+    ? (x: number) =>
+      left + (Math.log10(x) - Math.log10(xMin)) / (Math.log10(xMax) - Math.log10(xMin)) * plotWidth
+    : (x: number) => left + (x - xMin) / (xMax - xMin) * plotWidth;
   const toY = logY
     ? (y: number) =>
       top + plotHeight -
@@ -294,8 +319,10 @@ export function lineChart(options: ChartOptions): string {
   );
   out.push(`<title>${escapeXml(title)}</title>`);
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
+  // A long title gets a smaller font rather than running off the picture.
+  const titleSize = Math.min(15, Math.floor((width - 20) / (0.62 * title.length)));
   out.push(
-    `<text x="${coordinate(width / 2)}" y="22" text-anchor="middle" font-size="15" ` +
+    `<text x="${coordinate(width / 2)}" y="22" text-anchor="middle" font-size="${titleSize}" ` +
       `font-weight="600" fill="#222222">${escapeXml(title)}</text>`,
   );
 
@@ -326,12 +353,12 @@ export function lineChart(options: ChartOptions): string {
       }</text>`,
     );
   });
-  for (const t of xTicks) {
+  xTicks.forEach((t, i) => {
     out.push(
       `<text x="${coordinate(toX(t))}" y="${coordinate(top + plotHeight + 16)}" ` +
-        `text-anchor="middle">${formatTick(t)}</text>`,
+        `text-anchor="middle">${xLabels[i]}</text>`,
     );
-  }
+  });
   out.push(`</g>`);
   if (options.xLabel) {
     out.push(
@@ -362,7 +389,7 @@ export function lineChart(options: ChartOptions): string {
     for (let i = 0; i < s.x.length; i++) {
       const x = s.x[i];
       const y = s.y[i];
-      if (!Number.isFinite(x) || !drawable(y)) {
+      if (!placeable(x) || !drawable(y)) {
         penDown = false;
         continue;
       }

@@ -89,3 +89,18 @@ Deno.test("lineChart: refuses what it cannot draw", () => {
     RangeError,
   );
 });
+
+Deno.test("lineChart: a log x axis spans whole decades and labels them as powers of ten", () => {
+  const svg = lineChart({
+    title: "range test",
+    logX: true,
+    series: [{ name: "loss", x: [1e-4, 1e-3, 1e-2, 0.3], y: [1, 0.8, 0.5, 2] }],
+  });
+  for (const label of [">1e-4<", ">1e-3<", ">1e-2<", ">1e-1<", ">1e0<"]) {
+    assert.ok(svg.includes(label), `missing tick label ${label}`);
+  }
+  assert.throws(
+    () => lineChart({ title: "t", logX: true, series: [{ name: "s", x: [0, -1], y: [1, 2] }] }),
+    /no finite point/,
+  );
+});
