@@ -148,6 +148,17 @@ function lockRuntimeInternals(): void {
   }
 }
 
+/**
+ * Makes the global *name* itself read-only: a frozen `Math` does not stop `globalThis.Math = {…}`,
+ * which would hand a fake to every later use of `Math` in a test file.
+ */
+function lockGlobalName(name: string): void {
+  const descriptor = Object.getOwnPropertyDescriptor(globalThis, name);
+  if (descriptor?.configurable && "value" in descriptor) {
+    Object.defineProperty(globalThis, name, { writable: false, configurable: false });
+  }
+}
+
 let hardened = false;
 
 /**
@@ -173,8 +184,10 @@ export function hardenIntrinsics(): void {
     Object.freeze(value);
     const prototype = (value as { prototype?: unknown }).prototype;
     if (typeof prototype === "object" && prototype !== null) Object.freeze(prototype);
+    lockGlobalName(name);
   }
   for (const intrinsic of hiddenIntrinsics()) Object.freeze(intrinsic);
   lockRuntimeInternals();
   Object.freeze(Deno);
+  lockGlobalName("Deno");
 }
