@@ -62,6 +62,7 @@ export function normalizeSettingName(name: string): string {
  * `"regularization"` or `"data"`, as in the table of lesson 01.
  *
  * Throws an `Error` whose message contains `name` as given when the setting is not known.
+ * Returns a new object on every call: changing one answer does not change later answers.
  *
  * @example
  * ```ts

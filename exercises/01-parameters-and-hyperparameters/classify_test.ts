@@ -61,3 +61,23 @@ graded({
     });
   }
 });
+
+graded({
+  name: "classifySetting: a new answer object on every call",
+  points: 1,
+  hint: "Return a copy ({ kind, category }), not the object stored in your lookup table: a " +
+    "caller that changes its answer must not change the next one.",
+}, () => {
+  for (const c of cases.classifySetting.lesson) {
+    expectEqual({
+      input: `classifySetting(${JSON.stringify(c.name)}) after changing an earlier answer`,
+      actual: () => {
+        const first = classifySetting(c.name) as { kind: string; category: string | null };
+        first.kind = "changed";
+        first.category = "changed";
+        return classifySetting(c.name);
+      },
+      expected: c.expected as Classification,
+    });
+  }
+});

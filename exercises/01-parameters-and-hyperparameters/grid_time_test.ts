@@ -27,9 +27,18 @@ graded({
   name: "timeToExhaust: the lesson's grids (100,000 runs, 9,216 runs, waves of workers)",
   points: 2,
   hint: "waves = ceil(runs / workers), hours = waves · hoursPerRun, days = hours / 24, " +
-    "years = days / 365.25. Lesson 01, 'How long is a grid?'.",
+    "years = days / 365.25; workers defaults to 1. Lesson 01, 'How long is a grid?'.",
 }, () => {
   for (const c of cases.timeToExhaust.lesson) checkTime(c);
+  // workers defaults to 1: the same answer without the third argument.
+  for (const c of cases.timeToExhaust.lesson.filter((c) => c.workers === 1)) {
+    expectNumber({
+      input: `timeToExhaust(${c.runs}, ${c.hoursPerRun}).waves`,
+      actual: () => timeToExhaust(c.runs, c.hoursPerRun).waves,
+      expected: c.expected.waves,
+      rel: 0,
+    });
+  }
 });
 
 graded({

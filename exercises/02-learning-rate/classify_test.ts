@@ -35,6 +35,13 @@ graded({
 }, () => checkCurves(cases.classify.random));
 
 graded({
+  name: "classifyLossCurve: curves exactly on a rule's threshold",
+  points: 1,
+  hint:
+    "Oscillating is 4·rises ≥ n (equal counts); the middle is losses[⌊n/2⌋] (round down); too slow needs strictly more than 10% of the decrease. See 'Reading a loss curve' in lesson 02.",
+}, () => checkCurves(cases.classify.boundary));
+
+graded({
   name: "classifyLossCurve: NaN, Infinity, flat curves and too few values",
   points: 1,
   hint:
@@ -48,6 +55,16 @@ graded({
   expectEqual({
     input: "classifyLossCurve([1, 0.5, Infinity])",
     actual: () => classifyLossCurve([1, 0.5, Infinity]),
+    expected: "diverging",
+  });
+  expectEqual({
+    input: "classifyLossCurve([1, Infinity, 0.5, 0.2])",
+    actual: () => classifyLossCurve([1, Infinity, 0.5, 0.2]),
+    expected: "diverging",
+  });
+  expectEqual({
+    input: "classifyLossCurve([1, 0.5, -Infinity])",
+    actual: () => classifyLossCurve([1, 0.5, -Infinity]),
     expected: "diverging",
   });
   expectEqual({

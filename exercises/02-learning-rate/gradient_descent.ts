@@ -14,7 +14,8 @@ export type Gradient = (x: readonly number[]) => number[];
  *
  * Throws a `RangeError` when `lr` is negative or not finite, when `steps` is not a whole
  * number ≥ 0, when `x0` is empty, or when the gradient returns a vector of another length.
- * Values that overflow to ±Infinity or NaN (a diverging run) are kept, not refused.
+ * Values that overflow to ±Infinity or NaN (a diverging run) are kept, not refused. `x0` is not
+ * modified.
  *
  * @example
  * ```ts

@@ -58,7 +58,7 @@ graded({
   name: "gradientDescent: edge cases and invalid input",
   points: 1,
   hint:
-    "0 steps returns [x0]; a negative or non-finite lr, a fractional or negative step count and an empty x0 throw. See 'Gradient descent' in lesson 02.",
+    "0 steps returns [a copy of x0]; lr = 0 is allowed; a negative or non-finite lr, a fractional or negative step count, an empty x0 and a gradient of the wrong length throw; x0 is never changed. See 'Gradient descent' in lesson 02.",
 }, () => {
   const grad = (x: readonly number[]) => x.map((xi) => 2 * xi);
   expectEqual({
@@ -74,6 +74,27 @@ graded({
       return x0;
     },
     expected: [1],
+  });
+  expectEqual({
+    input: "gradientDescent(x ↦ 2x, x0, 0.1, 0): changing the returned point leaves x0 unchanged",
+    actual: () => {
+      gradientDescent(grad, x0, 0.1, 0)[0][0] = 99;
+      return x0;
+    },
+    expected: [1],
+  });
+  expectEqual({
+    input: "gradientDescent(x ↦ 2x, [3, -1], 0, 2)",
+    actual: () => gradientDescent(grad, [3, -1], 0, 2),
+    expected: [[3, -1], [3, -1], [3, -1]],
+  });
+  expectThrows({
+    input: "gradientDescent(x ↦ 2x, [1], Infinity, 5)",
+    actual: () => gradientDescent(grad, [1], Infinity, 5),
+  });
+  expectThrows({
+    input: "gradientDescent(x ↦ [2x, 0], [1], 0.1, 3) (the gradient has 2 values, the point 1)",
+    actual: () => gradientDescent((x) => [2 * x[0], 0], [1], 0.1, 3),
   });
   expectThrows({
     input: "gradientDescent(x ↦ 2x, [1], -0.1, 5)",

@@ -60,7 +60,7 @@ graded({
   name: "rangeTest: invalid settings",
   points: 1,
   hint:
-    "Throw unless 0 < lrMin < lrMax and steps is a whole number ≥ 2. See 'The learning-rate range test' in lesson 02.",
+    "Throw unless 0 < lrMin < lrMax (both finite), steps is a whole number ≥ 2 and x0 is not empty; throw too when the very first loss is not finite. See 'The learning-rate range test' in lesson 02.",
 }, () => {
   const bowl = objectiveOf({ name: "quadratic", curvatures: [2] });
   const bad = [
@@ -76,10 +76,72 @@ graded({
     expected: 0.01,
     rel: 1e-12,
   });
-  for (const options of bad) {
+  const bad2 = [
+    ...bad,
+    { lrMin: 1e-3, lrMax: Infinity, steps: 10 },
+    { lrMin: NaN, lrMax: 1, steps: 10 },
+  ];
+  const empty = objectiveOf({ name: "quadratic", curvatures: [] }); // f = 0 on the empty point
+  expectThrows({
+    input: "rangeTest(f() = 0, [], { lrMin: 0.001, lrMax: 1, steps: 10 })",
+    actual: () => rangeTest(empty, [], { lrMin: 1e-3, lrMax: 1, steps: 10 }),
+  });
+  expectThrows({
+    input:
+      "rangeTest(½·2x², [1], { lrMin: 1e300, lrMax: 1e301, steps: 10 }) (the first loss overflows)",
+    actual: () => rangeTest(bowl, [1], { lrMin: 1e300, lrMax: 1e301, steps: 10 }),
+  });
+  for (const options of bad2) {
     expectThrows({
       input: `rangeTest(½·2x², [1], ${JSON.stringify(options)})`,
       actual: () => rangeTest(bowl, [1], options),
     });
   }
+});
+
+graded({
+  name: "rangeTest: where the sweep stops, and x0 left alone",
+  points: 1,
+  hint:
+    "Stop at a loss that is not finite (NaN is not > 4 × best, so test it apart) or strictly above 4 × the best; a loss of exactly 4 × best is recorded. Work on a copy of x0. See 'The learning-rate range test' in lesson 02.",
+}, () => {
+  // f(x) = x² from x = 1: lr 0.25 takes x to 0.5 (loss 0.25), lr 0.25·6 = 1.5 to −1 (loss 1 =
+  // exactly 4 × 0.25): every number here is exact in binary floating point.
+  const bowl = objectiveOf({ name: "quadratic", curvatures: [2] });
+  const x0 = [1];
+  let r: RangeTestResult | undefined;
+  expectNumbers({
+    input: "rangeTest(x², [1], { lrMin: 0.25, lrMax: 1.5, steps: 2 }).losses",
+    actual: () => (r = rangeTest(bowl, x0, { lrMin: 0.25, lrMax: 1.5, steps: 2 })).losses,
+    expected: [0.25, 1],
+    rel: 1e-12,
+  });
+  expectNumbers({
+    input: "rangeTest(x², [1], { lrMin: 0.25, lrMax: 1.5, steps: 2 }).lrs",
+    actual: () => r!.lrs,
+    expected: [0.25, 1.5],
+    rel: 1e-12,
+  });
+  expectNumbers({
+    input: "x0 after rangeTest(x², x0 = [1], …)",
+    actual: () => x0,
+    expected: [1],
+    rel: 0,
+  });
+  // f(x) = x for x ≥ 0, NaN below; ∇f = 1. From x = 1 with lr 0.1, 0.1·√10, 1 the third step
+  // lands below 0: its NaN loss stops the sweep unrecorded.
+  const ramp = { f: (x: readonly number[]) => (x[0] >= 0 ? x[0] : NaN), grad: () => [1] };
+  const lr1 = 0.1 * 10 ** 0.5;
+  expectNumbers({
+    input: "rangeTest(x ≥ 0 ? x : NaN, [1], { lrMin: 0.1, lrMax: 1, steps: 3 }).lrs",
+    actual: () => rangeTest(ramp, [1], { lrMin: 0.1, lrMax: 1, steps: 3 }).lrs,
+    expected: [0.1, lr1],
+    rel: 1e-12,
+  });
+  expectNumbers({
+    input: "rangeTest(x ≥ 0 ? x : NaN, [1], { lrMin: 0.1, lrMax: 1, steps: 3 }).losses",
+    actual: () => rangeTest(ramp, [1], { lrMin: 0.1, lrMax: 1, steps: 3 }).losses,
+    expected: [0.9, 0.9 - lr1],
+    rel: 1e-12,
+  });
 });

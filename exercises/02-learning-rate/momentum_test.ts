@@ -57,13 +57,47 @@ graded({
   name: "momentumDescent: invalid input",
   points: 1,
   hint:
-    "Throw on a negative lr, β outside [0, 1), a fractional step count or an empty x0; 0 steps returns [x0]. See 'Momentum' in lesson 02.",
+    "Throw on a negative or non-finite lr, β outside [0, 1) (NaN included), a fractional step count, an empty x0 or a gradient of the wrong length; 0 steps returns [a copy of x0]; x0 is never changed. See 'Momentum' in lesson 02.",
 }, () => {
   const grad = (x: readonly number[]) => x.map((xi) => 2 * xi);
   expectEqual({
     input: "momentumDescent(x ↦ 2x, [2], 0.1, 0.9, 0)",
     actual: () => momentumDescent(grad, [2], 0.1, 0.9, 0),
     expected: [[2]],
+  });
+  const x0 = [1];
+  expectEqual({
+    input: "momentumDescent(x ↦ 2x, x0, 0.25, 0.9, 2) leaves x0 unchanged",
+    actual: () => {
+      momentumDescent(grad, x0, 0.25, 0.9, 2);
+      return x0;
+    },
+    expected: [1],
+  });
+  expectEqual({
+    input:
+      "momentumDescent(x ↦ 2x, x0, 0.1, 0.9, 0): changing the returned point leaves x0 unchanged",
+    actual: () => {
+      momentumDescent(grad, x0, 0.1, 0.9, 0)[0][0] = 99;
+      return x0;
+    },
+    expected: [1],
+  });
+  expectEqual({
+    input: "momentumDescent(x ↦ 2x, [3, -1], 0, 0.9, 2)",
+    actual: () => momentumDescent(grad, [3, -1], 0, 0.9, 2),
+    expected: [[3, -1], [3, -1], [3, -1]],
+  });
+  for (const [lr, beta] of [[NaN, 0.9], [Infinity, 0.9], [0.1, NaN]]) {
+    expectThrows({
+      input: `momentumDescent(x ↦ 2x, [1], ${lr}, ${beta}, 5)`,
+      actual: () => momentumDescent(grad, [1], lr, beta, 5),
+    });
+  }
+  expectThrows({
+    input:
+      "momentumDescent(x ↦ [2x, 0], [1], 0.1, 0.9, 3) (the gradient has 2 values, the point 1)",
+    actual: () => momentumDescent((x) => [2 * x[0], 0], [1], 0.1, 0.9, 3),
   });
   expectThrows({
     input: "momentumDescent(x ↦ 2x, [1], -0.1, 0.9, 5)",

@@ -251,6 +251,11 @@ function cases(): Json {
     "gradients",
     "learning",
     "weight decay rate",
+    // Not own keys of a lookup object: a plain `table[key]` finds Object.prototype.constructor.
+    "constructor",
+    // The message must name the setting as given, not as normalised.
+    "Hidden-Units",
+    "numEpochs",
   ];
 
   return {

@@ -153,7 +153,19 @@ function cases(): Json {
   return {
     gradientDescent: { lesson: gdLesson, random: gdRandom },
     momentum: { lesson: mLesson, random: mRandom },
-    classify: { lesson: cLesson, random: cRandom },
+    classify: {
+      lesson: cLesson,
+      random: cRandom,
+      // Curves exactly on a rule's threshold (the arithmetic is exact in binary floating point):
+      // 4 · rises = n is oscillating; n = 5 reads losses[⌊5/2⌋] = losses[2], not losses[3];
+      // a second half that did exactly 10% of the decrease is not "too slow".
+      boundary: [
+        [1, 0.5, 0.6, 0.2, 0.1],
+        [1, 0.5, 0.3, 0.12, 0.11, 0.1],
+        [1, 0.5, 0.1, 0.05, 0],
+        [1, 0.75, 0.5, 0.25, 0.125, 0.0625, 0.03125, 0.015625, 0],
+      ].map((losses) => ({ losses, expected: classifyLossCurve(losses) })),
+    },
     rangeTest: { lesson: rLesson, random: rRandom },
   } as unknown as Json;
 }

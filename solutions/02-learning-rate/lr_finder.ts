@@ -37,7 +37,8 @@ export interface RangeTestResult {
  * `lrs[i] / 10` where `losses[i]` is the lowest recorded loss (the first one on ties).
  *
  * Throws a `RangeError` unless 0 < lrMin < lrMax (finite), steps is a whole number ≥ 2 and x0 is
- * not empty.
+ * not empty, and also when the very first step's loss is not finite (nothing could be recorded:
+ * lower lrMin). `x0` is not modified.
  *
  * @example
  * ```ts

@@ -18,7 +18,8 @@ export type Gradient = (x: readonly number[]) => number[];
  *
  * This is `torch.optim.SGD` with `momentum = β` and no dampening. β = 0 is plain gradient
  * descent. Throws a `RangeError` when `lr` is negative or not finite, when β is outside
- * [0, 1), when `steps` is not a whole number ≥ 0 or when `x0` is empty.
+ * [0, 1) (or NaN), when `steps` is not a whole number ≥ 0, when `x0` is empty, or when the
+ * gradient returns a vector of another length. `x0` is not modified.
  *
  * @example
  * ```ts
