@@ -215,7 +215,8 @@ function minimumBlock(): string {
     };`,
     `- the curvature is 3 at its highest (x = 1), so every rate below 2/3 ≈ ${
       fmt(2 / 3, 4)
-    } is stable everywhere, and 1 far from x = 1, so every rate above 2 diverges from far away.`,
+    } makes the loss fall at every step wherever the run starts (the standard bound for an L-smooth function, L = 3),`,
+    `  and the curvature is 1 far from x = 1, so every rate above 2 diverges from far away.`,
   ].join("\n");
 }
 
