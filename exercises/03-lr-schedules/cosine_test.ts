@@ -104,3 +104,46 @@ graded({
     });
   }
 });
+
+graded({
+  name: "cosineAnnealing and cosineWarmRestarts: refuse a bad epoch, lr0 or etaMin, naming it",
+  points: 1,
+  hint:
+    "The epoch must be finite and ≥ 0 (NaN and Infinity are not), lr0 positive, etaMin finite and ≥ 0. Name the argument in the message. See 'Conventions' in lesson 03.",
+}, () => {
+  const bad: [string, () => number, string][] = [];
+  for (const epoch of [-1, NaN, Infinity]) {
+    bad.push([
+      `cosineAnnealing({ lr0: 0.1, tMax: 10 }, ${epoch})`,
+      () => cosineAnnealing({ lr0: 0.1, tMax: 10 }, epoch),
+      "epoch",
+    ], [
+      `cosineWarmRestarts({ lr0: 0.1, t0: 10 }, ${epoch})`,
+      () => cosineWarmRestarts({ lr0: 0.1, t0: 10 }, epoch),
+      "epoch",
+    ]);
+  }
+  for (const lr0 of [0, -0.1, NaN]) {
+    bad.push([
+      `cosineAnnealing({ lr0: ${lr0}, tMax: 10 }, 1)`,
+      () => cosineAnnealing({ lr0, tMax: 10 }, 1),
+      "lr0",
+    ], [
+      `cosineWarmRestarts({ lr0: ${lr0}, t0: 10 }, 1)`,
+      () => cosineWarmRestarts({ lr0, t0: 10 }, 1),
+      "lr0",
+    ]);
+  }
+  for (const etaMin of [-0.001, NaN]) {
+    bad.push([
+      `cosineAnnealing({ lr0: 0.1, tMax: 10, etaMin: ${etaMin} }, 1)`,
+      () => cosineAnnealing({ lr0: 0.1, tMax: 10, etaMin }, 1),
+      "etaMin",
+    ], [
+      `cosineWarmRestarts({ lr0: 0.1, t0: 10, etaMin: ${etaMin} }, 1)`,
+      () => cosineWarmRestarts({ lr0: 0.1, t0: 10, etaMin }, 1),
+      "etaMin",
+    ]);
+  }
+  for (const [input, actual, name] of bad) expectThrows({ input, actual, messageIncludes: name });
+});

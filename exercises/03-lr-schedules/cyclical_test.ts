@@ -75,7 +75,7 @@ graded({
   name: "cyclicLr: refuses bad step sizes, modes and bounds",
   points: 1,
   hint:
-    "stepSizeUp and stepSizeDown must be positive integers, mode one of the three names, maxLr ≥ baseLr; name the argument. See 'Conventions' in lesson 03.",
+    "stepSizeUp and stepSizeDown must be positive integers, mode one of the three names, baseLr and gamma positive, maxLr ≥ baseLr (equal is allowed), step finite and ≥ 0; name the argument. See 'Conventions' in lesson 03.",
 }, () => {
   const base = { baseLr: 0.001, maxLr: 0.006, stepSizeUp: 100 };
   const bad: [unknown, string][] = [
@@ -84,12 +84,31 @@ graded({
     [{ ...base, stepSizeDown: -3 }, "stepSizeDown"],
     [{ ...base, mode: "triangle" }, "mode"],
     [{ ...base, maxLr: 0.0005 }, "maxLr"],
+    [{ ...base, baseLr: 0 }, "baseLr"],
+    [{ ...base, mode: "exp_range", gamma: 0 }, "gamma"],
   ];
   for (const [config, name] of bad) {
     expectThrows({
       input: `cyclicLr(${JSON.stringify(config)}, 10)`,
       actual: () => cyclicLr(config as CyclicConfig, 10),
       messageIncludes: name,
+    });
+  }
+  for (const step of [-1, NaN, Infinity]) {
+    expectThrows({
+      input: `cyclicLr(${JSON.stringify(base)}, ${step})`,
+      actual: () => cyclicLr(base, step),
+      messageIncludes: "step",
+    });
+  }
+  // maxLr = baseLr is allowed ("at least baseLr"): a constant rate.
+  const flat = { baseLr: 0.002, maxLr: 0.002, stepSizeUp: 4 };
+  for (const step of [0, 2, 4, 7]) {
+    expectNumber({
+      input: `cyclicLr(${JSON.stringify(flat)}, ${step})`,
+      actual: () => cyclicLr(flat, step),
+      expected: 0.002,
+      rel: 1e-12,
     });
   }
 });
@@ -150,6 +169,13 @@ graded({
     [{ ...base, pctStart: 1.5 }, "pctStart"],
     [{ ...base, pctStart: -0.1 }, "pctStart"],
   ];
+  for (const step of [-1, NaN]) {
+    expectThrows({
+      input: `oneCycleLr(${JSON.stringify(base)}, ${step})`,
+      actual: () => oneCycleLr(base, step),
+      messageIncludes: "step",
+    });
+  }
   for (const [config, name] of bad) {
     expectThrows({
       input: `oneCycleLr(${JSON.stringify(config)}, 10)`,

@@ -166,3 +166,91 @@ graded({
   checkAll("naturalExpDecay", naturalExpDecay, cases.naturalExpDecay.lesson);
   checkAll("naturalExpDecay", naturalExpDecay, cases.naturalExpDecay.random);
 });
+
+graded({
+  name:
+    "constantLr … naturalExpDecay: every decay refuses a bad epoch and bad settings, naming the argument",
+  points: 2,
+  hint:
+    "Every schedule checks all its arguments: epoch (or step) finite and ≥ 0 (NaN and Infinity are not), lr0 positive, gamma and decayRate positive, decay and k finite and ≥ 0, startEpoch a non-negative integer. Name the argument in the message. See 'Conventions' in lesson 03.",
+}, () => {
+  const bad: [string, () => number, string][] = [];
+  const epochs = [-1, NaN, Infinity];
+  for (const epoch of epochs) {
+    bad.push(
+      [`constantLr({ lr0: 0.1 }, ${epoch})`, () => constantLr({ lr0: 0.1 }, epoch), "epoch"],
+      [
+        `timeBasedDecay({ lr0: 0.1, decay: 0.1 }, ${epoch})`,
+        () => timeBasedDecay({ lr0: 0.1, decay: 0.1 }, epoch),
+        "epoch",
+      ],
+      [
+        `stepDecay({ lr0: 0.1, gamma: 0.5, stepSize: 10 }, ${epoch})`,
+        () => stepDecay({ lr0: 0.1, gamma: 0.5, stepSize: 10 }, epoch),
+        "epoch",
+      ],
+      [
+        `exponentialDecay({ lr0: 0.1, decayRate: 0.5, decaySteps: 10 }, ${epoch})`,
+        () => exponentialDecay({ lr0: 0.1, decayRate: 0.5, decaySteps: 10 }, epoch),
+        "step",
+      ],
+      [
+        `naturalExpDecay({ lr0: 0.1, k: 0.1 }, ${epoch})`,
+        () => naturalExpDecay({ lr0: 0.1, k: 0.1 }, epoch),
+        "epoch",
+      ],
+    );
+  }
+  for (const lr0 of [0, -0.1, NaN]) {
+    bad.push(
+      [
+        `timeBasedDecay({ lr0: ${lr0}, decay: 0.1 }, 1)`,
+        () => timeBasedDecay({ lr0, decay: 0.1 }, 1),
+        "lr0",
+      ],
+      [
+        `stepDecay({ lr0: ${lr0}, gamma: 0.5, stepSize: 10 }, 1)`,
+        () => stepDecay({ lr0, gamma: 0.5, stepSize: 10 }, 1),
+        "lr0",
+      ],
+      [
+        `exponentialDecay({ lr0: ${lr0}, decayRate: 0.5, decaySteps: 10 }, 1)`,
+        () => exponentialDecay({ lr0, decayRate: 0.5, decaySteps: 10 }, 1),
+        "lr0",
+      ],
+      [
+        `naturalExpDecay({ lr0: ${lr0}, k: 0.1 }, 1)`,
+        () => naturalExpDecay({ lr0, k: 0.1 }, 1),
+        "lr0",
+      ],
+    );
+  }
+  for (const gamma of [0, -0.5, NaN]) {
+    bad.push([
+      `stepDecay({ lr0: 0.1, gamma: ${gamma}, stepSize: 10 }, 1)`,
+      () => stepDecay({ lr0: 0.1, gamma, stepSize: 10 }, 1),
+      "gamma",
+    ], [
+      `exponentialDecay({ lr0: 0.1, decayRate: ${gamma}, decaySteps: 10 }, 1)`,
+      () => exponentialDecay({ lr0: 0.1, decayRate: gamma, decaySteps: 10 }, 1),
+      "decayRate",
+    ]);
+  }
+  for (const k of [-0.1, NaN, Infinity]) {
+    bad.push([
+      `naturalExpDecay({ lr0: 0.1, k: ${k} }, 1)`,
+      () => naturalExpDecay({ lr0: 0.1, k }, 1),
+      "k",
+    ], [
+      `timeBasedDecay({ lr0: 0.1, decay: ${k} }, 1)`,
+      () => timeBasedDecay({ lr0: 0.1, decay: k }, 1),
+      "decay",
+    ]);
+  }
+  bad.push([
+    "stepDecay({ lr0: 0.1, gamma: 0.5, stepSize: 10, startEpoch: 2.5 }, 1)",
+    () => stepDecay({ lr0: 0.1, gamma: 0.5, stepSize: 10, startEpoch: 2.5 }, 1),
+    "startEpoch",
+  ]);
+  for (const [input, actual, name] of bad) expectThrows({ input, actual, messageIncludes: name });
+});

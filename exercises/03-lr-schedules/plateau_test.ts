@@ -99,7 +99,7 @@ graded({
   name: "createPlateauScheduler: refuses bad settings",
   points: 1,
   hint:
-    "factor in (0, 1), patience and cooldown non-negative integers, mode 'min' or 'max', thresholdMode 'rel' or 'abs'; name the argument. See 'Conventions' in lesson 03.",
+    "lr0 positive, factor in (0, 1), patience and cooldown non-negative integers, threshold, minLr and eps finite and ≥ 0, mode 'min' or 'max', thresholdMode 'rel' or 'abs'; name the argument. See 'Conventions' in lesson 03.",
 }, () => {
   const bad: [unknown, string][] = [
     [{ lr0: 0.1, factor: 1 }, "factor"],
@@ -109,6 +109,10 @@ graded({
     [{ lr0: 0.1, cooldown: -2 }, "cooldown"],
     [{ lr0: 0.1, mode: "minimum" }, "mode"],
     [{ lr0: 0.1, thresholdMode: "relative" }, "thresholdMode"],
+    [{ lr0: 0 }, "lr0"],
+    [{ lr0: 0.1, minLr: -0.01 }, "minLr"],
+    [{ lr0: 0.1, threshold: -1e-4 }, "threshold"],
+    [{ lr0: 0.1, eps: NaN }, "eps"],
   ];
   for (const [config, name] of bad) {
     expectThrows({
@@ -117,4 +121,59 @@ graded({
       messageIncludes: name,
     });
   }
+});
+
+graded({
+  name: "reduceOnPlateau: ties, the default threshold and NaN metrics",
+  points: 1,
+  hint:
+    "An improvement must beat the best strictly (a tie is a bad epoch, even with threshold 0); the default threshold is rel 1e-4; a NaN metric is a bad epoch and never becomes the best. See 'Reduce on plateau' in lesson 03.",
+}, () => {
+  checkRuns(cases.reduceOnPlateau.edge);
+  for (const c of cases.reduceOnPlateau.nan) {
+    const config = c.config as PlateauConfig;
+    const metrics = c.metrics.map(Number);
+    expectNumbers({
+      input: `reduceOnPlateau(${JSON.stringify(config)}, [${metrics.join(", ")}])`,
+      actual: () => reduceOnPlateau(config, metrics),
+      expected: c.expected,
+      rel: REL,
+    });
+  }
+});
+
+graded({
+  name: "createPlateauScheduler: two schedulers keep their own state",
+  points: 1,
+  hint:
+    "Keep best, bad epochs, cooldown and the rate inside each scheduler (in the closure), not in module-level variables shared by all schedulers. See 'Reduce on plateau' in lesson 03.",
+}, () => {
+  // Interleaved: each scheduler sees 1 (an improvement), then bad epochs; with patience 1 each
+  // must drop on its own third step, whatever the other one did.
+  const config: PlateauConfig = { lr0: 0.1, patience: 1, factor: 0.5 };
+  let a: ReturnType<typeof createPlateauScheduler> | undefined;
+  let b: ReturnType<typeof createPlateauScheduler> | undefined;
+  const expected = [0.1, 0.1, 0.1, 0.1, 0.05, 0.05];
+  const calls: [string, () => number][] = [
+    [
+      "a = createPlateauScheduler(config); a.step(1)",
+      () => (a = createPlateauScheduler(config)).step(1),
+    ],
+    [
+      "b = createPlateauScheduler(config); b.step(1)",
+      () => (b = createPlateauScheduler(config)).step(1),
+    ],
+    ["a.step(1) (bad epoch 1 of a)", () => a!.step(1)],
+    ["b.step(1) (bad epoch 1 of b)", () => b!.step(1)],
+    ["a.step(1) (bad epoch 2 of a: drop)", () => a!.step(1)],
+    ["b.step(1) (bad epoch 2 of b: drop)", () => b!.step(1)],
+  ];
+  calls.forEach(([input, actual], i) => {
+    expectNumber({
+      input: `${input} with config ${JSON.stringify(config)}`,
+      actual,
+      expected: expected[i],
+      rel: REL,
+    });
+  });
 });

@@ -45,15 +45,18 @@ graded({
 }, () => checkAll(cases.linearWarmup.random));
 
 graded({
-  name: "linearWarmup: refuses factors out of range and a bad totalIters",
+  name: "linearWarmup: refuses factors out of range, a bad totalIters, lr0 or epoch",
   points: 1,
   hint:
-    "startFactor in (0, 1], endFactor in [0, 1] (as PyTorch checks), totalIters a positive integer; name the argument. See 'Conventions' in lesson 03.",
+    "lr0 positive, startFactor in (0, 1], endFactor in [0, 1] (as PyTorch checks), totalIters a positive integer, epoch finite and ≥ 0; name the argument. See 'Conventions' in lesson 03.",
 }, () => {
   const bad: [LinearWarmupConfig, string][] = [
     [{ lr0: 0.1, startFactor: 0 }, "startFactor"],
     [{ lr0: 0.1, startFactor: 1.5 }, "startFactor"],
     [{ lr0: 0.1, endFactor: -0.5 }, "endFactor"],
+    [{ lr0: 0.1, endFactor: 1.5 }, "endFactor"],
+    [{ lr0: 0, startFactor: 0.5 }, "lr0"],
+    [{ lr0: -0.1 }, "lr0"],
     [{ lr0: 0.1, totalIters: 0 }, "totalIters"],
     [{ lr0: 0.1, totalIters: 2.5 }, "totalIters"],
   ];
@@ -62,6 +65,13 @@ graded({
       input: `linearWarmup(${JSON.stringify(config)}, 1)`,
       actual: () => linearWarmup(config, 1),
       messageIncludes: name,
+    });
+  }
+  for (const epoch of [-1, NaN, Infinity]) {
+    expectThrows({
+      input: `linearWarmup({ lr0: 0.1 }, ${epoch})`,
+      actual: () => linearWarmup({ lr0: 0.1 }, epoch),
+      messageIncludes: "epoch",
     });
   }
 });

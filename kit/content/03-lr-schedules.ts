@@ -397,11 +397,15 @@ function cyclicCases(): Json {
     cyclicLr: {
       triangular: stepPoints(cyclicLr, CYCLIC_BASE, CYCLIC_STEPS),
       triangular2: stepPoints(cyclicLr, triangular2, [...CYCLIC_STEPS, 14000, 18000]),
-      expRange: stepPoints(
-        cyclicLr,
-        { ...CYCLIC_BASE, mode: "exp_range" as const, gamma: EXP_RANGE_GAMMA },
-        CYCLIC_STEPS,
-      ),
+      expRange: [
+        ...stepPoints(
+          cyclicLr,
+          { ...CYCLIC_BASE, mode: "exp_range" as const, gamma: EXP_RANGE_GAMMA },
+          CYCLIC_STEPS,
+        ),
+        // gamma defaults to 1: exp_range without gamma is the triangular policy.
+        ...stepPoints(cyclicLr, { ...CYCLIC_BASE, mode: "exp_range" as const }, CYCLIC_STEPS),
+      ],
       asymmetric: random("03-cyclic-asymmetric", "triangular", true),
       random: [
         ...random("03-cyclic-triangular", undefined, false),
@@ -577,6 +581,26 @@ function plateauCases(): Json {
         plateauCase({ lr0: 4e-8, patience: 0, factor: 0.5 }, flat),
         plateauCase({ lr0: 4e-8, patience: 0, factor: 0.5, eps: 0 }, flat),
       ],
+      edge: [
+        // A metric equal to the best is not an improvement (strict <, >), even with threshold 0.
+        plateauCase({ lr0: 0.1, patience: 1, threshold: 0, thresholdMode: "abs" }, [1, 1, 1, 1, 1]),
+        plateauCase({ lr0: 0.1, patience: 1, threshold: 0 }, [1, 1, 1, 1, 1]),
+        plateauCase({ lr0: 0.1, patience: 1, threshold: 0, mode: "max" }, [2, 2, 2, 2, 2]),
+        // The default threshold is rel 1e-4: gains of 5e-5 relative are bad epochs.
+        plateauCase({ lr0: 0.1, patience: 1 }, range(0, 6).map((t) => (1 - 5e-5) ** t)),
+      ],
+      // NaN metrics (written "NaN", JSON has no NaN) are bad epochs, the first one included.
+      nan: [
+        { lr0: 0.1, patience: 1 },
+        { lr0: 0.1, patience: 0, mode: "max" as const },
+      ].map((config) => {
+        const metrics = ["NaN", 1, "NaN", "NaN", 0.5, "NaN", 0.4];
+        return {
+          config: config as unknown as Json,
+          metrics,
+          expected: reduceOnPlateau(config, metrics.map(Number)),
+        };
+      }),
       random,
     },
   };
@@ -662,8 +686,9 @@ function timeBasedErrata(): string {
       fmt(timeBasedDecay(TIME_BASED, TIME_BASED_EPOCHS), 3)
     } at epoch ${TIME_BASED_EPOCHS}`,
     `> (and would need epoch ${closedAtTarget} to get down to ${plain(target, 3)}).`,
-    `> The recursion divides by a factor that itself grows every epoch, so the rate collapses like`,
-    `> 1/epoch!; the closed form only falls like 1/epoch. This lesson uses the closed form, as Keras does.`,
+    `> The recursion divides by the product (1 + decay·1)(1 + decay·2)⋯(1 + decay·epoch), which grows`,
+    `> faster than any power of the epoch, so the rate collapses; the closed form only falls like`,
+    `> 1/epoch. This lesson uses the closed form, as Keras does.`,
   ].join("\n");
 }
 
