@@ -1,4 +1,10 @@
-import { expectEqual, expectNumbers, expectThrows, graded } from "../../kit/grading/graded.ts";
+import {
+  expectEqual,
+  expectNumber,
+  expectNumbers,
+  expectThrows,
+  graded,
+} from "../../kit/grading/graded.ts";
 import cases from "../../kit/cases/04-optimizers.json" with { type: "json" };
 import { adadelta, adagrad, adam, adamw, type Optimizer, rmsprop, sgd } from "./optimizers.ts";
 
@@ -165,7 +171,7 @@ graded({
   name: "every optimizer: refuses invalid settings and mismatched lengths",
   points: 1,
   hint:
-    "Throw on a negative lr, eps, weight decay or momentum, betas outside [0, 1), Nesterov without momentum, grads of another length than params, and params whose length changes after the first step. See 'One interface' in lesson 04.",
+    "Throw on a negative or non-finite (NaN, Infinity) lr, eps, weight decay or momentum, betas outside [0, 1) or NaN, Nesterov without momentum, grads of another length than params, params whose length changes after the first step, and a step after opt.lr was set to a negative or non-finite value. See 'One interface' in lesson 04.",
 }, () => {
   const bad: [string, () => unknown][] = [
     ["sgd({ lr: -0.1 })", () => sgd({ lr: -0.1 })],
@@ -189,6 +195,29 @@ graded({
     ["adam({ betas: [0.9, -0.1] })", () => adam({ betas: [0.9, -0.1] })],
     ["adam({ lr: -0.001 })", () => adam({ lr: -0.001 })],
     ["adamw({ weightDecay: -0.01 })", () => adamw({ weightDecay: -0.01 })],
+    ["sgd({ lr: NaN })", () => sgd({ lr: NaN })],
+    ["sgd({ lr: Infinity })", () => sgd({ lr: Infinity })],
+    ["adagrad({ eps: NaN })", () => adagrad({ eps: NaN })],
+    ["rmsprop({ weightDecay: NaN })", () => rmsprop({ weightDecay: NaN })],
+    ["adam({ eps: NaN })", () => adam({ eps: NaN })],
+    ["adam({ betas: [NaN, 0.999] })", () => adam({ betas: [NaN, 0.999] })],
+    ["adamw({ lr: Infinity })", () => adamw({ lr: Infinity })],
+    [
+      "sgd({ lr: 0.1 }), then opt.lr = -0.1 and a step",
+      () => {
+        const opt = sgd({ lr: 0.1 });
+        opt.lr = -0.1;
+        opt.step(new Float64Array([1]), new Float64Array([1]));
+      },
+    ],
+    [
+      "adam(), then opt.lr = NaN and a step",
+      () => {
+        const opt = adam();
+        opt.lr = NaN;
+        opt.step(new Float64Array([1]), new Float64Array([1]));
+      },
+    ],
     [
       "sgd({ lr: 0.1 }).step(new Float64Array(2), new Float64Array(3))",
       () => sgd({ lr: 0.1 }).step(new Float64Array(2), new Float64Array(3)),
@@ -223,4 +252,72 @@ graded({
     },
     expected: [1, -2],
   });
+});
+
+graded({
+  name: "every optimizer: leaves grads unchanged and keeps its state apart from other optimizers",
+  points: 1,
+  hint:
+    "Add weight decay to a local copy of the gradient, never into grads; keep buffers and the step count t inside each optimizer (in the closure), not in module-level variables. See 'One interface' in lesson 04.",
+}, () => {
+  const makers: [string, () => Optimizer][] = [
+    [
+      "sgd({ lr: 0.1, momentum: 0.9, weightDecay: 0.1 })",
+      () => sgd({ lr: 0.1, momentum: 0.9, weightDecay: 0.1 }),
+    ],
+    ["adagrad({ weightDecay: 0.1 })", () => adagrad({ weightDecay: 0.1 })],
+    ["adadelta({ weightDecay: 0.1 })", () => adadelta({ weightDecay: 0.1 })],
+    [
+      "rmsprop({ weightDecay: 0.1, momentum: 0.5, centered: true })",
+      () => rmsprop({ weightDecay: 0.1, momentum: 0.5, centered: true }),
+    ],
+    ["adam({ weightDecay: 0.1, amsgrad: true })", () => adam({ weightDecay: 0.1, amsgrad: true })],
+    ["adamw()", () => adamw()],
+  ];
+  const grad = (p: Float64Array) => Float64Array.from(p, (x, i) => (i + 1) * (x - 0.5));
+  for (const [name, make] of makers) {
+    expectEqual({
+      input: `${name}: grads after step(params = [1, -2, 3], grads = [0.5, -5, 7.5])`,
+      actual: () => {
+        const g = new Float64Array([0.5, -5, 7.5]);
+        make().step(new Float64Array([1, -2, 3]), g);
+        return Array.from(g);
+      },
+      expected: [0.5, -5, 7.5],
+    });
+    // The same optimizer alone, then interleaved with a second one of the same kind: the first
+    // one's trajectory must not change (its buffers and step count are its own).
+    const alone = () => {
+      const opt = make();
+      const p = new Float64Array([1, -2, 3]);
+      const out: number[] = [];
+      for (let k = 0; k < 4; k++) {
+        opt.step(p, grad(p));
+        out.push(...p);
+      }
+      return out;
+    };
+    expectNumber({
+      input: `${name}: largest change of its 4 steps on [1, -2, 3] when a second ${name} ` +
+        "steps on [4, 5, 6] in between (the same arithmetic: must be exactly 0)",
+      actual: () => {
+        const reference = alone();
+        const a = make();
+        const b = make();
+        const p = new Float64Array([1, -2, 3]);
+        const q = new Float64Array([4, 5, 6]);
+        let worst = 0;
+        for (let k = 0; k < 4; k++) {
+          b.step(q, grad(q));
+          a.step(p, grad(p));
+          for (let i = 0; i < 3; i++) {
+            worst = Math.max(worst, Math.abs(p[i] - reference[3 * k + i]));
+          }
+        }
+        return worst;
+      },
+      expected: 0,
+      abs: 0,
+    });
+  }
 });

@@ -256,6 +256,20 @@ function cases(): Json {
     const lrs = Array.from({ length: 6 }, (_, k) => options.lr * 0.5 ** k);
     schedule.push({ name, ...(caseOf(name, options, a, c, x0, 6, lrs) as Record<string, Json>) });
   }
+  // Momentum buffers under a changing lr: PyTorch keeps lr out of the buffer (θ ← θ − lr·b), so
+  // folding lr into it (b ← μb + lr·g) only agrees while lr is constant.
+  const rs2 = seededRandom("04-schedule-momentum");
+  for (
+    const [name, options] of [
+      ["rmsprop", { lr: 0.01, momentum: 0.9 }],
+      ["sgd", { lr: 0.05, momentum: 0.9, dampening: 0.3 }],
+      ["sgd", { lr: 0.05, momentum: 0.9, nesterov: true }],
+    ] as [string, Options][]
+  ) {
+    const { a, c, x0 } = randomProblem(rs2, 3, 0.2, 2);
+    const lrs = Array.from({ length: 6 }, (_, k) => options.lr * 0.5 ** k);
+    schedule.push({ name, ...(caseOf(name, options, a, c, x0, 6, lrs) as Record<string, Json>) });
+  }
   return {
     sgd: { plain: sgdPlain, momentum: sgdMomentum, nesterov: sgdNesterov },
     adagrad: { defaults: adagradDefaults, options: adagradOptions },

@@ -11,7 +11,10 @@
 
 /** One optimizer: updates parameters in place from their gradients, keeping its own state. */
 export interface Optimizer {
-  /** The learning rate used by the next `step`; a schedule may change it at any time. */
+  /**
+   * The learning rate used by the next `step`; a schedule may change it at any time. `step`
+   * throws a `RangeError` when it is negative or not finite.
+   */
   lr: number;
   /**
    * Applies one update to `params` (in place) from `grads` (same length, not modified).
