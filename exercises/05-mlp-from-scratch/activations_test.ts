@@ -1,4 +1,4 @@
-import { expectNumbers, graded } from "../../kit/grading/graded.ts";
+import { expectEqual, expectNumbers, graded } from "../../kit/grading/graded.ts";
 import cases from "../../kit/cases/05-mlp-from-scratch.json" with { type: "json" };
 import { activate, type Activation, activationBackward } from "./activations.ts";
 
@@ -57,4 +57,34 @@ graded({
 }, () => {
   forwardCase("sigmoid");
   backwardCase("sigmoid");
+});
+
+graded({
+  name: "activate and activationBackward: leave z, a and da unchanged when no output is given",
+  points: 1,
+  hint:
+    "Without an output array, allocate a new one (new Float64Array(z.length)); never write into the inputs. Lesson 05, 'Activations'.",
+}, () => {
+  for (const kind of ["relu", "tanh", "sigmoid"] as Activation[]) {
+    expectEqual({
+      input: `z after activate("${kind}", z = [-1, 0, 2])`,
+      actual: () => {
+        const z = new Float64Array([-1, 0, 2]);
+        activate(kind, z);
+        return Array.from(z);
+      },
+      expected: [-1, 0, 2],
+    });
+    expectEqual({
+      input: `da after activationBackward("${kind}", z, a = activate(z), da = [5, 5, 5]), ` +
+        "z = [-1, 0, 2]",
+      actual: () => {
+        const z = new Float64Array([-1, 0, 2]);
+        const da = new Float64Array([5, 5, 5]);
+        activationBackward(kind, z, activate(kind, z), da);
+        return Array.from(da);
+      },
+      expected: [5, 5, 5],
+    });
+  }
 });

@@ -39,6 +39,9 @@ export function numericalGradient(
  * and two zeros would divide by zero. A correct backward pass gives well under 1e-6 against
  * {@link numericalGradient}; a wrong one gives something near 1.
  *
+ * Returns NaN when an entry's difference is NaN (a NaN is never a silent pass), and throws a
+ * `RangeError` when `a` and `b` differ in length.
+ *
  * @example
  * ```ts
  * import { maxRelativeError } from "./gradcheck.ts";

@@ -1,4 +1,10 @@
-import { expectEqual, expectNumber, expectNumbers, graded } from "../../kit/grading/graded.ts";
+import {
+  expectEqual,
+  expectNumber,
+  expectNumbers,
+  expectThrows,
+  graded,
+} from "../../kit/grading/graded.ts";
 import cases from "../../kit/cases/05-mlp-from-scratch.json" with { type: "json" };
 import { maxRelativeError, numericalGradient } from "./gradcheck.ts";
 
@@ -90,4 +96,30 @@ graded({
       rel: 1e-12,
     });
   }
+});
+
+graded({
+  name: "maxRelativeError: the default floor, NaN entries and different lengths",
+  points: 1,
+  hint:
+    "The floor defaults to 1e-4 (entries below it are compared in absolute terms); a NaN difference must make the result NaN, never 0; gradients of different lengths throw. Lesson 05, 'The gradient check'.",
+}, () => {
+  // |1e-6 − 3e-6| / max(1e-6, 3e-6, 1e-4) = 0.02 with the default floor.
+  expectNumber({
+    input: "maxRelativeError([1, 1e-6], [1, 3e-6])",
+    actual: () => maxRelativeError([1, 1e-6], [1, 3e-6]),
+    expected: 0.02,
+    rel: 1e-12,
+  });
+  for (const [a, b] of [[[NaN, 1], [0, 1]], [[1, 2], [1, NaN]], [[0.5, NaN], [0.5, NaN]]]) {
+    expectEqual({
+      input: `Number.isNaN(maxRelativeError([${a}], [${b}]))`,
+      actual: () => Number.isNaN(maxRelativeError(a, b)),
+      expected: true,
+    });
+  }
+  expectThrows({
+    input: "maxRelativeError([1, 2], [1, 2, 3])",
+    actual: () => maxRelativeError([1, 2], [1, 2, 3]),
+  });
 });

@@ -1,4 +1,10 @@
-import { expectNumber, expectNumbers, graded } from "../../kit/grading/graded.ts";
+import {
+  expectEqual,
+  expectNumber,
+  expectNumbers,
+  expectThrows,
+  graded,
+} from "../../kit/grading/graded.ts";
 import cases from "../../kit/cases/05-mlp-from-scratch.json" with { type: "json" };
 import { seededRandom } from "../../kit/lib/random.ts";
 import {
@@ -204,4 +210,54 @@ graded({
       rel: 1e-12,
     });
   }
+});
+
+graded({
+  name: "createMlp and forward: defaults, refusals and a fresh output array",
+  points: 1,
+  hint:
+    "activation defaults to 'relu', init to 'he', seed to 0; sizes must be at least two positive integers; lossAndGradient refuses dropout outside [0, 1) or without random; forward returns a new array (copy the logits out of any workspace). Lesson 05, 'Initialisation' and 'The forward pass'.",
+}, () => {
+  const sizes = [3, 5, 2];
+  const explicit = () =>
+    Array.from(createMlp({ sizes, seed: 0, activation: "relu", init: "he" }).params);
+  expectNumbers({
+    input: "createMlp({ sizes: [3, 5, 2] }).params (defaults: relu, he, seed 0)",
+    actual: () => createMlp({ sizes }).params,
+    expected: explicit(),
+    rel: 0,
+  });
+  expectEqual({
+    input: "createMlp({ sizes: [3, 5, 2] }).activation",
+    actual: () => createMlp({ sizes }).activation,
+    expected: "relu",
+  });
+  for (const bad of [[3], [3, 0, 2], [3, 2.5, 2], [3, -4, 2]]) {
+    expectThrows({
+      input: `createMlp({ sizes: [${bad}] })`,
+      actual: () => createMlp({ sizes: bad }),
+    });
+  }
+  const x = new Float64Array([0.5, -1, 2]);
+  for (
+    const options of [{ dropout: 1, random: seededRandom(1) }, { dropout: -0.1 }, { dropout: 0.5 }]
+  ) {
+    const text = `{ dropout: ${options.dropout}${"random" in options ? ", random" : ""} }`;
+    expectThrows({
+      input: `lossAndGradient(createMlp({ sizes: [3, 5, 2] }), [0.5, -1, 2], [1], 1, ${text})`,
+      actual: () => lossAndGradient(createMlp({ sizes }), x, [1], 1, options),
+    });
+  }
+  expectNumbers({
+    input: "first = forward(net, [0.5, -1, 2], 1); forward(net, [3, 3, 3], 1); first",
+    actual: () => {
+      const net = createMlp({ sizes, seed: 2 });
+      const first = forward(net, x, 1);
+      const copy = Array.from(first);
+      forward(net, new Float64Array([3, 3, 3]), 1);
+      return Array.from(first).map((v, i) => v - copy[i]);
+    },
+    expected: [0, 0],
+    abs: 0,
+  });
 });

@@ -38,6 +38,7 @@ export function softmax(
 /**
  * Mean softmax cross-entropy of `logits` (B × C) against integer `labels` (B values in
  * `[0, C)`). When `grad` is given, writes `∂loss/∂logits = (softmax − onehot) / B` into it.
+ * Throws a `RangeError` when a label is not an integer in `[0, C)`.
  *
  * @example
  * ```ts

@@ -1,4 +1,10 @@
-import { expectNumber, expectNumbers, graded } from "../../kit/grading/graded.ts";
+import {
+  expectEqual,
+  expectNumber,
+  expectNumbers,
+  expectThrows,
+  graded,
+} from "../../kit/grading/graded.ts";
 import cases from "../../kit/cases/05-mlp-from-scratch.json" with { type: "json" };
 import { softmax, softmaxCrossEntropy } from "./softmax.ts";
 
@@ -93,4 +99,28 @@ graded({
       ...TOL,
     });
   }
+});
+
+graded({
+  name: "softmaxCrossEntropy: refuses labels that are not classes; softmax leaves logits alone",
+  points: 1,
+  hint:
+    "A label must be an integer in [0, C): check it, or logits[row + y] reads another row or undefined and the loss turns NaN. softmax without `out` allocates a new array. Lesson 05, 'Softmax cross-entropy'.",
+}, () => {
+  const logits = new Float64Array([0.5, -1, 2, 0, 1, 3]); // 2 rows × 3 classes
+  for (const labels of [[0, 3], [-1, 0], [0.5, 1], [NaN, 1]]) {
+    expectThrows({
+      input: `softmaxCrossEntropy([0.5, -1, 2, 0, 1, 3], [${labels}], 2, 3)`,
+      actual: () => softmaxCrossEntropy(logits, labels, 2, 3),
+    });
+  }
+  expectEqual({
+    input: "logits after softmax(logits = [0.5, -1, 2, 0, 1, 3], 2, 3)",
+    actual: () => {
+      const x = new Float64Array([0.5, -1, 2, 0, 1, 3]);
+      softmax(x, 2, 3);
+      return Array.from(x);
+    },
+    expected: [0.5, -1, 2, 0, 1, 3],
+  });
 });

@@ -70,6 +70,9 @@ export interface TrainHistory {
  * order, `lossAndGradient` runs on them (drawing dropout masks from the same `random`), and
  * `optimizer.step(model.params, model.grads)` follows.
  *
+ * Throws a `RangeError` when `batchSize` is not a positive integer, or when `features` does not
+ * hold `rows × sizes[0]` values.
+ *
  * @example
  * ```ts
  * import { createMlp } from "./mlp.ts";

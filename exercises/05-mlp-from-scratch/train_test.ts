@@ -1,4 +1,4 @@
-import { expectNumbers, graded } from "../../kit/grading/graded.ts";
+import { expectNumbers, expectThrows, graded } from "../../kit/grading/graded.ts";
 import cases from "../../kit/cases/05-mlp-from-scratch.json" with { type: "json" };
 import { createMlp, type MlpConfig } from "./mlp.ts";
 import { type Optimizer, train, type TrainHistory } from "./train.ts";
@@ -110,4 +110,55 @@ graded({
       rel: 1e-12,
     });
   }
+});
+
+graded({
+  name: "train: seed defaults to 0; refuses a bad batchSize and features of the wrong size",
+  points: 1,
+  hint:
+    "Without options.seed the run is the one of seed 0; batchSize must be a positive integer and features must hold rows × sizes[0] values (throw before training). Lesson 05, 'The training loop'.",
+}, () => {
+  const c = cases.train[0];
+  const o = c.options as Case["options"];
+  const data = { features: Float64Array.from(c.features), labels: c.labels, rows: c.rows };
+  const sizes = (c.config as unknown as MlpConfig).sizes;
+  let count = 0;
+  for (let l = 0; l + 1 < sizes.length; l++) count += (sizes[l] + 1) * sizes[l + 1];
+  const once = (seed?: number) => {
+    const net = createMlp(c.config as unknown as MlpConfig);
+    const options = { epochs: 2, batchSize: o.batchSize, optimizer: sgd(o.lr, 0) };
+    train(net, data, seed === undefined ? options : { ...options, seed });
+    return Array.from(net.params);
+  };
+  expectNumbers({
+    input: `the parameters after 2 epochs without a seed, minus those with seed: 0 (${
+      describe(c)
+    })`,
+    actual: () => {
+      const withSeed = once(0);
+      return once().map((v, i) => v - withSeed[i]);
+    },
+    expected: new Array(count).fill(0),
+    abs: 0,
+  });
+  for (const batchSize of [0, 2.5]) {
+    expectThrows({
+      input: `train(net, data, { epochs: 1, batchSize: ${batchSize}, optimizer })`,
+      actual: () =>
+        train(createMlp(c.config as unknown as MlpConfig), data, {
+          epochs: 1,
+          batchSize,
+          optimizer: sgd(0.1, 0),
+        }),
+    });
+  }
+  expectThrows({
+    input: `train(net, { ...data, rows: ${c.rows + 1} }, { epochs: 1, batchSize: 4, optimizer })`,
+    actual: () =>
+      train(createMlp(c.config as unknown as MlpConfig), { ...data, rows: c.rows + 1 }, {
+        epochs: 1,
+        batchSize: 4,
+        optimizer: sgd(0.1, 0),
+      }),
+  });
 });

@@ -82,6 +82,8 @@ export interface LossOptions {
  * - `"xavier"` (Glorot & Bengio, 2010, uniform form): `uniform(random, −r, r)` with
  *   `r = √(6 / (fanIn + fanOut))`, suited to tanh and sigmoid.
  *
+ * Throws a `RangeError` unless `sizes` holds at least two positive integers.
+ *
  * @example
  * ```ts
  * import { createMlp } from "./mlp.ts";
@@ -211,6 +213,7 @@ export function forward(model: Mlp, x: Float64Array, batch: number): Float64Arra
 /**
  * Mean softmax cross-entropy of the batch (plus the L2 penalty), and backpropagation: fills
  * `model.grads` (overwriting it) with the gradient of that loss with respect to `model.params`.
+ * Throws when `dropout` is outside [0, 1), or positive without `random`.
  *
  * With dropout, one mask value is drawn per hidden activation, layer by layer, row-major:
  * dropped when `random() < p`.
