@@ -180,6 +180,8 @@ Deno.test({
         assertMatch(problems(name), /refused: exercises\/01-demo\/(half|square)\.ts:\d+ imports/);
       }
       assertMatch(problems("patch-graded-helpers"), /refused: .*square\.ts:\d+ imports/);
+      // The graded cases are frozen before any learner code runs.
+      assertMatch(problems("mutate-cases"), /read only property 'length'.*cube\.ts/);
       assertMatch(problems("loop-top-level"), /timed out/);
       assertMatch(problems("syntax-error"), /SyntaxError|Expected/);
       assert(results.get("linked-lesson")!.notes.some((n) => /a link/.test(n)));

@@ -71,6 +71,10 @@ export function pointsSuffix(points: number): string {
 export class GradedFailure extends ErrorCtor {
   override name = "GradedFailure";
 }
+// Learner code can reach this module (a loaded module can be imported again without permission):
+// its class is frozen like the built-ins, so no `Symbol.hasInstance` or prototype can be added.
+Object.freeze(GradedFailure.prototype);
+Object.freeze(GradedFailure);
 
 /**
  * Registers a graded test. The runtime reports it under the name `"<name> [N pts]"`.
@@ -98,9 +102,14 @@ export function graded(options: GradedOptions, fn: () => void | Promise<void>): 
       try {
         await fn();
       } catch (error) {
-        const detail = error instanceof GradedFailure
-          ? error.message
-          : `the test stopped on an unexpected error: ${describeThrown(error)}`;
+        let detail: string;
+        try {
+          detail = error instanceof GradedFailure
+            ? String(error.message)
+            : `the test stopped on an unexpected error: ${describeThrown(error)}`;
+        } catch {
+          detail = "the test stopped on an error that could not be displayed";
+        }
         throw new GradedFailure(`${detail}\nhint:     ${hint}`);
       }
     },
@@ -125,12 +134,17 @@ export interface Case<T> extends Tolerance {
   expected: T;
 }
 
+/** Describes what learner code threw; never throws itself (getters on the error may). */
 function describeThrown(error: unknown): string {
-  if (error instanceof ErrorCtor) {
-    const text = `${error.name}: ${error.message}`;
-    return text.length > 300 ? text.slice(0, 300) + "…" : text;
+  try {
+    if (error instanceof ErrorCtor) {
+      const text = `${error.name}: ${error.message}`;
+      return text.length > 300 ? text.slice(0, 300) + "…" : text;
+    }
+    return `a thrown ${describeValue(error)}`;
+  } catch {
+    return "an error that could not be displayed";
   }
-  return `a thrown ${describeValue(error)}`;
 }
 
 function toleranceText(rel: number, absTol: number): string {
@@ -199,14 +213,17 @@ export function expectNumbers(c: Case<ArrayLike<number>>): void {
     fail(c.input, expectedText, `${describeValue(got)}, not an array of numbers`);
   }
   const list = got as ArrayLike<unknown>;
-  if (list.length !== c.expected.length) {
+  // Read once: a proxy (Array.isArray sees through it) or a getter could report the expected
+  // length to the comparison and 0 to the loop, which would then check nothing.
+  const n = list.length;
+  if (n !== c.expected.length) {
     fail(
       c.input,
       expectedText,
-      `${describeValue(got)}: ${list.length} values, expected ${c.expected.length}`,
+      `${describeValue(got)}: ${n} values, expected ${c.expected.length}`,
     );
   }
-  for (let i = 0; i < list.length; i++) {
+  for (let i = 0; i < n; i++) {
     const value = list[i];
     const want = c.expected[i];
     if (typeof value !== "number" || !numbersClose(value, want, rel, absTol)) {
@@ -301,7 +318,13 @@ export function expectThrows(
   try {
     got = c.actual();
   } catch (error) {
-    const message = error instanceof ErrorCtor ? error.message : String(error);
+    // A string, whatever was thrown: `message` could be an object whose `includes` says yes.
+    let message: string;
+    try {
+      message = String(error instanceof ErrorCtor ? error.message : error);
+    } catch {
+      message = "";
+    }
     if (c.messageIncludes && !message.includes(c.messageIncludes)) {
       fail(c.input, expectedText, `it threw ${describeThrown(error)}`);
     }

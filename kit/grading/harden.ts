@@ -183,7 +183,10 @@ export function hardenIntrinsics(): void {
     if (value === undefined || value === null) continue;
     Object.freeze(value);
     const prototype = (value as { prototype?: unknown }).prototype;
-    if (typeof prototype === "object" && prototype !== null) Object.freeze(prototype);
+    // `Function.prototype` is itself a function: frozen too, with `call`, `apply` and `bind`.
+    if ((typeof prototype === "object" || typeof prototype === "function") && prototype !== null) {
+      Object.freeze(prototype);
+    }
     lockGlobalName(name);
   }
   for (const intrinsic of hiddenIntrinsics()) Object.freeze(intrinsic);

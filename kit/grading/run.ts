@@ -10,6 +10,7 @@
  */
 
 import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseJUnit, type ReportedTest } from "./junit.ts";
 
 /** How one test file's run ended. */
@@ -82,11 +83,13 @@ export async function runTestFile(options: RunOptions): Promise<FileRun> {
   const scratch = await Deno.makeTempDir({ prefix: "kit-run-" });
   const junitPath = join(scratch, "report.xml");
   const allowRead = options.allowRead ?? [join(options.workspace, "data")];
+  const preload = await writeCasesPreload(options.workspace, scratch);
   const args = [
     "test",
     "--no-check",
     "--no-prompt",
     "--quiet",
+    ...(preload ? [`--preload=${preload}`] : []),
     // The pretty reporter shows each test's console output, for `check --show-output`.
     "--reporter=pretty",
     `--junit-path=${junitPath}`,
@@ -127,18 +130,88 @@ export async function runTestFile(options: RunOptions): Promise<FileRun> {
   const printed = stdout + "\n" + stderr;
   const output = { code: status.code };
   let tests: ReportedTest[] = [];
+  let oversized = false;
   try {
-    tests = timedOut ? [] : parseJUnit(await Deno.readTextFile(junitPath));
+    // Learner code can register tests with huge names or failure messages: a report that large
+    // is not read, so that it cannot fill the grader's memory.
+    oversized = !timedOut && (await Deno.stat(junitPath)).size > MAX_REPORT_BYTES;
+    tests = timedOut || oversized ? [] : parseJUnit(await Deno.readTextFile(junitPath));
   } catch {
     // No report: the file did not load, or the process died.
   }
   await Deno.remove(scratch, { recursive: true }).catch(() => {});
   const run: FileRun = { tests, timedOut, durationMs, printed };
   if (!timedOut && tests.length === 0) {
-    run.loadError = explainLoadFailure(printed, options.workspace, output.code);
+    run.loadError = oversized
+      ? `the test report is over ${
+        MAX_REPORT_BYTES >> 20
+      } MiB (huge test names or messages): not read`
+      : explainLoadFailure(printed, options.workspace, output.code);
   }
   return run;
 }
+
+/**
+ * The source of a module that deep-freezes the given JSON modules. Run before the test file
+ * (`deno test --preload`), it freezes the very objects the test file's `import cases from
+ * "…json"` receives, since a module is loaded once per process.
+ *
+ * Why: the graded cases are shared, mutable objects otherwise. Learner code gets their arrays and
+ * objects as inputs, and can reach the whole module with a computed `import()` (a module that is
+ * already loaded needs no read permission). Emptying a list of cases, or an input array that a
+ * later test loops over, would make a test check nothing and pass.
+ *
+ * @example
+ * ```ts
+ * import { casesPreloadSource } from "./run.ts";
+ * console.log(casesPreloadSource(["file:///k/kit/cases/01-demo.json"]).includes("01-demo")); // true
+ * ```
+ */
+export function casesPreloadSource(specifiers: readonly string[]): string {
+  const imports = specifiers.map((specifier, i) =>
+    `import cases${i} from ${JSON.stringify(specifier)} with { type: "json" };`
+  );
+  return [
+    "// Written by kit/grading/run.ts: freezes the graded cases before any other module runs.",
+    ...imports,
+    "const seen = new Set();",
+    "function deepFreeze(value) {",
+    '  if (typeof value !== "object" || value === null || seen.has(value)) return;',
+    "  seen.add(value);",
+    "  Object.freeze(value);",
+    "  for (const key of Reflect.ownKeys(value)) deepFreeze(value[key]);",
+    "}",
+    ...specifiers.map((_, i) => `deepFreeze(cases${i});`),
+    "",
+  ].join("\n");
+}
+
+/**
+ * Writes into `folder` the preload that freezes every `kit/cases/*.json` of the workspace (where
+ * graded tests take their cases from, see kit/AUTHORING.md) and returns its path, or undefined
+ * when the workspace has no such file.
+ */
+async function writeCasesPreload(workspace: string, folder: string): Promise<string | undefined> {
+  const casesDir = join(workspace, "kit", "cases");
+  const files: string[] = [];
+  try {
+    for await (const entry of Deno.readDir(casesDir)) {
+      if (entry.name.endsWith(".json") && !entry.isDirectory) files.push(entry.name);
+    }
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return undefined;
+    throw error;
+  }
+  if (files.length === 0) return undefined;
+  files.sort();
+  const path = join(folder, "freeze_cases.js");
+  const specifiers = files.map((name) => pathToFileURL(join(casesDir, name)).href);
+  await Deno.writeTextFile(path, casesPreloadSource(specifiers));
+  return path;
+}
+
+/** Largest JUnit report read; a real one is a few kilobytes per test. */
+const MAX_REPORT_BYTES = 32 * 1024 * 1024;
 
 /** How much of a child's output is kept: its start and its end. */
 const KEEP_HEAD = 16 * 1024;

@@ -1,4 +1,5 @@
 // deno-lint-ignore-file no-unused-vars
-export function cube(x: number): number {
+/** The cube of each number of `xs`, in a new array. */
+export function cube(xs: readonly number[]): number[] {
   throw new Error("TODO: implement cube");
 }

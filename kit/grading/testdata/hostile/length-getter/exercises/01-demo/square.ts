@@ -1,0 +1,5 @@
+// deno-lint-ignore-file
+// @ts-nocheck: a hostile submission, kept as a fixture for kit/grading/grade_test.ts
+export function square(x: number): number {
+  return x + x;
+}
