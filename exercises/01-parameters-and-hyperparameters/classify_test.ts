@@ -53,6 +53,14 @@ graded({
   hint: "Match whole names, not prefixes or substrings; throw an error whose message contains " +
     "the name as given.",
 }, () => {
+  // Refusing bad input earns points only from a function that also answers good input.
+  for (const c of cases.classifySetting.lesson) {
+    expectEqual({
+      input: `classifySetting(${JSON.stringify(c.name)})`,
+      actual: () => classifySetting(c.name),
+      expected: c.expected as Classification,
+    });
+  }
   for (const name of cases.classifySetting.unknown) {
     expectThrows({
       input: `classifySetting(${JSON.stringify(name)})`,

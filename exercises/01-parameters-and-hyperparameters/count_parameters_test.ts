@@ -60,6 +60,15 @@ graded({
   hint: "Throw when there are fewer than 2 layers, and when an entry is 0, negative, fractional " +
     "or NaN; the message must name the entry as layerSizes[i].",
 }, () => {
+  // Refusing bad input earns points only from a function that also answers good input.
+  for (const c of cases.countParameters.lesson) {
+    expectNumber({
+      input: `countParameters(${show(c.layers)})`,
+      actual: () => countParameters(c.layers),
+      expected: c.expected,
+      rel: 0,
+    });
+  }
   for (const c of cases.countParameters.invalid) {
     const layers = c.layers.map(Number);
     expectThrows({

@@ -56,6 +56,8 @@ graded({
   hint: "runs: a whole number, 0 or more; hoursPerRun: a finite number above 0; workers: a " +
     "whole number, 1 or more. Throw otherwise, naming the bad argument in the message.",
 }, () => {
+  // Refusing bad input earns points only from a function that also answers good input.
+  for (const c of cases.timeToExhaust.lesson) checkTime(c);
   for (const c of cases.timeToExhaust.invalid) {
     const hoursPerRun = Number(c.hoursPerRun);
     expectThrows({

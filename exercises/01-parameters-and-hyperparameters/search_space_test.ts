@@ -41,6 +41,15 @@ graded({
   points: 1,
   hint: "Throw a RangeError whose message names the entry as valueCounts[i].",
 }, () => {
+  // Refusing bad input earns points only from a function that also answers good input.
+  for (const c of cases.gridSize.lesson) {
+    expectNumber({
+      input: `gridSize(${JSON.stringify(c.counts)})`,
+      actual: () => gridSize(c.counts),
+      expected: c.expected,
+      rel: 0,
+    });
+  }
   for (const c of cases.gridSize.invalid) {
     const counts = c.counts.map(Number);
     expectThrows({
@@ -74,6 +83,16 @@ graded({
   hint: "A float range holds infinitely many values, so no grid can list them: throw, and put " +
     "the dimension's name in the message. Lesson 01, 'Counting a search space'.",
 }, () => {
+  // Refusing bad input earns points only from a function that also answers good input.
+  for (const c of cases.spaceSize.lesson) {
+    const space = c.space as unknown as SearchSpace;
+    expectNumber({
+      input: `spaceSize(${JSON.stringify(c.space)})`,
+      actual: () => spaceSize(space),
+      expected: c.expected,
+      rel: 0,
+    });
+  }
   for (const c of cases.spaceSize.continuous) {
     const space = c.space as unknown as SearchSpace;
     expectThrows({
@@ -90,6 +109,16 @@ graded({
   hint: "A choice needs at least one value; an int range needs integer bounds with low <= high. " +
     "Put the dimension's name in the message.",
 }, () => {
+  // Refusing bad input earns points only from a function that also answers good input.
+  for (const c of cases.spaceSize.lesson) {
+    const space = c.space as unknown as SearchSpace;
+    expectNumber({
+      input: `spaceSize(${JSON.stringify(c.space)})`,
+      actual: () => spaceSize(space),
+      expected: c.expected,
+      rel: 0,
+    });
+  }
   for (const c of cases.spaceSize.invalid) {
     const space = c.space as unknown as SearchSpace;
     expectThrows({

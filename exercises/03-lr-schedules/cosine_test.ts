@@ -41,6 +41,8 @@ graded({
   points: 1,
   hint: "tMax must be a positive integer; say 'tMax' in the error. See 'Conventions' in lesson 03.",
 }, () => {
+  // Refusing bad input earns points only from a function that also answers good input.
+  checkAll("cosineAnnealing", cosineAnnealing, cases.cosineAnnealing.lesson);
   for (const tMax of [0, -10, 7.5]) {
     expectThrows({
       input: `cosineAnnealing({ lr0: 0.1, tMax: ${tMax} }, 1)`,
@@ -90,6 +92,8 @@ graded({
   hint:
     "t0 must be a positive integer and tMult an integer ≥ 1 (as PyTorch requires); name the argument. See 'Conventions' in lesson 03.",
 }, () => {
+  // Refusing bad input earns points only from a function that also answers good input.
+  checkAll("cosineWarmRestarts", cosineWarmRestarts, cases.cosineWarmRestarts.lesson);
   const bad: [WarmRestartsConfig, string][] = [
     [{ lr0: 0.1, t0: 0 }, "t0"],
     [{ lr0: 0.1, t0: 2.5 }, "t0"],
@@ -111,6 +115,9 @@ graded({
   hint:
     "The epoch must be finite and ≥ 0 (NaN and Infinity are not), lr0 positive, etaMin finite and ≥ 0. Name the argument in the message. See 'Conventions' in lesson 03.",
 }, () => {
+  // Refusing bad input earns points only from a function that also answers good input.
+  checkAll("cosineAnnealing", cosineAnnealing, cases.cosineAnnealing.lesson);
+  checkAll("cosineWarmRestarts", cosineWarmRestarts, cases.cosineWarmRestarts.lesson);
   const bad: [string, () => number, string][] = [];
   for (const epoch of [-1, NaN, Infinity]) {
     bad.push([

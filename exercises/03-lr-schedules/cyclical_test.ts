@@ -77,6 +77,8 @@ graded({
   hint:
     "stepSizeUp and stepSizeDown must be positive integers, mode one of the three names, baseLr and gamma positive, maxLr ≥ baseLr (equal is allowed), step finite and ≥ 0; name the argument. See 'Conventions' in lesson 03.",
 }, () => {
+  // Refusing bad input earns points only from a function that also answers good input.
+  checkCyclic(cases.cyclicLr.triangular);
   const base = { baseLr: 0.001, maxLr: 0.006, stepSizeUp: 100 };
   const bad: [unknown, string][] = [
     [{ ...base, stepSizeUp: 0 }, "stepSizeUp"],
@@ -157,6 +159,8 @@ graded({
   hint:
     "Like PyTorch, refuse a step beyond totalSteps; totalSteps must be a positive integer and pctStart in [0, 1]. Name the argument. See 'Conventions' in lesson 03.",
 }, () => {
+  // Refusing bad input earns points only from a function that also answers good input.
+  checkOneCycle(cases.oneCycleLr.lesson);
   const base: OneCycleConfig = { maxLr: 0.1, totalSteps: 100 };
   expectThrows({
     input: `oneCycleLr(${JSON.stringify(base)}, 101)`,

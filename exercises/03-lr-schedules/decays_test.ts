@@ -39,6 +39,8 @@ graded({
   hint:
     "Every schedule checks its arguments and names the bad one; see 'Conventions' in lesson 03.",
 }, () => {
+  // Refusing bad input earns points only from a function that also answers good input.
+  checkAll("constantLr", constantLr, cases.constantLr.random.slice(0, 5));
   expectThrows({
     input: "constantLr({ lr0: 0.1 }, -1)",
     actual: () => constantLr({ lr0: 0.1 }, -1),
@@ -70,6 +72,8 @@ graded({
   points: 1,
   hint: "decay must be a finite number ≥ 0; name it in the error. See 'Conventions' in lesson 03.",
 }, () => {
+  // Refusing bad input earns points only from a function that also answers good input.
+  checkAll("timeBasedDecay", timeBasedDecay, cases.timeBasedDecay.lesson);
   expectThrows({
     input: "timeBasedDecay({ lr0: 0.1, decay: -0.5 }, 3)",
     actual: () => timeBasedDecay({ lr0: 0.1, decay: -0.5 }, 3),
@@ -104,6 +108,8 @@ graded({
   hint:
     "stepSize must be a positive integer; say 'stepSize' in the error. See 'Conventions' in lesson 03.",
 }, () => {
+  // Refusing bad input earns points only from a function that also answers good input.
+  checkAll("stepDecay", stepDecay, cases.stepDecay.lesson);
   for (const stepSize of [0, -5, 2.5]) {
     const config: StepDecayConfig = { lr0: 0.1, gamma: 0.5, stepSize };
     expectThrows({
@@ -147,6 +153,8 @@ graded({
   hint:
     "decaySteps must be a positive integer; say 'decaySteps' in the error. See 'Conventions' in lesson 03.",
 }, () => {
+  // Refusing bad input earns points only from a function that also answers good input.
+  checkAll("exponentialDecay", exponentialDecay, cases.exponentialDecay.lesson);
   for (const decaySteps of [0, -10, 0.5]) {
     const config: ExponentialDecayConfig = { lr0: 0.1, decayRate: 0.5, decaySteps };
     expectThrows({
@@ -174,6 +182,12 @@ graded({
   hint:
     "Every schedule checks all its arguments: epoch (or step) finite and ≥ 0 (NaN and Infinity are not), lr0 positive, gamma and decayRate positive, decay and k finite and ≥ 0, startEpoch a non-negative integer. Name the argument in the message. See 'Conventions' in lesson 03.",
 }, () => {
+  // Refusing bad input earns points only from a function that also answers good input.
+  checkAll("constantLr", constantLr, cases.constantLr.random.slice(0, 5));
+  checkAll("timeBasedDecay", timeBasedDecay, cases.timeBasedDecay.lesson);
+  checkAll("stepDecay", stepDecay, cases.stepDecay.lesson);
+  checkAll("exponentialDecay", exponentialDecay, cases.exponentialDecay.lesson);
+  checkAll("naturalExpDecay", naturalExpDecay, cases.naturalExpDecay.lesson);
   const bad: [string, () => number, string][] = [];
   const epochs = [-1, NaN, Infinity];
   for (const epoch of epochs) {

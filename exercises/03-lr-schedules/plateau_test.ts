@@ -20,6 +20,35 @@ function checkRuns(list: Run[]): void {
   }
 }
 
+/** Runs each case through a scheduler of its own, checking step() and the lr getter. */
+function checkScheduler(list: Run[]): void {
+  for (const c of list) {
+    const config = c.config as PlateauConfig;
+    const text = JSON.stringify(config);
+    let scheduler: ReturnType<typeof createPlateauScheduler> | undefined;
+    expectNumber({
+      input: `createPlateauScheduler(${text}).lr`,
+      actual: () => (scheduler = createPlateauScheduler(config)).lr,
+      expected: config.lr0,
+      rel: REL,
+    });
+    c.metrics.forEach((metric, i) => {
+      expectNumber({
+        input: `step(${metric}) at epoch ${i} of ${text} on ${JSON.stringify(c.metrics)}`,
+        actual: () => scheduler!.step(metric),
+        expected: c.expected[i],
+        rel: REL,
+      });
+      expectNumber({
+        input: `.lr after step(${metric}) at epoch ${i} of ${text}`,
+        actual: () => scheduler!.lr,
+        expected: c.expected[i],
+        rel: REL,
+      });
+    });
+  }
+}
+
 graded({
   name: "reduceOnPlateau: the lesson's run",
   points: 2,
@@ -68,31 +97,7 @@ graded({
   hint:
     "Keep best, bad epochs and cooldown in the closure; step(metric) updates them and returns the rate, and the lr getter reads the same rate (lr0 before any step). See 'Reduce on plateau' in lesson 03.",
 }, () => {
-  for (const c of [...cases.reduceOnPlateau.lesson, ...cases.reduceOnPlateau.random.slice(0, 10)]) {
-    const config = c.config as PlateauConfig;
-    const text = JSON.stringify(config);
-    let scheduler: ReturnType<typeof createPlateauScheduler> | undefined;
-    expectNumber({
-      input: `createPlateauScheduler(${text}).lr`,
-      actual: () => (scheduler = createPlateauScheduler(config)).lr,
-      expected: config.lr0,
-      rel: REL,
-    });
-    c.metrics.forEach((metric, i) => {
-      expectNumber({
-        input: `step(${metric}) at epoch ${i} of ${text} on ${JSON.stringify(c.metrics)}`,
-        actual: () => scheduler!.step(metric),
-        expected: c.expected[i],
-        rel: REL,
-      });
-      expectNumber({
-        input: `.lr after step(${metric}) at epoch ${i} of ${text}`,
-        actual: () => scheduler!.lr,
-        expected: c.expected[i],
-        rel: REL,
-      });
-    });
-  }
+  checkScheduler([...cases.reduceOnPlateau.lesson, ...cases.reduceOnPlateau.random.slice(0, 10)]);
 });
 
 graded({
@@ -101,6 +106,8 @@ graded({
   hint:
     "lr0 positive, factor in (0, 1), patience and cooldown non-negative integers, threshold, minLr and eps finite and ≥ 0, mode 'min' or 'max', thresholdMode 'rel' or 'abs'; name the argument. See 'Conventions' in lesson 03.",
 }, () => {
+  // Refusing bad input earns points only from a function that also answers good input.
+  checkScheduler(cases.reduceOnPlateau.lesson);
   const bad: [unknown, string][] = [
     [{ lr0: 0.1, factor: 1 }, "factor"],
     [{ lr0: 0.1, factor: 0 }, "factor"],

@@ -50,6 +50,8 @@ graded({
   hint:
     "lr0 positive, startFactor in (0, 1], endFactor in [0, 1] (as PyTorch checks), totalIters a positive integer, epoch finite and ≥ 0; name the argument. See 'Conventions' in lesson 03.",
 }, () => {
+  // Refusing bad input earns points only from a function that also answers good input.
+  checkAll(cases.linearWarmup.lesson);
   const bad: [LinearWarmupConfig, string][] = [
     [{ lr0: 0.1, startFactor: 0 }, "startFactor"],
     [{ lr0: 0.1, startFactor: 1.5 }, "startFactor"],

@@ -8,8 +8,10 @@
  * 5. Every graded test passes against `solutions/`.
  * 6. Every graded test fails against the untouched stubs in `exercises/` (a test that passes on
  *    a stub grades nothing).
+ * 7. Every graded test fails against functions that throw on every input, with a message naming
+ *    every word of the solution (a test that only checks refusals would pass them).
  *
- * Each graded test counts twice (steps 5 and 6), each unit test once, each other check once.
+ * Each graded test counts three times (steps 5 to 7), each unit test once, each other check once.
  * The last line is `N passed, N failed`.
  *
  * @module
@@ -17,7 +19,7 @@
 
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import { listLessons } from "../grading/lessons.ts";
+import { type Lesson, listLessons } from "../grading/lessons.ts";
 import { loadManifest } from "../grading/manifest.ts";
 import { childEnvironment } from "../grading/run.ts";
 import { parseJUnit } from "../grading/junit.ts";
@@ -94,6 +96,34 @@ async function exportsOf(path: string): Promise<Map<string, string>> {
     );
   }
   return shape;
+}
+
+/**
+ * Writes, for every solution file, a module with the same exports in which every function throws
+ * a RangeError whose message holds every word of the solution file: the submission that would
+ * pass any test checking only that bad input is refused (and that the message names it).
+ */
+async function writeThrowingEdition(solutions: string, out: string, lessons: Lesson[]) {
+  for (const lesson of lessons) {
+    await Deno.mkdir(join(out, lesson.slug), { recursive: true });
+    for await (const entry of Deno.readDir(join(solutions, lesson.slug))) {
+      if (!entry.name.endsWith(".ts")) continue;
+      const path = join(solutions, lesson.slug, entry.name);
+      const words = [...new Set((await Deno.readTextFile(path)).match(/[A-Za-z_]\w*(\[\d+\])?/g))];
+      const lines = [
+        `const message = ${JSON.stringify(words.join(" "))};`,
+        "function refuse(): never {\n  throw new RangeError(message);\n}",
+      ];
+      for (const [name, value] of Object.entries(await import(pathToFileURL(path).href))) {
+        lines.push(
+          typeof value === "function"
+            ? `export function ${name}(..._args: unknown[]): never {\n  refuse();\n}`
+            : `export const ${name} = ${JSON.stringify(value)};`,
+        );
+      }
+      await Deno.writeTextFile(join(out, lesson.slug, entry.name), lines.join("\n") + "\n");
+    }
+  }
 }
 
 async function main(): Promise<number> {
@@ -226,6 +256,31 @@ async function main(): Promise<number> {
           );
         }
       }
+    }
+  });
+
+  await step("graded tests fail when every function throws", async () => {
+    const root = await Deno.makeTempDir({ prefix: "kit-selftest-throwing-" });
+    try {
+      await writeThrowingEdition(join(KIT_ROOT, "solutions"), root, lessons);
+      const stage = await stageWorkspace({ kitRoot: KIT_ROOT, implementationRoot: root, lessons });
+      try {
+        for (const lesson of lessons) {
+          const result = await scoreLesson(lesson, { workspace: stage.root, manifest });
+          for (const exercise of result.exercises) {
+            for (const test of exercise.tests) {
+              record(
+                test.status !== "pass",
+                `throwing: ${lesson.id}/${exercise.file} > ${test.name} passes for a function that throws on every input`,
+              );
+            }
+          }
+        }
+      } finally {
+        await stage.dispose();
+      }
+    } finally {
+      await Deno.remove(root, { recursive: true });
     }
   });
 

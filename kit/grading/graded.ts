@@ -47,6 +47,13 @@ const ErrorCtor = Error;
 /** How long one graded test may run before the runtime stops it, unless the test says otherwise. */
 export const DEFAULT_TEST_TIMEOUT_MS = 10_000;
 
+/** What the running graded test has checked so far: correct answers and refusals seen. */
+let current: { answers: number; refusals: number } | undefined;
+
+function countAnswer(): void {
+  if (current) current.answers++;
+}
+
 /** Options of one graded test. */
 export interface GradedOptions {
   /** What the test checks, starting with the function under test, e.g. `"stepDecay: the lesson's table"`. */
@@ -99,8 +106,18 @@ export function graded(options: GradedOptions, fn: () => void | Promise<void>): 
     sanitizeOps: false,
     sanitizeResources: false,
     fn: async () => {
+      const checks = { answers: 0, refusals: 0 };
+      current = checks;
       try {
         await fn();
+        if (checks.refusals > 0 && checks.answers === 0) {
+          // A function that throws on every input passes every refusal check; refusing bad
+          // input only earns points together with a correct answer on good input.
+          throw new GradedFailure(
+            "a test that expects refusals must also check at least one correct answer " +
+              "(test-author error: add an expectNumber/expectNumbers/expectEqual on valid input)",
+          );
+        }
       } catch (error) {
         let detail: string;
         try {
@@ -111,6 +128,8 @@ export function graded(options: GradedOptions, fn: () => void | Promise<void>): 
           detail = "the test stopped on an error that could not be displayed";
         }
         throw new GradedFailure(`${detail}\nhint:     ${hint}`);
+      } finally {
+        current = undefined;
       }
     },
   });
@@ -192,6 +211,7 @@ export function expectNumber(c: Case<number>): void {
   const got = call(c.input, expectedText, c.actual);
   if (typeof got !== "number") fail(c.input, expectedText, `${describeValue(got)}, not a number`);
   if (!numbersClose(got, c.expected, rel, absTol)) fail(c.input, expectedText, describeValue(got));
+  countAnswer();
 }
 
 /**
@@ -237,6 +257,7 @@ export function expectNumbers(c: Case<ArrayLike<number>>): void {
       );
     }
   }
+  countAnswer();
 }
 
 /**
@@ -260,6 +281,7 @@ export function expectEqual<T>(c: Case<T>): void {
       where ? `first difference at ${where}` : undefined,
     );
   }
+  countAnswer();
 }
 
 /** Returns null when equal, else the path of the first difference ("" for the top level). */
@@ -301,7 +323,9 @@ function firstDifference(got: unknown, expected: unknown, path: string): string 
 
 /**
  * Expects the learner's code to throw, e.g. on invalid input; `messageIncludes`, when given, must
- * appear in the error's message.
+ * appear in the error's message. A test that uses it must also check at least one correct answer
+ * (with {@link expectNumber}, {@link expectNumbers} or {@link expectEqual}): otherwise a function
+ * that throws on every input would earn the points.
  *
  * @example
  * ```ts ignore
@@ -328,6 +352,7 @@ export function expectThrows(
     if (c.messageIncludes && !message.includes(c.messageIncludes)) {
       fail(c.input, expectedText, `it threw ${describeThrown(error)}`);
     }
+    if (current) current.refusals++;
     return;
   }
   fail(c.input, expectedText, `it returned ${describeValue(got)}`);
