@@ -245,18 +245,23 @@ async function main(): Promise<number> {
     }
   });
 
-  await step("graded tests fail on the untouched stubs", async () => {
+  /** Records, for every graded test of every lesson run in `workspace`, that it did not pass. */
+  const expectEveryTestFails = async (workspace: string, label: string, why: string) => {
     for (const lesson of lessons) {
-      const result = await scoreLesson(lesson, { workspace: KIT_ROOT, manifest });
+      const result = await scoreLesson(lesson, { workspace, manifest });
       for (const exercise of result.exercises) {
         for (const test of exercise.tests) {
           record(
             test.status !== "pass",
-            `stubs: ${lesson.id}/${exercise.file} > ${test.name} passes on the stub: it grades nothing`,
+            `${label}: ${lesson.id}/${exercise.file} > ${test.name} ${why}`,
           );
         }
       }
     }
+  };
+
+  await step("graded tests fail on the untouched stubs", async () => {
+    await expectEveryTestFails(KIT_ROOT, "stubs", "passes on the stub: it grades nothing");
   });
 
   await step("graded tests fail when every function throws", async () => {
@@ -265,17 +270,11 @@ async function main(): Promise<number> {
       await writeThrowingEdition(join(KIT_ROOT, "solutions"), root, lessons);
       const stage = await stageWorkspace({ kitRoot: KIT_ROOT, implementationRoot: root, lessons });
       try {
-        for (const lesson of lessons) {
-          const result = await scoreLesson(lesson, { workspace: stage.root, manifest });
-          for (const exercise of result.exercises) {
-            for (const test of exercise.tests) {
-              record(
-                test.status !== "pass",
-                `throwing: ${lesson.id}/${exercise.file} > ${test.name} passes for a function that throws on every input`,
-              );
-            }
-          }
-        }
+        await expectEveryTestFails(
+          stage.root,
+          "throwing",
+          "passes for a function that throws on every input",
+        );
       } finally {
         await stage.dispose();
       }

@@ -111,21 +111,13 @@ export async function runTestFile(options: RunOptions): Promise<FileRun> {
   });
   const started = performance.now();
   const child = command.spawn();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    try {
-      child.kill("SIGKILL");
-    } catch {
-      // Already gone.
-    }
-  }, options.timeoutMs);
+  const deadline = killAfter(child, options.timeoutMs);
   const [stdout, stderr, status] = await Promise.all([
     readBounded(child.stdout),
     readBounded(child.stderr),
     child.status,
   ]);
-  clearTimeout(timer);
+  const timedOut = deadline.stop();
   const durationMs = performance.now() - started;
   const printed = stdout + "\n" + stderr;
   const output = { code: status.code };
@@ -212,6 +204,35 @@ async function writeCasesPreload(workspace: string, folder: string): Promise<str
 
 /** Largest JUnit report read; a real one is a few kilobytes per test. */
 const MAX_REPORT_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Kills `child` with SIGKILL once `ms` milliseconds have passed. `stop()` cancels the timer and
+ * tells whether the kill happened, i.e. whether the child ran out of time.
+ *
+ * @example
+ * ```ts ignore
+ * const deadline = killAfter(child, 5_000);
+ * await child.status;
+ * if (deadline.stop()) console.log("timed out");
+ * ```
+ */
+export function killAfter(child: Deno.ChildProcess, ms: number): { stop(): boolean } {
+  let killed = false;
+  const timer = setTimeout(() => {
+    killed = true;
+    try {
+      child.kill("SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }, ms);
+  return {
+    stop() {
+      clearTimeout(timer);
+      return killed;
+    },
+  };
+}
 
 /** How much of a child's output is kept: its start and its end. */
 const KEEP_HEAD = 16 * 1024;

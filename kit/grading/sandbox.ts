@@ -16,7 +16,7 @@
 
 import { join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { childEnvironment } from "./run.ts";
+import { childEnvironment, killAfter } from "./run.ts";
 
 /**
  * `deno test` flags of every graded run of untrusted code: nothing remote, nothing not already
@@ -173,17 +173,9 @@ async function moduleGraph(
     stdout: "piped",
     stderr: "piped",
   }).spawn();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    try {
-      child.kill("SIGKILL");
-    } catch {
-      // Already gone.
-    }
-  }, timeoutMs);
+  const deadline = killAfter(child, timeoutMs);
   const output = await child.output();
-  clearTimeout(timer);
+  const timedOut = deadline.stop();
   await Deno.remove(root).catch(() => {});
   if (timedOut) return "the import analysis did not finish in time";
   try {
