@@ -2,6 +2,16 @@ import { expectEqual, expectThrows, graded } from "../../kit/grading/graded.ts";
 import cases from "../../kit/cases/01-parameters-and-hyperparameters.json" with { type: "json" };
 import { type Classification, classifySetting, normalizeSettingName } from "./classify.ts";
 
+function checkClassifications(list: { name: string; expected: unknown }[]): void {
+  for (const c of list) {
+    expectEqual({
+      input: `classifySetting(${JSON.stringify(c.name)})`,
+      actual: () => classifySetting(c.name),
+      expected: c.expected as Classification,
+    });
+  }
+}
+
 graded({
   name: "normalizeSettingName: camelCase, snake_case, kebab-case, capitals, spaces",
   points: 1,
@@ -24,13 +34,7 @@ graded({
   hint: "Only weights and biases are learned (category null). Careful: weight decay is a " +
     "setting, not a weight. See the table 'What you set' in lesson 01.",
 }, () => {
-  for (const c of cases.classifySetting.lesson) {
-    expectEqual({
-      input: `classifySetting(${JSON.stringify(c.name)})`,
-      actual: () => classifySetting(c.name),
-      expected: c.expected as Classification,
-    });
-  }
+  checkClassifications(cases.classifySetting.lesson);
 });
 
 graded({
@@ -38,13 +42,7 @@ graded({
   points: 1,
   hint: "Normalise the name with normalizeSettingName before looking it up.",
 }, () => {
-  for (const c of cases.classifySetting.random) {
-    expectEqual({
-      input: `classifySetting(${JSON.stringify(c.name)})`,
-      actual: () => classifySetting(c.name),
-      expected: c.expected as Classification,
-    });
-  }
+  checkClassifications(cases.classifySetting.random);
 });
 
 graded({
@@ -54,13 +52,7 @@ graded({
     "the name as given.",
 }, () => {
   // Refusing bad input earns points only from a function that also answers good input.
-  for (const c of cases.classifySetting.lesson) {
-    expectEqual({
-      input: `classifySetting(${JSON.stringify(c.name)})`,
-      actual: () => classifySetting(c.name),
-      expected: c.expected as Classification,
-    });
-  }
+  checkClassifications(cases.classifySetting.lesson);
   for (const name of cases.classifySetting.unknown) {
     expectThrows({
       input: `classifySetting(${JSON.stringify(name)})`,

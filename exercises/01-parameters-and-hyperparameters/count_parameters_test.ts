@@ -7,13 +7,8 @@ import { countParameters, parameterBreakdown } from "./count_parameters.ts";
 const show = (layers: readonly unknown[]) =>
   `[${layers.map((x) => (typeof x === "string" ? x : String(x))).join(", ")}]`;
 
-graded({
-  name: "countParameters: the lesson's networks and small traps",
-  points: 2,
-  hint: "Each pair of consecutive layers (n_in, n_out) adds n_in·n_out weights and n_out biases; " +
-    "the input layer has no biases. See 'Counting the parameters of an MLP' in lesson 01.",
-}, () => {
-  for (const c of cases.countParameters.lesson) {
+function checkCounts(list: { layers: number[]; expected: number }[]): void {
+  for (const c of list) {
     expectNumber({
       input: `countParameters(${show(c.layers)})`,
       actual: () => countParameters(c.layers),
@@ -21,6 +16,15 @@ graded({
       rel: 0,
     });
   }
+}
+
+graded({
+  name: "countParameters: the lesson's networks and small traps",
+  points: 2,
+  hint: "Each pair of consecutive layers (n_in, n_out) adds n_in·n_out weights and n_out biases; " +
+    "the input layer has no biases. See 'Counting the parameters of an MLP' in lesson 01.",
+}, () => {
+  checkCounts(cases.countParameters.lesson);
 });
 
 graded({
@@ -29,14 +33,7 @@ graded({
   hint: "Sum over consecutive pairs, not over all layers: a network of k layers has k − 1 weight " +
     "matrices. Lesson 01, 'Counting the parameters of an MLP'.",
 }, () => {
-  for (const c of cases.countParameters.random) {
-    expectNumber({
-      input: `countParameters(${show(c.layers)})`,
-      actual: () => countParameters(c.layers),
-      expected: c.expected,
-      rel: 0,
-    });
-  }
+  checkCounts(cases.countParameters.random);
 });
 
 graded({
@@ -61,14 +58,7 @@ graded({
     "or NaN; the message must name the entry as layerSizes[i].",
 }, () => {
   // Refusing bad input earns points only from a function that also answers good input.
-  for (const c of cases.countParameters.lesson) {
-    expectNumber({
-      input: `countParameters(${show(c.layers)})`,
-      actual: () => countParameters(c.layers),
-      expected: c.expected,
-      rel: 0,
-    });
-  }
+  checkCounts(cases.countParameters.lesson);
   for (const c of cases.countParameters.invalid) {
     const layers = c.layers.map(Number);
     expectThrows({

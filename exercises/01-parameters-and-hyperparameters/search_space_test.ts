@@ -4,13 +4,11 @@ import { gridSize, type SearchSpace, spaceSize } from "./search_space.ts";
 
 // Grid sizes are integers (all below 2^53 here): compared exactly.
 
-graded({
-  name: "gridSize: the lesson's grids, including the empty grid",
-  points: 1,
-  hint: "Multiply the value counts; start the product at 1, so a grid of no hyperparameters " +
-    "holds one configuration. Lesson 01, 'The search-space explosion'.",
-}, () => {
-  for (const c of cases.gridSize.lesson) {
+type GridCase = { counts: number[]; expected: number };
+type SpaceCase = { space: unknown; expected: number };
+
+function checkGrids(list: GridCase[]): void {
+  for (const c of list) {
     expectNumber({
       input: `gridSize(${JSON.stringify(c.counts)})`,
       actual: () => gridSize(c.counts),
@@ -18,6 +16,27 @@ graded({
       rel: 0,
     });
   }
+}
+
+function checkSpaces(list: SpaceCase[]): void {
+  for (const c of list) {
+    const space = c.space as unknown as SearchSpace;
+    expectNumber({
+      input: `spaceSize(${JSON.stringify(c.space)})`,
+      actual: () => spaceSize(space),
+      expected: c.expected,
+      rel: 0,
+    });
+  }
+}
+
+graded({
+  name: "gridSize: the lesson's grids, including the empty grid",
+  points: 1,
+  hint: "Multiply the value counts; start the product at 1, so a grid of no hyperparameters " +
+    "holds one configuration. Lesson 01, 'The search-space explosion'.",
+}, () => {
+  checkGrids(cases.gridSize.lesson);
 });
 
 graded({
@@ -26,14 +45,7 @@ graded({
   hint: "The sizes multiply (every value of one hyperparameter meets every value of the others); " +
     "adding them counts one-at-a-time changes, not a grid.",
 }, () => {
-  for (const c of cases.gridSize.random) {
-    expectNumber({
-      input: `gridSize(${JSON.stringify(c.counts)})`,
-      actual: () => gridSize(c.counts),
-      expected: c.expected,
-      rel: 0,
-    });
-  }
+  checkGrids(cases.gridSize.random);
 });
 
 graded({
@@ -42,14 +54,7 @@ graded({
   hint: "Throw a RangeError whose message names the entry as valueCounts[i].",
 }, () => {
   // Refusing bad input earns points only from a function that also answers good input.
-  for (const c of cases.gridSize.lesson) {
-    expectNumber({
-      input: `gridSize(${JSON.stringify(c.counts)})`,
-      actual: () => gridSize(c.counts),
-      expected: c.expected,
-      rel: 0,
-    });
-  }
+  checkGrids(cases.gridSize.lesson);
   for (const c of cases.gridSize.invalid) {
     const counts = c.counts.map(Number);
     expectThrows({
@@ -66,15 +71,7 @@ graded({
   hint: "A choice counts its values; an int range from low to high includes both ends: " +
     "high − low + 1 values. Lesson 01, 'Counting a search space'.",
 }, () => {
-  for (const c of [...cases.spaceSize.lesson, ...cases.spaceSize.random]) {
-    const space = c.space as unknown as SearchSpace;
-    expectNumber({
-      input: `spaceSize(${JSON.stringify(c.space)})`,
-      actual: () => spaceSize(space),
-      expected: c.expected,
-      rel: 0,
-    });
-  }
+  checkSpaces([...cases.spaceSize.lesson, ...cases.spaceSize.random]);
 });
 
 graded({
@@ -84,15 +81,7 @@ graded({
     "the dimension's name in the message. Lesson 01, 'Counting a search space'.",
 }, () => {
   // Refusing bad input earns points only from a function that also answers good input.
-  for (const c of cases.spaceSize.lesson) {
-    const space = c.space as unknown as SearchSpace;
-    expectNumber({
-      input: `spaceSize(${JSON.stringify(c.space)})`,
-      actual: () => spaceSize(space),
-      expected: c.expected,
-      rel: 0,
-    });
-  }
+  checkSpaces(cases.spaceSize.lesson);
   for (const c of cases.spaceSize.continuous) {
     const space = c.space as unknown as SearchSpace;
     expectThrows({
@@ -110,15 +99,7 @@ graded({
     "Put the dimension's name in the message.",
 }, () => {
   // Refusing bad input earns points only from a function that also answers good input.
-  for (const c of cases.spaceSize.lesson) {
-    const space = c.space as unknown as SearchSpace;
-    expectNumber({
-      input: `spaceSize(${JSON.stringify(c.space)})`,
-      actual: () => spaceSize(space),
-      expected: c.expected,
-      rel: 0,
-    });
-  }
+  checkSpaces(cases.spaceSize.lesson);
   for (const c of cases.spaceSize.invalid) {
     const space = c.space as unknown as SearchSpace;
     expectThrows({
