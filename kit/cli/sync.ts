@@ -1,8 +1,9 @@
 /**
  * `deno task sync [lesson…] [--check]`: regenerate what the reference code determines.
  *
- * Writes, for each lesson with a generator in `kit/content/`, its case file, the generated
- * regions of its README and its figures; then runs the graded tests against the solutions and
+ * Writes, for each lesson, the stubs `exercises/NN-slug/*.ts` from the solutions' markers
+ * (`kit/content/stubs.ts`) and, for each lesson with a generator in `kit/content/`, its case file,
+ * the generated regions of its README and its figures; then runs the graded tests against the solutions and
  * writes `kit/manifest.json`. With `--check` it writes nothing and exits 1 if anything is stale.
  *
  * @module

@@ -1,7 +1,8 @@
 /**
  * Keeping generated files in step with the reference code.
  *
- * For each lesson with a generator `kit/content/NN-slug.ts`, {@link planSync} computes the case
+ * For each lesson, {@link planSync} computes the stubs `exercises/NN-slug/*.ts` from the
+ * solutions' markers ({@link planStubs}) and, with a generator `kit/content/NN-slug.ts`, the case
  * file, every generated README region and every figure; {@link planManifest} runs the graded
  * tests against the solutions to list their names and points. A plan is a list of files with
  * their wanted contents: `deno task sync` writes them, `deno task test` fails if any differs.
@@ -19,6 +20,7 @@ import { runTestFile } from "../grading/run.ts";
 import { mapConcurrent } from "../grading/score.ts";
 import { childEnvironment } from "../grading/run.ts";
 import { courseMap } from "./course.ts";
+import { makeStub } from "./stubs.ts";
 
 /** One generated file: where, and what it should hold. */
 export interface PlannedFile {
@@ -116,9 +118,21 @@ export function fillRegions(
  * const tidy = await formatMarkdown("| a | b |\n|---|---|\n| 1 | 22 |\n", "/path/to/kit");
  * ```
  */
-export async function formatMarkdown(markdown: string, kitRoot: string): Promise<string> {
+export function formatMarkdown(markdown: string, kitRoot: string): Promise<string> {
+  return formatWithDeno(markdown, "md", kitRoot);
+}
+
+/**
+ * Formats `text` as `deno fmt` formats a file with extension `ext` under the kit's settings.
+ *
+ * @example
+ * ```ts ignore
+ * const tidy = await formatWithDeno("const a = {b:1}", "ts", "/path/to/kit"); // "const a = { b: 1 };\n"
+ * ```
+ */
+export async function formatWithDeno(text: string, ext: string, kitRoot: string): Promise<string> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["fmt", `--config=${join(kitRoot, "deno.json")}`, "--ext=md", "-"],
+    args: ["fmt", `--config=${join(kitRoot, "deno.json")}`, `--ext=${ext}`, "-"],
     cwd: kitRoot,
     clearEnv: true,
     env: childEnvironment(),
@@ -127,13 +141,54 @@ export async function formatMarkdown(markdown: string, kitRoot: string): Promise
     stderr: "piped",
   }).spawn();
   const writer = child.stdin.getWriter();
-  await writer.write(new TextEncoder().encode(markdown));
+  await writer.write(new TextEncoder().encode(text));
   await writer.close();
   const output = await child.output();
   if (!output.success) {
-    throw new Error(`deno fmt refused the markdown: ${new TextDecoder().decode(output.stderr)}`);
+    throw new Error(`deno fmt refused the ${ext}: ${new TextDecoder().decode(output.stderr)}`);
   }
   return new TextDecoder().decode(output.stdout);
+}
+
+/**
+ * The stub of every non-test solution file of the given lessons, as `exercises/NN-slug/NAME.ts`
+ * (see {@link makeStub} for the markers), formatted by `deno fmt`. A lesson without a
+ * `solutions/` folder (the student edition) has none.
+ *
+ * @example
+ * ```ts ignore
+ * const stubs = await planStubs(kitRoot, lessons);
+ * ```
+ */
+export async function planStubs(kitRoot: string, lessons: Lesson[]): Promise<PlannedFile[]> {
+  const sources: { path: string; source: string; where: string }[] = [];
+  for (const lesson of lessons) {
+    const folder = join(kitRoot, "solutions", lesson.slug);
+    let entries: Deno.DirEntry[];
+    try {
+      entries = await Array.fromAsync(Deno.readDir(folder));
+    } catch (error) {
+      if (error instanceof Deno.errors.NotFound) continue;
+      throw error;
+    }
+    for (const entry of entries) {
+      if (!entry.isFile || !entry.name.endsWith(".ts") || entry.name.endsWith("_test.ts")) continue;
+      const where = `solutions/${lesson.slug}/${entry.name}`;
+      sources.push({
+        path: `exercises/${lesson.slug}/${entry.name}`,
+        source: await Deno.readTextFile(join(folder, entry.name)),
+        where,
+      });
+    }
+  }
+  sources.sort((a, b) => a.path.localeCompare(b.path));
+  return await mapConcurrent(sources, navigator.hardwareConcurrency || 2, async (file) => {
+    const stub = makeStub(file.source, file.where);
+    // A file without markers is copied byte for byte; a stub is formatted, since cutting out
+    // code can change the layout `deno fmt` wants (a long throw wraps, blank lines merge).
+    const text = stub === file.source ? stub : await formatWithDeno(stub, "ts", kitRoot);
+    return { path: file.path, text };
+  });
 }
 
 /**
@@ -172,7 +227,7 @@ export async function loadGenerators(
  * ```
  */
 export async function planSync(kitRoot: string, lessons: Lesson[]): Promise<PlannedFile[]> {
-  const files: PlannedFile[] = [];
+  const files: PlannedFile[] = await planStubs(kitRoot, lessons);
   for (const { lesson, content } of await loadGenerators(kitRoot, lessons)) {
     if (content.cases) {
       files.push({ path: `kit/cases/${lesson.slug}.json`, text: formatCases(content.cases()) });
