@@ -1,0 +1,77 @@
+import { expectEqual, expectNumbers, expectThrows, graded } from "../../kit/grading/graded.ts";
+import cases from "../../kit/cases/07-grid-and-random-search.json" with { type: "json" };
+import { randomConfigurations, type Space } from "./random_search.ts";
+
+type Case = (typeof cases.randomConfigurations.cases)[number];
+const describe = (c: { space: unknown; seed: unknown }, n: number) =>
+  `randomConfigurations(${JSON.stringify(c.space)}, ${n}, ${JSON.stringify(c.seed)})`;
+
+/** Numbers to 1e-12 (exp and log), names and booleans exactly. */
+function check(c: Case): void {
+  const space = c.space as unknown as Space;
+  const got = () => randomConfigurations(space, c.n, c.seed);
+  const names = Object.keys(c.space);
+  expectEqual({
+    input: `${describe(c, c.n)}, the keys of each configuration`,
+    actual: () => got().map((config) => Object.keys(config)),
+    expected: c.expected.map(() => names),
+  });
+  for (const name of names) {
+    const column = (list: readonly Record<string, unknown>[]) => list.map((config) => config[name]);
+    const expected = column(c.expected);
+    if (expected.every((v) => typeof v === "number")) {
+      expectNumbers({
+        input: `${describe(c, c.n)}.map(c => c.${name})`,
+        actual: () => column(got()) as number[],
+        expected: expected as number[],
+        rel: 1e-12,
+      });
+    } else {
+      expectEqual({
+        input: `${describe(c, c.n)}.map(c => c.${name})`,
+        actual: () => column(got()),
+        expected,
+      });
+    }
+  }
+}
+
+graded({
+  name: "randomConfigurations: 9 seeded searches, value by value",
+  points: 3,
+  hint: "One seededRandom(seed) for the whole search; trial after trial, and in each the " +
+    "names in the space's order, one sample() each. A new generator per trial, or names in " +
+    "another order, gives other values. Lesson 07, 'Random search'.",
+}, () => {
+  for (const c of cases.randomConfigurations.cases) check(c);
+});
+
+graded({
+  name: "randomConfigurations: the prefix property (the first k of n = a run with n = k)",
+  points: 2,
+  hint: "Configuration i may depend only on the seed and the draws before it: no draw that " +
+    "depends on n, no shuffling or sorting of the list at the end.",
+}, () => {
+  const p = cases.randomConfigurations.prefix;
+  const space = p.space as unknown as Space;
+  for (const k of p.ks) {
+    expectEqual({
+      input: `${describe(p, k)} vs the first ${k} of ${describe(p, p.n)}`,
+      actual: () => randomConfigurations(space, k, p.seed),
+      expected: randomConfigurations(space, p.n, p.seed).slice(0, k),
+    });
+  }
+});
+
+graded({
+  name: "randomConfigurations: n = 0 gives []; refuses a negative or fractional n",
+  points: 1,
+  hint: "Zero trials is an empty search; throw a RangeError when n is not an integer >= 0.",
+}, () => {
+  const c = cases.randomConfigurations.cases[0];
+  const space = c.space as unknown as Space;
+  expectEqual({ input: describe(c, 0), actual: () => randomConfigurations(space, 0, c.seed), expected: [] });
+  for (const n of [-1, 2.5]) {
+    expectThrows({ input: describe(c, n), actual: () => randomConfigurations(space, n, c.seed) });
+  }
+});

@@ -1,0 +1,261 @@
+/**
+ * One trial of a search: train the lesson-05 MLP (through `kit/engine`) with one configuration
+ * on a prepared dataset, and measure it on the validation rows. Used by `deno task search`'s
+ * workers and by the generators of lessons 07 and later, so that the lesson's experiments and
+ * the command line measure the same thing.
+ *
+ * @module
+ */
+
+import { adam, createMlp, lossAndGradient, type Mlp, predict, sgd, train } from "../engine/mod.ts";
+import type { Examples } from "../engine/mod.ts";
+import { type Dataset, dataUrl, parseDataset } from "../lib/csv.ts";
+import { seededRandom, shuffle } from "../lib/random.ts";
+
+/** The datasets shipped in `data/`, by the name the command line takes. */
+export const DATASETS: readonly string[] = ["digits", "iris", "wine", "breast_cancer"];
+
+/** A dataset split into training, validation and test rows, scaled, ready to train on. */
+export interface PreparedData {
+  /** The dataset's name, e.g. `"digits"`. */
+  name: string;
+  /** Features per row. */
+  inputs: number;
+  /** Number of classes. */
+  classes: number;
+  /** 60 % of the rows: what the network learns from. */
+  train: Examples;
+  /** 20 %: what configurations are compared on. */
+  validation: Examples;
+  /** 20 %: touched once, for the winner's final score. */
+  test: Examples;
+}
+
+/**
+ * Splits `dataset` 60/20/20 by a permutation of its rows drawn from `seededRandom(splitSeed)`
+ * (a plain, unstratified split) and scales the features: digits' pixels (0–16) are divided by
+ * 16; other datasets are standardised with the mean and deviation of the **training** rows only,
+ * so nothing about the validation or test rows leaks into training.
+ *
+ * @example
+ * ```ts
+ * import { prepareData } from "./trial.ts";
+ * import { parseDataset } from "../lib/csv.ts";
+ * const d = parseDataset("a,label\n1,0\n2,1\n3,0\n4,1\n5,0\n", "tiny.csv");
+ * const p = prepareData(d, "tiny", 0);
+ * console.log(p.train.rows, p.validation.rows, p.test.rows); // 3 1 1
+ * ```
+ */
+export function prepareData(dataset: Dataset, name: string, splitSeed = 0): PreparedData {
+  const { rows, cols } = dataset;
+  const order = shuffle(Array.from({ length: rows }, (_, i) => i), seededRandom(splitSeed));
+  const nTrain = Math.round(0.6 * rows);
+  const nValidation = Math.round(0.2 * rows);
+  const pick = (part: number[]): Examples => {
+    const features = new Float64Array(part.length * cols);
+    part.forEach((r, i) =>
+      features.set(dataset.features.subarray(r * cols, (r + 1) * cols), i * cols)
+    );
+    return { features, labels: Int32Array.from(part, (r) => dataset.labels[r]), rows: part.length };
+  };
+  const parts = [
+    pick(order.slice(0, nTrain)),
+    pick(order.slice(nTrain, nTrain + nValidation)),
+    pick(order.slice(nTrain + nValidation)),
+  ];
+  if (name === "digits") {
+    for (const p of parts) p.features.forEach((v, i) => p.features[i] = v / 16);
+  } else {
+    // Mean and deviation of each column over the training rows alone.
+    const t = parts[0];
+    const mean = new Float64Array(cols), sd = new Float64Array(cols);
+    for (let i = 0; i < t.rows; i++) {
+      for (let j = 0; j < cols; j++) mean[j] += t.features[i * cols + j] / t.rows;
+    }
+    for (let i = 0; i < t.rows; i++) {
+      for (let j = 0; j < cols; j++) sd[j] += (t.features[i * cols + j] - mean[j]) ** 2 / t.rows;
+    }
+    for (const p of parts) {
+      p.features.forEach((v, i) => {
+        const j = i % cols;
+        p.features[i] = sd[j] > 0 ? (v - mean[j]) / Math.sqrt(sd[j]) : 0;
+      });
+    }
+  }
+  return {
+    name,
+    inputs: cols,
+    classes: dataset.classCount,
+    train: parts[0],
+    validation: parts[1],
+    test: parts[2],
+  };
+}
+
+/**
+ * Reads `data/NAME.csv` and prepares it with {@link prepareData}.
+ *
+ * Throws an `Error` listing the datasets when `name` is not one of {@link DATASETS}.
+ *
+ * @example
+ * ```ts ignore
+ * const iris = await loadPrepared("iris");
+ * console.log(iris.train.rows); // 90
+ * ```
+ */
+export async function loadPrepared(name: string, splitSeed = 0): Promise<PreparedData> {
+  if (!DATASETS.includes(name)) {
+    throw new Error(`unknown dataset "${name}": choose one of ${DATASETS.join(", ")}`);
+  }
+  const file = `${name}.csv`;
+  const dataset = parseDataset(await Deno.readTextFile(dataUrl(file)), `data/${file}`);
+  return prepareData(dataset, name, splitSeed);
+}
+
+/** Everything a trial can set; a configuration names some of these, the rest keep defaults. */
+export interface TrialSettings {
+  /** Learning rate. */
+  lr: number;
+  /** Coupled L2 penalty λ. */
+  l2: number;
+  /** SGD momentum (ignored by Adam). */
+  momentum: number;
+  /** Units of the one hidden layer. */
+  hidden: number;
+  /** Mini-batch size. */
+  batchSize: number;
+  /** Passes over the training rows. */
+  epochs: number;
+  /** `"sgd"` (with momentum) or `"adam"`. */
+  optimizer: string;
+  /** Dropout probability of the hidden layer. */
+  dropout: number;
+  /** Activation of the hidden layer: `"relu"`, `"tanh"` or `"sigmoid"`. */
+  activation: string;
+}
+
+/** The settings a trial uses for what its configuration leaves out. */
+export const DEFAULT_SETTINGS: Readonly<TrialSettings> = Object.freeze({
+  lr: 0.05,
+  l2: 0,
+  momentum: 0.9,
+  hidden: 32,
+  batchSize: 32,
+  epochs: 10,
+  optimizer: "sgd",
+  dropout: 0,
+  activation: "relu",
+});
+
+/**
+ * Fills a configuration's gaps from `defaults`, checking each value's type.
+ *
+ * Throws an `Error` naming the key when a key is not a {@link TrialSettings} field or its value
+ * has the wrong type.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_SETTINGS, trialSettings } from "./trial.ts";
+ * console.log(trialSettings({ lr: 0.1 }, DEFAULT_SETTINGS).hidden); // 32
+ * ```
+ */
+export function trialSettings(
+  config: Readonly<Record<string, unknown>>,
+  defaults: Readonly<TrialSettings> = DEFAULT_SETTINGS,
+): TrialSettings {
+  const settings = { ...defaults };
+  for (const [key, value] of Object.entries(config)) {
+    if (!Object.hasOwn(defaults, key)) {
+      throw new Error(
+        `unknown hyperparameter "${key}": the MLP trial knows ${Object.keys(defaults).join(", ")}`,
+      );
+    }
+    const want = typeof defaults[key as keyof TrialSettings];
+    if (typeof value !== want) {
+      throw new Error(`hyperparameter "${key}" must be a ${want}, got ${JSON.stringify(value)}`);
+    }
+    (settings as Record<string, unknown>)[key] = value;
+  }
+  return settings;
+}
+
+/** What one trial measured. */
+export interface TrialResult {
+  /** Validation accuracy (higher is better). */
+  score: number;
+  /** Mean validation cross-entropy (lower is better; not finite when the run diverged). */
+  loss: number;
+  /** Mean training loss of the last epoch. */
+  trainLoss: number;
+  /** Epochs × parameters: the tie rule's last criterion before the id. */
+  cost: number;
+  /** `"diverged"` when a training or the validation loss is not finite, else `"ok"`. */
+  status: "ok" | "diverged";
+  /** Test accuracy: for the winner's one final score, never for choosing. */
+  testScore: number;
+}
+
+/** Accuracy and mean cross-entropy of `net` on `data`. */
+function measure(net: Mlp, data: Examples): { accuracy: number; loss: number } {
+  const predicted = predict(net, data.features, data.rows);
+  let right = 0;
+  for (let i = 0; i < data.rows; i++) if (predicted[i] === data.labels[i]) right++;
+  return {
+    accuracy: right / data.rows,
+    loss: lossAndGradient(net, data.features, data.labels, data.rows, {}),
+  };
+}
+
+/**
+ * Trains a fresh MLP (one hidden layer) with `settings` on `data.train`, from `seed` (the
+ * initial weights, the shuffles and the dropout masks), and measures it.
+ *
+ * @example
+ * ```ts ignore
+ * const result = runTrial(await loadPrepared("iris"), trialSettings({ lr: 0.1, epochs: 30 }), 1);
+ * console.log(result.status, result.score);
+ * ```
+ */
+export function runTrial(data: PreparedData, settings: TrialSettings, seed: number): TrialResult {
+  const net = createMlp({
+    sizes: [data.inputs, settings.hidden, data.classes],
+    activation: settings.activation as "relu",
+    init: settings.activation === "relu" ? "he" : "xavier",
+    seed,
+  });
+  const optimizer = settings.optimizer === "adam"
+    ? adam({ lr: settings.lr })
+    : sgd({ lr: settings.lr, momentum: settings.momentum });
+  const history = train(net, data.train, {
+    epochs: settings.epochs,
+    batchSize: settings.batchSize,
+    optimizer,
+    l2: settings.l2,
+    dropout: settings.dropout,
+    seed,
+  });
+  const validation = measure(net, data.validation);
+  const diverged = !history.loss.every(Number.isFinite) || !Number.isFinite(validation.loss);
+  return {
+    score: validation.accuracy,
+    loss: validation.loss,
+    trainLoss: history.loss[history.loss.length - 1],
+    cost: settings.epochs * net.params.length,
+    status: diverged ? "diverged" : "ok",
+    testScore: measure(net, data.test).accuracy,
+  };
+}
+
+/**
+ * The training seed of trial `id` of a search started with `searchSeed`: a function of both
+ * only, so a trial trains the same way whichever worker runs it and whenever it runs.
+ *
+ * @example
+ * ```ts
+ * import { trialSeed } from "./trial.ts";
+ * console.log(trialSeed(7, 3) === trialSeed(7, 3), trialSeed(7, 3) !== trialSeed(7, 4)); // true true
+ * ```
+ */
+export function trialSeed(searchSeed: number | string, id: number): number {
+  return Math.floor(seededRandom(`trial/${searchSeed}/${id}`)() * 2 ** 31);
+}
