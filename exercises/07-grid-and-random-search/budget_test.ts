@@ -4,7 +4,9 @@ import { expectedMaxPerformance, incumbentCurve } from "./budget.ts";
 
 /** Case files hold NaN and ±Infinity as { "number": "NaN" }: decoded here. */
 const decode = (list: readonly unknown[]) =>
-  list.map((v) => typeof v === "object" && v !== null ? Number((v as { number: string }).number) : v as number);
+  list.map((v) =>
+    typeof v === "object" && v !== null ? Number((v as { number: string }).number) : v as number
+  );
 
 graded({
   name: "incumbentCurve: best so far, skipping diverged runs, never going down",
@@ -27,7 +29,8 @@ graded({
 graded({
   name: "expectedMaxPerformance: the lesson's example and 10 searches with ties",
   points: 3,
-  hint: "Sort ascending; E = Σ v_i · ((i/N)^n − ((i−1)/N)^n), i from 1 to N (Dodge et al., 2019): " +
+  hint:
+    "Sort ascending; E = Σ v_i · ((i/N)^n − ((i−1)/N)^n), i from 1 to N (Dodge et al., 2019): " +
     "(i/N)^n is the chance that all n draws, with replacement, are among the i lowest. For " +
     "n = 1 it is the mean.",
 }, () => {
@@ -58,7 +61,9 @@ graded({
   for (const bad of cases.budget.invalid) {
     const scores = decode(bad.scores);
     expectThrows({
-      input: `expectedMaxPerformance(${JSON.stringify(scores.map(String))}, ${bad.n})  // ${bad.why}`,
+      input: `expectedMaxPerformance(${
+        JSON.stringify(scores.map(String))
+      }, ${bad.n})  // ${bad.why}`,
       actual: () => expectedMaxPerformance(scores, bad.n),
     });
   }

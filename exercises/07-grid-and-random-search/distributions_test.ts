@@ -42,7 +42,8 @@ function fractions(d: Distribution, seed: string, n: number, edges: readonly num
 graded({
   name: "sample: choice, one value per draw",
   points: 1,
-  hint: `values[floor(u · n)] with u = random(). ${ONE_DRAW} Lesson 07, 'Search spaces with distributions'.`,
+  hint:
+    `values[floor(u · n)] with u = random(). ${ONE_DRAW} Lesson 07, 'Search spaces with distributions'.`,
 }, () => {
   checkExact(cases.sample.exact.choice, false);
 });
@@ -94,7 +95,8 @@ graded({
   const d = c.distribution as Distribution;
   // 4,000 draws: the standard deviation of a 25 % fraction is 0.7 %; allow 3 %.
   expectNumbers({
-    input: `fractions of ${cases.sample.draws} draws of sample(${JSON.stringify(c.distribution)}) ` +
+    input:
+      `fractions of ${cases.sample.draws} draws of sample(${JSON.stringify(c.distribution)}) ` +
       `in the decades ${JSON.stringify(c.edges)} (seed ${JSON.stringify(c.seed)})`,
     actual: () => fractions(d, c.seed, cases.sample.draws, c.edges),
     expected: c.expected,

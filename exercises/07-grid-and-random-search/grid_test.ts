@@ -43,9 +43,18 @@ graded({
   const big = cases.gridPoints.lesson01;
   const grid = big.grid as Grid;
   const input = `gridPoints(${JSON.stringify(big.grid)})`;
-  expectNumber({ input: `${input}.length`, actual: () => gridPoints(grid).length, expected: big.size, rel: 0 });
+  expectNumber({
+    input: `${input}.length`,
+    actual: () => gridPoints(grid).length,
+    expected: big.size,
+    rel: 0,
+  });
   big.indices.forEach((index, k) => {
-    expectEqual({ input: `${input}[${index}]`, actual: () => gridPoints(grid)[index], expected: big.points[k] });
+    expectEqual({
+      input: `${input}[${index}]`,
+      actual: () => gridPoints(grid)[index],
+      expected: big.points[k],
+    });
   });
 });
 

@@ -70,7 +70,11 @@ graded({
 }, () => {
   const c = cases.randomConfigurations.cases[0];
   const space = c.space as unknown as Space;
-  expectEqual({ input: describe(c, 0), actual: () => randomConfigurations(space, 0, c.seed), expected: [] });
+  expectEqual({
+    input: describe(c, 0),
+    actual: () => randomConfigurations(space, 0, c.seed),
+    expected: [],
+  });
   for (const n of [-1, 2.5]) {
     expectThrows({ input: describe(c, n), actual: () => randomConfigurations(space, n, c.seed) });
   }

@@ -9,7 +9,11 @@
 import type { Json, LessonContent } from "./types.ts";
 import { integer, type Random, seededRandom } from "../lib/random.ts";
 import { gridSize } from "../../solutions/01-parameters-and-hyperparameters/search_space.ts";
-import { type Grid, gridPoints, type Value } from "../../solutions/07-grid-and-random-search/grid.ts";
+import {
+  type Grid,
+  gridPoints,
+  type Value,
+} from "../../solutions/07-grid-and-random-search/grid.ts";
 import {
   type Distribution,
   sample,
@@ -169,21 +173,46 @@ function sampleCases(): unknown {
 function randomSearchCases(): unknown {
   const spaces: Space[] = [
     LESSON_SPACE,
-    { lr: { type: "logUniform", low: 1e-4, high: 1 }, l2: { type: "logUniform", low: 1e-6, high: 1e-1 } },
-    { momentum: { type: "uniform", low: 0.5, high: 0.99 }, epochs: { type: "integer", low: 5, high: 50 } },
+    {
+      lr: { type: "logUniform", low: 1e-4, high: 1 },
+      l2: { type: "logUniform", low: 1e-6, high: 1e-1 },
+    },
+    {
+      momentum: { type: "uniform", low: 0.5, high: 0.99 },
+      epochs: { type: "integer", low: 5, high: 50 },
+    },
   ];
   const cases: Json[] = [];
   spaces.forEach((space, k) => {
     for (const seed of [0, 7, `run-${k}`]) {
-      cases.push({ space: space as unknown as Json, seed, n: 8, expected: randomConfigurations(space, 8, seed) as unknown as Json });
+      cases.push({
+        space: space as unknown as Json,
+        seed,
+        n: 8,
+        expected: randomConfigurations(space, 8, seed) as unknown as Json,
+      });
     }
   });
-  return { cases, prefix: { space: LESSON_SPACE as unknown as Json, seed: 42, n: 12, ks: [0, 1, 2, 5, 11] } };
+  return {
+    cases,
+    prefix: { space: LESSON_SPACE as unknown as Json, seed: 42, n: 12, ks: [0, 1, 2, 5, 11] },
+  };
 }
 
 function trackerCases(): unknown {
   const random = seededRandom("07/tracker");
-  const columns = ["id", "seed", "lr", "l2", "optimizer", "note", "score", "loss", "status", "train_s"];
+  const columns = [
+    "id",
+    "seed",
+    "lr",
+    "l2",
+    "optimizer",
+    "note",
+    "score",
+    "loss",
+    "status",
+    "train_s",
+  ];
   const make = (rows: number): TrialRecord[] =>
     Array.from({ length: rows }, (_, id) => {
       const diverged = random() < 0.25;
@@ -193,7 +222,13 @@ function trackerCases(): unknown {
         lr: sample({ type: "logUniform", low: 1e-4, high: 1 }, random),
         l2: [0, 1e-5, 1e-3][integer(random, 0, 2)],
         optimizer: ["sgd", "adam"][integer(random, 0, 1)],
-        note: ["", "first try", "relu, then tanh", 'a "quoted" word', "two\nlines"][integer(random, 0, 4)],
+        note: [
+          "",
+          "first try",
+          "relu, then tanh",
+          'a "quoted" word',
+          "two\nlines",
+        ][integer(random, 0, 4)],
         score: Math.round(1e4 * random()) / 1e4,
         loss: diverged ? NaN : random(),
         status: diverged ? "diverged" : "ok",
@@ -204,7 +239,10 @@ function trackerCases(): unknown {
     { columns: ["id", "lr", "note"], rows: [{ id: 0, lr: 0.01, note: "fast, stable" }] },
     { columns, rows: make(6) },
     { columns, rows: make(10) },
-    { columns: ["id", "ok", "loss"], rows: [{ id: 0, ok: true, loss: Infinity }, { id: 1, ok: false, loss: -Infinity }] },
+    {
+      columns: ["id", "ok", "loss"],
+      rows: [{ id: 0, ok: true, loss: Infinity }, { id: 1, ok: false, loss: -Infinity }],
+    },
     { columns: ["id", "score"], rows: [] },
   ];
   return {
@@ -216,7 +254,12 @@ function trackerCases(): unknown {
     refusedWrites: [
       { columns: ["id", "lr"], rows: [{ id: 0 }], names: "lr", why: "a missing cell" },
       { columns: ["id"], rows: [{ id: 0, lr: 0.1 }], names: "lr", why: "a cell with no column" },
-      { columns: ["id", "note"], rows: [{ id: 0, note: "0.1" }], names: "note", why: "a string that reads back as a number" },
+      {
+        columns: ["id", "note"],
+        rows: [{ id: 0, note: "0.1" }],
+        names: "note",
+        why: "a string that reads back as a number",
+      },
     ],
     refusedReads: [
       { text: "", why: "no header" },
@@ -237,15 +280,22 @@ function budgetCases(): unknown {
   ];
   for (let k = 0; k < 6; k++) {
     incumbent.push(
-      Array.from({ length: integer(random, 5, 25) }, () =>
-        random() < 0.15 ? NaN : Math.round(100 * random()) / 100),
+      Array.from(
+        { length: integer(random, 5, 25) },
+        () => random() < 0.15 ? NaN : Math.round(100 * random()) / 100,
+      ),
     );
   }
   const expected = [];
-  for (const n of [1, 2, 3, 10]) expected.push({ scores: lessonScores, n, expected: expectedMaxPerformance(lessonScores, n) });
+  for (const n of [1, 2, 3, 10]) {
+    expected.push({ scores: lessonScores, n, expected: expectedMaxPerformance(lessonScores, n) });
+  }
   for (let k = 0; k < 10; k++) {
     // Accuracies on a validation set of 360 rows: many ties, as in a real search.
-    const scores = Array.from({ length: integer(random, 1, 40) }, () => integer(random, 300, 360) / 360);
+    const scores = Array.from(
+      { length: integer(random, 1, 40) },
+      () => integer(random, 300, 360) / 360,
+    );
     const n = integer(random, 1, 60);
     expected.push({ scores, n, expected: expectedMaxPerformance(scores, n) });
   }
@@ -267,13 +317,14 @@ function budgetCases(): unknown {
 /** The lesson's generator. */
 export const content: LessonContent = {
   // The case builders return plain data; the JSON writer refuses anything JSON cannot hold.
-  cases: () => ({
-    gridPoints: gridCases(),
-    sample: sampleCases(),
-    randomConfigurations: randomSearchCases(),
-    trialLog: trackerCases(),
-    budget: budgetCases(),
-  }) as Json,
+  cases: () =>
+    ({
+      gridPoints: gridCases(),
+      sample: sampleCases(),
+      randomConfigurations: randomSearchCases(),
+      trialLog: trackerCases(),
+      budget: budgetCases(),
+    }) as Json,
   blocks,
   figures,
 };

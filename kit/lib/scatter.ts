@@ -101,7 +101,9 @@ export function scatterWithMarginals(options: ScatterOptions): string {
     );
     // The square, its ticks and labels.
     out.push(
-      `<rect x="${c(x0)}" y="${c(y0)}" width="${size}" height="${size}" fill="none" stroke="#888888"/>`,
+      `<rect x="${c(x0)}" y="${
+        c(y0)
+      }" width="${size}" height="${size}" fill="none" stroke="#888888"/>`,
     );
     for (const t of linearTicks(0, 1, 5)) {
       out.push(

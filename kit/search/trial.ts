@@ -179,7 +179,7 @@ export function trialSettings(
   return settings;
 }
 
-/** What one trial measured. */
+/** What one trial measured on the validation rows. */
 export interface TrialResult {
   /** Validation accuracy (higher is better). */
   score: number;
@@ -191,8 +191,6 @@ export interface TrialResult {
   cost: number;
   /** `"diverged"` when a training or the validation loss is not finite, else `"ok"`. */
   status: "ok" | "diverged";
-  /** Test accuracy: for the winner's one final score, never for choosing. */
-  testScore: number;
 }
 
 /** Accuracy and mean cross-entropy of `net` on `data`. */
@@ -208,15 +206,21 @@ function measure(net: Mlp, data: Examples): { accuracy: number; loss: number } {
 
 /**
  * Trains a fresh MLP (one hidden layer) with `settings` on `data.train`, from `seed` (the
- * initial weights, the shuffles and the dropout masks), and measures it.
+ * initial weights, the shuffles and the dropout masks), and measures it on the validation rows.
+ * The trained network comes back too, so that the winner's test score can be measured once, at
+ * the end, without training it again.
  *
  * @example
  * ```ts ignore
- * const result = runTrial(await loadPrepared("iris"), trialSettings({ lr: 0.1, epochs: 30 }), 1);
+ * const { result } = trainTrial(await loadPrepared("iris"), trialSettings({ lr: 0.1, epochs: 30 }), 1);
  * console.log(result.status, result.score);
  * ```
  */
-export function runTrial(data: PreparedData, settings: TrialSettings, seed: number): TrialResult {
+export function trainTrial(
+  data: PreparedData,
+  settings: TrialSettings,
+  seed: number,
+): { result: TrialResult; net: Mlp } {
   const net = createMlp({
     sizes: [data.inputs, settings.hidden, data.classes],
     activation: settings.activation as "relu",
@@ -236,14 +240,27 @@ export function runTrial(data: PreparedData, settings: TrialSettings, seed: numb
   });
   const validation = measure(net, data.validation);
   const diverged = !history.loss.every(Number.isFinite) || !Number.isFinite(validation.loss);
-  return {
+  const result: TrialResult = {
     score: validation.accuracy,
     loss: validation.loss,
     trainLoss: history.loss[history.loss.length - 1],
     cost: settings.epochs * net.params.length,
     status: diverged ? "diverged" : "ok",
-    testScore: measure(net, data.test).accuracy,
   };
+  return { result, net };
+}
+
+/**
+ * The accuracy of a trained network on the test rows: the winner's one final score.
+ *
+ * @example
+ * ```ts ignore
+ * const { net } = trainTrial(iris, trialSettings({}), 1);
+ * console.log(testAccuracy(net, iris));
+ * ```
+ */
+export function testAccuracy(net: Mlp, data: PreparedData): number {
+  return measure(net, data.test).accuracy;
 }
 
 /**

@@ -79,7 +79,9 @@ export function sample(distribution: Distribution, random: Random): Value {
     case "integer":
     case "logInteger": {
       if (!Number.isInteger(low) || !Number.isInteger(high) || low > high) {
-        throw new RangeError(`${d.type}: needs integer bounds with low <= high, got ${low}, ${high}`);
+        throw new RangeError(
+          `${d.type}: needs integer bounds with low <= high, got ${low}, ${high}`,
+        );
       }
       if (d.type === "integer") return low + Math.floor(random() * (high - low + 1));
       if (low < 1) throw new RangeError(`logInteger: needs 1 <= low, got ${low}`);
@@ -87,7 +89,9 @@ export function sample(distribution: Distribution, random: Random): Value {
       return Math.min(high, Math.floor(x));
     }
     default:
-      throw new TypeError(`unknown distribution type ${JSON.stringify((d as { type: unknown }).type)}`);
+      throw new TypeError(
+        `unknown distribution type ${JSON.stringify((d as { type: unknown }).type)}`,
+      );
   }
   // END SOLUTION
 }

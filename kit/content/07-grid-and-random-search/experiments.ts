@@ -12,13 +12,14 @@ import { lineChart } from "../../lib/plot.ts";
 import { scatterWithMarginals } from "../../lib/scatter.ts";
 import {
   DEFAULT_SETTINGS,
-  type PreparedData,
   prepareData,
-  runTrial,
+  type PreparedData,
+  testAccuracy,
+  trainTrial,
   type TrialResult,
   trialSeed,
-  trialSettings,
   type TrialSettings,
+  trialSettings,
 } from "../../search/trial.ts";
 import { selectBest } from "../../../solutions/06-validation/select.ts";
 import { type Config, gridPoints } from "../../../solutions/07-grid-and-random-search/grid.ts";
@@ -101,9 +102,10 @@ function toyTable(): string {
       `${f(mean(randomBest))} ± ${f(sd(randomBest))}`,
       `${f(Math.min(...randomBest))}–${f(Math.max(...randomBest))}`,
     ],
-  ]) + `\n\nRandom search beat the grid in ${wins} of ${TOY_SEEDS} seeds (${
-    pct(wins / TOY_SEEDS)
-  }); the best possible score is ${f(toyScore(0.63, 1))}.`;
+  ]) +
+    `\n\nRandom search beat the grid in ${wins} of ${TOY_SEEDS} seeds (${
+      pct(wins / TOY_SEEDS)
+    }); the best possible score is ${f(toyScore(0.63, 1))}.`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -120,19 +122,22 @@ function data(name: string): PreparedData {
   return prepared.get(name)!;
 }
 
-const pool = new Map<string, TrialResult>();
+/** A trial's validation result and, for the lesson's tables of ties only, its test score. */
+type Measured = TrialResult & { testScore: number };
+const pool = new Map<string, Measured>();
 /** Trains `config` on `dataset` with `seed` once per sync run. */
 function trial(
   dataset: string,
   config: Config,
   seed: number,
   base: TrialSettings,
-): TrialResult {
+): Measured {
   const settings = trialSettings(config, base);
   const key = JSON.stringify([dataset, settings, seed]);
   let result = pool.get(key);
   if (!result) {
-    result = runTrial(data(dataset), settings, seed);
+    const trained = trainTrial(data(dataset), settings, seed);
+    result = { ...trained.result, testScore: testAccuracy(trained.net, data(dataset)) };
     pool.set(key, result);
   }
   return result;
@@ -141,7 +146,7 @@ function trial(
 /** A finished search: its trials in id order and the winner by lesson 06's tie rule. */
 interface Search {
   configs: Config[];
-  results: TrialResult[];
+  results: Measured[];
   winner: number;
 }
 
@@ -151,7 +156,7 @@ function search(
   searchSeed: string,
   base: TrialSettings,
 ): Search {
-  const results: TrialResult[] = [];
+  const results: Measured[] = [];
   for (const [id, config] of configs.entries()) {
     results.push(trial(dataset, config, trialSeed(searchSeed, id), base));
   }
@@ -233,7 +238,12 @@ function budgetFigure(): string {
     const scores = searches.flatMap((s) => s.results.map((r) => r.score));
     if (name.includes("grid")) {
       const best = mean(searches.map((s) => s.results[s.winner].score));
-      series.push({ name: `${name}, 9 trials (mean best)`, x: [9, 40], y: [best, best], dashed: true });
+      series.push({
+        name: `${name}, 9 trials (mean best)`,
+        x: [9, 40],
+        y: [best, best],
+        dashed: true,
+      });
     } else {
       series.push({
         name: `${name.replace("9 random, ", "random, ")} (${scores.length} trials pooled)`,
@@ -243,7 +253,8 @@ function budgetFigure(): string {
     }
   }
   return lineChart({
-    title: "Digits: expected best validation accuracy for a budget of n trials (Dodge et al., 2019)",
+    title:
+      "Digits: expected best validation accuracy for a budget of n trials (Dodge et al., 2019)",
     xLabel: "trials n",
     yLabel: "expected best validation accuracy",
     series,
@@ -369,9 +380,10 @@ function logScaleTable(): string {
   return table(
     ["10,000 draws", ...edges.slice(1).map((e, i) => `[${edges[i]}, ${e})`)],
     rows,
-  ) + `\n\nExactly: a uniform draw lands above 0.1 with probability (1 − 0.1)/(1 − 0.0001) = ${
-    (100 * exact).toFixed(2)
-  } %; the three lower decades share the remaining ${(100 * (1 - exact)).toFixed(2)} %.`;
+  ) +
+    `\n\nExactly: a uniform draw lands above 0.1 with probability (1 − 0.1)/(1 − 0.0001) = ${
+      (100 * exact).toFixed(2)
+    } %; the three lower decades share the remaining ${(100 * (1 - exact)).toFixed(2)} %.`;
 }
 
 function topFiveTable(): string {

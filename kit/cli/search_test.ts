@@ -1,0 +1,114 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { parseTrialLog } from "../../solutions/07-grid-and-random-search/tracker.ts";
+
+const SCRIPT = new URL("./search.ts", import.meta.url).pathname;
+
+async function search(args: string[], cwd: string) {
+  const env = { DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" };
+  const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "--allow-read", "--allow-write", "--allow-env", SCRIPT, ...args],
+    cwd,
+    env,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const decode = (b: Uint8Array) => new TextDecoder().decode(b);
+  return { code, out: decode(stdout), err: decode(stderr) };
+}
+
+/** The log without its timing columns (those ending in `_s`). */
+async function withoutTimings(path: string) {
+  const log = parseTrialLog(await Deno.readTextFile(path));
+  const keep = log.columns.filter((c) => !c.endsWith("_s"));
+  return { keep, rows: log.rows.map((r) => keep.map((c) => r[c])) };
+}
+
+const IRIS = [
+  "--dataset",
+  "iris",
+  "--method",
+  "random",
+  "--trials",
+  "6",
+  "--seed",
+  "3",
+  "--epochs",
+  "5",
+];
+
+Deno.test("search: 1 and 2 workers write the same log apart from _s; a cut log resumes to it", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "search-test-" });
+  try {
+    const one = await search([...IRIS, "--workers", "1", "--out", "one.csv"], dir);
+    assert.equal(one.code, 0, one.err);
+    const two = await search([...IRIS, "--workers", "2", "--out", "two.csv"], dir);
+    assert.equal(two.code, 0, two.err);
+    const reference = await withoutTimings(join(dir, "one.csv"));
+    assert.equal(reference.rows.length, 6);
+    assert.deepEqual(await withoutTimings(join(dir, "two.csv")), reference);
+    assert.match(one.out, /^winner: trial \d+ .* test [\d.]+ % \(measured once\)$/m);
+    assert.equal(one.out.match(/winner:/g)?.length, 1);
+    assert.equal(
+      one.out.split("\n").find((l) => l.startsWith("winner")),
+      two.out.split("\n").find((l) => l.startsWith("winner")),
+    );
+    // An interrupted search: keep the header and two trials, run again, get the same log.
+    const lines = (await Deno.readTextFile(join(dir, "one.csv"))).split("\n");
+    await Deno.writeTextFile(join(dir, "cut.csv"), lines.slice(0, 3).join("\n") + "\n");
+    const resumed = await search([...IRIS, "--workers", "2", "--out", "cut.csv"], dir);
+    assert.equal(resumed.code, 0, resumed.err);
+    assert.match(resumed.err, /6 trials \(2 already in /);
+    assert.deepEqual(await withoutTimings(join(dir, "cut.csv")), reference);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("search: bad flags and a malformed log give clear errors", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "search-test-" });
+  try {
+    const cases: [string[], RegExp][] = [
+      [["--dataset", "mnist"], /unknown dataset "mnist": choose one of digits/],
+      [["--method", "random"], /--dataset is required/],
+      [["--dataset", "iris", "--trials", "ten"], /--trials must be an integer >= 1, got "ten"/],
+      [
+        ["--dataset", "iris", "--trials", "3", "--workers", "0"],
+        /--workers must be an integer >= 1/,
+      ],
+      [["--dataset", "iris", "--method", "bayes"], /unknown method "bayes"/],
+      [["--dataset", "iris", "--colour", "red"], /Unknown option '--colour'/],
+      [["--dataset", "iris", "--method", "random"], /random search needs --trials N/],
+      [
+        ["--dataset", "iris", "--trials", "2", "--space", "nowhere.json"],
+        /cannot read the space file/,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const run = await search(args, dir);
+      assert.notEqual(run.code, 0, args.join(" "));
+      assert.match(run.err, message);
+    }
+    await Deno.writeTextFile(join(dir, "bad.csv"), 'id,seed\n0,"never closed\n');
+    const bad = await search([...IRIS, "--out", "bad.csv"], dir);
+    assert.equal(bad.code, 1);
+    assert.match(bad.err, /cannot resume from .*bad\.csv/);
+    await Deno.writeTextFile(
+      join(dir, "space.json"),
+      '{"lr": {"type": "logUniform", "low": 0.001, "high": 1}}',
+    );
+    const grid = await search(
+      ["--dataset", "iris", "--method", "grid", "--space", "space.json"],
+      dir,
+    );
+    assert.match(grid.err, /grid search needs a list of values for "lr"/);
+    await Deno.writeTextFile(join(dir, "space.json"), '{"momentun": [0.9]}');
+    const typo = await search(
+      ["--dataset", "iris", "--method", "grid", "--space", "space.json"],
+      dir,
+    );
+    assert.match(typo.err, /unknown hyperparameter "momentun"/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -1,0 +1,148 @@
+/**
+ * A pool of search workers (`worker.ts`), one trial at a time each. The pool hands out trials
+ * in the order it is asked; results come back in whatever order the workers finish, each tagged
+ * with its trial's id.
+ *
+ * @module
+ */
+
+import type { TrialResult, TrialSettings } from "./trial.ts";
+
+/** A message to a worker. */
+export type WorkerRequest =
+  | { type: "init"; dataset: string; splitSeed: number; defaults: TrialSettings }
+  | { type: "train"; id: number; config: Record<string, unknown>; seed: number; epochs: number }
+  | { type: "test"; id: number };
+
+/** A worker's answer. */
+export type WorkerReply =
+  | { type: "ready" }
+  | { type: "trained"; id: number; result: TrialResult; seconds: number }
+  | { type: "tested"; id: number; testScore: number }
+  | { type: "error"; message: string };
+
+/** One trial to train: its id, configuration, training seed and budget. */
+export interface TrialPlan {
+  /** The trial's key: its index in the method's order. */
+  id: number;
+  /** The hyperparameters it sets. */
+  config: Record<string, number | string | boolean>;
+  /** Training seed (initial weights, shuffles, dropout). */
+  seed: number;
+  /** Epochs of training: the trial's budget. */
+  epochs: number;
+}
+
+/** A trained trial, as the pool returns it. */
+export interface TrainedTrial {
+  /** The trial's id. */
+  id: number;
+  /** What it measured on the validation rows. */
+  result: TrialResult;
+  /** Wall-clock seconds of training and validation, in the worker. */
+  seconds: number;
+}
+
+/** Runs trials on workers. */
+export interface TrialPool {
+  /** Trains one trial on the next free worker. */
+  train(plan: TrialPlan): Promise<TrainedTrial>;
+  /**
+   * The test accuracy of a trial this pool trained, measured by the worker that holds its
+   * network; only once every `train` has resolved.
+   */
+  test(id: number): Promise<number>;
+  /** Stops every worker. */
+  close(): void;
+}
+
+/**
+ * Starts `size` workers, each loading `dataset` (split with `splitSeed`), and resolves when all
+ * are ready.
+ *
+ * @example
+ * ```ts ignore
+ * const pool = await createPool(2, "iris", 0, DEFAULT_SETTINGS);
+ * const trained = await pool.train({ id: 0, config: { lr: 0.1 }, seed: 1, epochs: 20 });
+ * pool.close();
+ * ```
+ */
+export async function createPool(
+  size: number,
+  dataset: string,
+  splitSeed: number,
+  defaults: TrialSettings,
+): Promise<TrialPool> {
+  const workers = Array.from(
+    { length: size },
+    () => new Worker(new URL("./worker.ts", import.meta.url).href, { type: "module" }),
+  );
+  const idle: Worker[] = [];
+  const waiting: ((worker: Worker) => void)[] = [];
+  const owner = new Map<number, Worker>();
+
+  /** Sends one request to `worker` and waits for its one reply. */
+  const ask = (worker: Worker, request: WorkerRequest) =>
+    new Promise<WorkerReply>((resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+        const reply = event.data;
+        if (reply.type === "error") reject(new Error(reply.message));
+        else resolve(reply);
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        reject(new Error(`a search worker failed: ${event.message}`));
+      };
+      worker.postMessage(request);
+    });
+  const acquire = () =>
+    new Promise<Worker>((resolve) => {
+      const worker = idle.pop();
+      if (worker) resolve(worker);
+      else waiting.push(resolve);
+    });
+  const release = (worker: Worker) => {
+    const next = waiting.shift();
+    if (next) next(worker);
+    else idle.push(worker);
+  };
+  /** Runs `request` on a free worker, or on `pinned` when given. */
+  const use = async (request: WorkerRequest, pinned?: Worker) => {
+    const worker = pinned ?? await acquire();
+    try {
+      return { worker, reply: await ask(worker, request) };
+    } finally {
+      if (!pinned) release(worker);
+    }
+  };
+
+  try {
+    await Promise.all(
+      workers.map((worker) => ask(worker, { type: "init", dataset, splitSeed, defaults })),
+    );
+  } catch (error) {
+    workers.forEach((w) => w.terminate());
+    throw error;
+  }
+  idle.push(...workers.toReversed());
+  return {
+    async train(plan) {
+      const { worker, reply } = await use({ type: "train", ...plan });
+      if (reply.type !== "trained") throw new Error(`unexpected reply ${reply.type}`);
+      owner.set(plan.id, worker);
+      return { id: reply.id, result: reply.result, seconds: reply.seconds };
+    },
+    async test(id) {
+      const worker = owner.get(id);
+      if (!worker) throw new Error(`trial ${id} was not trained by this pool`);
+      // A worker answers one request at a time: testing waits for the training to be over.
+      if (!idle.includes(worker)) throw new Error("test() is for after the last train()");
+      const { reply } = await use({ type: "test", id }, worker);
+      if (reply.type !== "tested") throw new Error(`unexpected reply ${reply.type}`);
+      return reply.testScore;
+    },
+    close() {
+      workers.forEach((w) => w.terminate());
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * A search worker: loads one dataset once, then trains the trials it is sent, one at a time, and
+ * keeps each trained network so that the winner's test score can be measured at the end without
+ * training it again. Started by `pool.ts`; speaks the messages of {@link WorkerRequest}.
+ *
+ * @module
+ */
+
+/// <reference lib="deno.worker" />
+
+import type { Mlp } from "../engine/mod.ts";
+import {
+  loadPrepared,
+  type PreparedData,
+  testAccuracy,
+  trainTrial,
+  type TrialSettings,
+  trialSettings,
+} from "./trial.ts";
+import type { WorkerReply, WorkerRequest } from "./pool.ts";
+
+let data: Promise<PreparedData> | undefined;
+let defaults: TrialSettings | undefined;
+const trained = new Map<number, Mlp>();
+
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  let reply: WorkerReply;
+  try {
+    if (request.type === "init") {
+      data = loadPrepared(request.dataset, request.splitSeed);
+      defaults = request.defaults;
+      await data;
+      reply = { type: "ready" };
+    } else if (request.type === "train") {
+      const prepared = await data!;
+      const started = performance.now();
+      const settings = trialSettings(request.config, { ...defaults!, epochs: request.epochs });
+      const { result, net } = trainTrial(prepared, settings, request.seed);
+      trained.set(request.id, net);
+      reply = {
+        type: "trained",
+        id: request.id,
+        result,
+        seconds: (performance.now() - started) / 1000,
+      };
+    } else {
+      const net = trained.get(request.id);
+      if (!net) throw new Error(`trial ${request.id} was not trained by this worker`);
+      reply = { type: "tested", id: request.id, testScore: testAccuracy(net, await data!) };
+    }
+  } catch (error) {
+    reply = { type: "error", message: error instanceof Error ? error.message : String(error) };
+  }
+  self.postMessage(reply);
+};
