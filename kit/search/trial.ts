@@ -170,9 +170,11 @@ export function trialSettings(
         `unknown hyperparameter "${key}": the MLP trial knows ${Object.keys(defaults).join(", ")}`,
       );
     }
-    const want = typeof defaults[key as keyof TrialSettings];
-    if (typeof value !== want) {
-      throw new Error(`hyperparameter "${key}" must be a ${want}, got ${JSON.stringify(value)}`);
+    const wanted = defaults[key as keyof TrialSettings];
+    if (typeof value !== typeof wanted) {
+      throw new Error(
+        `hyperparameter "${key}" must be a ${typeof wanted}, got ${JSON.stringify(value)}`,
+      );
     }
     (settings as Record<string, unknown>)[key] = value;
   }
