@@ -128,11 +128,17 @@ graded({
     expected: logs.expected,
     abs: 0.03, // together they also prove every draw lies in [1, 1000)
   });
-  expectEqual({
-    input: `every one of ${n} draws of sample(${JSON.stringify(logs.distribution)}) is an integer`,
-    actual: () => (draws(d, logs.seed, n) as number[]).every(Number.isInteger),
-    expected: true,
-  });
+  for (const c of [ints, logs]) {
+    const { low, high } = c.distribution as { low: number; high: number };
+    expectEqual({
+      input: `draws of sample(${JSON.stringify(c.distribution)}) that are not integers in ` +
+        `[${low}, ${high}], of ${n}`,
+      actual: () =>
+        (draws(c.distribution as Distribution, c.seed, n) as number[])
+          .filter((v) => !(Number.isInteger(v) && v >= low && v <= high)).slice(0, 5),
+      expected: [],
+    });
+  }
 });
 
 graded({

@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
 import cliProgress from "cli-progress";
 import { type CodeSource, defaultSource, loadSearchCode } from "../search/code.ts";
-import { createPool } from "../search/pool.ts";
+import { createPool, type TrialPlan } from "../search/pool.ts";
 import {
   fileStore,
   logColumns,
@@ -39,7 +39,7 @@ const SPACES: Record<string, SpaceSpec> = {
 
 /** Training settings by dataset: epochs and batch size sized to the data. */
 const DATASET_SETTINGS: Record<string, Partial<TrialSettings>> = {
-  digits: { epochs: 20, batchSize: 32 },
+  digits: { epochs: 30, batchSize: 32 },
   iris: { epochs: 60, batchSize: 16 },
   wine: { epochs: 40, batchSize: 16 },
   breast_cancer: { epochs: 20, batchSize: 32 },
@@ -195,7 +195,12 @@ async function main(args: string[]): Promise<number> {
         );
       }
     };
-    await runTrials({ code, pool, plans, columns, rows, store, onTrial });
+    // Training time grows with epochs × hidden units: start the longest trials first.
+    const estimateCost = (plan: TrialPlan) => {
+      const settings = trialSettings(plan.config, { ...defaults, epochs: plan.epochs });
+      return settings.epochs * settings.hidden;
+    };
+    await runTrials({ code, pool, plans, columns, rows, store, onTrial, estimateCost });
     bar?.stop();
     const elapsed = (performance.now() - started) / 1000;
     const winner = pickWinner(code, rows);

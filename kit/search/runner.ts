@@ -225,8 +225,12 @@ export interface Progress {
 }
 
 /**
- * Runs every plan whose id is not in `rows` on `pool`, in id order, keeping the log complete
- * and sorted by id after each finished trial; returns every row by id.
+ * Runs every plan whose id is not in `rows` on `pool`, keeping the log complete and sorted by id
+ * after each finished trial; returns every row by id.
+ *
+ * Trials are handed to the pool in id order, or, with `estimateCost`, the most expensive first
+ * (ties by id): a long trial started last would leave the other workers idle at the end. The
+ * order changes only when trials run, never what they compute or what the log holds.
  */
 export async function runTrials(options: {
   code: SearchCode;
@@ -236,10 +240,15 @@ export async function runTrials(options: {
   rows: Map<number, LogRow>;
   store: LogStore;
   onTrial?: (progress: Progress) => void;
+  estimateCost?: (plan: TrialPlan) => number;
 }): Promise<Map<number, LogRow>> {
-  const { code, pool, plans, columns, rows, store } = options;
+  const { code, pool, plans, columns, rows, store, estimateCost } = options;
   let writing = Promise.resolve();
   const todo = plans.filter((p) => !rows.has(p.id));
+  if (estimateCost) {
+    const cost = new Map(todo.map((p) => [p.id, estimateCost(p)]));
+    todo.sort((a, b) => cost.get(b.id)! - cost.get(a.id)! || a.id - b.id);
+  }
   await Promise.all(todo.map(async (plan) => {
     const { result, seconds } = await pool.train(plan);
     const row: LogRow = {

@@ -98,7 +98,9 @@ async function search(workers: number, delaySeed: number, store = memoryStore())
     : resumeRows(code, store.text, columns, plans, store.name);
   const trained: number[] = [];
   const pool = fakePool(workers, delaySeed, trained);
-  await runTrials({ code, pool, plans, columns, rows, store });
+  // Odd worker counts also try the most-expensive-first order.
+  const estimateCost = workers % 2 ? (p: TrialPlan) => p.config.hidden as number : undefined;
+  await runTrials({ code, pool, plans, columns, rows, store, estimateCost });
   return { store, rows, trained, plans };
 }
 
@@ -112,6 +114,13 @@ Deno.test("runTrials: the log is the same for 1, 2 and 5 workers apart from the 
   const ids = parseTrialLog(one.store.text!).rows.map((r) => r.id);
   assert.deepEqual(ids, [...ids].sort((a, b) => (a as number) - (b as number)));
   assert.equal(one.store.writes, 12); // one write per finished trial
+});
+
+Deno.test("runTrials: with estimateCost, the most expensive trials start first", async () => {
+  const { trained, plans } = await search(1, 8);
+  const hidden = (id: number) => plans[id].config.hidden as number;
+  const started = trained.map(hidden);
+  assert.deepEqual(started, [...started].sort((a, b) => b - a));
 });
 
 Deno.test("runTrials: a resumed search skips logged trials and ends with the same log", async () => {

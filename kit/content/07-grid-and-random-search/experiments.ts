@@ -258,7 +258,7 @@ function budgetFigure(): string {
     xLabel: "trials n",
     yLabel: "expected best validation accuracy",
     series,
-    yRange: [0.5, 1],
+    yRange: [0, 1],
   });
 }
 
@@ -352,7 +352,7 @@ function incumbentFigure(): string {
     xLabel: "trial",
     yLabel: "best validation accuracy so far",
     series,
-    yRange: [0.5, 1],
+    yRange: [0.85, 1],
   });
 }
 
