@@ -357,6 +357,93 @@ function incumbentFigure(): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Coarse to fine, and the border rule
+// ---------------------------------------------------------------------------------------------
+
+const ROUND_TRIALS = 20;
+const ROUND_BASE: TrialSettings = { ...DEFAULT_SETTINGS, epochs: 10 };
+
+interface Round {
+  name: string;
+  space: { lr: [number, number]; l2: [number, number] };
+  search: Search;
+}
+
+/** Where `value` sits in [low, high] on a log scale: 0 at low, 1 at high. */
+const logPosition = (value: number, [low, high]: [number, number]) =>
+  Math.log(value / low) / Math.log(high / low);
+
+let rounds: Round[] | undefined;
+function coarseToFine(): Round[] {
+  if (rounds) return rounds;
+  const run = (name: string, lr: [number, number], l2: [number, number], seed: number): Round => {
+    const space: Space = {
+      lr: { type: "logUniform", low: lr[0], high: lr[1] },
+      l2: { type: "logUniform", low: l2[0], high: l2[1] },
+    };
+    const configs = randomConfigurations(space, ROUND_TRIALS, seed);
+    return {
+      name,
+      space: { lr, l2 },
+      search: search("digits", configs, `c2f/${name}`, ROUND_BASE),
+    };
+  };
+  // A first range that is too low for the learning rate: its best lands on the border.
+  const narrow = run("1. first guess", [1e-4, 3e-3], [1e-6, 1e-2], 11);
+  const wide = run("2. widened", [1e-4, 1], [1e-6, 1e-2], 12);
+  // Narrow around the five best of the wide round (not the single best: a noisy maximum),
+  // with a factor of 2 of margin on each side.
+  const top = wide.search.results
+    .map((r, id) => ({ id, ...r }))
+    .sort((a, b) => b.score - a.score || a.loss - b.loss)
+    .slice(0, 5)
+    .map((t) => wide.search.configs[t.id]);
+  const span = (name: string, limits: [number, number]): [number, number] => {
+    const values = top.map((c) => c[name] as number);
+    return [
+      Math.max(limits[0], Math.min(...values) / 2),
+      Math.min(limits[1], Math.max(...values) * 2),
+    ];
+  };
+  const fine = run("3. refined", span("lr", wide.space.lr), span("l2", wide.space.l2), 13);
+  return rounds = [narrow, wide, fine];
+}
+
+function coarseToFineTable(): string {
+  const g = (v: number) => Number(v.toPrecision(2)).toString();
+  const rows = coarseToFine().map(({ name, space, search }) => {
+    const winner = search.results[search.winner];
+    const config = search.configs[search.winner];
+    const lr = config.lr as number;
+    const position = logPosition(lr, space.lr);
+    return [
+      name,
+      `[${g(space.lr[0])}, ${g(space.lr[1])}]`,
+      `[${g(space.l2[0])}, ${g(space.l2[1])}]`,
+      pct(winner.score),
+      g(lr),
+      `${pct(position)}${position > 0.9 || position < 0.1 ? " (border)" : ""}`,
+    ];
+  });
+  // The test set, once, for the winner of all rounds together (lesson 06's tie rule).
+  const all = coarseToFine().flatMap(({ search }, round) =>
+    search.results.map((r, i) => ({ ...r, id: round * ROUND_TRIALS + i }))
+  );
+  const best = selectBest(all);
+  return table([
+    "round (20 trials each)",
+    "lr range",
+    "L2 range",
+    "best validation",
+    "its lr",
+    "lr's place in its range (log scale)",
+  ], rows) +
+    `\n\nThe winner of all ${all.length} trials is trial ${best.id} (round ${
+      Math.floor(best.id / ROUND_TRIALS) + 1
+    }): validation ${pct(best.score)}, test ${pct(best.testScore)}, measured once at the end.`;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Numbers of the text
 // ---------------------------------------------------------------------------------------------
 
@@ -403,6 +490,7 @@ export const blocks: Record<string, () => string> = {
   "digits-table": digitsTable,
   "budget-table": budgetTable,
   "ties-table": tiesTable,
+  "coarse-to-fine-table": coarseToFineTable,
 };
 
 /** The figures this module draws. */
