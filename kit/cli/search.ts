@@ -6,6 +6,7 @@
  * @module
  */
 
+import process from "node:process";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
@@ -179,7 +180,7 @@ async function main(args: string[]): Promise<number> {
     const bar = Deno.stderr.isTerminal()
       ? new cliProgress.SingleBar({
         format: "{bar} {value}/{total} trials | best validation {best} | {duration}s",
-        stream: { write: (s: string) => Deno.stderr.writeSync(new TextEncoder().encode(s)) },
+        stream: process.stderr,
       }, cliProgress.Presets.shades_classic)
       : undefined;
     const percent = (v: number) => Number.isFinite(v) ? `${(100 * v).toFixed(1)} %` : "—";
