@@ -53,7 +53,7 @@ export type Distribution =
  * import { sample } from "./distributions.ts";
  * import { seededRandom } from "../../kit/lib/random.ts";
  * const random = seededRandom(1);
- * const lr = sample({ type: "logUniform", low: 1e-4, high: 1 }, random);
+ * const lr = sample({ type: "logUniform", low: 1e-4, high: 1 }, random) as number;
  * const units = sample({ type: "logInteger", low: 8, high: 256 }, random);
  * console.log(lr >= 1e-4 && lr < 1, Number.isInteger(units)); // true true
  * ```
