@@ -31,9 +31,10 @@ export const OUTLINE: readonly { number: number; topic: string; slug: string }[]
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { courseMap } from "./course.ts";
  * const table = courseMap([], {});
- * console.log(table.startsWith("| lesson |")); // true
+ * assert.ok(table.startsWith("| lesson |"));
  * ```
  */
 export function courseMap(lessons: Lesson[], manifest: Manifest): string {

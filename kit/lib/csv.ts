@@ -42,9 +42,11 @@ interface RecordWithInfo {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseDataset } from "./csv.ts";
  * const d = parseDataset("a,b,label\n1,2,0\n3,4,1\n", "tiny.csv");
- * console.log(d.rows, d.cols, d.classCount, Array.from(d.features)); // 2 2 2 [1, 2, 3, 4]
+ * assert.deepEqual([d.rows, d.cols, d.classCount], [2, 2, 2]);
+ * assert.deepEqual(Array.from(d.features), [1, 2, 3, 4]);
  * ```
  */
 export function parseDataset(text: string, file: string): Dataset {
@@ -123,8 +125,9 @@ export async function loadDataset(path: string | URL): Promise<Dataset> {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { dataUrl } from "./csv.ts";
- * console.log(dataUrl("iris.csv").pathname.endsWith("/data/iris.csv")); // true
+ * assert.ok(dataUrl("iris.csv").pathname.endsWith("/data/iris.csv"));
  * ```
  */
 export function dataUrl(name: string): URL {

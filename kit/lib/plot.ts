@@ -10,6 +10,7 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { lineChart } from "./plot.ts";
  * const epochs = Array.from({ length: 50 }, (_, i) => i);
  * const svg = lineChart({
@@ -18,7 +19,7 @@
  *   yLabel: "learning rate",
  *   series: [{ name: "step decay", x: epochs, y: epochs.map((e) => 0.1 * 0.5 ** Math.floor(e / 10)), stepped: true }],
  * });
- * console.log(svg.startsWith("<svg")); // true
+ * assert.ok(svg.startsWith("<svg"));
  * ```
  *
  * @module
@@ -89,8 +90,9 @@ const CHAR_WIDTH = 0.6 * FONT_SIZE; // a rough average, enough to size the legen
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { linearTicks } from "./plot.ts";
- * console.log(linearTicks(0, 0.1)); // [0, 0.02, 0.04, 0.06, 0.08, 0.1]
+ * assert.deepEqual(linearTicks(0, 0.1), [0, 0.02, 0.04, 0.06, 0.08, 0.1]);
  * ```
  */
 export function linearTicks(min: number, max: number, target = 5): number[] {
@@ -120,8 +122,9 @@ export function linearTicks(min: number, max: number, target = 5): number[] {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { logTicks } from "./plot.ts";
- * console.log(logTicks(0.001, 0.1)); // [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1]
+ * assert.deepEqual(logTicks(0.001, 0.1), [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1]);
  * ```
  */
 export function logTicks(min: number, max: number): number[] {
@@ -161,8 +164,11 @@ function clean(value: number): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { formatTick } from "./plot.ts";
- * console.log(formatTick(0.05), formatTick(0.00025), formatTick(1500)); // 0.05 2.5e-4 1500
+ * assert.equal(formatTick(0.05), "0.05");
+ * assert.equal(formatTick(0.00025), "2.5e-4");
+ * assert.equal(formatTick(1500), "1500");
  * ```
  */
 export function formatTick(value: number): string {
@@ -205,6 +211,7 @@ function extent(values: Iterable<number>): [number, number] {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { lineChart } from "./plot.ts";
  * const x = [0, 1, 2, 3];
  * const svg = lineChart({
@@ -215,7 +222,7 @@ function extent(values: Iterable<number>): [number, number] {
  *     { name: "slow", x, y: [1, 0.5, 0.25, 0.125], dashed: true },
  *   ],
  * });
- * console.log(svg.includes("fast") && svg.includes("slow")); // true
+ * assert.ok(svg.includes("fast") && svg.includes("slow"));
  * ```
  */
 export function lineChart(options: ChartOptions): string {
