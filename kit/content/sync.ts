@@ -20,6 +20,8 @@ import { runTestFile } from "../grading/run.ts";
 import { mapConcurrent } from "../grading/score.ts";
 import { childEnvironment } from "../grading/run.ts";
 import { courseMap } from "./course.ts";
+import { checkOutline, loadOutline } from "../grading/outline.ts";
+import { readKitLayout } from "../grading/lessons.ts";
 import { makeStub } from "./stubs.ts";
 
 /** One generated file: where, and what it should hold. */
@@ -325,9 +327,10 @@ export async function planReadme(
   manifest: Manifest,
 ): Promise<PlannedFile> {
   const markdown = await Deno.readTextFile(join(kitRoot, "README.md"));
+  const outline = await loadOutline(kitRoot);
   const filled = fillRegions(
     markdown,
-    { "course-map": () => courseMap(lessons, manifest) },
+    { "course-map": () => courseMap(outline, lessons, manifest) },
     "README.md",
   );
   return { path: "README.md", text: await formatMarkdown(filled, kitRoot) };
@@ -353,6 +356,18 @@ export async function staleFiles(kitRoot: string, files: PlannedFile[]): Promise
     if (current !== file.text) stale.push(file.path);
   }
   return stale;
+}
+
+/**
+ * Where the kit disagrees with its course outline (see `checkOutline`): one line per problem.
+ *
+ * @example
+ * ```ts ignore
+ * for (const problem of await outlineProblems(kitRoot)) console.error(problem);
+ * ```
+ */
+export async function outlineProblems(kitRoot: string): Promise<string[]> {
+  return checkOutline(await loadOutline(kitRoot), await readKitLayout(kitRoot));
 }
 
 /** The kit root this module belongs to. */
