@@ -54,6 +54,7 @@ async function main(args: string[]): Promise<number> {
       `exercises/${lesson.slug}`,
       `solutions/${lesson.slug}`,
       `kit/content/${lesson.slug}.ts`,
+      `kit/content/${lesson.slug}`,
       `kit/cases/${lesson.slug}.json`,
     ]
   ) {

@@ -136,7 +136,11 @@ export async function readKitLayout(kitRoot: string): Promise<KitLayout> {
   for (const where of ["lessons", "exercises", "solutions"]) {
     folders[where] = await list(where, (e) => e.isDirectory && /^\d{2}-/.test(e.name)) ?? [];
   }
-  folders["kit/content"] = await list("kit/content", lessonFile(".ts")) ?? [];
+  // A generator is kit/content/NN-slug.ts, or a folder kit/content/NN-slug/ when split by topic.
+  folders["kit/content"] = await list(
+    "kit/content",
+    (e) => lessonFile(".ts")(e) || (e.isDirectory && /^\d{2}-/.test(e.name)),
+  ) ?? [];
   folders["kit/cases"] = await list("kit/cases", lessonFile(".json")) ?? [];
   const layout: KitLayout = { folders, headings: {}, tested: {}, solved: {} };
   for (const slug of folders.exercises) {

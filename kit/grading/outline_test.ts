@@ -53,7 +53,7 @@ Deno.test("checkOutline reports folders, headings and exercises that disagree wi
       exercises: ["01-a", "02-b"],
       lessons: ["01-a", "02-b", "04-d"],
       solutions: ["01-a"],
-      "kit/content": ["01-a.ts", "05-e.ts"],
+      "kit/content": ["01-a.ts", "05-e.ts", "06-f"],
     },
     headings: { "01-a": "# Lesson 01 · a" },
     tested: { "01-a": ["x.ts"], "02-b": [] },
@@ -62,6 +62,7 @@ Deno.test("checkOutline reports folders, headings and exercises that disagree wi
   assert.deepEqual(checkOutline(outline, layout), [
     "lessons/04-d/ is not a lesson of kit/outline.json (its slugs: 01-a, 02-b, 03-c): rename the folder or add the lesson",
     "kit/content/05-e.ts is not a lesson of kit/outline.json (its slugs: 01-a, 02-b, 03-c): rename the file or add the lesson",
+    "kit/content/06-f/ is not a lesson of kit/outline.json (its slugs: 01-a, 02-b, 03-c): rename the folder or add the lesson",
     'lessons/01-a/README.md starts with "# Lesson 01 · a", but kit/outline.json says "# Lesson 01 · A"',
     "the graded tests exercises/01-a/*_test.ts hold x.ts, but kit/outline.json lists x.ts, y.ts for 01-a",
     "solutions/01-a/ has no y.ts, listed in kit/outline.json",
