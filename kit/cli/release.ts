@@ -37,7 +37,7 @@ const LEFT_OUT = [
   /^solutions\//,
   /^kit\/content\//,
   /^kit\/bench\//,
-  /^kit\/cli\/(sync|selftest|release)\.ts$/,
+  /^kit\/cli\/(sync|selftest|release|new)\.ts$/,
   /^kit\/.*_test\.ts$/,
   /^kit\/(.*\/)?testdata\//,
   /^\.ci\//,

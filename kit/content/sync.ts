@@ -1,8 +1,9 @@
 /**
  * Keeping generated files in step with the reference code.
  *
- * For each lesson with a generator (`kit/content/NN-slug.ts`, or `kit/content/NN-slug/mod.ts`
- * for one split by topic), {@link planSync} computes the case file, every generated README
+ * For each lesson, {@link planSync} computes the stubs `exercises/NN-slug/*.ts` from the
+ * solutions' markers ({@link planStubs}) and, with a generator (`kit/content/NN-slug.ts`, or
+ * `kit/content/NN-slug/mod.ts` for one split by topic), the case file, every generated README
  * region and inline value, and every figure; {@link planManifest} runs the graded
  * tests against the solutions to list their names and points. A plan is a list of files with
  * their wanted contents: `deno task sync` writes them, `deno task test` fails if any differs.
@@ -20,6 +21,9 @@ import { runTestFile } from "../grading/run.ts";
 import { mapConcurrent } from "../grading/score.ts";
 import { childEnvironment } from "../grading/run.ts";
 import { courseMap } from "./course.ts";
+import { checkOutline, loadOutline } from "../grading/outline.ts";
+import { readKitLayout } from "../grading/lessons.ts";
+import { makeStub } from "./stubs.ts";
 
 /** One generated file: where, and what it should hold. */
 export interface PlannedFile {
@@ -121,7 +125,7 @@ const VALUE = /<!-- value:([a-z0-9-]+) -->.*?<!-- \/value -->/g;
  *
  * @example
  * ```ts
- * import { strict as assert } from "node:assert";
+ * import assert from "node:assert/strict";
  * import { fillValues } from "./sync.ts";
  * const md = "drops at epoch <!-- value:first -->?<!-- /value -->.";
  * assert.equal(
@@ -157,9 +161,21 @@ export function fillValues(
  * const tidy = await formatMarkdown("| a | b |\n|---|---|\n| 1 | 22 |\n", "/path/to/kit");
  * ```
  */
-export async function formatMarkdown(markdown: string, kitRoot: string): Promise<string> {
+export function formatMarkdown(markdown: string, kitRoot: string): Promise<string> {
+  return formatWithDeno(markdown, "md", kitRoot);
+}
+
+/**
+ * Formats `text` as `deno fmt` formats a file with extension `ext` under the kit's settings.
+ *
+ * @example
+ * ```ts ignore
+ * const tidy = await formatWithDeno("const a = {b:1}", "ts", "/path/to/kit"); // "const a = { b: 1 };\n"
+ * ```
+ */
+export async function formatWithDeno(text: string, ext: string, kitRoot: string): Promise<string> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["fmt", `--config=${join(kitRoot, "deno.json")}`, "--ext=md", "-"],
+    args: ["fmt", `--config=${join(kitRoot, "deno.json")}`, `--ext=${ext}`, "-"],
     cwd: kitRoot,
     clearEnv: true,
     env: childEnvironment(),
@@ -168,13 +184,54 @@ export async function formatMarkdown(markdown: string, kitRoot: string): Promise
     stderr: "piped",
   }).spawn();
   const writer = child.stdin.getWriter();
-  await writer.write(new TextEncoder().encode(markdown));
+  await writer.write(new TextEncoder().encode(text));
   await writer.close();
   const output = await child.output();
   if (!output.success) {
-    throw new Error(`deno fmt refused the markdown: ${new TextDecoder().decode(output.stderr)}`);
+    throw new Error(`deno fmt refused the ${ext}: ${new TextDecoder().decode(output.stderr)}`);
   }
   return new TextDecoder().decode(output.stdout);
+}
+
+/**
+ * The stub of every non-test solution file of the given lessons, as `exercises/NN-slug/NAME.ts`
+ * (see {@link makeStub} for the markers), formatted by `deno fmt`. A lesson without a
+ * `solutions/` folder (the student edition) has none.
+ *
+ * @example
+ * ```ts ignore
+ * const stubs = await planStubs(kitRoot, lessons);
+ * ```
+ */
+export async function planStubs(kitRoot: string, lessons: Lesson[]): Promise<PlannedFile[]> {
+  const sources: { path: string; source: string; where: string }[] = [];
+  for (const lesson of lessons) {
+    const folder = join(kitRoot, "solutions", lesson.slug);
+    let entries: Deno.DirEntry[];
+    try {
+      entries = await Array.fromAsync(Deno.readDir(folder));
+    } catch (error) {
+      if (error instanceof Deno.errors.NotFound) continue;
+      throw error;
+    }
+    for (const entry of entries) {
+      if (!entry.isFile || !entry.name.endsWith(".ts") || entry.name.endsWith("_test.ts")) continue;
+      const where = `solutions/${lesson.slug}/${entry.name}`;
+      sources.push({
+        path: `exercises/${lesson.slug}/${entry.name}`,
+        source: await Deno.readTextFile(join(folder, entry.name)),
+        where,
+      });
+    }
+  }
+  sources.sort((a, b) => a.path.localeCompare(b.path));
+  return await mapConcurrent(sources, navigator.hardwareConcurrency || 2, async (file) => {
+    const stub = makeStub(file.source, file.where);
+    // A file without markers is copied byte for byte; a stub is formatted, since cutting out
+    // code can change the layout `deno fmt` wants (a long throw wraps, blank lines merge).
+    const text = stub === file.source ? stub : await formatWithDeno(stub, "ts", kitRoot);
+    return { path: file.path, text };
+  });
 }
 
 /**
@@ -222,7 +279,7 @@ async function generatorPath(kitRoot: string, slug: string): Promise<string | un
  * ```
  */
 export async function planSync(kitRoot: string, lessons: Lesson[]): Promise<PlannedFile[]> {
-  const files: PlannedFile[] = [];
+  const files: PlannedFile[] = await planStubs(kitRoot, lessons);
   for (const { lesson, content } of await loadGenerators(kitRoot, lessons)) {
     if (content.cases) {
       files.push({ path: `kit/cases/${lesson.slug}.json`, text: formatCases(content.cases()) });
@@ -322,9 +379,10 @@ export async function planReadme(
   manifest: Manifest,
 ): Promise<PlannedFile> {
   const markdown = await Deno.readTextFile(join(kitRoot, "README.md"));
+  const outline = await loadOutline(kitRoot);
   const filled = fillRegions(
     markdown,
-    { "course-map": () => courseMap(lessons, manifest) },
+    { "course-map": () => courseMap(outline, lessons, manifest) },
     "README.md",
   );
   return { path: "README.md", text: await formatMarkdown(filled, kitRoot) };
@@ -350,6 +408,18 @@ export async function staleFiles(kitRoot: string, files: PlannedFile[]): Promise
     if (current !== file.text) stale.push(file.path);
   }
   return stale;
+}
+
+/**
+ * Where the kit disagrees with its course outline (see `checkOutline`): one line per problem.
+ *
+ * @example
+ * ```ts ignore
+ * for (const problem of await outlineProblems(kitRoot)) console.error(problem);
+ * ```
+ */
+export async function outlineProblems(kitRoot: string): Promise<string[]> {
+  return checkOutline(await loadOutline(kitRoot), await readKitLayout(kitRoot));
 }
 
 /** The kit root this module belongs to. */

@@ -33,6 +33,7 @@ export type SearchSpace = Record<string, Dimension>;
  * ```
  */
 export function gridSize(valueCounts: readonly number[]): number {
+  // BEGIN SOLUTION 'TODO: multiply the value counts (lesson 01, "The search-space explosion")'
   let size = 1;
   valueCounts.forEach((count, i) => {
     if (!Number.isInteger(count) || count <= 0) {
@@ -43,6 +44,7 @@ export function gridSize(valueCounts: readonly number[]): number {
     size *= count;
   });
   return size;
+  // END SOLUTION
 }
 
 /**
@@ -65,6 +67,7 @@ export function gridSize(valueCounts: readonly number[]): number {
  * ```
  */
 export function spaceSize(space: SearchSpace): number {
+  // BEGIN SOLUTION 'TODO: multiply the sizes of the dimensions, refusing continuous ones (lesson 01, "Counting a search space")'
   let size = 1;
   for (const [name, dim] of Object.entries(space)) {
     if (dim.type === "choice") {
@@ -88,4 +91,5 @@ export function spaceSize(space: SearchSpace): number {
     }
   }
   return size;
+  // END SOLUTION
 }

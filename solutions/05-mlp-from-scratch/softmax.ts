@@ -32,6 +32,7 @@ export function softmax(
   classes: number,
   out: Float64Array = new Float64Array(batch * classes),
 ): Float64Array {
+  // BEGIN SOLUTION "TODO: subtract each row's max, exponentiate, divide by the row sum"
   for (let i = 0; i < batch; i++) {
     const row = i * classes;
     let m = -Infinity;
@@ -45,6 +46,7 @@ export function softmax(
     for (let j = 0; j < classes; j++) out[row + j] /= sum;
   }
   return out;
+  // END SOLUTION
 }
 
 /**
@@ -69,6 +71,7 @@ export function softmaxCrossEntropy(
   classes: number,
   grad?: Float64Array,
 ): number {
+  // BEGIN SOLUTION "TODO: mean of log Σ e^(z − m) + m − z_y, and grad = (softmax − onehot) / B"
   let total = 0;
   const scale = 1 / batch;
   for (let i = 0; i < batch; i++) {
@@ -91,4 +94,5 @@ export function softmaxCrossEntropy(
     }
   }
   return total * scale;
+  // END SOLUTION
 }
