@@ -1,5 +1,5 @@
 import { expectNumber, expectThrows, graded } from "../../kit/grading/graded.ts";
-import { expectEach } from "../../kit/grading/expect_each.ts";
+import { expectEachCall } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/03-lr-schedules.json" with { type: "json" };
 import { type CyclicConfig, cyclicLr, type OneCycleConfig, oneCycleLr } from "./cyclical.ts";
 
@@ -18,9 +18,10 @@ function checkAll<C extends { maxLr: number }>(
   f: (config: C, step: number) => number,
   list: readonly Point[],
 ): void {
-  expectEach(list, {
-    input: (c) => `${name}(${JSON.stringify(c.config)}, ${c.step})`,
-    actual: (c) => f(c.config as C, c.step),
+  expectEachCall(list, {
+    name,
+    fn: f,
+    args: (c) => [c.config as C, c.step],
     rel: REL,
     abs: (c) => ABS_PER_PEAK * (c.config as C).maxLr,
   });

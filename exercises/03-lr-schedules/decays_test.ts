@@ -1,5 +1,5 @@
 import { expectThrows, graded } from "../../kit/grading/graded.ts";
-import { expectEach } from "../../kit/grading/expect_each.ts";
+import { expectEachCall } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/03-lr-schedules.json" with { type: "json" };
 import {
   constantLr,
@@ -21,11 +21,7 @@ function checkAll<C>(
   f: (config: C, epoch: number) => number,
   list: readonly { config: C; epoch: number; expected: number }[],
 ): void {
-  expectEach(list, {
-    input: (c) => `${name}(${JSON.stringify(c.config)}, ${c.epoch})`,
-    actual: (c) => f(c.config, c.epoch),
-    rel: REL,
-  });
+  expectEachCall(list, { name, fn: f, args: (c) => [c.config, c.epoch], rel: REL });
 }
 
 graded({

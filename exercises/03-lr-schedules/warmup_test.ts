@@ -1,5 +1,5 @@
 import { expectThrows, graded } from "../../kit/grading/graded.ts";
-import { expectEach } from "../../kit/grading/expect_each.ts";
+import { expectEachCall } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/03-lr-schedules.json" with { type: "json" };
 import { linearWarmup, type LinearWarmupConfig } from "./warmup.ts";
 
@@ -13,9 +13,10 @@ const ABS_PER_LR0 = 1e-15;
 function checkAll(
   list: readonly { config: LinearWarmupConfig; epoch: number; expected: number }[],
 ): void {
-  expectEach(list, {
-    input: (c) => `linearWarmup(${JSON.stringify(c.config)}, ${c.epoch})`,
-    actual: (c) => linearWarmup(c.config, c.epoch),
+  expectEachCall(list, {
+    name: "linearWarmup",
+    fn: linearWarmup,
+    args: (c) => [c.config, c.epoch],
     rel: REL,
     abs: (c) => ABS_PER_LR0 * c.config.lr0,
   });

@@ -60,6 +60,36 @@ export function expectEach<C>(cases: readonly C[], check: EachCheck<C, number>):
 }
 
 /**
+ * Expects `name(...args)` close to the reference for every case: {@link expectEach} with the
+ * input written as the call, each argument as JSON (`stepDecay({"lr0":0.1,…}, 99)`).
+ *
+ * @example
+ * ```ts
+ * import { expectEachCall } from "./expect_each.ts";
+ * const scale = (config: { factor: number }, x: number) => config.factor * x;
+ * const cases = [{ config: { factor: 2 }, x: 3, expected: 6 }];
+ * expectEachCall(cases, { name: "scale", fn: scale, args: (c) => [c.config, c.x], rel: 1e-12 });
+ * ```
+ */
+export function expectEachCall<C, const A extends readonly unknown[]>(
+  cases: readonly C[],
+  check: Omit<EachCheck<C, number>, "input" | "actual"> & {
+    /** The function's name, as the learner would call it. */
+    name: string;
+    /** The learner's function. */
+    fn: (...args: A) => number;
+    /** The case's arguments, in order. */
+    args: (c: C) => A;
+  },
+): void {
+  expectEach(cases, {
+    ...check,
+    input: (c) => `${check.name}(${check.args(c).map((a) => JSON.stringify(a)).join(", ")})`,
+    actual: (c) => check.fn(...check.args(c)),
+  });
+}
+
+/**
  * Expects an array of numbers close to the reference, element by element, for every case, with
  * `expectNumbers`.
  *

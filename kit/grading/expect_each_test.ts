@@ -1,5 +1,11 @@
 import { strict as assert } from "node:assert";
-import { expectEach, expectEachEqual, expectEachNumbers, expectTrajectory } from "./expect_each.ts";
+import {
+  expectEach,
+  expectEachCall,
+  expectEachEqual,
+  expectEachNumbers,
+  expectTrajectory,
+} from "./expect_each.ts";
 import { GradedFailure } from "./graded.ts";
 
 const failure = (f: () => void): string => {
@@ -64,5 +70,20 @@ Deno.test("expectTrajectory checks the length, then each point, running the code
   assert.match(
     failure(() => expectTrajectory({ input: "t", actual: run([[1], [5]]), expected: [[1], [2]] })),
     /input: {4}t\[1\]/,
+  );
+});
+
+Deno.test("expectEachCall writes the input as the call, each argument as JSON", () => {
+  const scale = (config: { factor: number }, x: number) => config.factor * x;
+  const cases = [{ config: { factor: 2 }, x: 3, expected: 6 }, {
+    config: { factor: 2 },
+    x: 0.5,
+    expected: 2,
+  }];
+  assert.match(
+    failure(() =>
+      expectEachCall(cases, { name: "scale", fn: scale, args: (c) => [c.config, c.x], rel: 0 })
+    ),
+    /input: {4}scale\(\{"factor":2\}, 0\.5\)\nexpected: 2 \(exactly\)\ngot: {6}1/,
   );
 });
