@@ -7,7 +7,7 @@
 
 import type { Json, LessonContent } from "./types.ts";
 import { integer, logUniform, type Random, seededRandom, uniform } from "../lib/random.ts";
-import { lineChart, type Series } from "../lib/plot.ts";
+import { lineChart, panelChart, type Series } from "../lib/plot.ts";
 import {
   constantLr,
   exponentialDecay,
@@ -887,7 +887,7 @@ function series(
   return { name, x: xs, y: xs.map(f), ...extra };
 }
 
-function decaysFigure(): string {
+function decaysFigure(): Promise<string> {
   const epochs = range(0, 100);
   const lr0 = 0.1;
   return lineChart({
@@ -908,7 +908,7 @@ function decaysFigure(): string {
   });
 }
 
-function erratumFigure(): string {
+function erratumFigure(): Promise<string> {
   const epochs = range(0, RECURSIVE_EXP.epochs);
   const timeRecursive = recursiveTimeBased(TIME_BASED, RECURSIVE_EXP.epochs);
   const expRecursive = recursiveExponential(
@@ -938,24 +938,29 @@ function erratumFigure(): string {
   });
 }
 
-function stepConventionsFigure(): string {
-  const epochs = range(0, 110);
+function stepConventionsFigure(): Promise<string> {
+  // The first two drops only, one dot per epoch, so that the one-epoch offset spans ~13 px.
+  const epochs = range(0, 2 * STEP_HALVING.stepSize + 5);
   return lineChart({
-    title: "Step decay: PyTorch StepLR vs. the (epoch + 1) form",
-    xLabel: "epoch (from 0)",
+    title: "Step decay, first two drops: PyTorch StepLR vs. the (epoch + 1) form",
+    xLabel: "epoch (from 0; one dot per epoch)",
     yLabel: "learning rate",
     logY: true,
     series: [
-      series("stepDecay (StepLR)", epochs, (e) => stepDecay(STEP_HALVING, e), { stepped: true }),
+      series("stepDecay (StepLR)", epochs, (e) => stepDecay(STEP_HALVING, e), {
+        stepped: true,
+        points: true,
+      }),
       series("lr0·γ^floor((epoch+1)/20)", epochs, (e) => quotedStepDecay(STEP_HALVING, e), {
         stepped: true,
         dashed: true,
+        points: true,
       }),
     ],
   });
 }
 
-function exponentialFigure(): string {
+function exponentialFigure(): Promise<string> {
   const steps = range(0, 50);
   return lineChart({
     title: "Keras exponential decay: continuous vs. staircase",
@@ -970,7 +975,7 @@ function exponentialFigure(): string {
   });
 }
 
-function cosineFigure(): string {
+function cosineFigure(): Promise<string> {
   const inside = range(0, COSINE.tMax);
   const past = range(COSINE.tMax, 1.5 * COSINE.tMax);
   return lineChart({
@@ -986,7 +991,7 @@ function cosineFigure(): string {
   });
 }
 
-function restartsFigure(): string {
+function restartsFigure(): Promise<string> {
   const epochs = range(0, 150, 0.25);
   return lineChart({
     title: "Cosine with warm restarts (SGDR), T_0 = 10",
@@ -999,7 +1004,7 @@ function restartsFigure(): string {
   });
 }
 
-function cyclicFigure(): string {
+function cyclicFigure(): Promise<string> {
   const steps = range(0, 12000, 20);
   return lineChart({
     title: `Cyclical learning rates (step_size_up = ${CYCLIC_BASE.stepSizeUp})`,
@@ -1017,11 +1022,12 @@ function cyclicFigure(): string {
   });
 }
 
-function oneCycleFigure(): string {
-  const config: OneCycleConfig = { maxLr: 0.1, totalSteps: 1000 };
+function oneCycleFigure(): Promise<string> {
+  // The table's configuration, so that figure and table show the same horizon.
+  const config = ONE_CYCLE;
   const steps = range(0, config.totalSteps - 1);
   return lineChart({
-    title: "One-cycle (max_lr = 0.1, 1000 steps, pct_start = 0.3)",
+    title: `One-cycle (max_lr = ${config.maxLr}, ${config.totalSteps} steps, pct_start = 0.3)`,
     xLabel: "step (batch)",
     yLabel: "learning rate",
     series: [
@@ -1034,7 +1040,7 @@ function oneCycleFigure(): string {
   });
 }
 
-function warmupFigure(): string {
+function warmupFigure(): Promise<string> {
   const epochs = range(0, 60, 0.5);
   const warm = 5;
   const total = 60;
@@ -1057,27 +1063,25 @@ function warmupFigure(): string {
   });
 }
 
-function plateauFigure(what: "loss" | "lr"): string {
+function plateauFigure(): Promise<string> {
   const losses = plateauLosses();
   const epochs = range(0, losses.length - 1);
-  if (what === "loss") {
-    return lineChart({
-      title: "The validation loss fed to the plateau scheduler",
-      xLabel: "epoch",
-      yLabel: "validation loss",
-      height: 260,
-      series: [{ name: "validation loss", x: epochs, y: losses }],
-    });
-  }
   const lrs = reduceOnPlateau(PLATEAU, losses);
   const used = [PLATEAU.lr0, ...lrs.slice(0, -1)];
-  return lineChart({
-    title: "Reduce on plateau: the rate used in each epoch",
+  return panelChart({
+    title: "Reduce on plateau: the validation loss fed in, the rate used in each epoch",
     xLabel: "epoch",
-    yLabel: "learning rate",
-    logY: true,
-    height: 260,
-    series: [{ name: "lr (patience 3, factor 0.5)", x: epochs, y: used, stepped: true }],
+    panels: [
+      {
+        yLabel: "validation loss",
+        series: [{ name: "validation loss", x: epochs, y: losses }],
+      },
+      {
+        yLabel: "learning rate",
+        logY: true,
+        series: [{ name: "lr (patience 3, factor 0.5)", x: epochs, y: used, stepped: true }],
+      },
+    ],
   });
 }
 
@@ -1117,7 +1121,6 @@ export const content: LessonContent = {
     "cyclic": cyclicFigure,
     "one-cycle": oneCycleFigure,
     "warmup": warmupFigure,
-    "plateau-loss": () => plateauFigure("loss"),
-    "plateau-lr": () => plateauFigure("lr"),
+    "plateau": plateauFigure,
   },
 };

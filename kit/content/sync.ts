@@ -178,7 +178,7 @@ export async function planSync(kitRoot: string, lessons: Lesson[]): Promise<Plan
       files.push({ path: `kit/cases/${lesson.slug}.json`, text: formatCases(content.cases()) });
     }
     for (const [name, figure] of Object.entries(content.figures ?? {})) {
-      files.push({ path: `lessons/${lesson.slug}/figures/${name}.svg`, text: figure() });
+      files.push({ path: `lessons/${lesson.slug}/figures/${name}.svg`, text: await figure() });
     }
     if (content.blocks && Object.keys(content.blocks).length) {
       const path = `lessons/${lesson.slug}/README.md`;

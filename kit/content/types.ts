@@ -14,5 +14,5 @@ export interface LessonContent {
   /** Markdown for each `<!-- generated:NAME -->` region of the lesson's README. */
   blocks?: Record<string, () => string>;
   /** SVG text for each figure, written to `lessons/NN-slug/figures/NAME.svg`. */
-  figures?: Record<string, () => string>;
+  figures?: Record<string, () => Promise<string>>;
 }
