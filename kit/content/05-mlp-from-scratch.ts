@@ -411,11 +411,11 @@ function curvesFigure(name: string): Promise<string> {
     xLabel: "epoch",
     panels: [
       {
-        yLabel: "mean cross-entropy",
+        yLabel: "training loss",
         series: [{ name: "training loss", x: epochs, y: run.history.loss }],
       },
       {
-        yLabel: "accuracy",
+        yLabel: "validation accuracy",
         series: [{
           name: "validation accuracy",
           x: epochs,

@@ -19,7 +19,7 @@
 
 /**
  * Round tick values covering `[min, max]`: steps of 1, 2 or 5 times a power of ten, about
- * `target` of them. The first tick is ≤ `min` and the last ≥ `max`.
+ * `target` steps. The first tick is ≤ `min` and the last ≥ `max`.
  *
  * @example
  * ```ts
@@ -40,7 +40,11 @@ export function linearTicks(min: number, max: number, target = 5): number[] {
   }
   const rough = (max - min) / Math.max(1, target);
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough * (1 - 1e-9))!;
+  // The multiple of the power of ten nearest `rough` on a log scale (d3's rule), so the count
+  // lands near `target` from either side rather than always below it.
+  const ratio = rough / power;
+  const step = power *
+    (ratio >= Math.sqrt(50) ? 10 : ratio >= Math.sqrt(10) ? 5 : ratio >= Math.SQRT2 ? 2 : 1);
   const first = Math.floor(min / step + 1e-9);
   const last = Math.ceil(max / step - 1e-9);
   const ticks: number[] = [];
@@ -51,7 +55,7 @@ export function linearTicks(min: number, max: number, target = 5): number[] {
 /**
  * Tick values of a base-10 log axis covering `[min, max]` (both > 0): powers of ten (every
  * second or third one over very wide ranges, so that about 8 remain), plus 2× and 5× when the
- * range spans fewer than three decades.
+ * range spans fewer than three decades, and 3× when it spans less than one.
  *
  * @example
  * ```ts
@@ -71,7 +75,10 @@ export function logTicks(min: number, max: number): number[] {
   let high = Math.ceil(Math.log10(max) - 1e-9);
   if (high === low) high += 1;
   const decades = high - low;
-  const multipliers = decades < 3 ? [1, 2, 5] : [1];
+  // Judged on the range itself, not on the whole decades around it: 0.006 to 0.11 gets 0.01,
+  // 0.02, 0.05 and 0.1, and less than one decade gets 3× as well.
+  const span = Math.log10(max / min);
+  const multipliers = span < 1 ? [1, 2, 3, 5] : span < 3 ? [1, 2, 5] : [1];
   // At most about 8 labelled decades: every 2nd, 3rd, … power of ten over very wide ranges.
   const every = Math.ceil(decades / 8);
   low = Math.floor(low / every) * every;
