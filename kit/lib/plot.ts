@@ -5,7 +5,7 @@
  * Each chart function builds a Vega-Lite specification from plain arrays (the `…Spec`
  * functions, pure and fast to test) and renders it with {@link renderSvg}, which loads the
  * plotting packages only when a figure is drawn. Axes end near the data, ticks are round values
- * labelled by {@link formatTick} (`1`, `0.05`, `2.5e-4`), and every figure has a white
+ * labelled by `formatTick` (`ticks.ts`) (`1`, `0.05`, `2.5e-4`), and every figure has a white
  * background with dark text, so it reads the same on GitHub's light and dark themes (a
  * transparent one would leave dark text on a dark page).
  *
@@ -180,7 +180,6 @@ const CONFIG = {
     gridColor: "#e6e6e6",
     domainColor: "#888888",
     tickColor: "#888888",
-    labelExpr: `${TICK_FORMAT_FUNCTION}(datum.value)`,
   },
   legend: { labelFontSize: 12, labelColor: INK, titleFontSize: 12, titleColor: INK, labelLimit: 0 },
 } as const;
@@ -270,6 +269,11 @@ function scaleSpec(axis: AxisScale, log: boolean) {
   return { type: log ? "log" as const : "linear" as const, domain: axis.domain, nice: false };
 }
 
+/** An axis with the given ticks, labelled by the kit's `formatTick` (`ticks.ts`) rule. */
+function axisSpec(axis: AxisScale, log: boolean) {
+  return { values: axis.ticks, labelExpr: `${TICK_FORMAT_FUNCTION}(datum.value, ${log})` };
+}
+
 function colorOf(s: Series, index: number): string {
   return s.color ?? PALETTE[index % PALETTE.length];
 }
@@ -295,14 +299,14 @@ function panelLayer(
     type: "quantitative" as const,
     scale: scaleSpec(x.scale, x.log),
     axis: x.labels
-      ? { values: x.scale.ticks, title: x.label ?? null }
-      : { values: x.scale.ticks, title: null, labels: false },
+      ? { ...axisSpec(x.scale, x.log), title: x.label ?? null }
+      : { ...axisSpec(x.scale, x.log), title: null, labels: false },
   };
   const yEncoding = {
     field: "y",
     type: "quantitative" as const,
     scale: scaleSpec(yScale, panel.logY ?? false),
-    axis: { values: yScale.ticks, title: panel.yLabel ?? null },
+    axis: { ...axisSpec(yScale, panel.logY ?? false), title: panel.yLabel ?? null },
   };
   const only = (k: number) => ({ filter: `datum.k === ${k}` });
   const layers: unknown[] = [];
@@ -655,6 +659,7 @@ export function heatMapSpec(
         legend: {
           title: options.colorLabel ?? null,
           values: colorScale.ticks,
+          labelExpr: `${TICK_FORMAT_FUNCTION}(datum.value, ${logColor})`,
           gradientLength: Math.max(80, Math.min(240, cell * rows.length)),
         },
       },

@@ -25,7 +25,10 @@ import { formatTick } from "./ticks.ts";
 /** A Vega-Lite specification, as `npm:vega-lite` types it. */
 export type VegaLiteSpec = TopLevelSpec;
 
-/** The name under which tick labels are formatted in a spec's `labelExpr`. */
+/**
+ * The name under which {@link formatTick} is called in a spec's `labelExpr`:
+ * `kitTick(datum.value, false)` on a linear axis, `kitTick(datum.value, true)` on a log axis.
+ */
 export const TICK_FORMAT_FUNCTION = "kitTick";
 
 type Libraries = { vega: typeof import("vega"); vegaLite: typeof import("vega-lite") };
@@ -34,7 +37,10 @@ let libraries: Promise<Libraries> | undefined;
 function load(): Promise<Libraries> {
   libraries ??= Promise.all([import("vega"), import("vega-lite")]).then(([vega, vegaLite]) => {
     // Tick labels use the kit's own rule (`1`, `0.05`, `2.5e-4`), not d3-format's.
-    vega.expressionFunction(TICK_FORMAT_FUNCTION, (value: number) => formatTick(value));
+    vega.expressionFunction(
+      TICK_FORMAT_FUNCTION,
+      (value: number, log?: boolean) => formatTick(value, { log: log === true }),
+    );
     // Vega's own estimate (0.8 em a character) makes legends and margins a third too wide;
     // a table of typical sans-serif widths is as deterministic and much closer. `textMetrics`
     // is Vega's documented hook for this (vl-convert uses it), though its typings omit it.

@@ -37,7 +37,7 @@ Deno.test("renderSvg: geometry has two decimals at most, and tick labels use for
       y: {
         field: "y",
         type: "quantitative",
-        axis: { values: [0.1, 0.2, 0.3], labelExpr: "kitTick(datum.value * 1e-3)" },
+        axis: { values: [0.1, 0.2, 0.3], labelExpr: "kitTick(datum.value * 1e-3, false)" },
       },
     },
   }, { title: "t" });

@@ -100,19 +100,26 @@ function clean(value: number): number {
 
 /**
  * Formats a tick label: plain decimals for moderate numbers (so 1 is `1`, never `1e0`),
- * `2e-4` style for very small or very large ones, never more digits than needed.
+ * `2e-4` style for very small or very large ones, never more digits than needed. On a log axis
+ * (`log: true`) large numbers switch to `1e4` style sooner, next to `1e6`, `1e8`.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { formatTick } from "./ticks.ts";
- * assert.deepEqual([0.05, 0.00025, 1, 1500].map(formatTick), ["0.05", "2.5e-4", "1", "1500"]);
+ * assert.deepEqual([0.05, 0.00025, 1, 1500].map((v) => formatTick(v)), [
+ *   "0.05",
+ *   "2.5e-4",
+ *   "1",
+ *   "1500",
+ * ]);
+ * assert.equal(formatTick(10000, { log: true }), "1e4");
  * ```
  */
-export function formatTick(value: number): string {
+export function formatTick(value: number, axis: { log?: boolean } = {}): string {
   if (value === 0) return "0";
   const size = Math.abs(value);
-  if (size < 1e-3 || size >= 1e6) {
+  if (size < 1e-3 || size >= (axis.log ? 1e4 : 1e6)) {
     const [mantissa, exponent] = clean(value).toExponential().split("e");
     return `${mantissa}e${Number(exponent)}`;
   }

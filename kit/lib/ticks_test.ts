@@ -75,3 +75,10 @@ Deno.test("axisScale: a log axis pads in decades and keeps its ticks inside", ()
   ]);
   assert.throws(() => axisScale(0, 1, { log: true }), /min > 0/);
 });
+
+Deno.test("formatTick: a log axis writes 1e4 and above as powers", () => {
+  assert.equal(formatTick(1000, { log: true }), "1000");
+  assert.equal(formatTick(10000, { log: true }), "1e4");
+  assert.equal(formatTick(10000), "10000");
+  assert.equal(formatTick(0.001, { log: true }), "0.001");
+});
