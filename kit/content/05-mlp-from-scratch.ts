@@ -416,6 +416,7 @@ function curvesFigure(name: string): Promise<string> {
       },
       {
         yLabel: "validation accuracy",
+        yZero: false,
         series: [{
           name: "validation accuracy",
           x: epochs,

@@ -69,6 +69,11 @@ export interface Panel {
   logY?: boolean;
   /** The y range shown; by default the data's range, from 0 on a linear axis when all y ≥ 0. */
   yRange?: readonly [number, number];
+  /**
+   * Start a linear y axis at 0 when all y ≥ 0 (default true); false shows only the data's range,
+   * e.g. for accuracies that all lie between 0.9 and 1.
+   */
+  yZero?: boolean;
 }
 
 /** What {@link lineChart} draws. */
@@ -262,7 +267,7 @@ function yScaleOf(rows: readonly Row[], panel: Panel): AxisScale {
   if (panel.yRange) return axisScale(panel.yRange[0], panel.yRange[1], { log: logY });
   const ys = rows.flatMap((r) => r.lower === undefined ? [r.y] : [r.y, r.lower, r.upper!]);
   const [low, high] = extent(ys);
-  return axisScale(low, high, { log: logY, zero: true, pad: Y_PAD });
+  return axisScale(low, high, { log: logY, zero: panel.yZero ?? true, pad: Y_PAD });
 }
 
 function scaleSpec(axis: AxisScale, log: boolean) {

@@ -60,6 +60,12 @@ Deno.test("lineChart: the y axis ends near the data: a peak of 0.1 is drawn belo
   }));
   assert.ok(spec.includes('"domain":[0,0.104]'), spec.slice(0, 400));
   assert.ok(spec.includes('"values":[0,0.02,0.04,0.06,0.08,0.1]'));
+  const accuracy = JSON.stringify(lineChartSpec({
+    title: "t",
+    yZero: false,
+    series: [{ name: "s", x: [0, 1, 2], y: [0.9, 0.95, 1] }],
+  }));
+  assert.ok(accuracy.includes('"domain":[0.896,1.004]'), "yZero: false keeps to the data");
 });
 
 Deno.test("lineChart: a log axis labels 1 as 1 and breaks the line at values it cannot place", async () => {
