@@ -39,7 +39,7 @@ const LEFT_OUT = [
   // The figure renderer: only `sync` draws figures, and the edition ships them drawn.
   /^kit\/lib\/(plot|svg_render|ticks)\.ts$/,
   /^kit\/bench\//,
-  /^kit\/cli\/(sync|selftest|release)\.ts$/,
+  /^kit\/cli\/(sync|selftest|release|new)\.ts$/,
   /^kit\/.*_test\.ts$/,
   /^kit\/(.*\/)?testdata\//,
   /^\.ci\//,
@@ -87,7 +87,7 @@ const RENDERER_IMPORTS = ["vega", "vega-lite"];
  * import { inStudentEdition } from "./release.ts";
  * console.log(inStudentEdition("exercises/03-lr-schedules/decays.ts")); // true
  * console.log(inStudentEdition("solutions/03-lr-schedules/decays.ts")); // false
- * console.log(inStudentEdition("kit/content/03-lr-schedules.ts")); // false
+ * console.log(inStudentEdition("kit/content/03-lr-schedules/mod.ts")); // false
  * ```
  */
 export function inStudentEdition(path: string): boolean {
