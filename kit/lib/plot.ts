@@ -251,15 +251,21 @@ function extent(values: Iterable<number>): [number, number] {
   return [low, high];
 }
 
+/** Room beside the data on an x axis with dots, so that the first and last are not cut. */
+const X_PAD_FOR_DOTS = 0.02;
+
 function xScaleOf(
   rows: readonly Row[],
+  series: readonly Series[],
   logX: boolean,
   xRange: readonly [number, number] | undefined,
   what: string,
 ): AxisScale {
   if (rows.length === 0) throw new RangeError(`${what}: no finite point to draw`);
-  const [low, high] = xRange ?? extent(rows.map((r) => r.x));
-  return axisScale(low, high, { log: logX, tickTarget: 8 });
+  if (xRange) return axisScale(xRange[0], xRange[1], { log: logX, tickTarget: 8 });
+  const [low, high] = extent(rows.map((r) => r.x));
+  const dots = series.some((s) => s.points || s.line === false);
+  return axisScale(low, high, { log: logX, tickTarget: 8, pad: dots ? X_PAD_FOR_DOTS : 0 });
 }
 
 function yScaleOf(rows: readonly Row[], panel: Panel): AxisScale {
@@ -395,7 +401,7 @@ function panelLayer(
             domain: dotsOnly.map(({ s }) => s.name),
             range: dotsOnly.map(({ s, k }) => colorOf(s, k)),
           },
-          legend: legend ? { title: null } : null,
+          legend: legend ? { title: null, symbolSize: 40 } : null,
         },
       },
     });
@@ -428,7 +434,7 @@ export function lineChartSpec(options: ChartOptions): VegaLiteSpec & { width: nu
   check("lineChart", options.series);
   const logX = options.logX ?? false;
   const rows = rowsOf(options.series, logX, options.logY ?? false);
-  const xScale = xScaleOf(rows, logX, options.xRange, "lineChart");
+  const xScale = xScaleOf(rows, options.series, logX, options.xRange, "lineChart");
   const width = options.width ?? 720;
   const height = options.height ?? 320;
   const layer = panelLayer(options, rows, {
@@ -524,7 +530,13 @@ export function panelChartSpec(
     check("panelChart", panel.series);
     return rowsOf(panel.series, logX, panel.logY ?? false);
   });
-  const xScale = xScaleOf(rowsByPanel.flat(), logX, options.xRange, "panelChart");
+  const xScale = xScaleOf(
+    rowsByPanel.flat(),
+    options.panels.flatMap((panel) => panel.series),
+    logX,
+    options.xRange,
+    "panelChart",
+  );
   const last = options.panels.length - 1;
   const size = { width: options.width ?? 560, height: options.panelHeight ?? 160 };
   return {

@@ -90,6 +90,13 @@ Deno.test("lineChart: a band is drawn as a filled area under its line", async ()
   assert.equal(strokes(svg, "#0072B2").length, 1, "and the mean as one line");
 });
 
+Deno.test("lineChart: an x axis with dots leaves room for the first and last dot", () => {
+  const spec = (points: boolean) =>
+    JSON.stringify(lineChartSpec({ title: "t", series: [{ name: "s", x, y: x, points }] }));
+  assert.ok(spec(true).includes('"domain":[-0.08,4.08]'), "2% of the span on each side");
+  assert.ok(spec(false).includes('"domain":[0,4]'), "a bare line runs from frame to frame");
+});
+
 Deno.test("lineChart: refuses what it cannot draw", () => {
   assert.throws(() => lineChartSpec({ title: "t", series: [] }), RangeError);
   assert.throws(
