@@ -285,7 +285,7 @@ export async function planSync(kitRoot: string, lessons: Lesson[]): Promise<Plan
       files.push({ path: `kit/cases/${lesson.slug}.json`, text: formatCases(content.cases()) });
     }
     for (const [name, figure] of Object.entries(content.figures ?? {})) {
-      files.push({ path: `lessons/${lesson.slug}/figures/${name}.svg`, text: figure() });
+      files.push({ path: `lessons/${lesson.slug}/figures/${name}.svg`, text: await figure() });
     }
     const blocks = content.blocks ?? {};
     const values = content.values ?? {};
