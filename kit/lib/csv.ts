@@ -109,10 +109,11 @@ export function parseDataset(text: string, file: string): Dataset {
  * Reads and parses a dataset file (needs read permission for it).
  *
  * @example
- * ```ts ignore
+ * ```ts
+ * import assert from "node:assert/strict";
  * import { loadDataset } from "./csv.ts";
- * const iris = await loadDataset("data/iris.csv");
- * console.log(iris.rows, iris.cols, iris.classCount); // 150 4 3
+ * const iris = await loadDataset(new URL("../../data/iris.csv", import.meta.url));
+ * assert.deepEqual([iris.rows, iris.cols, iris.classCount], [150, 4, 3]);
  * ```
  */
 export async function loadDataset(path: string | URL): Promise<Dataset> {
