@@ -25,7 +25,7 @@ graded({
   name: "formatTrialLog: the exact CSV text, quoting included",
   points: 3,
   hint: "Header row, then one line per record, cells in column order, '\\n' after every line " +
-    "(csv-stringify's record_delimiter 'unix'). Let the library quote: a comma, a quote or a " +
+    "(formatCsvRecords of kit/lib/csv.ts). Let the library quote: a comma, a quote or a " +
     "line break inside a cell needs quotes (and doubled quotes), which join(',') gets wrong. " +
     "Numbers as String(x): NaN stays NaN. Lesson 07, 'Experiment tracking'.",
 }, () => {
@@ -42,7 +42,8 @@ graded({
 graded({
   name: "parseTrialLog: reads the columns and the typed cells back",
   points: 3,
-  hint: "Parse with csv-parse (quotes, doubled quotes and line breaks inside quotes are its " +
+  hint:
+    "Parse with parseCsvRecords (quotes, doubled quotes and line breaks inside quotes are its " +
     "job); the first row is the header; then 'true'/'false' are booleans, a cell equal to " +
     "String(Number(cell)) is a number (NaN included), anything else stays a string.",
 }, () => {

@@ -4,12 +4,14 @@
  *
  * Parsing is done by the `csv-parse` package; this module checks every cell and, on a malformed
  * file, throws an {@link Error} that names the file and the line (counted from 1, the header
- * being line 1).
+ * being line 1). {@link parseCsvRecords} and {@link formatCsvRecords} give other modules (and
+ * the learner's code, which may not import npm packages itself) plain CSV records both ways.
  *
  * @module
  */
 
 import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 
 /** A classification dataset, features stored row-major in one typed array. */
 export interface Dataset {
@@ -42,9 +44,11 @@ interface RecordWithInfo {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseDataset } from "./csv.ts";
  * const d = parseDataset("a,b,label\n1,2,0\n3,4,1\n", "tiny.csv");
- * console.log(d.rows, d.cols, d.classCount, Array.from(d.features)); // 2 2 2 [1, 2, 3, 4]
+ * assert.deepEqual([d.rows, d.cols, d.classCount], [2, 2, 2]);
+ * assert.deepEqual(Array.from(d.features), [1, 2, 3, 4]);
  * ```
  */
 export function parseDataset(text: string, file: string): Dataset {
@@ -107,10 +111,11 @@ export function parseDataset(text: string, file: string): Dataset {
  * Reads and parses a dataset file (needs read permission for it).
  *
  * @example
- * ```ts ignore
+ * ```ts
+ * import assert from "node:assert/strict";
  * import { loadDataset } from "./csv.ts";
- * const iris = await loadDataset("data/iris.csv");
- * console.log(iris.rows, iris.cols, iris.classCount); // 150 4 3
+ * const iris = await loadDataset(new URL("../../data/iris.csv", import.meta.url));
+ * assert.deepEqual([iris.rows, iris.cols, iris.classCount], [150, 4, 3]);
  * ```
  */
 export async function loadDataset(path: string | URL): Promise<Dataset> {
@@ -123,10 +128,44 @@ export async function loadDataset(path: string | URL): Promise<Dataset> {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { dataUrl } from "./csv.ts";
- * console.log(dataUrl("iris.csv").pathname.endsWith("/data/iris.csv")); // true
+ * assert.ok(dataUrl("iris.csv").pathname.endsWith("/data/iris.csv"));
  * ```
  */
 export function dataUrl(name: string): URL {
   return new URL(`../../data/${name}`, import.meta.url);
+}
+
+/**
+ * Splits CSV text into records of cells with the `csv-parse` package (RFC 4180: quoted cells may
+ * hold commas, doubled quotes and line breaks). Cells stay strings, untrimmed; records may have
+ * different numbers of cells (the caller checks, so its message can name the line). Throws the
+ * library's error on malformed CSV, such as an unclosed quote.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseCsvRecords } from "./csv.ts";
+ * assert.deepEqual(parseCsvRecords('a,b\n1,"x, ""y"""\n'), [["a", "b"], ["1", 'x, "y"']]);
+ * ```
+ */
+export function parseCsvRecords(text: string): string[][] {
+  return parse(text, { relax_column_count: true }) as string[][];
+}
+
+/**
+ * Writes records of cells as CSV text with the `csv-stringify` package: cells joined by commas,
+ * quoted when they hold a comma, a quote or a line break (quotes doubled), each record ending in
+ * `\n`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { formatCsvRecords } from "./csv.ts";
+ * assert.equal(formatCsvRecords([["a", "b"], ["1", "x, y"]]), 'a,b\n1,"x, y"\n');
+ * ```
+ */
+export function formatCsvRecords(records: readonly (readonly string[])[]): string {
+  return stringify(records.map((r) => [...r]), { record_delimiter: "unix" });
 }

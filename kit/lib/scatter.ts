@@ -4,12 +4,13 @@
  * one of two hyperparameters matters (Bergstra & Bengio, 2012, Figure 1, redrawn from the kit's
  * own points).
  *
- * The output is deterministic (coordinates with two decimals), like `plot.ts`'s line charts.
+ * The output is deterministic (coordinates with two decimals). It is drawn directly rather than
+ * through `plot.ts`'s Vega-Lite charts, which have no marginal strips.
  *
  * @module
  */
 
-import { formatTick, linearTicks } from "./plot.ts";
+import { formatTick, linearTicks } from "./ticks.ts";
 
 /** One panel: points in [0, 1]², and the curve drawn above it along x. */
 export interface ScatterPanel {
@@ -55,6 +56,7 @@ const text = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").repla
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { scatterWithMarginals } from "./scatter.ts";
  * const svg = scatterWithMarginals({
  *   title: "Two points",
@@ -64,7 +66,7 @@ const text = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").repla
  *   xEffect: (x) => x,
  *   yEffect: () => 0.5,
  * });
- * console.log(svg.startsWith("<svg")); // true
+ * assert.ok(svg.startsWith("<svg"));
  * ```
  */
 export function scatterWithMarginals(options: ScatterOptions): string {

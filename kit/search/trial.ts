@@ -39,11 +39,12 @@ export interface PreparedData {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { prepareData } from "./trial.ts";
  * import { parseDataset } from "../lib/csv.ts";
  * const d = parseDataset("a,label\n1,0\n2,1\n3,0\n4,1\n5,0\n", "tiny.csv");
  * const p = prepareData(d, "tiny", 0);
- * console.log(p.train.rows, p.validation.rows, p.test.rows); // 3 1 1
+ * assert.deepEqual([p.train.rows, p.validation.rows, p.test.rows], [3, 1, 1]);
  * ```
  */
 export function prepareData(dataset: Dataset, name: string, splitSeed = 0): PreparedData {
@@ -155,8 +156,9 @@ export const DEFAULT_SETTINGS: Readonly<TrialSettings> = Object.freeze({
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { DEFAULT_SETTINGS, trialSettings } from "./trial.ts";
- * console.log(trialSettings({ lr: 0.1 }, DEFAULT_SETTINGS).hidden); // 32
+ * assert.equal(trialSettings({ lr: 0.1 }, DEFAULT_SETTINGS).hidden, 32);
  * ```
  */
 export function trialSettings(
@@ -271,8 +273,10 @@ export function testAccuracy(net: Mlp, data: PreparedData): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trialSeed } from "./trial.ts";
- * console.log(trialSeed(7, 3) === trialSeed(7, 3), trialSeed(7, 3) !== trialSeed(7, 4)); // true true
+ * assert.equal(trialSeed(7, 3), trialSeed(7, 3));
+ * assert.notEqual(trialSeed(7, 3), trialSeed(7, 4));
  * ```
  */
 export function trialSeed(searchSeed: number | string, id: number): number {

@@ -9,6 +9,7 @@
  */
 
 import { lineChart } from "../../lib/plot.ts";
+import { formatNumber, markdownTable } from "../format.ts";
 import { scatterWithMarginals } from "../../lib/scatter.ts";
 import {
   DEFAULT_SETTINGS,
@@ -43,8 +44,6 @@ const sd = (v: readonly number[]) => {
 };
 const meanSd = (v: readonly number[]) => `${pct(mean(v))} ± ${(100 * sd(v)).toFixed(1)}`;
 const range = (v: readonly number[]) => `${pct(Math.min(...v))}–${pct(Math.max(...v))}`;
-const table = (header: string[], rows: string[][]) =>
-  [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
 
 // ---------------------------------------------------------------------------------------------
 // One hyperparameter that matters, one that does not
@@ -68,10 +67,10 @@ function toyPoints(configs: Config[]) {
   return configs.map((c) => ({ x: c.x as number, y: c.y as number }));
 }
 
-function toyFigure(): string {
+function toyFigure(): Promise<string> {
   const grid = toyPoints(gridPoints(TOY_GRID));
   const random = toyPoints(randomConfigurations(TOY_SPACE, 9, 1));
-  return scatterWithMarginals({
+  return Promise.resolve(scatterWithMarginals({
     title: "9 trials when only x matters: grid vs random (seed 1)",
     panels: [
       { title: "3 × 3 grid: 3 distinct x", points: grid },
@@ -81,7 +80,7 @@ function toyFigure(): string {
     yLabel: "y (hardly matters)",
     xEffect,
     yEffect: (y) => (yEffect(y) - 0.4) * 4,
-  });
+  }));
 }
 
 function toyTable(): string {
@@ -94,15 +93,18 @@ function toyTable(): string {
   );
   const wins = randomBest.filter((b) => b > gridBest).length;
   const f = (v: number) => v.toFixed(3);
-  return table(["search (9 trials)", "distinct x tried", "best score: mean ± sd", "range"], [
-    ["3 × 3 grid", "3", `${f(gridBest)} (always)`, "—"],
+  return markdownTable(
+    ["search (9 trials)", "distinct x tried", "best score: mean ± sd", "range"],
     [
-      `random, ${TOY_SEEDS} seeds`,
-      "9",
-      `${f(mean(randomBest))} ± ${f(sd(randomBest))}`,
-      `${f(Math.min(...randomBest))}–${f(Math.max(...randomBest))}`,
+      ["3 × 3 grid", "3", `${f(gridBest)} (always)`, "—"],
+      [
+        `random, ${TOY_SEEDS} seeds`,
+        "9",
+        `${f(mean(randomBest))} ± ${f(sd(randomBest))}`,
+        `${f(Math.min(...randomBest))}–${f(Math.max(...randomBest))}`,
+      ],
     ],
-  ]) +
+  ) +
     `\n\nRandom search beat the grid in ${wins} of ${TOY_SEEDS} seeds (${
       pct(wins / TOY_SEEDS)
     }); the best possible score is ${f(toyScore(0.63, 1))}.`;
@@ -220,7 +222,7 @@ function digitsTable(): string {
       String(lrs.size),
     ]);
   }
-  return table([
+  return markdownTable([
     "search",
     "best validation: mean ± sd",
     "range over seeds",
@@ -231,7 +233,7 @@ function digitsTable(): string {
   ], rows);
 }
 
-function budgetFigure(): string {
+function budgetFigure(): Promise<string> {
   const budgets = Array.from({ length: 40 }, (_, i) => i + 1);
   const series = [];
   for (const { name, searches } of digitsComparison()) {
@@ -272,7 +274,7 @@ function budgetTable(): string {
       ...[1, 3, 9, 20, 40].map((n) => pct(expectedMaxPerformance(scores, n))),
     ]);
   }
-  return table(["distribution", "n = 1", "n = 3", "n = 9", "n = 20", "n = 40"], rows);
+  return markdownTable(["distribution", "n = 1", "n = 3", "n = 9", "n = 20", "n = 40"], rows);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -324,7 +326,7 @@ function tiesTable(): string {
       tied.length > 1 ? range(tests) : "—",
     ]);
   }
-  return table([
+  return markdownTable([
     "data",
     "validation rows",
     "one row is",
@@ -336,7 +338,7 @@ function tiesTable(): string {
   ], rows);
 }
 
-function incumbentFigure(): string {
+function incumbentFigure(): Promise<string> {
   const series = [];
   for (const { dataset, search } of fortySearches()) {
     const x = search.results.map((_, i) => i + 1);
@@ -410,7 +412,7 @@ function coarseToFine(): Round[] {
 }
 
 function coarseToFineTable(): string {
-  const g = (v: number) => Number(v.toPrecision(2)).toString();
+  const g = (v: number) => formatNumber(v, { digits: 2 });
   const rows = coarseToFine().map(({ name, space, search }) => {
     const winner = search.results[search.winner];
     const config = search.configs[search.winner];
@@ -430,7 +432,7 @@ function coarseToFineTable(): string {
     search.results.map((r, i) => ({ ...r, id: round * ROUND_TRIALS + i }))
   );
   const best = selectBest(all);
-  return table([
+  return markdownTable([
     "round (20 trials each)",
     "lr range",
     "L2 range",
@@ -464,7 +466,7 @@ function logScaleTable(): string {
     return [name, ...counts.map((c) => pct(c / draws))];
   });
   const exact = (1 - 0.1) / (1 - 1e-4);
-  return table(
+  return markdownTable(
     ["10,000 draws", ...edges.slice(1).map((e, i) => `[${edges[i]}, ${e})`)],
     rows,
   ) +
@@ -476,7 +478,7 @@ function logScaleTable(): string {
 function topFiveTable(): string {
   const ns = [1, 5, 10, 20, 30, 59, 60, 100];
   const needed = Math.ceil(Math.log(0.05) / Math.log(0.95));
-  return table(
+  return markdownTable(
     ["trials n", ...ns.map(String)],
     [["P(at least one in the top 5 %) = 1 − 0.95ⁿ", ...ns.map((n) => pct(1 - 0.95 ** n))]],
   ) + `\n\nThe smallest n with a chance of at least 95 % is ${needed}.`;
@@ -494,7 +496,7 @@ export const blocks: Record<string, () => string> = {
 };
 
 /** The figures this module draws. */
-export const figures: Record<string, () => string> = {
+export const figures: Record<string, () => Promise<string>> = {
   "grid-vs-random": toyFigure,
   "expected-max": budgetFigure,
   "incumbent": incumbentFigure,

@@ -6,34 +6,34 @@
  * @module
  */
 
-import type { Json, LessonContent } from "./types.ts";
-import { integer, type Random, seededRandom } from "../lib/random.ts";
-import { gridSize } from "../../solutions/01-parameters-and-hyperparameters/search_space.ts";
+import type { LessonContent } from "../types.ts";
+import { integer, type Random, seededRandom } from "../../lib/random.ts";
+import { gridSize } from "../../../solutions/01-parameters-and-hyperparameters/search_space.ts";
 import {
   type Grid,
   gridPoints,
   type Value,
-} from "../../solutions/07-grid-and-random-search/grid.ts";
+} from "../../../solutions/07-grid-and-random-search/grid.ts";
 import {
   type Distribution,
   sample,
-} from "../../solutions/07-grid-and-random-search/distributions.ts";
+} from "../../../solutions/07-grid-and-random-search/distributions.ts";
 import {
   randomConfigurations,
   type Space,
-} from "../../solutions/07-grid-and-random-search/random_search.ts";
+} from "../../../solutions/07-grid-and-random-search/random_search.ts";
 import {
   formatTrialLog,
   type TrialRecord,
-} from "../../solutions/07-grid-and-random-search/tracker.ts";
+} from "../../../solutions/07-grid-and-random-search/tracker.ts";
 import {
   expectedMaxPerformance,
   incumbentCurve,
-} from "../../solutions/07-grid-and-random-search/budget.ts";
-import { blocks, figures } from "./07-grid-and-random-search/experiments.ts";
+} from "../../../solutions/07-grid-and-random-search/budget.ts";
+import { blocks, figures } from "./experiments.ts";
 
 /** JSON cannot hold NaN or ±Infinity: such numbers are written as `{ "number": "NaN" }`. */
-const encode = (v: number | string | boolean): Json =>
+const encode = (v: number | string | boolean): number | string | boolean | { number: string } =>
   typeof v === "number" && !Number.isFinite(v) ? { number: String(v) } : v;
 
 /** The lesson's grid (lr × L2, 3 × 3) and its random-search space. */
@@ -127,13 +127,13 @@ function sampleCases(): unknown {
       { type: "logInteger", low: 3, high: 4 },
     ],
   };
-  const exact: Record<string, Json> = {};
+  const exact: Record<string, unknown> = {};
   for (const [type, list] of Object.entries(sets)) {
     exact[type] = list.map((distribution, k) => {
       const seed = `07/sample/${type}/${k}`;
       const random = seededRandom(seed);
       const values = Array.from({ length: 20 }, () => sample(distribution, random));
-      return { distribution: distribution as unknown as Json, seed, values };
+      return { distribution: distribution, seed, values };
     });
   }
   // Sample statistics: fractions that hold for any correct sampler, whatever its stream.
@@ -182,20 +182,20 @@ function randomSearchCases(): unknown {
       epochs: { type: "integer", low: 5, high: 50 },
     },
   ];
-  const cases: Json[] = [];
+  const cases: unknown[] = [];
   spaces.forEach((space, k) => {
     for (const seed of [0, 7, `run-${k}`]) {
       cases.push({
-        space: space as unknown as Json,
+        space: space,
         seed,
         n: 8,
-        expected: randomConfigurations(space, 8, seed) as unknown as Json,
+        expected: randomConfigurations(space, 8, seed),
       });
     }
   });
   return {
     cases,
-    prefix: { space: LESSON_SPACE as unknown as Json, seed: 42, n: 12, ks: [0, 1, 2, 5, 11] },
+    prefix: { space: LESSON_SPACE, seed: 42, n: 12, ks: [0, 1, 2, 5, 11] },
   };
 }
 
@@ -316,15 +316,14 @@ function budgetCases(): unknown {
 
 /** The lesson's generator. */
 export const content: LessonContent = {
-  // The case builders return plain data; the JSON writer refuses anything JSON cannot hold.
-  cases: () =>
-    ({
-      gridPoints: gridCases(),
-      sample: sampleCases(),
-      randomConfigurations: randomSearchCases(),
-      trialLog: trackerCases(),
-      budget: budgetCases(),
-    }) as Json,
+  // Plain data; the sync step refuses, naming the place, anything JSON cannot hold.
+  cases: () => ({
+    gridPoints: gridCases(),
+    sample: sampleCases(),
+    randomConfigurations: randomSearchCases(),
+    trialLog: trackerCases(),
+    budget: budgetCases(),
+  }),
   blocks,
   figures,
 };
