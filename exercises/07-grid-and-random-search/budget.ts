@@ -14,8 +14,9 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { incumbentCurve } from "./budget.ts";
- * console.log(incumbentCurve([0.5, NaN, 0.7, 0.6, 0.9])); // [ 0.5, 0.5, 0.7, 0.7, 0.9 ]
+ * assert.deepEqual(incumbentCurve([0.5, NaN, 0.7, 0.6, 0.9]), [0.5, 0.5, 0.7, 0.7, 0.9]);
  * ```
  */
 export function incumbentCurve(scores: readonly number[]): number[] {
@@ -38,9 +39,11 @@ export function incumbentCurve(scores: readonly number[]): number[] {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { expectedMaxPerformance } from "./budget.ts";
- * console.log(expectedMaxPerformance([0.2, 0.4, 0.9], 1)); // 0.5 (the mean)
- * console.log(expectedMaxPerformance([0.2, 0.4, 0.9], 2)); // 0.2·1/9 + 0.4·3/9 + 0.9·5/9 ≈ 0.656
+ * assert.ok(Math.abs(expectedMaxPerformance([0.2, 0.4, 0.9], 1) - 0.5) < 1e-12); // the mean
+ * // 0.2·1/9 + 0.4·3/9 + 0.9·5/9
+ * assert.ok(Math.abs(expectedMaxPerformance([0.2, 0.4, 0.9], 2) - 5.9 / 9) < 1e-12);
  * ```
  */
 export function expectedMaxPerformance(scores: readonly number[], n: number): number {

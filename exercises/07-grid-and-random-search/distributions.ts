@@ -50,12 +50,14 @@ export type Distribution =
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { sample } from "./distributions.ts";
  * import { seededRandom } from "../../kit/lib/random.ts";
  * const random = seededRandom(1);
  * const lr = sample({ type: "logUniform", low: 1e-4, high: 1 }, random) as number;
- * const units = sample({ type: "logInteger", low: 8, high: 256 }, random);
- * console.log(lr >= 1e-4 && lr < 1, Number.isInteger(units)); // true true
+ * const units = sample({ type: "logInteger", low: 8, high: 256 }, random) as number;
+ * assert.ok(lr >= 1e-4 && lr < 1);
+ * assert.ok(Number.isInteger(units) && units >= 8 && units <= 256);
  * ```
  */
 export function sample(distribution: Distribution, random: Random): Value {

@@ -28,9 +28,14 @@ export type Grid = Record<string, readonly Value[]>;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { gridPoints } from "./grid.ts";
- * console.log(gridPoints({ lr: [0.1, 0.01], l2: [0, 1e-4] }));
- * // [ { lr: 0.1, l2: 0 }, { lr: 0.1, l2: 0.0001 }, { lr: 0.01, l2: 0 }, { lr: 0.01, l2: 0.0001 } ]
+ * assert.deepEqual(gridPoints({ lr: [0.1, 0.01], l2: [0, 1e-4] }), [
+ *   { lr: 0.1, l2: 0 },
+ *   { lr: 0.1, l2: 1e-4 },
+ *   { lr: 0.01, l2: 0 },
+ *   { lr: 0.01, l2: 1e-4 },
+ * ]);
  * ```
  */
 export function gridPoints(grid: Grid): Config[] {

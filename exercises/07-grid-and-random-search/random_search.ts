@@ -25,11 +25,12 @@ export type Space = Record<string, Distribution>;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { randomConfigurations } from "./random_search.ts";
  * const space = { lr: { type: "logUniform", low: 1e-4, high: 1 } } as const;
  * const ten = randomConfigurations(space, 10, 7);
  * const three = randomConfigurations(space, 3, 7);
- * console.log(JSON.stringify(ten.slice(0, 3)) === JSON.stringify(three)); // true
+ * assert.deepEqual(ten.slice(0, 3), three);
  * ```
  */
 export function randomConfigurations(space: Space, n: number, seed: number | string): Config[] {

@@ -5,8 +5,7 @@
  * @module
  */
 
-import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
+import { formatCsvRecords, parseCsvRecords } from "../../kit/lib/csv.ts";
 
 /** One cell of a trial log. */
 export type Cell = number | string | boolean;
@@ -23,10 +22,10 @@ export interface TrialLog {
 }
 
 /**
- * Writes a trial log as CSV text with the `csv-stringify` package: a header row of `columns`,
- * then one row per record with its cells in that order, each line ending in `\n`. The library
- * quotes a cell that holds a comma, a quote or a line break (RFC 4180), so a value such as
- * `"relu, then tanh"` stays one cell.
+ * Writes a trial log as CSV text with `formatCsvRecords` (`kit/lib/csv.ts`, the `csv-stringify`
+ * package): a header row of `columns`, then one row per record with its cells in that order,
+ * each line ending in `\n`. The library quotes a cell that holds a comma, a quote or a line
+ * break (RFC 4180), so a value such as `"relu, then tanh"` stays one cell.
  *
  * A cell is written as text that {@link parseTrialLog} reads back as the same value: a number as
  * JavaScript prints it (`String(x)`: the shortest text that reads back to the same double, and
@@ -39,9 +38,10 @@ export interface TrialLog {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { formatTrialLog } from "./tracker.ts";
  * const text = formatTrialLog(["id", "lr", "note"], [{ id: 0, lr: 0.01, note: "fast, stable" }]);
- * console.log(text); // 'id,lr,note\n0,0.01,"fast, stable"\n'
+ * assert.equal(text, 'id,lr,note\n0,0.01,"fast, stable"\n');
  * ```
  */
 export function formatTrialLog(columns: readonly string[], rows: readonly TrialRecord[]): string {
@@ -49,8 +49,8 @@ export function formatTrialLog(columns: readonly string[], rows: readonly TrialR
 }
 
 /**
- * Reads a trial log written by {@link formatTrialLog} with the `csv-parse` package: the first
- * row is the header, each further row a record. A cell reads as a boolean when it is `true` or
+ * Reads a trial log written by {@link formatTrialLog} with `parseCsvRecords` (`kit/lib/csv.ts`,
+ * the `csv-parse` package): the first row is the header, each further row a record. A cell reads as a boolean when it is `true` or
  * `false`, as a number when it is exactly the text JavaScript prints for that number
  * (`String(Number(cell)) === cell`, so `0.01`, `NaN`, `-Infinity`, but not `1e-2` or `""`),
  * otherwise as a string.
@@ -61,9 +61,10 @@ export function formatTrialLog(columns: readonly string[], rows: readonly TrialR
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseTrialLog } from "./tracker.ts";
  * const log = parseTrialLog('id,lr,note\n0,0.01,"fast, stable"\n');
- * console.log(log.columns, log.rows); // [ "id", "lr", "note" ] [ { id: 0, lr: 0.01, note: "fast, stable" } ]
+ * assert.deepEqual(log, { columns: ["id", "lr", "note"], rows: [{ id: 0, lr: 0.01, note: "fast, stable" }] });
  * ```
  */
 export function parseTrialLog(text: string): TrialLog {
