@@ -484,6 +484,28 @@ function topFiveTable(): string {
   ) + `\n\nThe smallest n with a chance of at least 95 % is ${needed}.`;
 }
 
+/** Numbers quoted in the README's prose, from the constants and results above. */
+export const values: Record<string, () => string> = {
+  // Uniform β on [0.9, 0.999]: the share of draws below 0.99.
+  "beta-uniform-below-099": () => pct((0.99 - 0.9) / (0.999 - 0.9)).replace(".0 %", " %"),
+  // Expected number of 20 uniform draws on [1e-4, 1] below 0.1.
+  "uniform-lower-decades-of-20": () => formatNumber(20 * (0.1 - 1e-4) / (1 - 1e-4), { digits: 2 }),
+  "toy-peak": () => formatNumber(0.63),
+  "toy-slope": () => formatNumber(0.05),
+  "digits-hidden": () => String(DIGITS_BASE.hidden),
+  "digits-epochs": () => String(DIGITS_BASE.epochs),
+  "digits-grid-lr": () => DIGITS_GRID.lr.map((v) => formatNumber(v, { digits: 2 })).join(", "),
+  "digits-grid-l2": () => DIGITS_GRID.l2.map((v) => formatNumber(v)).join(", "),
+  "search-seeds": () => String(SEARCH_SEEDS),
+  "forty-epochs": () => FORTY.map(({ dataset, base }) => `${dataset} ${base.epochs}`).join(", "),
+  "round-epochs": () => String(ROUND_BASE.epochs),
+  "border-gain": () => {
+    const [narrow, wide] = coarseToFine();
+    const best = (r: Round) => r.search.results[r.search.winner].score;
+    return formatNumber(100 * (best(wide) - best(narrow)), { digits: 2 });
+  },
+};
+
 /** The README regions this module fills. */
 export const blocks: Record<string, () => string> = {
   "toy-table": toyTable,

@@ -30,7 +30,7 @@ import {
   expectedMaxPerformance,
   incumbentCurve,
 } from "../../../solutions/07-grid-and-random-search/budget.ts";
-import { blocks, figures } from "./experiments.ts";
+import { blocks, figures, values } from "./experiments.ts";
 
 /** JSON cannot hold NaN or ±Infinity: such numbers are written as `{ "number": "NaN" }`. */
 const encode = (v: number | string | boolean): number | string | boolean | { number: string } =>
@@ -325,5 +325,6 @@ export const content: LessonContent = {
     budget: budgetCases(),
   }),
   blocks,
+  values,
   figures,
 };
