@@ -77,10 +77,16 @@ export interface TrainHistory {
  * ```ts
  * import { createMlp } from "./mlp.ts";
  * import { train } from "./train.ts";
- * import { sgd } from "../04-optimizers/optimizers.ts";
  * const net = createMlp({ sizes: [2, 8, 2], seed: 1 });
  * const data = { features: new Float64Array([0, 0, 1, 1, 0, 1, 1, 0]), labels: [0, 0, 1, 1], rows: 4 };
- * const history = train(net, data, { epochs: 50, batchSize: 2, optimizer: sgd({ lr: 0.1, momentum: 0.9 }) });
+ * // Plain SGD as an object: any optimizer of lesson 04 fits here too.
+ * const optimizer = {
+ *   lr: 0.1,
+ *   step(p: Float64Array, g: Float64Array) {
+ *     for (let i = 0; i < p.length; i++) p[i] -= this.lr * g[i];
+ *   },
+ * };
+ * const history = train(net, data, { epochs: 50, batchSize: 2, optimizer });
  * console.log(history.loss.length, history.loss[49] < history.loss[0]); // 50 true
  * ```
  */

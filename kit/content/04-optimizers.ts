@@ -329,16 +329,28 @@ const ROSENBROCK: Problem = {
 /** The learning rates tried for each optimizer in the comparison. */
 const LR_GRID = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1, 3];
 
-const COMPARED: { label: string; name: string; options: Options }[] = [
-  { label: "SGD", name: "sgd", options: {} },
-  { label: "SGD, momentum 0.9", name: "sgd", options: { momentum: 0.9 } },
-  { label: "SGD, Nesterov 0.9", name: "sgd", options: { momentum: 0.9, nesterov: true } },
-  { label: "AdaGrad", name: "adagrad", options: {} },
-  { label: "AdaDelta", name: "adadelta", options: {} },
-  { label: "RMSprop", name: "rmsprop", options: {} },
-  { label: "Adam", name: "adam", options: {} },
-  { label: "AdamW (λ = 0.01)", name: "adamw", options: {} },
+/**
+ * The optimizers compared, each with PyTorch's default learning rate (SGD's is 1e-3 in recent
+ * PyTorch releases; the kit's `sgd` requires one).
+ */
+const COMPARED: { label: string; name: string; options: Options; defaultLr: number }[] = [
+  { label: "SGD", name: "sgd", options: {}, defaultLr: 1e-3 },
+  { label: "SGD, momentum 0.9", name: "sgd", options: { momentum: 0.9 }, defaultLr: 1e-3 },
+  {
+    label: "SGD, Nesterov 0.9",
+    name: "sgd",
+    options: { momentum: 0.9, nesterov: true },
+    defaultLr: 1e-3,
+  },
+  { label: "AdaGrad", name: "adagrad", options: {}, defaultLr: 0.01 },
+  { label: "AdaDelta", name: "adadelta", options: {}, defaultLr: 1 },
+  { label: "RMSprop", name: "rmsprop", options: {}, defaultLr: 0.01 },
+  { label: "Adam", name: "adam", options: {}, defaultLr: 1e-3 },
+  { label: "AdamW (λ = 0.01)", name: "adamw", options: {}, defaultLr: 1e-3 },
 ];
+
+/** A final loss that moves by more than this (relative) when the start moves by 1 ulp is chaotic. */
+const CHAOTIC = 1e-6;
 
 /** Losses f(θ₀), f(θ₁), …, f(θ_N); Infinity once the run has left the finite numbers. */
 function lossCurve(problem: Problem, name: string, options: Options): number[] {
@@ -362,6 +374,29 @@ interface Best {
   losses: number[];
   finalLoss: number;
   point: number[];
+  /** Final loss at PyTorch's default learning rate. */
+  defaultLoss: number;
+  /** Relative change of the final loss at the best lr when x0[0] moves by one ulp. */
+  nudged: number;
+}
+
+/** Final loss after `problem.steps` steps from `x0` (Infinity when the run left the numbers). */
+function finalLossFrom(problem: Problem, x0: number[], name: string, options: Options): number {
+  const losses = lossCurve({ ...problem, x0 }, name, options);
+  return losses.length === problem.steps + 1 ? losses[losses.length - 1] : Infinity;
+}
+
+/** The next float above `x`, for x ≠ 0: one unit in the last place. */
+function nextUp(x: number): number {
+  const bits = new Float64Array([x]);
+  const view = new BigInt64Array(bits.buffer);
+  view[0] += x > 0 ? 1n : -1n;
+  return bits[0];
+}
+
+/** Ranks (1 = lowest) of `values`, ties sharing the better rank. */
+function ranks(values: number[]): number[] {
+  return values.map((v) => 1 + values.filter((w) => w < v).length);
 }
 
 function bestRuns(problem: Problem): Best[] {
@@ -372,7 +407,7 @@ function bestRuns(problem: Problem): Best[] {
       const finalLoss = losses.length === problem.steps + 1 ? losses[losses.length - 1] : Infinity;
       // Ties (equal final loss) go to the smaller learning rate, the first one tried.
       if (best === null || finalLoss < best.finalLoss) {
-        best = { label: c.label, lr, losses, finalLoss, point: [] };
+        best = { label: c.label, lr, losses, finalLoss, point: [], defaultLoss: 0, nudged: 0 };
       }
     }
     const opt = FACTORIES[c.name]({ ...c.options, lr: best!.lr });
@@ -383,6 +418,13 @@ function bestRuns(problem: Problem): Best[] {
       opt.step(p, g);
     }
     best!.point = Array.from(p);
+    best!.defaultLoss = finalLossFrom(problem, problem.x0, c.name, {
+      ...c.options,
+      lr: c.defaultLr,
+    });
+    const nudgedStart = [nextUp(problem.x0[0]), ...problem.x0.slice(1)];
+    const nudgedLoss = finalLossFrom(problem, nudgedStart, c.name, { ...c.options, lr: best!.lr });
+    best!.nudged = Math.abs(nudgedLoss - best!.finalLoss) / best!.finalLoss;
     return best!;
   });
 }
@@ -395,17 +437,34 @@ function comparison(problem: Problem): Best[] {
 
 function comparisonTable(problem: Problem): string {
   const rows = [
-    `| optimizer | best lr on the grid | loss after ${problem.steps} steps | where it ended |`,
-    "| --- | --- | --- | --- |",
+    `| optimizer | at PyTorch's default lr: loss after ${problem.steps} steps (rank) | best lr on the grid | loss after ${problem.steps} steps (rank) | where it ended | change under a 1-ulp nudge of the start |`,
+    "| --- | --- | --- | --- | --- | --- |",
   ];
-  for (const b of comparison(problem)) {
+  const runs = comparison(problem);
+  const defaultRanks = ranks(runs.map((b) => b.defaultLoss));
+  const tunedRanks = ranks(runs.map((b) => b.finalLoss));
+  const sup3 = { digits: 3, exponent: "sup" } as const;
+  runs.forEach((b, i) => {
+    const lr = COMPARED[i].defaultLr;
     rows.push(
-      `| ${b.label} | ${b.lr} | ${formatNumber(b.finalLoss, { digits: 3, exponent: "sup" })} | (${
+      `| ${b.label} | ${formatNumber(b.defaultLoss, sup3)} at ${lr} (${
+        defaultRanks[i]
+      }) | ${b.lr} | ${formatNumber(b.finalLoss, sup3)} (${tunedRanks[i]}) | (${
         formatNumber(b.point[0], { digits: 4, exponent: "sup" })
-      }, ${formatNumber(b.point[1], { digits: 4, exponent: "sup" })}) |`,
+      }, ${formatNumber(b.point[1], { digits: 4, exponent: "sup" })}) | ${
+        b.nudged > CHAOTIC
+          ? `**${formatNumber(b.nudged, { digits: 2 })}**`
+          : formatNumber(b.nudged, { digits: 1, exponent: "sup" })
+      } |`,
     );
-  }
+  });
   return rows.join("\n");
+}
+
+/** The rows of `problem` whose final loss moves by more than {@link CHAOTIC} under a 1-ulp nudge. */
+function chaoticRows(problem: Problem): string {
+  const names = comparison(problem).filter((b) => b.nudged > CHAOTIC).map((b) => b.label);
+  return names.length === 0 ? "none" : names.join(" and ");
 }
 
 // Keras's Adam ("epsilon hat"): θ ← θ − lr·√(1 − β₂ᵗ)/(1 − β₁ᵗ) · m/(√v + ε̂), ε̂ = 1e-7.
@@ -480,6 +539,11 @@ export const content: LessonContent = {
     "compare-rosenbrock": () => comparisonTable(ROSENBROCK),
     "keras-epsilon": epsilonTable,
     "decay-table": decayTable,
+  },
+  values: {
+    "rosenbrock-chaotic": () => chaoticRows(ROSENBROCK),
+    "quadratic-chaotic": () => chaoticRows(QUADRATIC),
+    "chaotic-threshold": () => formatNumber(CHAOTIC),
   },
   figures: {
     "compare-quadratic": () => comparisonFigure(QUADRATIC),
