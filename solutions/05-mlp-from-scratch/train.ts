@@ -9,7 +9,7 @@ import { accuracy, lossAndGradient, type Mlp } from "./mlp.ts";
 
 /**
  * What the loop needs of an optimizer. It is the shape of lesson 04's `Optimizer`, so every
- * optimizer from `solutions/04-optimizers/optimizers.ts` fits, and so does a plain object:
+ * optimizer of lesson 04 (`optimizers.ts`) fits, and so does a plain object:
  * `{ lr: 0.1, step(p, g) { for (let i = 0; i < p.length; i++) p[i] -= this.lr * g[i]; } }`.
  */
 export interface Optimizer {
