@@ -26,6 +26,24 @@ export const OUTLINE: readonly { number: number; topic: string; slug: string }[]
 ];
 
 /**
+ * What `deno task check` prints as its last line for the first lesson on the untouched stubs,
+ * where every graded test fails: the README's example score, so that it names a real lesson and
+ * its real total.
+ *
+ * @example
+ * ```ts
+ * import { exampleScore } from "./course.ts";
+ * console.log(exampleScore([], {})); // "lesson-01: 0/0 points"
+ * ```
+ */
+export function exampleScore(lessons: Lesson[], manifest: Manifest): string {
+  const first = [...lessons].sort((a, b) => a.number - b.number)[0];
+  const declared = first ? Object.values(manifest[first.slug] ?? {}).flat() : [];
+  const points = declared.reduce((sum, t) => sum + t.points, 0);
+  return `lesson-${String(first?.number ?? 1).padStart(2, "0")}: 0/${points} points`;
+}
+
+/**
  * The course map as a markdown table: each lesson with a link, its exercises and its points;
  * lessons not written yet are marked as coming.
  *

@@ -20,7 +20,7 @@ import { stageWorkspace } from "../grading/stage.ts";
 import { runTestFile } from "../grading/run.ts";
 import { mapConcurrent } from "../grading/score.ts";
 import { childEnvironment } from "../grading/run.ts";
-import { courseMap } from "./course.ts";
+import { courseMap, exampleScore } from "./course.ts";
 import { makeStub } from "./stubs.ts";
 
 /** One generated file: where, and what it should hold. */
@@ -360,7 +360,8 @@ export async function planManifest(
 }
 
 /**
- * The kit README with its generated `course-map` region filled from the lessons and manifest.
+ * The kit README with its generated `course-map` region and its `example-score` value filled
+ * from the lessons and manifest.
  *
  * @example
  * ```ts ignore
@@ -373,9 +374,9 @@ export async function planReadme(
   manifest: Manifest,
 ): Promise<PlannedFile> {
   const markdown = await Deno.readTextFile(join(kitRoot, "README.md"));
-  const filled = fillRegions(
-    markdown,
-    { "course-map": () => courseMap(lessons, manifest) },
+  const filled = fillValues(
+    fillRegions(markdown, { "course-map": () => courseMap(lessons, manifest) }, "README.md"),
+    { "example-score": () => exampleScore(lessons, manifest) },
     "README.md",
   );
   return { path: "README.md", text: await formatMarkdown(filled, kitRoot) };
