@@ -434,6 +434,20 @@ function mlpRangeBlock(): string {
   ].join("\n");
 }
 
+/** What the 10-epoch runs say about the minimum/10 rule, in words that follow the numbers. */
+function mlpRangeVerdict(): string {
+  const [, suggested, lowest, last] = mlpRange().tried;
+  const better = lowest.accuracy > suggested.accuracy
+    ? "trains better still in the same 10 epochs, so minimum/10 is a cautious rule, not an optimum"
+    : "does no better in the same 10 epochs, so the tenth costs nothing here";
+  const past = last.accuracy < suggested.accuracy
+    ? `at the last rate the sweep recorded, a run reaches only ${pct(last.accuracy)}`
+    : `even the last rate the sweep recorded reaches ${pct(last.accuracy)}`;
+  return `${better}; ${past}`;
+}
+
+const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
+
 function mlpRangeTable(): string {
   const rows = [
     `| lr | which | training loss after ${MLP_EPOCHS} epochs | validation accuracy |`,
@@ -442,8 +456,8 @@ function mlpRangeTable(): string {
   for (const t of mlpRange().tried) {
     rows.push(
       `| ${formatNumber(t.lr, SUP)} | ${t.note} | ${formatNumber(t.loss, SUP)} | ${
-        (100 * t.accuracy).toFixed(1)
-      } % |`,
+        pct(t.accuracy)
+      } |`,
     );
   }
   return rows.join("\n");
@@ -508,6 +522,8 @@ export const content: LessonContent = {
     "range-stop-ratio": () => formatNumber(flatStretch().stopRatio, { digits: 2 }),
     "mlp-range-suggested": () => formatNumber(mlpRange().sweep.suggestedLr, { digits: 3 }),
     "mlp-range-best": () => formatNumber(mlpRange().sweep.suggestedLr * 10, { digits: 3 }),
+    "mlp-range-verdict": mlpRangeVerdict,
+    "mlp-range-suggested-accuracy": () => pct(mlpRange().tried[1].accuracy),
   },
   figures: {
     "four-runs": fourRunsFigure,

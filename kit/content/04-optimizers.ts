@@ -461,6 +461,17 @@ function comparisonTable(problem: Problem): string {
   return rows.join("\n");
 }
 
+/** Whether tuning the rate reordered the optimizers on either problem, as the lesson words it. */
+function rankingChanged(): string {
+  const changed = [QUADRATIC, ROSENBROCK].some((problem) => {
+    const runs = comparison(problem);
+    const before = ranks(runs.map((b) => b.defaultLoss));
+    const after = ranks(runs.map((b) => b.finalLoss));
+    return before.some((r, i) => r !== after[i]);
+  });
+  return changed ? "changes the ranking" : "leaves the ranking as it was";
+}
+
 /** The rows of `problem` whose final loss moves by more than {@link CHAOTIC} under a 1-ulp nudge. */
 function chaoticRows(problem: Problem): string {
   const names = comparison(problem).filter((b) => b.nudged > CHAOTIC).map((b) => b.label);
@@ -541,6 +552,7 @@ export const content: LessonContent = {
     "decay-table": decayTable,
   },
   values: {
+    "ranking-changed": rankingChanged,
     "rosenbrock-chaotic": () => chaoticRows(ROSENBROCK),
     "quadratic-chaotic": () => chaoticRows(QUADRATIC),
     "chaotic-threshold": () => formatNumber(CHAOTIC),
