@@ -40,6 +40,7 @@ const LEFT_OUT = [
   /^kit\/content\//,
   /^kit\/bench\//,
   /^kit\/engine\//,
+  /^kit\/crosscheck\//,
   /^kit\/(AUTHORING|TEACHERS)\.md$/,
   /^kit\/cli\/(sync|selftest|release)\.ts$/,
   /^kit\/.*_test\.ts$/,
