@@ -38,11 +38,13 @@ in it to prove they all load and all fail on the stubs.`;
 const LEFT_OUT = [
   /^solutions\//,
   /^kit\/content\//,
+  // The figure renderer: only `sync` draws figures, and the edition ships them drawn.
+  /^kit\/lib\/(plot|svg_render|ticks)\.ts$/,
   /^kit\/bench\//,
   /^kit\/engine\//,
   /^kit\/crosscheck\//,
   /^kit\/(AUTHORING|TEACHERS)\.md$/,
-  /^kit\/cli\/(sync|selftest|release)\.ts$/,
+  /^kit\/cli\/(sync|selftest|release|new)\.ts$/,
   /^kit\/.*_test\.ts$/,
   /^kit\/(.*\/)?testdata\//,
   /^\.ci\//,
@@ -142,6 +144,9 @@ export async function editionProblems(root: string): Promise<string[]> {
 
 /** Tasks of the student edition's deno.json; the others need the solutions. */
 const KEPT_TASKS = ["check", "grade"];
+
+/** Imports of the kit's deno.json that only the figure renderer uses, left out of the edition. */
+const RENDERER_IMPORTS = ["vega", "vega-lite"];
 
 /**
  * Whether a path of the kit goes into the student edition.
@@ -251,6 +256,7 @@ export async function releaseStudentEdition(kitRoot: string, out: string): Promi
       for (const task of Object.keys(config.tasks ?? {})) {
         if (!KEPT_TASKS.includes(task)) delete config.tasks[task];
       }
+      for (const name of RENDERER_IMPORTS) delete config.imports?.[name];
       await Deno.writeTextFile(to, JSON.stringify(config, null, 2) + "\n");
       continue;
     }

@@ -191,7 +191,7 @@ function fourRunsTable(): string {
   return rows.join("\n");
 }
 
-function fourRunsFigure(): string {
+function fourRunsFigure(): Promise<string> {
   return lineChart({
     title: "Gradient descent on ½x² + 2·log cosh(x − 1) from x = 4",
     xLabel: "step",
@@ -296,7 +296,7 @@ function momentumRises(): string {
   } of the next 100 and ${rises(losses, 150, MOMENTUM_STEPS)} of the last 150`;
 }
 
-function momentumFigure(): string {
+function momentumFigure(): Promise<string> {
   return lineChart({
     title: `½(x² + 100y²) from (1, 1), lr ${MOMENTUM_LR}`,
     xLabel: "step",
@@ -463,7 +463,7 @@ function mlpRangeTable(): string {
   return rows.join("\n");
 }
 
-function mlpRangeFigure(): string {
+function mlpRangeFigure(): Promise<string> {
   const { sweep } = mlpRange();
   return lineChart({
     title: "Range test on lesson 05's MLP, digits (loss over all training rows)",
@@ -479,7 +479,7 @@ function mlpRangeFigure(): string {
   });
 }
 
-function rangeFigure(): string {
+function rangeFigure(): Promise<string> {
   const r = rangeResult();
   return lineChart({
     title: "Learning-rate range test on the lesson function",

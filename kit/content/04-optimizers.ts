@@ -528,7 +528,7 @@ function decayTable(): string {
   return rows.join("\n");
 }
 
-function comparisonFigure(problem: Problem): string {
+function comparisonFigure(problem: Problem): Promise<string> {
   return lineChart({
     title: `${problem.label}: each optimizer at its best grid lr`,
     xLabel: "step",

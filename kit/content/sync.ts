@@ -21,6 +21,8 @@ import { runTestFile } from "../grading/run.ts";
 import { mapConcurrent } from "../grading/score.ts";
 import { childEnvironment } from "../grading/run.ts";
 import { courseMap, exampleScore } from "./course.ts";
+import { checkOutline, loadOutline } from "../grading/outline.ts";
+import { readKitLayout } from "../grading/lessons.ts";
 import { makeStub } from "./stubs.ts";
 
 /** One generated file: where, and what it should hold. */
@@ -279,7 +281,7 @@ export async function planSync(kitRoot: string, lessons: Lesson[]): Promise<Plan
       files.push({ path: `kit/cases/${lesson.slug}.json`, text: formatCases(content.cases()) });
     }
     for (const [name, figure] of Object.entries(content.figures ?? {})) {
-      files.push({ path: `lessons/${lesson.slug}/figures/${name}.svg`, text: figure() });
+      files.push({ path: `lessons/${lesson.slug}/figures/${name}.svg`, text: await figure() });
     }
     const blocks = content.blocks ?? {};
     const values = content.values ?? {};
@@ -374,8 +376,13 @@ export async function planReadme(
   manifest: Manifest,
 ): Promise<PlannedFile> {
   const markdown = await Deno.readTextFile(join(kitRoot, "README.md"));
+  const outline = await loadOutline(kitRoot);
   const filled = fillValues(
-    fillRegions(markdown, { "course-map": () => courseMap(lessons, manifest) }, "README.md"),
+    fillRegions(
+      markdown,
+      { "course-map": () => courseMap(outline, lessons, manifest) },
+      "README.md",
+    ),
     { "example-score": () => exampleScore(lessons, manifest) },
     "README.md",
   );
@@ -402,6 +409,18 @@ export async function staleFiles(kitRoot: string, files: PlannedFile[]): Promise
     if (current !== file.text) stale.push(file.path);
   }
   return stale;
+}
+
+/**
+ * Where the kit disagrees with its course outline (see `checkOutline`): one line per problem.
+ *
+ * @example
+ * ```ts ignore
+ * for (const problem of await outlineProblems(kitRoot)) console.error(problem);
+ * ```
+ */
+export async function outlineProblems(kitRoot: string): Promise<string[]> {
+  return checkOutline(await loadOutline(kitRoot), await readKitLayout(kitRoot));
 }
 
 /** The kit root this module belongs to. */
