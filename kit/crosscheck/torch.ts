@@ -1,7 +1,7 @@
 /**
  * `deno task crosscheck-torch`: replays every graded case of lesson 04 with real PyTorch and
  * reports the worst difference from the reference trajectories. Optional: it skips itself,
- * exiting 0, when `python3` or its `torch` module is missing (on Debian,
+ * exiting 0, when no `python3` with the `torch` module is found (on Debian,
  * `apt-get install python3-torch`), and neither CI nor `deno task test` runs it.
  *
  * @module
@@ -44,27 +44,41 @@ export function summary(report: TorchReport): { ok: boolean; line: string } {
   };
 }
 
+/**
+ * The first interpreter that can import torch: `$TORCH_PYTHON`, then `python3` on the path, then
+ * Debian's `/usr/bin/python3` (where `apt-get install python3-torch` puts it, even when another
+ * `python3`, such as pyenv's, comes first on the path).
+ */
+async function pythonWithTorch(): Promise<string | undefined> {
+  const candidates = [Deno.env.get("TORCH_PYTHON"), "python3", "/usr/bin/python3"];
+  for (const python of candidates) {
+    if (!python) continue;
+    try {
+      const probe = await new Deno.Command(python, {
+        args: ["-c", "import torch"],
+        stdout: "null",
+        stderr: "null",
+      }).output();
+      if (probe.success) return python;
+    } catch {
+      // Not installed.
+    }
+  }
+  return undefined;
+}
+
 async function main(): Promise<number> {
   const script = fileURLToPath(new URL("./torch_optimizers.py", import.meta.url));
   const cases = fileURLToPath(new URL("../cases/04-optimizers.json", import.meta.url));
-  let run;
-  try {
-    run = await new Deno.Command("python3", {
-      args: ["-c", "import torch"],
-      stdout: "null",
-      stderr: "null",
-    }).output();
-  } catch {
-    run = undefined;
-  }
-  if (!run?.success) {
+  const python = await pythonWithTorch();
+  if (!python) {
     console.log(
-      "skipped: python3 with torch is not installed (Debian: apt-get install python3-torch)",
+      "skipped: no python3 with torch found (Debian: apt-get install python3-torch; " +
+        "or name the interpreter in TORCH_PYTHON)",
     );
     return 0;
   }
-  const out = await new Deno.Command("python3", { args: [script, cases], stderr: "inherit" })
-    .output();
+  const out = await new Deno.Command(python, { args: [script, cases], stderr: "inherit" }).output();
   if (!out.success) return 1;
   const { ok, line } = summary(JSON.parse(new TextDecoder().decode(out.stdout)));
   console.log(line);
