@@ -45,7 +45,7 @@ const LEFT_OUT = [
   // and without solutions/ it cannot load. Lessons 06-09 need it shipped once it has its own code.
   /^kit\/engine\//,
   /^kit\/crosscheck\//,
-  /^kit\/(AUTHORING|TEACHERS)\.md$/,
+  /^kit\/(AUTHORING|TEACHERS|README)\.md$/,
   /^kit\/cli\/(sync|selftest|release|new)\.ts$/,
   /^kit\/.*_test\.ts$/,
   /^kit\/(.*\/)?testdata\//,
@@ -64,11 +64,15 @@ const LEFT_OUT = [
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { studentEditionMarkdown } from "./release.ts";
  * const md = "a\n<!-- authors-only -->\nb\n<!-- /authors-only -->\nc\n";
- * console.log(studentEditionMarkdown("README.md", md)); // "a\nc\n"
+ * assert.equal(studentEditionMarkdown("README.md", md), "a\nc\n");
  * const example = 'import { f } from "../../solutions/02-x/f.ts";\n';
- * console.log(studentEditionMarkdown("lessons/02-x/README.md", example)); // the import from exercises/
+ * assert.equal(
+ *   studentEditionMarkdown("lessons/02-x/README.md", example),
+ *   'import { f } from "../../exercises/02-x/f.ts";\n',
+ * );
  * ```
  */
 export function studentEditionMarkdown(path: string, text: string): string {
@@ -155,10 +159,11 @@ const RENDERER_IMPORTS = ["vega", "vega-lite"];
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { inStudentEdition } from "./release.ts";
- * console.log(inStudentEdition("exercises/03-lr-schedules/decays.ts")); // true
- * console.log(inStudentEdition("solutions/03-lr-schedules/decays.ts")); // false
- * console.log(inStudentEdition("kit/content/03-lr-schedules/mod.ts")); // false
+ * assert.ok(inStudentEdition("exercises/03-lr-schedules/decays.ts"));
+ * assert.equal(inStudentEdition("solutions/03-lr-schedules/decays.ts"), false);
+ * assert.equal(inStudentEdition("kit/content/03-lr-schedules/mod.ts"), false);
  * ```
  */
 export function inStudentEdition(path: string): boolean {

@@ -34,7 +34,7 @@ export function exampleScore(lessons: Lesson[], manifest: Manifest): string {
  *
  * @example
  * ```ts
- * import { strict as assert } from "node:assert";
+ * import assert from "node:assert/strict";
  * import { courseMap } from "./course.ts";
  * const outline = [{ number: 1, slug: "01-a", title: "A", prerequisites: [], exercises: [] }];
  * assert.equal(

@@ -74,6 +74,7 @@ export interface TrainHistory {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createMlp } from "./mlp.ts";
  * import { train } from "./train.ts";
  * const net = createMlp({ sizes: [2, 8, 2], seed: 1 });
@@ -86,7 +87,8 @@ export interface TrainHistory {
  *   },
  * };
  * const history = train(net, data, { epochs: 50, batchSize: 2, optimizer });
- * console.log(history.loss.length, history.loss[49] < history.loss[0]); // 50 true
+ * assert.equal(history.loss.length, 50);
+ * assert.ok(history.loss[49] < history.loss[0]);
  * ```
  */
 export function train(model: Mlp, data: Examples, options: TrainOptions): TrainHistory {
