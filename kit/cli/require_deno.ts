@@ -23,8 +23,10 @@ export const MINIMUM_DENO = "2.5.0";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { olderThan } from "./require_deno.ts";
- * console.log(olderThan("2.2.15", "2.5.0"), olderThan("2.10.0", "2.5.0")); // true false
+ * assert.equal(olderThan("2.2.15", "2.5.0"), true);
+ * assert.equal(olderThan("2.10.0", "2.5.0"), false);
  * ```
  */
 export function olderThan(a: string, b: string): boolean {
@@ -41,9 +43,10 @@ export function olderThan(a: string, b: string): boolean {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { denoVersionProblem } from "./require_deno.ts";
- * console.log(denoVersionProblem("2.9.6")); // null
- * console.log(denoVersionProblem("2.2.15")?.startsWith("This course needs Deno 2.5.0")); // true
+ * assert.equal(denoVersionProblem("2.9.6"), null);
+ * assert.ok(denoVersionProblem("2.2.15")?.startsWith("This course needs Deno 2.5.0"));
  * ```
  */
 export function denoVersionProblem(version: string): string | null {

@@ -17,8 +17,9 @@ import type { NumberedLesson } from "../grading/outline.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { exampleScore } from "./course.ts";
- * console.log(exampleScore([], {})); // "lesson-01: 0/0 points"
+ * assert.equal(exampleScore([], {}), "lesson-01: 0/0 points");
  * ```
  */
 export function exampleScore(lessons: Lesson[], manifest: Manifest): string {

@@ -14,8 +14,9 @@ import type { Examples } from "../../solutions/05-mlp-from-scratch/train.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadData } from "./datasets.ts";
- * console.log(loadData("iris.csv").rows); // 150
+ * assert.equal(loadData("iris.csv").rows, 150);
  * ```
  */
 export function loadData(name: string): Dataset {
@@ -39,9 +40,10 @@ export interface Split {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadData, split } from "./datasets.ts";
  * const s = split(loadData("iris.csv"), 5);
- * console.log(s.train.rows, s.validation.rows, s.test.rows); // 90 30 30
+ * assert.deepEqual([s.train.rows, s.validation.rows, s.test.rows], [90, 30, 30]);
  * ```
  */
 export function split(d: Dataset, seed: number, scale?: (features: Float64Array) => void): Split {
@@ -68,8 +70,9 @@ export function split(d: Dataset, seed: number, scale?: (features: Float64Array)
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { digitsSplit } from "./datasets.ts";
- * console.log(digitsSplit(5).train.rows); // 1078
+ * assert.equal(digitsSplit(5).train.rows, 1078);
  * ```
  */
 export function digitsSplit(seed: number): Split {
@@ -82,11 +85,12 @@ export function digitsSplit(seed: number): Split {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { standardiser } from "./datasets.ts";
  * const z = standardiser(new Float64Array([1, 3]), 1);
  * const f = new Float64Array([1, 3]);
  * z(f);
- * console.log(Array.from(f)); // [ -1, 1 ]
+ * assert.deepEqual(Array.from(f), [-1, 1]);
  * ```
  */
 export function standardiser(reference: Float64Array, cols: number): (f: Float64Array) => void {

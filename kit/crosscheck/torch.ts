@@ -29,9 +29,10 @@ export interface TorchReport {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { summary } from "./torch.ts";
  * const r = { torch: "1.13.0", cases: 2, steps: 10, worst: 3e-16, where: "/sgd/plain[0] step 4" };
- * console.log(summary(r).ok); // true
+ * assert.ok(summary(r).ok);
  * ```
  */
 export function summary(report: TorchReport): { ok: boolean; line: string } {
