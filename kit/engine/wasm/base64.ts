@@ -29,6 +29,6 @@ export function encodeBase64(bytes: Uint8Array): string {
  * console.log(Array.from(decodeBase64("AGFzbQ=="))); // [0, 97, 115, 109]
  * ```
  */
-export function decodeBase64(text: string): Uint8Array {
+export function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }

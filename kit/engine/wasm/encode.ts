@@ -308,7 +308,10 @@ function utf8(text: string): number[] {
  * console.log(WebAssembly.validate(encodeModule([], ["exp"]))); // true
  * ```
  */
-export function encodeModule(functions: EncodedFunction[], imports: string[]): Uint8Array {
+export function encodeModule(
+  functions: EncodedFunction[],
+  imports: string[],
+): Uint8Array<ArrayBuffer> {
   const signature = (params: ValType[], result: ValType | null) => [
     0x60,
     ...vector(params.map((p) => [VALTYPE[p]])),

@@ -680,7 +680,7 @@ const rmspropStep = defineFunction(
  * console.log(WebAssembly.validate(kernelModule({ fma: false }))); // true
  * ```
  */
-export function kernelModule(options: { fma: boolean }): Uint8Array {
+export function kernelModule(options: { fma: boolean }): Uint8Array<ArrayBuffer> {
   return encodeModule([
     matmul("matmul", false, options.fma),
     matmul("matmulBias", true, options.fma),
