@@ -44,10 +44,15 @@ interface Placed {
   dz: number[];
   /** Scratch for a transposed weight matrix. */
   wT: number;
+  /** Scratch for the matrix products' panels of B (see wasm/kernels.ts). */
+  panel: number;
   /** A gathered batch: features and i32 labels. */
   x: number;
   y: number;
 }
+
+/** Columns of B that a matrix product's panel holds (2 · TILE_VECTORS in wasm/kernels.ts). */
+const PANEL_COLUMNS = 4;
 
 /** Throws the reference's error for a label that is not a class. */
 function checkLabel(y: number, row: number, classes: number): void {
@@ -98,6 +103,7 @@ export function wasmEngine(module: WebAssembly.Module, name: "wasm" | "wasm-fma"
       da: [],
       dz: [],
       wT: 0,
+      panel: 0,
       x: kernels.alloc(capacity * model.sizes[0]),
       y: kernels.alloc(capacity, 4),
     };
@@ -117,6 +123,8 @@ export function wasmEngine(module: WebAssembly.Module, name: "wasm" | "wasm-fma"
       }
     }
     placed.wT = kernels.alloc(largest);
+    // A panel holds p rows of one band of columns; p is a layer's input or output size, or the batch.
+    placed.panel = kernels.alloc(PANEL_COLUMNS * Math.max(capacity, ...model.sizes));
     return placed;
   }
 
@@ -151,7 +159,18 @@ export function wasmEngine(module: WebAssembly.Module, name: "wasm" | "wasm-fma"
     let input = x;
     for (let l = 0; l <= last; l++) {
       const { inSize, outSize } = layers[l];
-      k.matmulBias(n, outSize, inSize, input, 8 * inSize, 8, net.w[l], net.z[l], net.b[l]);
+      k.matmulBias(
+        n,
+        outSize,
+        inSize,
+        input,
+        8 * inSize,
+        8,
+        net.w[l],
+        net.z[l],
+        net.b[l],
+        net.panel,
+      );
       if (l === last) break;
       activate(net, l, n * outSize);
       input = net.h[l];
@@ -177,11 +196,11 @@ export function wasmEngine(module: WebAssembly.Module, name: "wasm" | "wasm-fma"
       const { inSize, outSize } = layers[l];
       const input = l === 0 ? x : dropout > 0 ? net.a[l] : net.h[l - 1];
       // dW = inputᵀ·dz, db = column sums of dz, dInput = dz·Wᵀ (Wᵀ copied to rows first).
-      k.matmul(inSize, outSize, n, input, 8, 8 * inSize, net.dz[l], net.dw[l], 0);
+      k.matmul(inSize, outSize, n, input, 8, 8 * inSize, net.dz[l], net.dw[l], 0, net.panel);
       k.columnSums(net.dz[l], n, outSize, net.db[l]);
       if (l > 0) {
         k.transpose(net.w[l], inSize, outSize, net.wT);
-        k.matmul(n, inSize, outSize, net.dz[l], 8 * outSize, 8, net.wT, net.da[l], 0);
+        k.matmul(n, inSize, outSize, net.dz[l], 8 * outSize, 8, net.wT, net.da[l], 0, net.panel);
       }
       if (l2 > 0) loss += 0.5 * l2 * k.l2Penalty(net.w[l], net.dw[l], inSize * outSize, l2);
       if (l === 0) break;

@@ -22,6 +22,7 @@ export interface KernelExports {
     b: number,
     c: number,
     bias: number,
+    panel: number,
   ): void;
   matmulBias(
     m: number,
@@ -33,6 +34,7 @@ export interface KernelExports {
     b: number,
     c: number,
     bias: number,
+    panel: number,
   ): void;
   transpose(src: number, rows: number, cols: number, dst: number): void;
   columnSums(dy: number, rows: number, cols: number, out: number): void;

@@ -116,10 +116,20 @@ function overElements(
   w.ifElse(() => body(1, scalars));
 }
 
+/** Rows and column pairs of the register tile of {@link matmul}. */
+const TILE_ROWS = 4, TILE_VECTORS = 2;
+
 /**
  * `C = A·B` (m × n) with A (m × p) read through byte strides (`A[i, t]` at `a + i·ars + t·acs`)
  * and B (p × n) row-major, so one kernel serves x·W, xᵀ·dy and dy·(Wᵀ). With `bias`, adds the
  * row vector `bias` (n) after the sum, as the reference adds `b` after its dot products.
+ *
+ * C is computed one band of 2·TILE_VECTORS columns at a time: that band of B is first copied
+ * to `panel` (p × 2·TILE_VECTORS, contiguous), so the tiles of every row block read it from a
+ * few consecutive cache lines instead of rows of B that are kilobytes apart (and that map to
+ * the same few sets of the L1 cache). Each tile keeps TILE_ROWS × TILE_VECTORS accumulators in
+ * registers and, for each t, loads the panel's row once and splats one value of A per row.
+ * Columns left over (n not a multiple of the band) get one-pair and one-column tiles.
  */
 function matmul(name: string, withBias: boolean, fma: boolean): EncodedFunction {
   const params = {
@@ -132,15 +142,20 @@ function matmul(name: string, withBias: boolean, fma: boolean): EncodedFunction 
     b: "i32",
     c: "i32",
     bias: "i32",
+    panel: "i32",
   } as const;
   return defineFunction(name, params, null, (w) => {
-    const { m, n, p, a, ars, acs, b, c, bias } = w.params;
+    const { m, n, p, a, ars, acs, b, c, bias, panel } = w.params;
     const brs = w.local("i32"); // byte stride of B's and C's rows
     const i = w.local("i32"), j = w.local("i32");
     w.get(n), w.i32(8), w.op("i32.mul"), w.set(brs);
+    const bandBytes = 16 * TILE_VECTORS;
 
-    /** One tile: `rows` rows from i, `vectors` pairs of columns from j (0: one column). */
-    const tile = (rows: number, vectors: number) => {
+    /**
+     * One tile: `rows` rows from i, `vectors` pairs of columns from j (0: one column), reading
+     * B from the panel (`packed`) or from B itself.
+     */
+    const tile = (rows: number, vectors: number, packed: boolean) => {
       const scalar = vectors === 0;
       const accType = scalar ? "f64" : "v128";
       const acc = Array.from(
@@ -164,13 +179,13 @@ function matmul(name: string, withBias: boolean, fma: boolean): EncodedFunction 
         if (r > 0) w.i32(r), w.op("i32.add");
         w.get(ars), w.op("i32.mul"), w.get(a), w.op("i32.add"), w.set(ptr);
       });
-      address(w, pb, b, j, 8);
+      if (packed) w.get(panel), w.set(pb);
+      else address(w, pb, b, j, 8);
       w.get(p), w.set(k);
       whileLoop(w, () => (w.get(k), w.i32(0), w.op("i32.gt_s")), () => {
-        bv.forEach((
-          x,
-          v,
-        ) => (w.get(pb), w.mem(scalar ? "f64.load" : "v128.load", 16 * v), w.set(x)));
+        bv.forEach((x, v) => {
+          w.get(pb), w.mem(scalar ? "f64.load" : "v128.load", 16 * v), w.set(x);
+        });
         acc.forEach((row, r) => {
           w.get(pa[r]);
           w.mem(scalar ? "f64.load" : "v128.load64_splat");
@@ -187,7 +202,7 @@ function matmul(name: string, withBias: boolean, fma: boolean): EncodedFunction 
           });
         });
         for (const ptr of pa) addTo(w, ptr, acs);
-        addTo(w, pb, brs);
+        addTo(w, pb, packed ? bandBytes : brs);
         addTo(w, k, -1);
       });
       acc.forEach((row, r) => {
@@ -209,28 +224,45 @@ function matmul(name: string, withBias: boolean, fma: boolean): EncodedFunction 
       });
     };
 
-    /** All columns of a band of `rows` rows starting at i. */
-    const band = (rows: number) => {
-      w.i32(0), w.set(j);
-      whileLoop(w, () => (w.get(j), w.i32(4), w.op("i32.add"), w.get(n), w.op("i32.le_s")), () => {
-        tile(rows, 2);
-        addTo(w, j, 4);
+    /** Every row of C for the columns at j: blocks of TILE_ROWS rows, then single rows. */
+    const allRows = (vectors: number, packed: boolean) => {
+      w.i32(0), w.set(i);
+      const fits = () => (w.get(i), w.i32(TILE_ROWS), w.op("i32.add"), w.get(m), w.op("i32.le_s"));
+      whileLoop(w, fits, () => (tile(TILE_ROWS, vectors, packed), addTo(w, i, TILE_ROWS)));
+      whileLoop(w, () => (w.get(i), w.get(m), w.op("i32.lt_s")), () => {
+        tile(1, vectors, packed);
+        addTo(w, i, 1);
       });
-      w.get(j), w.i32(2), w.op("i32.add"), w.get(n), w.op("i32.le_s");
-      w.ifElse(() => (tile(rows, 1), addTo(w, j, 2)));
-      w.get(j), w.get(n), w.op("i32.lt_s");
-      w.ifElse(() => tile(rows, 0));
     };
 
-    w.i32(0), w.set(i);
-    whileLoop(w, () => (w.get(i), w.i32(4), w.op("i32.add"), w.get(m), w.op("i32.le_s")), () => {
-      band(4);
-      addTo(w, i, 4);
+    /** Copies the band of B at column j (p rows × bandBytes) into the panel. */
+    const pack = () => {
+      const from = w.local("i32"), to = w.local("i32"), t = w.local("i32");
+      address(w, from, b, j, 8);
+      w.get(panel), w.set(to);
+      w.get(p), w.set(t);
+      whileLoop(w, () => (w.get(t), w.i32(0), w.op("i32.gt_s")), () => {
+        for (let v = 0; v < TILE_VECTORS; v++) {
+          w.get(to), w.get(from), w.mem("v128.load", 16 * v), w.mem("v128.store", 16 * v);
+        }
+        addTo(w, from, brs), addTo(w, to, bandBytes), addTo(w, t, -1);
+      });
+    };
+
+    const band = 2 * TILE_VECTORS;
+    w.i32(0), w.set(j);
+    whileLoop(w, () => (w.get(j), w.i32(band), w.op("i32.add"), w.get(n), w.op("i32.le_s")), () => {
+      pack();
+      allRows(TILE_VECTORS, true);
+      addTo(w, j, band);
     });
-    whileLoop(w, () => (w.get(i), w.get(m), w.op("i32.lt_s")), () => {
-      band(1);
-      addTo(w, i, 1);
+    // The columns left over: pairs, then a last single column.
+    whileLoop(w, () => (w.get(j), w.i32(2), w.op("i32.add"), w.get(n), w.op("i32.le_s")), () => {
+      allRows(1, false);
+      addTo(w, j, 2);
     });
+    w.get(j), w.get(n), w.op("i32.lt_s");
+    w.ifElse(() => allRows(0, false));
   }, imports);
 }
 
