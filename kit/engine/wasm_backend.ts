@@ -156,10 +156,13 @@ export function wasmEngine(module: WebAssembly.Module, name: "wasm" | "wasm-fma"
   /** The forward pass of `n` rows at `x`; the logits end in the last `z`. */
   function forwardPlaced(net: Placed, x: number, n: number, dropout: number): void {
     const layers = net.model.layers, last = layers.length - 1;
+    const relu = net.model.activation === "relu";
     let input = x;
     for (let l = 0; l <= last; l++) {
       const { inSize, outSize } = layers[l];
-      k.matmulBias(
+      // z = input·W + b; for a ReLU layer the same kernel writes h = relu(z) too.
+      const product = l < last && relu ? k.matmulBiasRelu : k.matmulBias;
+      product(
         n,
         outSize,
         inSize,
@@ -170,9 +173,10 @@ export function wasmEngine(module: WebAssembly.Module, name: "wasm" | "wasm-fma"
         net.z[l],
         net.b[l],
         net.panel,
+        net.h[l],
       );
       if (l === last) break;
-      activate(net, l, n * outSize);
+      if (!relu) activate(net, l, n * outSize);
       input = net.h[l];
       if (dropout > 0) {
         k.multiply(net.h[l], net.mask[l + 1], net.a[l + 1], n * outSize);
@@ -184,6 +188,7 @@ export function wasmEngine(module: WebAssembly.Module, name: "wasm" | "wasm-fma"
   /** Loss of the batch at `x` / `net.y` after {@link forwardPlaced}; fills the gradients. */
   function backwardPlaced(net: Placed, x: number, n: number, l2: number, dropout: number): number {
     const layers = net.model.layers, last = layers.length - 1;
+    const relu = net.model.activation === "relu";
     let loss = k.softmaxCrossEntropy(
       net.z[last],
       net.y,
@@ -195,15 +200,44 @@ export function wasmEngine(module: WebAssembly.Module, name: "wasm" | "wasm-fma"
     for (let l = last; l >= 0; l--) {
       const { inSize, outSize } = layers[l];
       const input = l === 0 ? x : dropout > 0 ? net.a[l] : net.h[l - 1];
-      // dW = inputᵀ·dz, db = column sums of dz, dInput = dz·Wᵀ (Wᵀ copied to rows first).
-      k.matmul(inSize, outSize, n, input, 8, 8 * inSize, net.dz[l], net.dw[l], 0, net.panel);
-      k.columnSums(net.dz[l], n, outSize, net.db[l]);
+      // dW = inputᵀ·dz, with db = the column sums of dz computed on the way.
+      k.matmulColumnSums(
+        inSize,
+        outSize,
+        n,
+        input,
+        8,
+        8 * inSize,
+        net.dz[l],
+        net.dw[l],
+        0,
+        net.panel,
+        net.db[l],
+      );
+      // The input's gradient dz·Wᵀ (Wᵀ copied to rows first); for a ReLU layer without dropout,
+      // the same kernel applies relu′ and writes the previous layer's dz directly.
+      const fused = relu && dropout === 0;
       if (l > 0) {
         k.transpose(net.w[l], inSize, outSize, net.wT);
-        k.matmul(n, inSize, outSize, net.dz[l], 8 * outSize, 8, net.wT, net.da[l], 0, net.panel);
+        const [product, target] = fused
+          ? [k.matmulReluBackward, net.dz[l - 1]]
+          : [k.matmul, net.da[l]];
+        product(
+          n,
+          inSize,
+          outSize,
+          net.dz[l],
+          8 * outSize,
+          8,
+          net.wT,
+          target,
+          0,
+          net.panel,
+          net.z[l - 1],
+        );
       }
       if (l2 > 0) loss += 0.5 * l2 * k.l2Penalty(net.w[l], net.dw[l], inSize * outSize, l2);
-      if (l === 0) break;
+      if (l === 0 || fused) continue;
       if (dropout > 0) k.multiply(net.da[l], net.mask[l], net.da[l], n * inSize);
       activationBackward(net, l - 1, net.da[l], n * inSize);
     }

@@ -9,7 +9,7 @@
  * @module
  */
 
-/** The kernels' exports; addresses and strides are in bytes. */
+/** The kernels' exports (see kernels.ts); addresses and strides are in bytes. */
 export interface KernelExports {
   memory: WebAssembly.Memory;
   matmul(
@@ -23,6 +23,7 @@ export interface KernelExports {
     c: number,
     bias: number,
     panel: number,
+    extra: number,
   ): void;
   matmulBias(
     m: number,
@@ -35,6 +36,46 @@ export interface KernelExports {
     c: number,
     bias: number,
     panel: number,
+    extra: number,
+  ): void;
+  matmulBiasRelu(
+    m: number,
+    n: number,
+    p: number,
+    a: number,
+    ars: number,
+    acs: number,
+    b: number,
+    c: number,
+    bias: number,
+    panel: number,
+    extra: number,
+  ): void;
+  matmulReluBackward(
+    m: number,
+    n: number,
+    p: number,
+    a: number,
+    ars: number,
+    acs: number,
+    b: number,
+    c: number,
+    bias: number,
+    panel: number,
+    extra: number,
+  ): void;
+  matmulColumnSums(
+    m: number,
+    n: number,
+    p: number,
+    a: number,
+    ars: number,
+    acs: number,
+    b: number,
+    c: number,
+    bias: number,
+    panel: number,
+    extra: number,
   ): void;
   transpose(src: number, rows: number, cols: number, dst: number): void;
   columnSums(dy: number, rows: number, cols: number, out: number): void;

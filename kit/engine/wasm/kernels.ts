@@ -66,21 +66,20 @@ function address(w: FunctionWriter, target: Local, a: Local, b: Local, c: Local 
 
 /**
  * The operations of one element (`lanes` 1, f64) or two (`lanes` 2, f64x2), so that an
- * element-wise kernel is written once for its vector body and its scalar tail.
+ * element-wise kernel is written once for its vector body and its scalar tail; loads and
+ * stores add the byte offset `base`.
  */
-function lanesOf(w: FunctionWriter, lanes: 1 | 2) {
+function lanesOf(w: FunctionWriter, lanes: 1 | 2, base = 0) {
   const t = lanes === 2 ? "f64x2" : "f64";
   return {
     type: lanes === 2 ? "v128" as const : "f64" as const,
-    load: (
-      ptr: Local,
-      offset = 0,
-    ) => (w.get(ptr), w.mem(lanes === 2 ? "v128.load" : "f64.load", offset)),
-    /** Stores what `value` pushes at `ptr`. */
-    store: (ptr: Local, value: () => void, offset = 0) => {
+    /** Loads at `ptr` + `base` (the unrolled copy's offset). */
+    load: (ptr: Local) => (w.get(ptr), w.mem(lanes === 2 ? "v128.load" : "f64.load", base)),
+    /** Stores what `value` pushes at `ptr` + `base`. */
+    store: (ptr: Local, value: () => void) => {
       w.get(ptr);
       value();
-      w.mem(lanes === 2 ? "v128.store" : "f64.store", offset);
+      w.mem(lanes === 2 ? "v128.store" : "f64.store", base);
     },
     op: (name: "add" | "sub" | "mul" | "div" | "sqrt" | "max" | "gt") => w.op(`${t}.${name}`),
     /** A scalar f64 constant, splatted for two lanes. */
@@ -89,16 +88,19 @@ function lanesOf(w: FunctionWriter, lanes: 1 | 2) {
 }
 
 /**
- * Runs `body` over `n` elements: two at a time while two remain, then the odd last one. Every
- * pointer in `pointers` advances past the elements done. `scalars` are f64 parameters; the body
- * gets each as a local of its lane width (splatted once before the loop for two lanes).
+ * Runs `body` over `n` elements: with `unroll`, four at a time (two bodies of two lanes, the
+ * second at byte `offset` 16) while four remain; then two at a time; then the odd last one.
+ * (Unrolling helps the light kernels; it slowed the optimizer steps down when measured.) Every pointer in `pointers`
+ * advances past the elements done. `scalars` are f64 parameters; the body gets each as a local
+ * of its lane width (splatted once before the loop for two lanes).
  */
 function overElements(
   w: FunctionWriter,
   n: Local,
   pointers: Local[],
   scalars: Local[],
-  body: (lanes: 1 | 2, scalar: Local[]) => void,
+  body: (lanes: 1 | 2, scalar: Local[], offset: number) => void,
+  unroll = false,
 ): void {
   const splatted = scalars.map((s) => {
     const v = w.local("v128");
@@ -107,31 +109,56 @@ function overElements(
     w.set(v);
     return v;
   });
+  const advance = (count: number) => {
+    for (const p of pointers) addTo(w, p, 8 * count);
+    addTo(w, n, -count);
+  };
+  if (unroll) {
+    whileLoop(w, () => (w.get(n), w.i32(4), w.op("i32.ge_s")), () => {
+      body(2, splatted, 0);
+      body(2, splatted, 16);
+      advance(4);
+    });
+  }
   whileLoop(w, () => (w.get(n), w.i32(2), w.op("i32.ge_s")), () => {
-    body(2, splatted);
-    for (const p of pointers) addTo(w, p, 16);
-    addTo(w, n, -2);
+    body(2, splatted, 0);
+    advance(2);
   });
   w.get(n);
-  w.ifElse(() => body(1, scalars));
+  w.ifElse(() => body(1, scalars, 0));
 }
 
 /** Rows and column pairs of the register tile of {@link matmul}. */
 const TILE_ROWS = 4, TILE_VECTORS = 2;
 
 /**
+ * What a matrix product does with each result besides storing it in C, using the kernel's last
+ * parameter `extra` (an address laid out like C, or like B's columns for `columnSums`).
+ *
+ * - `bias`: adds the row vector at `bias` (x·W + b).
+ * - `biasRelu`: adds the bias, stores the sum in C and its ReLU in `extra` (z and f(z)).
+ * - `reluBackward`: stores the result only where `extra` (the previous layer's z) is > 0, and 0
+ *   elsewhere: dz = relu′(z) · (dy·Wᵀ) in one pass.
+ * - `columnSums`: also writes the column sums of B to `extra` (Σ_t B[t, j], t in order: the
+ *   bias gradient, as B is dy in xᵀ·dy), read while B is packed anyway.
+ */
+type Epilogue = "none" | "bias" | "biasRelu" | "reluBackward" | "columnSums";
+
+/**
  * `C = A·B` (m × n) with A (m × p) read through byte strides (`A[i, t]` at `a + i·ars + t·acs`)
- * and B (p × n) row-major, so one kernel serves x·W, xᵀ·dy and dy·(Wᵀ). With `bias`, adds the
- * row vector `bias` (n) after the sum, as the reference adds `b` after its dot products.
+ * and B (p × n) row-major, so one kernel serves x·W, xᵀ·dy and dy·(Wᵀ); then the `epilogue`.
+ * Each C[i, j] is summed over t in order, from 0, and the bias is added after the sum, as the
+ * reference does, so vectorising changes no bits (unless `fma`).
  *
  * C is computed one band of 2·TILE_VECTORS columns at a time: that band of B is first copied
  * to `panel` (p × 2·TILE_VECTORS, contiguous), so the tiles of every row block read it from a
  * few consecutive cache lines instead of rows of B that are kilobytes apart (and that map to
  * the same few sets of the L1 cache). Each tile keeps TILE_ROWS × TILE_VECTORS accumulators in
  * registers and, for each t, loads the panel's row once and splats one value of A per row.
- * Columns left over (n not a multiple of the band) get one-pair and one-column tiles.
+ * Columns left over (n not a multiple of the band) get one-pair and one-column tiles of twice
+ * the rows, so that they too keep eight sums in flight.
  */
-function matmul(name: string, withBias: boolean, fma: boolean): EncodedFunction {
+function matmul(name: string, epilogue: Epilogue, fma: boolean): EncodedFunction {
   const params = {
     m: "i32",
     n: "i32",
@@ -143,12 +170,15 @@ function matmul(name: string, withBias: boolean, fma: boolean): EncodedFunction 
     c: "i32",
     bias: "i32",
     panel: "i32",
+    extra: "i32",
   } as const;
   return defineFunction(name, params, null, (w) => {
-    const { m, n, p, a, ars, acs, b, c, bias, panel } = w.params;
+    const { m, n, p, a, ars, acs, b, c, bias, panel, extra } = w.params;
     const brs = w.local("i32"); // byte stride of B's and C's rows
     const i = w.local("i32"), j = w.local("i32");
+    const extraDelta = w.local("i32"); // extra − c: C's twin array in the epilogue
     w.get(n), w.i32(8), w.op("i32.mul"), w.set(brs);
+    w.get(extra), w.get(c), w.op("i32.sub"), w.set(extraDelta);
     const bandBytes = 16 * TILE_VECTORS;
 
     /**
@@ -205,6 +235,8 @@ function matmul(name: string, withBias: boolean, fma: boolean): EncodedFunction 
         addTo(w, pb, packed ? bandBytes : brs);
         addTo(w, k, -1);
       });
+      const L = lanesOf(w, scalar ? 1 : 2);
+      const positive = () => (L.constant(0), L.op("gt"));
       acc.forEach((row, r) => {
         // out = c + (i + r)·brs + j·8
         w.get(i);
@@ -212,33 +244,68 @@ function matmul(name: string, withBias: boolean, fma: boolean): EncodedFunction 
         w.get(brs), w.op("i32.mul"), w.get(c), w.op("i32.add");
         w.get(j), w.i32(8), w.op("i32.mul"), w.op("i32.add"), w.set(out);
         row.forEach((x, v) => {
-          w.get(out);
-          w.get(x);
-          if (withBias) {
+          const offset = 16 * v;
+          const twin = () => (w.get(out), w.get(extraDelta), w.op("i32.add"));
+          if (epilogue === "bias" || epilogue === "biasRelu") {
+            w.get(x);
             w.get(bias), w.get(j), w.i32(8), w.op("i32.mul"), w.op("i32.add");
-            w.mem(scalar ? "f64.load" : "v128.load", 16 * v);
-            w.op(scalar ? "f64.add" : "f64x2.add");
+            w.mem(scalar ? "f64.load" : "v128.load", offset);
+            L.op("add");
+            w.set(x);
           }
-          w.mem(scalar ? "f64.store" : "v128.store", 16 * v);
+          if (epilogue === "biasRelu") {
+            // f(z) = z where z > 0, else 0 (as the relu kernel).
+            twin();
+            if (scalar) w.get(x), w.f64(0), w.get(x), positive(), w.op("select");
+            else w.get(x), w.get(x), positive(), w.op("v128.and");
+            w.mem(scalar ? "f64.store" : "v128.store", offset);
+          }
+          if (epilogue === "reluBackward") {
+            const z = () => (twin(), w.mem(scalar ? "f64.load" : "v128.load", offset));
+            if (scalar) w.get(x), w.f64(0), z(), positive(), w.op("select");
+            else w.get(x), z(), positive(), w.op("v128.and");
+            w.set(x);
+          }
+          w.get(out), w.get(x), w.mem(scalar ? "f64.store" : "v128.store", offset);
         });
       });
     };
 
-    /** Every row of C for the columns at j: blocks of TILE_ROWS rows, then single rows. */
-    const allRows = (vectors: number, packed: boolean) => {
+    /** Every row of C for the columns at j, in blocks of each of `blocks` rows in turn. */
+    const allRows = (vectors: number, packed: boolean, blocks: number[]) => {
       w.i32(0), w.set(i);
-      const fits = () => (w.get(i), w.i32(TILE_ROWS), w.op("i32.add"), w.get(m), w.op("i32.le_s"));
-      whileLoop(w, fits, () => (tile(TILE_ROWS, vectors, packed), addTo(w, i, TILE_ROWS)));
-      whileLoop(w, () => (w.get(i), w.get(m), w.op("i32.lt_s")), () => {
-        tile(1, vectors, packed);
-        addTo(w, i, 1);
+      for (const rows of blocks) {
+        const fits = () => (w.get(i), w.i32(rows), w.op("i32.add"), w.get(m), w.op("i32.le_s"));
+        whileLoop(w, fits, () => (tile(rows, vectors, packed), addTo(w, i, rows)));
+      }
+    };
+
+    /** Σ_t B[t, j…] over all p rows, in order, into `extra` (the columnSums epilogue). */
+    const columnSumsAt = (lanes: 1 | 2, count: number, from: Local) => {
+      const L = lanesOf(w, lanes);
+      const sums = Array.from({ length: count }, () => w.local(L.type));
+      const t = w.local("i32"), ptr = w.local("i32");
+      for (const sum of sums) L.constant(0), w.set(sum); // this code runs once per band
+      w.get(from), w.set(ptr);
+      w.get(p), w.set(t);
+      whileLoop(w, () => (w.get(t), w.i32(0), w.op("i32.gt_s")), () => {
+        sums.forEach((sum, v) => {
+          w.get(sum), w.get(ptr), w.mem(lanes === 2 ? "v128.load" : "f64.load", 16 * v);
+          L.op("add"), w.set(sum);
+        });
+        addTo(w, ptr, brs), addTo(w, t, -1);
+      });
+      sums.forEach((sum, v) => {
+        w.get(extra), w.get(j), w.i32(8), w.op("i32.mul"), w.op("i32.add"), w.get(sum);
+        w.mem(lanes === 2 ? "v128.store" : "f64.store", 16 * v);
       });
     };
 
-    /** Copies the band of B at column j (p rows × bandBytes) into the panel. */
+    /** Copies the band of B at column j (p rows × bandBytes) into the panel (and sums it). */
     const pack = () => {
       const from = w.local("i32"), to = w.local("i32"), t = w.local("i32");
       address(w, from, b, j, 8);
+      if (epilogue === "columnSums") columnSumsAt(2, TILE_VECTORS, from);
       w.get(panel), w.set(to);
       w.get(p), w.set(t);
       whileLoop(w, () => (w.get(t), w.i32(0), w.op("i32.gt_s")), () => {
@@ -253,16 +320,24 @@ function matmul(name: string, withBias: boolean, fma: boolean): EncodedFunction 
     w.i32(0), w.set(j);
     whileLoop(w, () => (w.get(j), w.i32(band), w.op("i32.add"), w.get(n), w.op("i32.le_s")), () => {
       pack();
-      allRows(TILE_VECTORS, true);
+      allRows(TILE_VECTORS, true, [TILE_ROWS, 1]);
       addTo(w, j, band);
     });
-    // The columns left over: pairs, then a last single column.
+    // The columns left over: pairs, then a last single column, read from B directly.
+    const leftover = (lanes: 1 | 2) => {
+      if (epilogue === "columnSums") {
+        const from = w.local("i32");
+        address(w, from, b, j, 8);
+        columnSumsAt(lanes, 1, from);
+      }
+      allRows(lanes === 2 ? 1 : 0, false, [2 * TILE_ROWS, TILE_ROWS, 1]);
+    };
     whileLoop(w, () => (w.get(j), w.i32(2), w.op("i32.add"), w.get(n), w.op("i32.le_s")), () => {
-      allRows(1, false);
+      leftover(2);
       addTo(w, j, 2);
     });
     w.get(j), w.get(n), w.op("i32.lt_s");
-    w.ifElse(() => allRows(0, false));
+    w.ifElse(() => leftover(1));
   }, imports);
 }
 
@@ -308,8 +383,8 @@ const columnSums = defineFunction(
     w.get(cols), w.i32(8), w.op("i32.mul"), w.set(stride);
     const remaining = w.local("i32");
     w.get(cols), w.set(remaining);
-    overElements(w, remaining, [dy, out], [], (lanes) => {
-      const L = lanesOf(w, lanes);
+    overElements(w, remaining, [dy, out], [], (lanes, _, offset) => {
+      const L = lanesOf(w, lanes, offset);
       const sum = w.local(L.type);
       L.constant(0), w.set(sum);
       w.get(dy), w.set(ptr);
@@ -320,7 +395,7 @@ const columnSums = defineFunction(
         addTo(w, r, 1);
       });
       L.store(out, () => w.get(sum));
-    });
+    }, true);
   },
   imports,
 );
@@ -340,10 +415,10 @@ function elementwise(
   return defineFunction(name, params, null, (w) => {
     const ptrs = inputs.map((input) => w.params[input]);
     const scalars = scalarParams.map((s) => w.params[s]);
-    overElements(w, w.params.n, [...ptrs, w.params.out], scalars, (lanes, s) => {
-      const L = lanesOf(w, lanes);
+    overElements(w, w.params.n, [...ptrs, w.params.out], scalars, (lanes, s, offset) => {
+      const L = lanesOf(w, lanes, offset);
       L.store(w.params.out, () => value(w, lanes, (k) => L.load(ptrs[k]), s));
-    });
+    }, true);
   }, imports);
 }
 
@@ -545,8 +620,8 @@ const sgdStep = defineFunction(
     const { p, g, buf, n, lr, momentum, keep, weightDecay } = w.params;
     variants(w, 10, (variant) => {
       const wd = variant % 2 === 1, mode = variant >> 1;
-      overElements(w, n, [p, g, buf], [lr, momentum, keep, weightDecay], (lanes, s) => {
-        const L = lanesOf(w, lanes);
+      overElements(w, n, [p, g, buf], [lr, momentum, keep, weightDecay], (lanes, s, offset) => {
+        const L = lanesOf(w, lanes, offset);
         const [sLr, sMomentum, sKeep, sWd] = s;
         const grad = w.local(L.type), b = w.local(L.type);
         L.load(g), w.set(grad);
@@ -611,8 +686,8 @@ const adamStep = defineFunction(
     ];
     variants(w, 6, (variant) => {
       const wdMode = variant % 3, amsgrad = variant >= 3;
-      overElements(w, P.n, [P.p, P.g, P.m, P.v, P.vMax], scalars, (lanes, s) => {
-        const L = lanesOf(w, lanes);
+      overElements(w, P.n, [P.p, P.g, P.m, P.v, P.vMax], scalars, (lanes, s, offset) => {
+        const L = lanesOf(w, lanes, offset);
         const [b1, b2, omb1, omb2, eps, wd, decay, stepSize, bias2Sqrt] = s;
         const grad = w.local(L.type), m = w.local(L.type), v = w.local(L.type);
         L.load(P.g), w.set(grad);
@@ -670,8 +745,8 @@ const rmspropStep = defineFunction(
       const wd = (variant & 1) !== 0,
         centered = (variant & 2) !== 0,
         momentum = (variant & 4) !== 0;
-      overElements(w, P.n, [P.p, P.g, P.v, P.gAvg, P.buf], scalars, (lanes, s) => {
-        const L = lanesOf(w, lanes);
+      overElements(w, P.n, [P.p, P.g, P.v, P.gAvg, P.buf], scalars, (lanes, s, offset) => {
+        const L = lanesOf(w, lanes, offset);
         const [lr, alpha, oma, eps, wdS, mu] = s;
         const grad = w.local(L.type), v = w.local(L.type), avg = w.local(L.type);
         const ga = w.local(L.type), b = w.local(L.type);
@@ -714,8 +789,11 @@ const rmspropStep = defineFunction(
  */
 export function kernelModule(options: { fma: boolean }): Uint8Array<ArrayBuffer> {
   return encodeModule([
-    matmul("matmul", false, options.fma),
-    matmul("matmulBias", true, options.fma),
+    matmul("matmul", "none", options.fma),
+    matmul("matmulBias", "bias", options.fma),
+    matmul("matmulBiasRelu", "biasRelu", options.fma),
+    matmul("matmulReluBackward", "reluBackward", options.fma),
+    matmul("matmulColumnSums", "columnSums", options.fma),
     transpose,
     columnSums,
     relu,
