@@ -57,23 +57,7 @@ import { decodeBase64 } from "./wasm/base64.ts";
 import { KERNELS_EXACT, KERNELS_FMA } from "./wasm/kernels_wasm.ts";
 import { wasmEngine } from "./wasm_backend.ts";
 
-export type {
-  Activation,
-  AdamOptions,
-  BackendName,
-  Engine,
-  Examples,
-  Init,
-  Layer,
-  LossOptions,
-  Mlp,
-  MlpConfig,
-  Optimizer,
-  RmspropOptions,
-  SgdOptions,
-  TrainHistory,
-  TrainOptions,
-} from "./types.ts";
+export type * from "./types.ts";
 
 const modules = {
   wasm: decodeBase64(KERNELS_EXACT),

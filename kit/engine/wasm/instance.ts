@@ -9,74 +9,32 @@
  * @module
  */
 
+/**
+ * The matrix product kernels (see `matmul` in kernels.ts): C (m × n) = A·B with A read through
+ * byte strides ars, acs, then an epilogue that uses `bias` or `extra`; `panel` is scratch.
+ */
+export type MatrixProduct = (
+  m: number,
+  n: number,
+  p: number,
+  a: number,
+  ars: number,
+  acs: number,
+  b: number,
+  c: number,
+  bias: number,
+  panel: number,
+  extra: number,
+) => void;
+
 /** The kernels' exports (see kernels.ts); addresses and strides are in bytes. */
 export interface KernelExports {
   memory: WebAssembly.Memory;
-  matmul(
-    m: number,
-    n: number,
-    p: number,
-    a: number,
-    ars: number,
-    acs: number,
-    b: number,
-    c: number,
-    bias: number,
-    panel: number,
-    extra: number,
-  ): void;
-  matmulBias(
-    m: number,
-    n: number,
-    p: number,
-    a: number,
-    ars: number,
-    acs: number,
-    b: number,
-    c: number,
-    bias: number,
-    panel: number,
-    extra: number,
-  ): void;
-  matmulBiasRelu(
-    m: number,
-    n: number,
-    p: number,
-    a: number,
-    ars: number,
-    acs: number,
-    b: number,
-    c: number,
-    bias: number,
-    panel: number,
-    extra: number,
-  ): void;
-  matmulReluBackward(
-    m: number,
-    n: number,
-    p: number,
-    a: number,
-    ars: number,
-    acs: number,
-    b: number,
-    c: number,
-    bias: number,
-    panel: number,
-    extra: number,
-  ): void;
-  matmulColumnSums(
-    m: number,
-    n: number,
-    p: number,
-    a: number,
-    ars: number,
-    acs: number,
-    b: number,
-    c: number,
-    bias: number,
-    panel: number,
-    extra: number,
-  ): void;
+  matmul: MatrixProduct;
+  matmulBias: MatrixProduct;
+  matmulBiasRelu: MatrixProduct;
+  matmulReluBackward: MatrixProduct;
+  matmulColumnSums: MatrixProduct;
   transpose(src: number, rows: number, cols: number, dst: number): void;
   columnSums(dy: number, rows: number, cols: number, out: number): void;
   relu(z: number, out: number, n: number): void;
