@@ -23,6 +23,7 @@ import {
 } from "./optimizers.ts";
 import type { Engine, Examples, LossOptions, Mlp, TrainHistory, TrainOptions } from "./types.ts";
 import { instantiateKernels, type Kernels } from "./wasm/instance.ts";
+import { PANEL_COLUMNS } from "./wasm/kernels_wasm.ts";
 
 /** An MLP placed in the module's memory for a batch of up to `capacity` rows (byte addresses). */
 interface Placed {
@@ -50,9 +51,6 @@ interface Placed {
   x: number;
   y: number;
 }
-
-/** Columns of B that a matrix product's panel holds (2 · TILE_VECTORS in wasm/kernels.ts). */
-const PANEL_COLUMNS = 4;
 
 /** Throws the reference's error for a label that is not a class. */
 function checkLabel(y: number, row: number, classes: number): void {

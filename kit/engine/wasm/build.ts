@@ -7,7 +7,7 @@
  */
 
 import { encodeBase64 } from "./base64.ts";
-import { kernelModule } from "./kernels.ts";
+import { kernelModule, PANEL_COLUMNS } from "./kernels.ts";
 
 /** Where the generated module lives. */
 export const KERNELS_FILE = new URL("./kernels_wasm.ts", import.meta.url);
@@ -36,6 +36,9 @@ export function kernelsFileText(): string {
     "export const KERNELS_FMA: string = [",
     lines(kernelModule({ fma: true })),
     '].join("");',
+    "",
+    "/** Columns of B in one panel of the matrix products (scratch: p times this many f64). */",
+    `export const PANEL_COLUMNS = ${PANEL_COLUMNS};`,
     "",
   ].join("\n");
 }
