@@ -135,6 +135,16 @@ const CASES: Case[] = [
     batchSize: 16,
   },
   {
+    name: "iris 4-16-3 sigmoid, SGD momentum with dampening, dropout",
+    data: ["iris", 100, 50],
+    sizes: [4, 16, 3],
+    activation: "sigmoid",
+    optimizer: (e) => e.sgd({ lr: 0.1, momentum: 0.9, dampening: 0.3 }),
+    epochs: 8,
+    batchSize: 16,
+    dropout: 0.1,
+  },
+  {
     name: "iris 4-3 (no hidden layer), plain SGD, schedule",
     data: ["iris", 100, 50],
     sizes: [4, 3],
