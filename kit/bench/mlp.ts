@@ -6,9 +6,9 @@
  * ReLU network (H = 64, then 256), He initialisation, softmax cross-entropy, SGD with momentum
  * 0.9, learning rate 0.05, batch 32, 30 epochs. Only training is timed; each figure is the
  * median of `--runs` runs (seeds 0, 1, …) after one untimed warm-up run (which lets the JIT and
- * WebAssembly tiers compile the hot code). Wall time is what the table compares; CPU time is
- * shown beside it because on a shared machine the wall time of a busy moment says more about
- * the neighbours than about the code.
+ * WebAssembly tiers compile the hot code). The table compares wall time and CPU time (user +
+ * system) with NumPy's: on a shared machine the wall time of a busy moment says more about the
+ * neighbours than about the code, and the load average is printed before and after.
  *
  * Rows:
  *
@@ -251,25 +251,30 @@ export async function benchMlp(args: string[]): Promise<void> {
     }
     const numpy = results.find(([name]) => name === "numpy")?.[1];
     const numpyTime = typeof numpy === "object" ? median(numpy.seconds) : NaN;
+    const numpyCpu = typeof numpy === "object" ? median(numpy.cpuSeconds) : NaN;
     for (const [backend, result] of results) {
       if (typeof result === "string") {
-        table.push([network, backend, "n/a", "n/a", "n/a", "n/a"]);
+        table.push([network, backend, "n/a", "n/a", "n/a", "n/a", "n/a"]);
         continue;
       }
-      const time = median(result.seconds), acc = median(result.accuracy);
+      const time = median(result.seconds), cpu = median(result.cpuSeconds);
+      const acc = median(result.accuracy);
       records.push({ network, backend, median_s: time, test_acc: acc });
       table.push([
         network,
         backend,
         time.toFixed(4),
-        median(result.cpuSeconds).toFixed(4),
+        cpu.toFixed(4),
         acc.toFixed(4),
         Number.isFinite(numpyTime) ? (time / numpyTime).toFixed(2) : "n/a",
+        Number.isFinite(numpyCpu) ? (cpu / numpyCpu).toFixed(2) : "n/a",
       ]);
     }
   }
-  console.log("\n| network | backend | median wall s | median CPU s | test acc | wall / NumPy |");
-  console.log("| --- | --- | --- | --- | --- | --- |");
+  console.log(
+    "\n| network | backend | median wall s | median CPU s | test acc | wall / NumPy | CPU / NumPy |",
+  );
+  console.log("| --- | --- | --- | --- | --- | --- | --- |");
   for (const row of table) console.log(`| ${row.join(" | ")} |`);
   console.log("");
   for (const note of notes) console.log(note);
