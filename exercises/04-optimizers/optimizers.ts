@@ -2,7 +2,7 @@
 /**
  * Optimizers with the update rules of PyTorch's `torch.optim` (defaults included).
  *
- * Exercise (lesson 04): write the six factories below. The helpers `checkNonNegative`,
+ * The exercise (lesson 04) is the six factories below. The helpers `checkNonNegative`,
  * `checkUnitInterval` and `checkShapes` are given; the interface and option types are fixed.
  *
  * Every optimizer is a factory returning an {@link Optimizer}: its state (momentum buffers,

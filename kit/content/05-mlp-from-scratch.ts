@@ -6,7 +6,7 @@
  */
 
 import type { Json, LessonContent } from "./types.ts";
-import { lineChart } from "../lib/plot.ts";
+import { lineChart, PALETTE, panelChart } from "../lib/plot.ts";
 import { type Dataset, dataUrl, parseDataset } from "../lib/csv.ts";
 import { integer, normal, type Random, seededRandom, shuffle } from "../lib/random.ts";
 import { spirals, twoMoons } from "../lib/synthetic.ts";
@@ -403,20 +403,26 @@ function runsTable(): string {
   return rows.join("\n");
 }
 
-function curvesFigure(name: string): string {
+function curvesFigure(name: string): Promise<string> {
   const run = realRuns().find((r) => r.name === name)!;
   const epochs = run.history.loss.map((_, i) => i + 1);
-  return lineChart({
+  return panelChart({
     title: `${name}: training loss and validation accuracy per epoch`,
     xLabel: "epoch",
-    yLabel: "loss / accuracy",
-    series: [
-      { name: "training loss (mean cross-entropy)", x: epochs, y: run.history.loss },
+    panels: [
       {
-        name: "validation accuracy",
-        x: epochs,
-        y: run.history.validationAccuracy,
-        dashed: true,
+        yLabel: "training loss",
+        series: [{ name: "training loss", x: epochs, y: run.history.loss }],
+      },
+      {
+        yLabel: "validation accuracy",
+        yZero: false,
+        series: [{
+          name: "validation accuracy",
+          x: epochs,
+          y: run.history.validationAccuracy,
+          color: PALETTE[1],
+        }],
       },
     ],
   });
@@ -544,7 +550,7 @@ function syntheticTable(): string {
   return rows.join("\n");
 }
 
-function syntheticFigure(): string {
+function syntheticFigure(): Promise<string> {
   const series = synthetic().flatMap((s) =>
     s.results.map((r) => ({
       name: `${s.name}, ${r.label}`,

@@ -51,13 +51,16 @@ export const KNOWN_SETTINGS: readonly string[] = [
  * ```
  */
 export function normalizeSettingName(name: string): string {
+  // BEGIN SOLUTION "TODO: split camelCase, lower-case, collapse separators, trim"
   return name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
+  // END SOLUTION
 }
 
+// BEGIN SOLUTION
 const TABLE: Record<string, Classification> = {
   "weights": { kind: "parameter", category: null },
   "biases": { kind: "parameter", category: null },
@@ -76,6 +79,7 @@ const TABLE: Record<string, Classification> = {
   "validation split": { kind: "hyperparameter", category: "data" },
   "feature scaling": { kind: "hyperparameter", category: "data" },
 };
+// END SOLUTION
 
 /**
  * Classifies one of the {@link KNOWN_SETTINGS}, written in any spelling that
@@ -94,6 +98,7 @@ const TABLE: Record<string, Classification> = {
  * ```
  */
 export function classifySetting(name: string): Classification {
+  // BEGIN SOLUTION 'TODO: parameter or hyperparameter, and which category (lesson 01, "What you set")'
   const key = normalizeSettingName(name);
   const found = Object.hasOwn(TABLE, key) ? TABLE[key] : undefined;
   if (!found) {
@@ -102,4 +107,5 @@ export function classifySetting(name: string): Classification {
     );
   }
   return { kind: found.kind, category: found.category };
+  // END SOLUTION
 }

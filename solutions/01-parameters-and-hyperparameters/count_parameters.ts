@@ -32,6 +32,7 @@ export interface ParameterBreakdown {
  * ```
  */
 export function parameterBreakdown(layerSizes: readonly number[]): ParameterBreakdown {
+  // BEGIN SOLUTION 'TODO: count the weights and biases between consecutive layers (lesson 01, "Counting the parameters of an MLP")'
   if (!Array.isArray(layerSizes) || layerSizes.length < 2) {
     throw new RangeError(
       "a network needs at least 2 layers (inputs and outputs), got " +
@@ -52,6 +53,7 @@ export function parameterBreakdown(layerSizes: readonly number[]): ParameterBrea
     biases += layerSizes[i + 1];
   }
   return { weights, biases, total: weights + biases };
+  // END SOLUTION
 }
 
 /**
@@ -67,5 +69,7 @@ export function parameterBreakdown(layerSizes: readonly number[]): ParameterBrea
  * ```
  */
 export function countParameters(layerSizes: readonly number[]): number {
+  // BEGIN SOLUTION "TODO: return weights + biases (you may call parameterBreakdown)"
   return parameterBreakdown(layerSizes).total;
+  // END SOLUTION
 }

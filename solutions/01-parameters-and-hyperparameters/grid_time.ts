@@ -43,6 +43,7 @@ export interface GridTime {
  * ```
  */
 export function timeToExhaust(runs: number, hoursPerRun: number, workers = 1): GridTime {
+  // BEGIN SOLUTION 'TODO: waves, hours, days and years of a grid (lesson 01, "How long is a grid?")'
   if (!Number.isInteger(runs) || runs < 0) {
     throw new RangeError(`runs is ${runs}: it must be a whole number, 0 or more`);
   }
@@ -56,6 +57,7 @@ export function timeToExhaust(runs: number, hoursPerRun: number, workers = 1): G
   const hours = waves * hoursPerRun;
   const days = hours / HOURS_PER_DAY;
   return { waves, hours, days, years: days / DAYS_PER_YEAR };
+  // END SOLUTION
 }
 
 /**
@@ -75,6 +77,7 @@ export function timeToExhaust(runs: number, hoursPerRun: number, workers = 1): G
  * ```
  */
 export function formatDuration(hours: number): string {
+  // BEGIN SOLUTION "TODO: write hours as hours, days or years with one decimal"
   if (!(typeof hours === "number" && Number.isFinite(hours) && hours >= 0)) {
     throw new RangeError(`hours is ${hours}: it must be a finite number, 0 or more`);
   }
@@ -82,4 +85,5 @@ export function formatDuration(hours: number): string {
   const days = hours / HOURS_PER_DAY;
   if (days < DAYS_PER_YEAR) return `${days.toFixed(1)} days`;
   return `${(days / DAYS_PER_YEAR).toFixed(1)} years`;
+  // END SOLUTION
 }

@@ -32,6 +32,7 @@ export type SearchSpace = Record<string, Dimension>;
  * ```
  */
 export function gridSize(valueCounts: readonly number[]): number {
+  // BEGIN SOLUTION 'TODO: multiply the value counts (lesson 01, "The search-space explosion")'
   let size = 1;
   valueCounts.forEach((count, i) => {
     if (!Number.isInteger(count) || count <= 0) {
@@ -42,6 +43,7 @@ export function gridSize(valueCounts: readonly number[]): number {
     size *= count;
   });
   return size;
+  // END SOLUTION
 }
 
 /**
@@ -62,6 +64,7 @@ export function gridSize(valueCounts: readonly number[]): number {
  * ```
  */
 export function spaceSize(space: SearchSpace): number {
+  // BEGIN SOLUTION 'TODO: multiply the sizes of the dimensions, refusing continuous ones (lesson 01, "Counting a search space")'
   let size = 1;
   for (const [name, dim] of Object.entries(space)) {
     if (dim.type === "choice") {
@@ -85,4 +88,5 @@ export function spaceSize(space: SearchSpace): number {
     }
   }
   return size;
+  // END SOLUTION
 }

@@ -32,6 +32,7 @@ export type Behaviour = "diverging" | "oscillating" | "converging" | "too slow";
  * ```
  */
 export function classifyLossCurve(losses: readonly number[]): Behaviour {
+  // BEGIN SOLUTION "TODO: classifyLossCurve (lesson 02)"
   const n = losses.length - 1;
   if (n < 1) throw new RangeError(`a loss curve needs at least 2 values, got ${losses.length}`);
   if (losses.some((l) => !Number.isFinite(l)) || losses[n] > losses[0]) return "diverging";
@@ -41,4 +42,5 @@ export function classifyLossCurve(losses: readonly number[]): Behaviour {
   const total = losses[0] - losses[n];
   if (total === 0 || losses[Math.floor(n / 2)] - losses[n] > 0.1 * total) return "too slow";
   return "converging";
+  // END SOLUTION
 }

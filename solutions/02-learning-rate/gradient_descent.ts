@@ -30,6 +30,7 @@ export function gradientDescent(
   lr: number,
   steps: number,
 ): number[][] {
+  // BEGIN SOLUTION "TODO: gradientDescent (lesson 02)"
   checkRun(x0, lr, steps);
   let x = [...x0];
   const path = [[...x]];
@@ -40,8 +41,10 @@ export function gradientDescent(
     path.push([...x]);
   }
   return path;
+  // END SOLUTION
 }
 
+// BEGIN SOLUTION
 function checkRun(x0: readonly number[], lr: number, steps: number): void {
   if (!(typeof lr === "number" && Number.isFinite(lr) && lr >= 0)) {
     throw new RangeError(`learning rate must be a finite number >= 0, got ${lr}`);
@@ -57,3 +60,4 @@ function checkGradient(g: readonly number[], n: number): void {
     throw new RangeError(`the gradient has ${g.length} values, the point ${n}`);
   }
 }
+// END SOLUTION

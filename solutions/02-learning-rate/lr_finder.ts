@@ -53,6 +53,7 @@ export function rangeTest(
   x0: readonly number[],
   options: RangeTestOptions,
 ): RangeTestResult {
+  // BEGIN SOLUTION "TODO: rangeTest (lesson 02)"
   const { lrMin, lrMax, steps } = options;
   if (!(Number.isFinite(lrMin) && Number.isFinite(lrMax) && lrMin > 0 && lrMax > lrMin)) {
     throw new RangeError(`need 0 < lrMin < lrMax, got lrMin ${lrMin}, lrMax ${lrMax}`);
@@ -82,4 +83,5 @@ export function rangeTest(
   // The first step can only stop the sweep when its loss is not finite.
   if (bestIndex < 0) throw new RangeError("the first step already diverged: lower lrMin");
   return { lrs, losses, suggestedLr: lrs[bestIndex] / 10 };
+  // END SOLUTION
 }

@@ -36,6 +36,7 @@ export function momentumDescent(
   beta: number,
   steps: number,
 ): number[][] {
+  // BEGIN SOLUTION "TODO: momentumDescent (lesson 02)"
   if (!(typeof lr === "number" && Number.isFinite(lr) && lr >= 0)) {
     throw new RangeError(`learning rate must be a finite number >= 0, got ${lr}`);
   }
@@ -59,4 +60,5 @@ export function momentumDescent(
     path.push([...x]);
   }
   return path;
+  // END SOLUTION
 }

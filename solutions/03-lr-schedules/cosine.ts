@@ -31,6 +31,7 @@ export interface WarmRestartsConfig {
   etaMin?: number;
 }
 
+// BEGIN SOLUTION
 function requirePositive(where: string, name: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
     throw new RangeError(`${where}: ${name} must be a positive finite number, got ${value}`);
@@ -52,11 +53,14 @@ function requireInteger(where: string, name: string, value: unknown, least: numb
   }
   return value;
 }
+// END SOLUTION
 
 /** `etaMin + (lr0 − etaMin) · (1 + cos(π · tCur / tI)) / 2`, shared by both schedules. */
+// BEGIN SOLUTION
 function cosineBetween(lr0: number, etaMin: number, tCur: number, tI: number): number {
   return etaMin + (lr0 - etaMin) * (1 + Math.cos(Math.PI * tCur / tI)) / 2;
 }
+// END SOLUTION
 
 /**
  * Cosine annealing, PyTorch `CosineAnnealingLR`'s closed form:
@@ -76,11 +80,13 @@ function cosineBetween(lr0: number, etaMin: number, tCur: number, tI: number): n
  * ```
  */
 export function cosineAnnealing(config: CosineAnnealingConfig, epoch: number): number {
+  // BEGIN SOLUTION "TODO: cosineAnnealing"
   const lr0 = requirePositive("cosineAnnealing", "lr0", config.lr0);
   const tMax = requireInteger("cosineAnnealing", "tMax", config.tMax, 1);
   const etaMin = requireNonNegative("cosineAnnealing", "etaMin", config.etaMin ?? 0);
   requireNonNegative("cosineAnnealing", "epoch", epoch);
   return cosineBetween(lr0, etaMin, epoch, tMax);
+  // END SOLUTION
 }
 
 /**
@@ -105,6 +111,7 @@ export function cosineAnnealing(config: CosineAnnealingConfig, epoch: number): n
  * ```
  */
 export function cosineWarmRestarts(config: WarmRestartsConfig, epoch: number): number {
+  // BEGIN SOLUTION "TODO: cosineWarmRestarts"
   const lr0 = requirePositive("cosineWarmRestarts", "lr0", config.lr0);
   const t0 = requireInteger("cosineWarmRestarts", "t0", config.t0, 1);
   const tMult = requireInteger("cosineWarmRestarts", "tMult", config.tMult ?? 1, 1);
@@ -121,4 +128,5 @@ export function cosineWarmRestarts(config: WarmRestartsConfig, epoch: number): n
     }
   }
   return cosineBetween(lr0, etaMin, tCur, tI);
+  // END SOLUTION
 }

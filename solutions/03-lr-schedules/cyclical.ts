@@ -47,6 +47,7 @@ export interface OneCycleConfig {
   threePhase?: boolean;
 }
 
+// BEGIN SOLUTION
 function requirePositive(where: string, name: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
     throw new RangeError(`${where}: ${name} must be a positive finite number, got ${value}`);
@@ -67,6 +68,7 @@ function requireStep(where: string, step: unknown): number {
   }
   return step;
 }
+// END SOLUTION
 
 /**
  * Cyclical learning rate, PyTorch `CyclicLR` (adapted there from Smith's reference code):
@@ -92,6 +94,7 @@ function requireStep(where: string, step: unknown): number {
  * ```
  */
 export function cyclicLr(config: CyclicConfig, step: number): number {
+  // BEGIN SOLUTION "TODO: cyclicLr"
   const where = "cyclicLr";
   const baseLr = requirePositive(where, "baseLr", config.baseLr);
   const maxLr = requirePositive(where, "maxLr", config.maxLr);
@@ -118,6 +121,7 @@ export function cyclicLr(config: CyclicConfig, step: number): number {
   if (mode === "triangular") return baseLr + height;
   if (mode === "triangular2") return baseLr + height * (1 / 2 ** (cycle - 1));
   return baseLr + height * gamma ** step;
+  // END SOLUTION
 }
 
 /**
@@ -149,6 +153,7 @@ export function cyclicLr(config: CyclicConfig, step: number): number {
  * ```
  */
 export function oneCycleLr(config: OneCycleConfig, step: number): number {
+  // BEGIN SOLUTION "TODO: oneCycleLr"
   const where = "oneCycleLr";
   const maxLr = requirePositive(where, "maxLr", config.maxLr);
   const totalSteps = requirePositiveInteger(where, "totalSteps", config.totalSteps);
@@ -200,4 +205,5 @@ export function oneCycleLr(config: OneCycleConfig, step: number): number {
     start = phase.end;
   }
   throw new Error("unreachable: the last phase always matches");
+  // END SOLUTION
 }

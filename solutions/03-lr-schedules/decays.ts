@@ -62,6 +62,7 @@ export interface NaturalExpDecayConfig {
   k: number;
 }
 
+// BEGIN SOLUTION
 function requirePositive(where: string, name: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
     throw new RangeError(`${where}: ${name} must be a positive finite number, got ${value}`);
@@ -89,6 +90,7 @@ function requireNonNegativeInteger(where: string, name: string, value: unknown):
   }
   return value;
 }
+// END SOLUTION
 
 /**
  * The constant schedule: `lr0` at every epoch. The baseline every other schedule is compared
@@ -101,9 +103,11 @@ function requireNonNegativeInteger(where: string, name: string, value: unknown):
  * ```
  */
 export function constantLr(config: ConstantConfig, epoch: number): number {
+  // BEGIN SOLUTION "TODO: constantLr"
   const lr0 = requirePositive("constantLr", "lr0", config.lr0);
   requireNonNegative("constantLr", "epoch", epoch);
   return lr0;
+  // END SOLUTION
 }
 
 /**
@@ -120,10 +124,12 @@ export function constantLr(config: ConstantConfig, epoch: number): number {
  * ```
  */
 export function timeBasedDecay(config: TimeBasedDecayConfig, epoch: number): number {
+  // BEGIN SOLUTION "TODO: timeBasedDecay"
   const lr0 = requirePositive("timeBasedDecay", "lr0", config.lr0);
   const decay = requireNonNegative("timeBasedDecay", "decay", config.decay);
   requireNonNegative("timeBasedDecay", "epoch", epoch);
   return lr0 / (1 + decay * epoch);
+  // END SOLUTION
 }
 
 /**
@@ -144,6 +150,7 @@ export function timeBasedDecay(config: TimeBasedDecayConfig, epoch: number): num
  * ```
  */
 export function stepDecay(config: StepDecayConfig, epoch: number): number {
+  // BEGIN SOLUTION "TODO: stepDecay"
   const lr0 = requirePositive("stepDecay", "lr0", config.lr0);
   const gamma = requirePositive("stepDecay", "gamma", config.gamma);
   const stepSize = requirePositiveInteger("stepDecay", "stepSize", config.stepSize);
@@ -155,6 +162,7 @@ export function stepDecay(config: StepDecayConfig, epoch: number): number {
   requireNonNegative("stepDecay", "epoch", epoch);
   const drops = Math.floor(Math.max(0, epoch - startEpoch) / stepSize);
   return lr0 * gamma ** drops;
+  // END SOLUTION
 }
 
 /**
@@ -174,12 +182,14 @@ export function stepDecay(config: StepDecayConfig, epoch: number): number {
  * ```
  */
 export function exponentialDecay(config: ExponentialDecayConfig, step: number): number {
+  // BEGIN SOLUTION "TODO: exponentialDecay"
   const lr0 = requirePositive("exponentialDecay", "lr0", config.lr0);
   const decayRate = requirePositive("exponentialDecay", "decayRate", config.decayRate);
   const decaySteps = requirePositiveInteger("exponentialDecay", "decaySteps", config.decaySteps);
   requireNonNegative("exponentialDecay", "step", step);
   const exponent = config.staircase ? Math.floor(step / decaySteps) : step / decaySteps;
   return lr0 * decayRate ** exponent;
+  // END SOLUTION
 }
 
 /**
@@ -194,8 +204,10 @@ export function exponentialDecay(config: ExponentialDecayConfig, step: number): 
  * ```
  */
 export function naturalExpDecay(config: NaturalExpDecayConfig, epoch: number): number {
+  // BEGIN SOLUTION "TODO: naturalExpDecay"
   const lr0 = requirePositive("naturalExpDecay", "lr0", config.lr0);
   const k = requireNonNegative("naturalExpDecay", "k", config.k);
   requireNonNegative("naturalExpDecay", "epoch", epoch);
   return lr0 * Math.exp(-k * epoch);
+  // END SOLUTION
 }

@@ -42,6 +42,7 @@ export interface PlateauScheduler {
   readonly lr: number;
 }
 
+// BEGIN SOLUTION
 function check(config: PlateauConfig): Required<PlateauConfig> {
   const where = "createPlateauScheduler";
   const finite = (name: string, value: unknown, positive: boolean): number => {
@@ -85,6 +86,7 @@ function check(config: PlateauConfig): Required<PlateauConfig> {
     eps: finite("eps", config.eps ?? 1e-8, false),
   };
 }
+// END SOLUTION
 
 /**
  * Creates a plateau scheduler that follows PyTorch's `ReduceLROnPlateau.step(metric)` exactly:
@@ -107,6 +109,7 @@ function check(config: PlateauConfig): Required<PlateauConfig> {
  * ```
  */
 export function createPlateauScheduler(config: PlateauConfig): PlateauScheduler {
+  // BEGIN SOLUTION "TODO: createPlateauScheduler"
   const c = check(config);
   let lr = c.lr0;
   let best = c.mode === "min" ? Infinity : -Infinity;
@@ -151,6 +154,7 @@ export function createPlateauScheduler(config: PlateauConfig): PlateauScheduler 
       return lr;
     },
   };
+  // END SOLUTION
 }
 
 /**
@@ -166,6 +170,7 @@ export function createPlateauScheduler(config: PlateauConfig): PlateauScheduler 
  * ```
  */
 export function reduceOnPlateau(config: PlateauConfig, metrics: readonly number[]): number[] {
+  // BEGIN SOLUTION "TODO: reduceOnPlateau"
   const scheduler = createPlateauScheduler(config);
   if (!Array.isArray(metrics)) {
     throw new RangeError(
@@ -173,4 +178,5 @@ export function reduceOnPlateau(config: PlateauConfig, metrics: readonly number[
     );
   }
   return metrics.map((metric) => scheduler.step(metric));
+  // END SOLUTION
 }

@@ -37,6 +37,7 @@ export interface LinearWarmupConfig {
  * ```
  */
 export function linearWarmup(config: LinearWarmupConfig, epoch: number): number {
+  // BEGIN SOLUTION "TODO: linearWarmup"
   const where = "linearWarmup";
   const lr0 = config.lr0;
   if (typeof lr0 !== "number" || !Number.isFinite(lr0) || lr0 <= 0) {
@@ -59,4 +60,5 @@ export function linearWarmup(config: LinearWarmupConfig, epoch: number): number 
   }
   return lr0 *
     (startFactor + (endFactor - startFactor) * Math.min(totalIters, epoch) / totalIters);
+  // END SOLUTION
 }

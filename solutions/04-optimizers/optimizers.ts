@@ -1,6 +1,9 @@
 /**
  * Optimizers with the update rules of PyTorch's `torch.optim` (defaults included).
  *
+ * The exercise (lesson 04) is the six factories below. The helpers `checkNonNegative`,
+ * `checkUnitInterval` and `checkShapes` are given; the interface and option types are fixed.
+ *
  * Every optimizer is a factory returning an {@link Optimizer}: its state (momentum buffers,
  * accumulators, step count) lives inside, allocated on the first `step` for `params.length`
  * values. `step` updates `params` in place. `lr` is a plain mutable field so a schedule can set
@@ -88,6 +91,7 @@ export interface SgdOptions {
  * ```
  */
 export function sgd(options: SgdOptions): Optimizer {
+  // BEGIN SOLUTION "TODO: sgd (lesson 04, 'SGD')"
   const { momentum = 0, dampening = 0, weightDecay = 0, nesterov = false } = options;
   checkNonNegative("learning rate", options.lr);
   checkNonNegative("momentum", momentum);
@@ -116,6 +120,7 @@ export function sgd(options: SgdOptions): Optimizer {
       }
     },
   };
+  // END SOLUTION
 }
 
 /** Options of {@link adagrad}, with the defaults of `torch.optim.Adagrad`. */
@@ -152,6 +157,7 @@ export interface AdagradOptions {
  * ```
  */
 export function adagrad(options: AdagradOptions = {}): Optimizer {
+  // BEGIN SOLUTION "TODO: adagrad (lesson 04, 'AdaGrad')"
   const {
     lr = 1e-2,
     lrDecay = 0,
@@ -183,6 +189,7 @@ export function adagrad(options: AdagradOptions = {}): Optimizer {
       }
     },
   };
+  // END SOLUTION
 }
 
 /** Options of {@link adadelta}, with the defaults of `torch.optim.Adadelta`. */
@@ -218,6 +225,7 @@ export interface AdadeltaOptions {
  * ```
  */
 export function adadelta(options: AdadeltaOptions = {}): Optimizer {
+  // BEGIN SOLUTION "TODO: adadelta (lesson 04, 'AdaDelta')"
   const { lr = 1.0, rho = 0.9, eps = 1e-6, weightDecay = 0 } = options;
   checkNonNegative("learning rate", lr);
   checkUnitInterval("rho", rho, true);
@@ -245,6 +253,7 @@ export function adadelta(options: AdadeltaOptions = {}): Optimizer {
       }
     },
   };
+  // END SOLUTION
 }
 
 /** Options of {@link rmsprop}, with the defaults of `torch.optim.RMSprop`. */
@@ -285,6 +294,7 @@ export interface RmspropOptions {
  * ```
  */
 export function rmsprop(options: RmspropOptions = {}): Optimizer {
+  // BEGIN SOLUTION "TODO: rmsprop (lesson 04, 'RMSprop')"
   const {
     lr = 1e-2,
     alpha = 0.99,
@@ -331,6 +341,7 @@ export function rmsprop(options: RmspropOptions = {}): Optimizer {
       }
     },
   };
+  // END SOLUTION
 }
 
 /** Options of {@link adam} and {@link adamw}, with the defaults of `torch.optim.Adam`/`AdamW`. */
@@ -347,6 +358,7 @@ export interface AdamOptions {
   amsgrad?: boolean;
 }
 
+// BEGIN SOLUTION
 function adamFamily(options: AdamOptions, decoupled: boolean): Optimizer {
   const {
     lr = 1e-3,
@@ -399,6 +411,7 @@ function adamFamily(options: AdamOptions, decoupled: boolean): Optimizer {
     },
   };
 }
+// END SOLUTION
 
 /**
  * Adam (Kingma & Ba, 2015), as `torch.optim.Adam`:
@@ -420,7 +433,9 @@ function adamFamily(options: AdamOptions, decoupled: boolean): Optimizer {
  * ```
  */
 export function adam(options: AdamOptions = {}): Optimizer {
+  // BEGIN SOLUTION "TODO: adam (lesson 04, 'Adam')"
   return adamFamily(options, false);
+  // END SOLUTION
 }
 
 /**
@@ -438,5 +453,7 @@ export function adam(options: AdamOptions = {}): Optimizer {
  * ```
  */
 export function adamw(options: AdamOptions = {}): Optimizer {
+  // BEGIN SOLUTION "TODO: adamw (lesson 04, 'Weight decay: coupled or decoupled')"
   return adamFamily(options, true);
+  // END SOLUTION
 }

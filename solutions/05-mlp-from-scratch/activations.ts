@@ -29,6 +29,7 @@ export function activate(
   z: Float64Array,
   a: Float64Array = new Float64Array(z.length),
 ): Float64Array {
+  // BEGIN SOLUTION "TODO: apply relu, tanh or sigmoid element by element"
   const n = z.length;
   if (kind === "relu") {
     for (let i = 0; i < n; i++) a[i] = z[i] > 0 ? z[i] : 0;
@@ -40,6 +41,7 @@ export function activate(
     throw new Error(`unknown activation: ${kind}`);
   }
   return a;
+  // END SOLUTION
 }
 
 /**
@@ -63,6 +65,7 @@ export function activationBackward(
   da: Float64Array,
   dz: Float64Array = new Float64Array(z.length),
 ): Float64Array {
+  // BEGIN SOLUTION "TODO: dz = da · derivative of f at z (the ReLU derivative is 0 at z = 0)"
   const n = z.length;
   if (kind === "relu") {
     for (let i = 0; i < n; i++) dz[i] = z[i] > 0 ? da[i] : 0;
@@ -74,4 +77,5 @@ export function activationBackward(
     throw new Error(`unknown activation: ${kind}`);
   }
   return dz;
+  // END SOLUTION
 }

@@ -37,12 +37,14 @@ export function denseForward(
   outSize: number,
   y: Float64Array = new Float64Array(batch * outSize),
 ): Float64Array {
+  // BEGIN SOLUTION "TODO: compute y = x·W + b (lesson 05, 'The dense layer')"
   // y = x·W: A = x (row stride inSize), B = W (row stride outSize).
   matmul(batch, outSize, inSize, x, inSize, 1, w, outSize, 1, y);
   for (let i = 0; i < batch; i++) {
     for (let j = 0; j < outSize; j++) y[i * outSize + j] += b[j];
   }
   return y;
+  // END SOLUTION
 }
 
 /**
@@ -78,6 +80,7 @@ export function denseBackward(
   db: Float64Array,
   dx: Float64Array | null,
 ): void {
+  // BEGIN SOLUTION "TODO: compute dW = xᵀ·dy, db = Σ dy, dx = dy·Wᵀ (lesson 05, 'Backpropagation')"
   // dW = xᵀ·dy: A = xᵀ, so A[k, i] = x[i * inSize + k] (row stride 1, column stride inSize).
   matmul(inSize, outSize, batch, x, 1, inSize, dy, outSize, 1, dw);
   for (let j = 0; j < outSize; j++) {
@@ -87,8 +90,10 @@ export function denseBackward(
   }
   // dx = dy·Wᵀ: B = Wᵀ, so B[j, k] = W[k * outSize + j] (row stride 1, column stride outSize).
   if (dx !== null) matmul(batch, inSize, outSize, dy, outSize, 1, w, 1, outSize, dx);
+  // END SOLUTION
 }
 
+// BEGIN SOLUTION
 /**
  * `C = A·B`, with C (m × n) row-major and overwritten, and A (m × p), B (p × n) read through
  * strides — `A[i, t] = a[i·ars + t·acs]`, `B[t, j] = b[t·brs + j·bcs]` — so that the same
@@ -147,3 +152,4 @@ function matmul(
     }
   }
 }
+// END SOLUTION

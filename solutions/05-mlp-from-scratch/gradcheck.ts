@@ -27,6 +27,7 @@ export function numericalGradient(
   params: Float64Array,
   eps = 1e-5,
 ): Float64Array {
+  // BEGIN SOLUTION "TODO: central differences (f(θ + h) − f(θ − h)) / 2h, restoring every entry"
   const grad = new Float64Array(params.length);
   for (let i = 0; i < params.length; i++) {
     const saved = params[i];
@@ -38,6 +39,7 @@ export function numericalGradient(
     grad[i] = (plus - minus) / (2 * eps);
   }
   return grad;
+  // END SOLUTION
 }
 
 /**
@@ -62,6 +64,7 @@ export function maxRelativeError(
   b: ArrayLike<number>,
   floor = 1e-4,
 ): number {
+  // BEGIN SOLUTION "TODO: max over i of |a_i − b_i| / max(|a_i|, |b_i|, floor)"
   if (a.length !== b.length) {
     throw new RangeError(`gradients differ in length: ${a.length} vs ${b.length}`);
   }
@@ -73,4 +76,5 @@ export function maxRelativeError(
     if (r > worst) worst = r;
   }
   return worst;
+  // END SOLUTION
 }

@@ -92,6 +92,7 @@ export interface LossOptions {
  * ```
  */
 export function createMlp(config: MlpConfig): Mlp {
+  // BEGIN SOLUTION "TODO: allocate params and grads, make the layer views, draw the weights"
   const { sizes, activation = "relu", init = "he", seed = 0 } = config;
   if (sizes.length < 2 || !sizes.every((n) => Number.isInteger(n) && n > 0)) {
     throw new RangeError(`sizes must be at least two positive integers, got [${sizes}]`);
@@ -192,6 +193,7 @@ function run(model: Mlp, x: Float64Array, batch: number, dropout: number, random
     }
   }
   return ws;
+  // END SOLUTION
 }
 
 /**
@@ -206,8 +208,10 @@ function run(model: Mlp, x: Float64Array, batch: number, dropout: number, random
  * ```
  */
 export function forward(model: Mlp, x: Float64Array, batch: number): Float64Array {
+  // BEGIN SOLUTION "TODO: dense, activation, dense, …: return the logits"
   const ws = run(model, x, batch, 0);
   return ws.z[model.layers.length - 1].slice();
+  // END SOLUTION
 }
 
 /**
@@ -233,6 +237,7 @@ export function lossAndGradient(
   batch: number,
   options: LossOptions = {},
 ): number {
+  // BEGIN SOLUTION "TODO: forward pass, softmax cross-entropy, then backward layer by layer"
   const { l2 = 0, dropout = 0, random } = options;
   if (!(dropout >= 0 && dropout < 1)) throw new RangeError(`dropout must be in [0, 1): ${dropout}`);
   if (dropout > 0 && !random) throw new Error("dropout needs options.random");
@@ -273,6 +278,7 @@ export function lossAndGradient(
     activationBackward(model.activation, ws.z[l - 1], ws.h[l - 1], dInput, ws.dz[l - 1]);
   }
   return loss;
+  // END SOLUTION
 }
 
 /**
@@ -287,6 +293,7 @@ export function lossAndGradient(
  * ```
  */
 export function predict(model: Mlp, x: Float64Array, rows: number): Int32Array {
+  // BEGIN SOLUTION "TODO: argmax of each row of the logits"
   const classes = model.sizes[model.sizes.length - 1];
   const inSize = model.sizes[0];
   const out = new Int32Array(rows);
@@ -304,6 +311,7 @@ export function predict(model: Mlp, x: Float64Array, rows: number): Int32Array {
     }
   }
   return out;
+  // END SOLUTION
 }
 
 /**
@@ -323,8 +331,10 @@ export function accuracy(
   labels: ArrayLike<number>,
   rows: number,
 ): number {
+  // BEGIN SOLUTION "TODO: the fraction of predictions equal to the labels"
   const predicted = predict(model, x, rows);
   let hits = 0;
   for (let i = 0; i < rows; i++) if (predicted[i] === labels[i]) hits++;
   return hits / rows;
+  // END SOLUTION
 }

@@ -31,6 +31,7 @@ export function softmax(
   classes: number,
   out: Float64Array = new Float64Array(batch * classes),
 ): Float64Array {
+  // BEGIN SOLUTION "TODO: subtract each row's max, exponentiate, divide by the row sum"
   for (let i = 0; i < batch; i++) {
     const row = i * classes;
     let m = -Infinity;
@@ -44,6 +45,7 @@ export function softmax(
     for (let j = 0; j < classes; j++) out[row + j] /= sum;
   }
   return out;
+  // END SOLUTION
 }
 
 /**
@@ -66,6 +68,7 @@ export function softmaxCrossEntropy(
   classes: number,
   grad?: Float64Array,
 ): number {
+  // BEGIN SOLUTION "TODO: mean of log Σ e^(z − m) + m − z_y, and grad = (softmax − onehot) / B"
   let total = 0;
   const scale = 1 / batch;
   for (let i = 0; i < batch; i++) {
@@ -88,4 +91,5 @@ export function softmaxCrossEntropy(
     }
   }
   return total * scale;
+  // END SOLUTION
 }

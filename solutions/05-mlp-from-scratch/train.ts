@@ -84,6 +84,7 @@ export interface TrainHistory {
  * ```
  */
 export function train(model: Mlp, data: Examples, options: TrainOptions): TrainHistory {
+  // BEGIN SOLUTION "TODO: shuffle, slice into batches, lossAndGradient, optimizer.step; record the history"
   const { epochs, batchSize, optimizer, schedule, l2 = 0, dropout = 0, seed = 0 } = options;
   if (!(Number.isInteger(batchSize) && batchSize > 0)) {
     throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
@@ -120,4 +121,5 @@ export function train(model: Mlp, data: Examples, options: TrainOptions): TrainH
     if (v) history.validationAccuracy.push(accuracy(model, v.features, v.labels, v.rows));
   }
   return history;
+  // END SOLUTION
 }
