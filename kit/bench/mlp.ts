@@ -71,8 +71,9 @@ export interface BenchRecord {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { median } from "./mlp.ts";
- * console.log(median([3, 1, 2, 10])); // 2.5
+ * assert.equal(median([3, 1, 2, 10]), 2.5);
  * ```
  */
 export function median(values: number[]): number {

@@ -56,9 +56,10 @@ const LEFT_OUT = [
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { studentEditionMarkdown } from "./release.ts";
  * const md = "a\n<!-- authors-only -->\nb\n<!-- /authors-only -->\nc\n";
- * console.log(studentEditionMarkdown("README.md", md)); // "a\nc\n"
+ * assert.equal(studentEditionMarkdown("README.md", md), "a\nc\n");
  * ```
  */
 export function studentEditionMarkdown(path: string, text: string): string {
@@ -84,10 +85,11 @@ const RENDERER_IMPORTS = ["vega", "vega-lite"];
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { inStudentEdition } from "./release.ts";
- * console.log(inStudentEdition("exercises/03-lr-schedules/decays.ts")); // true
- * console.log(inStudentEdition("solutions/03-lr-schedules/decays.ts")); // false
- * console.log(inStudentEdition("kit/content/03-lr-schedules/mod.ts")); // false
+ * assert.ok(inStudentEdition("exercises/03-lr-schedules/decays.ts"));
+ * assert.equal(inStudentEdition("solutions/03-lr-schedules/decays.ts"), false);
+ * assert.equal(inStudentEdition("kit/content/03-lr-schedules/mod.ts"), false);
  * ```
  */
 export function inStudentEdition(path: string): boolean {

@@ -13,7 +13,7 @@ import type { LessonContent } from "./types.ts";
  *
  * @example
  * ```ts
- * import { strict as assert } from "node:assert";
+ * import assert from "node:assert/strict";
  * import { assembleLesson } from "./assemble.ts";
  * const content = assembleLesson([
  *   { cases: () => ({ a: [1] }), values: { x: () => "1" } },

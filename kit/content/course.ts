@@ -16,7 +16,7 @@ import type { NumberedLesson } from "../grading/outline.ts";
  *
  * @example
  * ```ts
- * import { strict as assert } from "node:assert";
+ * import assert from "node:assert/strict";
  * import { courseMap } from "./course.ts";
  * const outline = [{ number: 1, slug: "01-a", title: "A", prerequisites: [], exercises: [] }];
  * assert.equal(

@@ -37,7 +37,7 @@ export interface ScaffoldFile {
  *
  * @example
  * ```ts
- * import { strict as assert } from "node:assert";
+ * import assert from "node:assert/strict";
  * import { parseNewLesson } from "./scaffold.ts";
  * assert.deepEqual(parseNewLesson("10", "scratch-lesson"), {
  *   number: 10,
@@ -73,7 +73,7 @@ export function parseNewLesson(number: string, words: string, title?: string): N
  *
  * @example
  * ```ts
- * import { strict as assert } from "node:assert";
+ * import assert from "node:assert/strict";
  * import { addToOutline } from "./scaffold.ts";
  * const outline = [{ number: 1, slug: "01-a", title: "A", prerequisites: [], exercises: ["a.ts"] }];
  * const added = addToOutline(outline, { number: 3, slug: "03-c", title: "C" }, false);
@@ -124,7 +124,7 @@ export const EXERCISE_FILE = "exercise.ts";
  *
  * @example
  * ```ts
- * import { strict as assert } from "node:assert";
+ * import assert from "node:assert/strict";
  * import { scaffoldFiles } from "./scaffold.ts";
  * const files = scaffoldFiles({ number: 10, slug: "10-scratch-lesson", title: "Scratch lesson" });
  * assert.deepEqual(files.map((f) => f.path), [
@@ -186,7 +186,7 @@ points back to a section of this lesson.
  *
  * @example
  * \`\`\`ts
- * import { strict as assert } from "node:assert";
+ * import assert from "node:assert/strict";
  * import { scale } from "./${EXERCISE_FILE}";
  * assert.equal(scale(3, 2), 6);
  * \`\`\`
@@ -197,7 +197,8 @@ export function scale(x: number, factor: number): number {
   // END SOLUTION
 }
 `;
-  const test = `import { expectNumber, graded } from "../../kit/grading/graded.ts";
+  const test = `import { graded } from "../../kit/grading/graded.ts";
+import { expectEach } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/${slug}.json" with { type: "json" };
 import { scale } from "./${EXERCISE_FILE}";
 
@@ -206,14 +207,11 @@ graded({
   points: 1,
   hint: "y = x · factor; see 'First idea' in lesson ${nn}.",
 }, () => {
-  for (const c of cases.scale) {
-    expectNumber({
-      input: \`scale(\${c.x}, \${c.factor})\`,
-      actual: () => scale(c.x, c.factor),
-      expected: c.expected,
-      rel: 1e-12, // one multiplication: only rounding can differ
-    });
-  }
+  expectEach(cases.scale, {
+    input: (c) => \`scale(\${c.x}, \${c.factor})\`,
+    actual: (c) => scale(c.x, c.factor),
+    rel: 1e-12, // one multiplication: only rounding can differ
+  });
 });
 `;
   const generator = `/**

@@ -39,8 +39,9 @@ export interface PlannedFile {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { formatCases } from "./sync.ts";
- * console.log(formatCases({ a: [1, 2] })); // "{\n  \"a\": [1, 2]\n}\n"
+ * assert.equal(formatCases({ a: [1, 2] }), "{\n  \"a\": [1, 2]\n}\n");
  * ```
  */
 export function formatCases(value: Json | Record<string, unknown>): string {
@@ -86,10 +87,13 @@ const REGION = /(<!-- generated:([a-z0-9-]+) -->)\n[\s\S]*?\n?(<!-- \/generated:
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { fillRegions } from "./sync.ts";
  * const md = "a\n<!-- generated:x -->\nold\n<!-- /generated:x -->\nb";
- * console.log(fillRegions(md, { x: () => "new" }, "README.md"));
- * // "a\n<!-- generated:x -->\nnew\n<!-- /generated:x -->\nb"
+ * assert.equal(
+ *   fillRegions(md, { x: () => "new" }, "README.md"),
+ *   "a\n<!-- generated:x -->\nnew\n<!-- /generated:x -->\nb",
+ * );
  * ```
  */
 export function fillRegions(
@@ -121,7 +125,7 @@ const VALUE = /<!-- value:([a-z0-9-]+) -->.*?<!-- \/value -->/g;
  *
  * @example
  * ```ts
- * import { strict as assert } from "node:assert";
+ * import assert from "node:assert/strict";
  * import { fillValues } from "./sync.ts";
  * const md = "drops at epoch <!-- value:first -->?<!-- /value -->.";
  * assert.equal(

@@ -30,8 +30,9 @@ export interface Lesson {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { exerciseOf } from "./lessons.ts";
- * console.log(exerciseOf("decays_test.ts")); // "decays.ts"
+ * assert.equal(exerciseOf("decays_test.ts"), "decays.ts");
  * ```
  */
 export function exerciseOf(testFile: string): string {
@@ -72,8 +73,9 @@ export async function listLessons(kitRoot: string): Promise<Lesson[]> {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { lessonId } from "./lessons.ts";
- * console.log(lessonId(3)); // "lesson-03"
+ * assert.equal(lessonId(3), "lesson-03");
  * ```
  */
 export function lessonId(number: number): string {
@@ -85,9 +87,10 @@ export function lessonId(number: number): string {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { resolveLesson } from "./lessons.ts";
  * const lessons = [{ number: 3, slug: "03-lr-schedules", id: "lesson-03", title: "", testFiles: [] }];
- * console.log(resolveLesson("3", lessons).slug); // "03-lr-schedules"
+ * assert.equal(resolveLesson("3", lessons).slug, "03-lr-schedules");
  * ```
  */
 export function resolveLesson(argument: string, lessons: Lesson[]): Lesson {

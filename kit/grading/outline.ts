@@ -43,7 +43,7 @@ const EXERCISE = /^[a-z][a-z0-9_]*\.ts$/;
  *
  * @example
  * ```ts
- * import { strict as assert } from "node:assert";
+ * import assert from "node:assert/strict";
  * import { parseOutline } from "./outline.ts";
  * const outline = parseOutline(
  *   [{ slug: "01-intro", title: "Intro", prerequisites: [], exercises: ["count.ts"] }],
@@ -136,7 +136,7 @@ export async function loadOutline(kitRoot: string): Promise<NumberedLesson[]> {
  *
  * @example
  * ```ts
- * import { strict as assert } from "node:assert";
+ * import assert from "node:assert/strict";
  * import { lessonHeading } from "./outline.ts";
  * assert.equal(lessonHeading({ number: 3, title: "Learning-rate schedules" }), "# Lesson 03 · Learning-rate schedules");
  * ```
@@ -164,7 +164,7 @@ export interface KitLayout {
  *
  * @example
  * ```ts
- * import { strict as assert } from "node:assert";
+ * import assert from "node:assert/strict";
  * import { checkOutline } from "./outline.ts";
  * const outline = [{ number: 1, slug: "01-a", title: "A", prerequisites: [], exercises: ["x.ts"] }];
  * const problems = checkOutline(outline, {
