@@ -71,8 +71,9 @@ const modules = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { backendAvailable } from "./mod.ts";
- * console.log(backendAvailable("wasm")); // true on Deno 2.9
+ * assert.equal(backendAvailable("wasm"), true); // on Deno 2.9
  * ```
  */
 export function backendAvailable(name: BackendName): boolean {
@@ -120,13 +121,14 @@ const engines = new Map<BackendName, Promise<Engine>>();
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadEngine } from "./mod.ts";
  * const reference = await loadEngine("typescript");
  * const fast = await loadEngine("wasm");
  * const a = reference.createMlp({ sizes: [3, 5, 2], seed: 4 });
  * const b = fast.createMlp({ sizes: [3, 5, 2], seed: 4 });
  * const x = new Float64Array([0.1, -0.2, 0.3]);
- * console.log(fast.forward(b, x, 1).join() === reference.forward(a, x, 1).join()); // true
+ * assert.deepEqual(fast.forward(b, x, 1), reference.forward(a, x, 1));
  * ```
  */
 export function loadEngine(name: BackendName): Promise<Engine> {
@@ -177,8 +179,9 @@ const current: Engine = backendAvailable("wasm")
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { backend } from "./mod.ts";
- * console.log(backend); // "wasm"
+ * assert.equal(backend, "wasm");
  * ```
  */
 export const backend: BackendName = current.name;
@@ -189,9 +192,10 @@ export const backend: BackendName = current.name;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createMlp } from "./mod.ts";
  * const net = createMlp({ sizes: [4, 8, 3], activation: "tanh", init: "xavier", seed: 1 });
- * console.log(net.params.length, net.layers[1].w.length); // 67 24
+ * assert.deepEqual([net.params.length, net.layers[1].w.length], [67, 24]);
  * ```
  */
 export function createMlp(config: MlpConfig): Mlp {
@@ -203,9 +207,10 @@ export function createMlp(config: MlpConfig): Mlp {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createMlp, forward } from "./mod.ts";
  * const net = createMlp({ sizes: [2, 3, 2], seed: 7 });
- * console.log(forward(net, new Float64Array([1, -1, 0, 2]), 2).length); // 4
+ * assert.equal(forward(net, new Float64Array([1, -1, 0, 2]), 2).length, 4);
  * ```
  */
 export function forward(model: Mlp, x: Float64Array, batch: number): Float64Array {
@@ -219,10 +224,11 @@ export function forward(model: Mlp, x: Float64Array, batch: number): Float64Arra
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createMlp, lossAndGradient } from "./mod.ts";
  * const net = createMlp({ sizes: [2, 4, 3], seed: 3 });
  * const loss = lossAndGradient(net, new Float64Array([0.5, -1]), [2], 1, { l2: 1e-3 });
- * console.log(loss > 0, net.grads.some((g) => g !== 0)); // true true
+ * assert.ok(loss > 0 && net.grads.some((g) => g !== 0));
  * ```
  */
 export function lossAndGradient(
@@ -240,9 +246,10 @@ export function lossAndGradient(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createMlp, predict } from "./mod.ts";
  * const p = predict(createMlp({ sizes: [2, 3, 4], seed: 1 }), new Float64Array([1, 2, 3, 4]), 2);
- * console.log(p.length, p.every((c) => c >= 0 && c < 4)); // 2 true
+ * assert.ok(p.length === 2 && p.every((c) => c >= 0 && c < 4));
  * ```
  */
 export function predict(model: Mlp, x: Float64Array, rows: number): Int32Array {
@@ -254,9 +261,10 @@ export function predict(model: Mlp, x: Float64Array, rows: number): Int32Array {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { accuracy, createMlp } from "./mod.ts";
  * const acc = accuracy(createMlp({ sizes: [1, 2], seed: 1 }), new Float64Array([1, -1]), [0, 1], 2);
- * console.log(acc >= 0 && acc <= 1); // true
+ * assert.ok(acc >= 0 && acc <= 1);
  * ```
  */
 export function accuracy(
@@ -275,11 +283,12 @@ export function accuracy(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createMlp, sgd, train } from "./mod.ts";
  * const net = createMlp({ sizes: [2, 8, 2], seed: 1 });
  * const data = { features: new Float64Array([0, 0, 1, 1, 0, 1, 1, 0]), labels: [0, 0, 1, 1], rows: 4 };
  * const history = train(net, data, { epochs: 50, batchSize: 2, optimizer: sgd({ lr: 0.1, momentum: 0.9 }) });
- * console.log(history.loss.length, history.loss[49] < history.loss[0]); // 50 true
+ * assert.ok(history.loss.length === 50 && history.loss[49] < history.loss[0]);
  * ```
  */
 export function train(model: Mlp, data: Examples, options: TrainOptions): TrainHistory {
@@ -291,10 +300,11 @@ export function train(model: Mlp, data: Examples, options: TrainOptions): TrainH
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { sgd } from "./mod.ts";
  * const p = new Float64Array([1, 2]);
  * sgd({ lr: 0.1, momentum: 0.9 }).step(p, new Float64Array([1, 1]));
- * console.log(Array.from(p)); // [0.9, 1.9]
+ * assert.deepEqual(Array.from(p), [0.9, 1.9]);
  * ```
  */
 export function sgd(options: SgdOptions): Optimizer {
@@ -306,10 +316,11 @@ export function sgd(options: SgdOptions): Optimizer {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { adam } from "./mod.ts";
  * const p = new Float64Array([1]);
  * adam({ lr: 0.1 }).step(p, new Float64Array([5]));
- * console.log(p[0].toFixed(6)); // "0.900000"
+ * assert.equal(p[0].toFixed(6), "0.900000");
  * ```
  */
 export function adam(options?: AdamOptions): Optimizer {
@@ -321,10 +332,11 @@ export function adam(options?: AdamOptions): Optimizer {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { adamw } from "./mod.ts";
  * const p = new Float64Array([1]);
  * adamw({ lr: 0.1, weightDecay: 0.5 }).step(p, new Float64Array([0]));
- * console.log(p[0]); // 0.95
+ * assert.equal(p[0], 0.95);
  * ```
  */
 export function adamw(options?: AdamOptions): Optimizer {
@@ -336,10 +348,11 @@ export function adamw(options?: AdamOptions): Optimizer {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { rmsprop } from "./mod.ts";
  * const p = new Float64Array([1]);
  * rmsprop({ lr: 0.01 }).step(p, new Float64Array([3]));
- * console.log(p[0].toFixed(6)); // "0.900000"
+ * assert.equal(p[0].toFixed(6), "0.900000");
  * ```
  */
 export function rmsprop(options?: RmspropOptions): Optimizer {

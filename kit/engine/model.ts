@@ -17,9 +17,10 @@ import type { Layer, Mlp, MlpConfig } from "./types.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { buildMlp } from "./model.ts";
  * const net = buildMlp({ sizes: [4, 8, 3], activation: "tanh", init: "xavier", seed: 1 });
- * console.log(net.params.length, net.layers[1].w.length); // 67 24
+ * assert.deepEqual([net.params.length, net.layers[1].w.length], [67, 24]);
  * ```
  */
 export function buildMlp(config: MlpConfig): Mlp {

@@ -87,6 +87,7 @@ export interface ResidentOptimizer {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { residentOptimizer, sgdOptimizer } from "./optimizers.ts";
  * import { instantiateKernels } from "./wasm/instance.ts";
  * import { kernelModule } from "./wasm/kernels.ts";
@@ -97,7 +98,7 @@ export interface ResidentOptimizer {
  *   const resident = residentOptimizer(opt, kernels, p, g, 1);
  *   resident.step();
  *   resident.finish();
- *   console.log(kernels.f64(p, 1)[0]); // 0.5
+ *   assert.equal(kernels.f64(p, 1)[0], 0.5);
  * });
  * ```
  */
@@ -157,6 +158,7 @@ function fastOptimizer(kernels: Kernels, lr: number, buffers: number, rule: Upda
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { sgdOptimizer } from "./optimizers.ts";
  * import { instantiateKernels } from "./wasm/instance.ts";
  * import { kernelModule } from "./wasm/kernels.ts";
@@ -164,7 +166,7 @@ function fastOptimizer(kernels: Kernels, lr: number, buffers: number, rule: Upda
  * const opt = sgdOptimizer(kernels, { lr: 0.1, momentum: 0.9 });
  * const p = new Float64Array([1, 2]);
  * opt.step(p, new Float64Array([1, 1]));
- * console.log(Array.from(p)); // [0.9, 1.9]
+ * assert.deepEqual(Array.from(p), [0.9, 1.9]);
  * ```
  */
 export function sgdOptimizer(kernels: Kernels, options: SgdOptions): Optimizer {
@@ -232,13 +234,14 @@ function adamFamily(kernels: Kernels, options: AdamOptions, decoupled: boolean):
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { adamOptimizer } from "./optimizers.ts";
  * import { instantiateKernels } from "./wasm/instance.ts";
  * import { kernelModule } from "./wasm/kernels.ts";
  * const kernels = instantiateKernels(new WebAssembly.Module(kernelModule({ fma: false })));
  * const p = new Float64Array([1]);
  * adamOptimizer(kernels, { lr: 0.1 }).step(p, new Float64Array([5]));
- * console.log(p[0].toFixed(6)); // "0.900000"
+ * assert.equal(p[0].toFixed(6), "0.900000");
  * ```
  */
 export function adamOptimizer(kernels: Kernels, options: AdamOptions = {}): Optimizer {
@@ -250,13 +253,14 @@ export function adamOptimizer(kernels: Kernels, options: AdamOptions = {}): Opti
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { adamwOptimizer } from "./optimizers.ts";
  * import { instantiateKernels } from "./wasm/instance.ts";
  * import { kernelModule } from "./wasm/kernels.ts";
  * const kernels = instantiateKernels(new WebAssembly.Module(kernelModule({ fma: false })));
  * const p = new Float64Array([1]);
  * adamwOptimizer(kernels, { lr: 0.1, weightDecay: 0.5 }).step(p, new Float64Array([0]));
- * console.log(p[0]); // 0.95: decayed by 1 − 0.1·0.5, no gradient step
+ * assert.equal(p[0], 0.95); // decayed by 1 − 0.1·0.5, no gradient step
  * ```
  */
 export function adamwOptimizer(kernels: Kernels, options: AdamOptions = {}): Optimizer {
@@ -268,13 +272,14 @@ export function adamwOptimizer(kernels: Kernels, options: AdamOptions = {}): Opt
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { rmspropOptimizer } from "./optimizers.ts";
  * import { instantiateKernels } from "./wasm/instance.ts";
  * import { kernelModule } from "./wasm/kernels.ts";
  * const kernels = instantiateKernels(new WebAssembly.Module(kernelModule({ fma: false })));
  * const p = new Float64Array([1]);
  * rmspropOptimizer(kernels, { lr: 0.01 }).step(p, new Float64Array([3]));
- * console.log(p[0].toFixed(6)); // "0.900000"
+ * assert.equal(p[0].toFixed(6), "0.900000");
  * ```
  */
 export function rmspropOptimizer(kernels: Kernels, options: RmspropOptions = {}): Optimizer {

@@ -70,11 +70,12 @@ function checkDropout(dropout: number, random: Random | undefined): void {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { wasmEngine } from "./wasm_backend.ts";
  * import { kernelModule } from "./wasm/kernels.ts";
  * const engine = wasmEngine(new WebAssembly.Module(kernelModule({ fma: false })), "wasm");
  * const net = engine.createMlp({ sizes: [2, 4, 2], seed: 1 });
- * console.log(engine.forward(net, new Float64Array([1, 2]), 1).length); // 2
+ * assert.equal(engine.forward(net, new Float64Array([1, 2]), 1).length, 2);
  * ```
  */
 export function wasmEngine(module: WebAssembly.Module, name: "wasm" | "wasm-fma"): Engine {

@@ -10,8 +10,9 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { encodeBase64 } from "./base64.ts";
- * console.log(encodeBase64(new Uint8Array([0, 97, 115, 109]))); // "AGFzbQ=="
+ * assert.equal(encodeBase64(new Uint8Array([0, 97, 115, 109])), "AGFzbQ==");
  * ```
  */
 export function encodeBase64(bytes: Uint8Array): string {
@@ -25,8 +26,9 @@ export function encodeBase64(bytes: Uint8Array): string {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { decodeBase64 } from "./base64.ts";
- * console.log(Array.from(decodeBase64("AGFzbQ=="))); // [0, 97, 115, 109]
+ * assert.deepEqual(Array.from(decodeBase64("AGFzbQ==")), [0, 97, 115, 109]);
  * ```
  */
 export function decodeBase64(text: string): Uint8Array<ArrayBuffer> {

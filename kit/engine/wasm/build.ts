@@ -17,8 +17,9 @@ export const KERNELS_FILE = new URL("./kernels_wasm.ts", import.meta.url);
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { kernelsFileText } from "./build.ts";
- * console.log(kernelsFileText().startsWith("// Generated")); // true
+ * assert.ok(kernelsFileText().startsWith("// Generated"));
  * ```
  */
 export function kernelsFileText(): string {

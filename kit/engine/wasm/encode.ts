@@ -23,8 +23,9 @@ const VALTYPE: Record<ValType, number> = { i32: 0x7f, f64: 0x7c, v128: 0x7b };
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { uleb } from "./encode.ts";
- * console.log(uleb(624485)); // [229, 142, 38]
+ * assert.deepEqual(uleb(624485), [229, 142, 38]);
  * ```
  */
 export function uleb(value: number): number[] {
@@ -43,8 +44,9 @@ export function uleb(value: number): number[] {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { sleb } from "./encode.ts";
- * console.log(sleb(-123456)); // [192, 187, 120]
+ * assert.deepEqual(sleb(-123456), [192, 187, 120]);
  * ```
  */
 export function sleb(value: number): number[] {
@@ -185,13 +187,14 @@ export interface EncodedFunction {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { defineFunction, encodeModule } from "./encode.ts";
  * const add = defineFunction("add", { a: "f64", b: "f64" }, "f64", (w) => {
  *   w.get(w.params.a), w.get(w.params.b), w.op("f64.add");
  * });
  * const bytes = encodeModule([add], []);
  * const { exports } = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
- * console.log((exports.add as (a: number, b: number) => number)(1, 2)); // 3
+ * assert.equal((exports.add as (a: number, b: number) => number)(1, 2), 3);
  * ```
  */
 export function defineFunction(
@@ -304,8 +307,9 @@ function utf8(text: string): number[] {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { encodeModule } from "./encode.ts";
- * console.log(WebAssembly.validate(encodeModule([], ["exp"]))); // true
+ * assert.ok(WebAssembly.validate(encodeModule([], ["exp"])));
  * ```
  */
 export function encodeModule(

@@ -129,6 +129,7 @@ export interface Kernels {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { kernelModule } from "./kernels.ts";
  * import { instantiateKernels } from "./instance.ts";
  * const kernels = instantiateKernels(new WebAssembly.Module(kernelModule({ fma: false })));
@@ -137,7 +138,7 @@ export interface Kernels {
  *   kernels.k.relu(x, out, 3);
  *   return kernels.f64(out, 3).reduce((a, b) => a + b);
  * });
- * console.log(sum); // 6
+ * assert.equal(sum, 6);
  * ```
  */
 export function instantiateKernels(module: WebAssembly.Module): Kernels {

@@ -792,8 +792,9 @@ const rmspropStep = defineFunction(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { kernelModule } from "./kernels.ts";
- * console.log(WebAssembly.validate(kernelModule({ fma: false }))); // true
+ * assert.ok(WebAssembly.validate(kernelModule({ fma: false })));
  * ```
  */
 export function kernelModule(options: { fma: boolean }): Uint8Array<ArrayBuffer> {
