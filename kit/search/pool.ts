@@ -16,6 +16,7 @@ export type WorkerRequest =
 
 /** A worker's answer. */
 export type WorkerReply =
+  | { type: "loaded" }
   | { type: "ready" }
   | { type: "trained"; id: number; result: TrialResult; seconds: number }
   | { type: "tested"; id: number; testScore: number }
@@ -81,8 +82,8 @@ export async function createPool(
   const waiting: ((worker: Worker) => void)[] = [];
   const owner = new Map<number, Worker>();
 
-  /** Sends one request to `worker` and waits for its one reply. */
-  const ask = (worker: Worker, request: WorkerRequest) =>
+  /** Sends `request` (if any) to `worker` and waits for its next message. */
+  const listen = (worker: Worker, request?: WorkerRequest) =>
     new Promise<WorkerReply>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<WorkerReply>) => {
         const reply = event.data;
@@ -93,8 +94,10 @@ export async function createPool(
         event.preventDefault();
         reject(new Error(`a search worker failed: ${event.message}`));
       };
-      worker.postMessage(request);
+      if (request) worker.postMessage(request);
     });
+  /** Sends one request to `worker` and waits for its one reply. */
+  const ask = (worker: Worker, request: WorkerRequest) => listen(worker, request);
   const acquire = () =>
     new Promise<Worker>((resolve) => {
       const worker = idle.pop();
@@ -117,6 +120,8 @@ export async function createPool(
   };
 
   try {
+    // A worker can take messages only once its modules have loaded, which it announces.
+    await Promise.all(workers.map((worker) => listen(worker)));
     await Promise.all(
       workers.map((worker) => ask(worker, { type: "init", dataset, splitSeed, defaults })),
     );

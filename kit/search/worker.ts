@@ -54,3 +54,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   }
   self.postMessage(reply);
 };
+
+// The engine's module finishes loading asynchronously (it compiles WebAssembly), and a message
+// that arrives before the handler above is set would be lost: say when it is.
+self.postMessage({ type: "loaded" } satisfies WorkerReply);
