@@ -4,15 +4,18 @@
  * | name  | what                                                            |
  * | ----- | --------------------------------------------------------------- |
  * | `mlp` | the engine's backends on digits, against NumPy and scikit-learn |
+ * | `search` | `deno task search` on one worker and on two: speed-up, same log   |
  *
  * @module
  */
 
 import { benchMlp } from "./mlp.ts";
+import { benchSearch } from "./search.ts";
 
 /** The benchmarks by name. */
 export const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
   mlp: benchMlp,
+  search: benchSearch,
 };
 
 if (import.meta.main) {

@@ -1,0 +1,13 @@
+import assert from "node:assert/strict";
+import { withoutTimingColumns } from "./search.ts";
+
+Deno.test("withoutTimingColumns: drops every column ending in _s, keeps the rest in order", () => {
+  const a = 'id,lr,note,train_s,score,wait_s\n0,0.1,"a, b",1.5,0.9,3\n';
+  const b = 'id,lr,note,train_s,score,wait_s\n0,0.1,"a, b",2.25,0.9,4\n';
+  assert.equal(withoutTimingColumns(a), withoutTimingColumns(b));
+  assert.equal(
+    withoutTimingColumns(a),
+    JSON.stringify([["id", "lr", "note", "score"], ["0", "0.1", "a, b", "0.9"]]),
+  );
+  assert.notEqual(withoutTimingColumns(a), withoutTimingColumns(a.replace("0.9", "0.8")));
+});
