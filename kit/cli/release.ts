@@ -82,7 +82,7 @@ const KEPT_TASKS = ["check", "grade"];
  * import { inStudentEdition } from "./release.ts";
  * console.log(inStudentEdition("exercises/03-lr-schedules/decays.ts")); // true
  * console.log(inStudentEdition("solutions/03-lr-schedules/decays.ts")); // false
- * console.log(inStudentEdition("kit/content/03-lr-schedules.ts")); // false
+ * console.log(inStudentEdition("kit/content/03-lr-schedules/mod.ts")); // false
  * ```
  */
 export function inStudentEdition(path: string): boolean {

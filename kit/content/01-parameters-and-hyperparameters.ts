@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Json, LessonContent } from "./types.ts";
+import type { LessonContent } from "./types.ts";
 import { lineChart } from "../lib/plot.ts";
 import { integer, logUniform, type Random, seededRandom, uniform } from "../lib/random.ts";
 import {
@@ -116,7 +116,7 @@ function respell(name: string, style: number): string {
   }
 }
 
-function cases(): Json {
+function cases() {
   const random = seededRandom("lesson-01");
 
   // countParameters and parameterBreakdown
@@ -286,7 +286,7 @@ function cases(): Json {
     },
     normalizeSettingName: normalizeCases,
     classifySetting: { lesson: classifyLesson, random: classifyRandom, unknown: classifyUnknown },
-  } as unknown as Json;
+  };
 }
 
 /** True when a value sits so close to a unit boundary or a rounding tie that readings differ. */

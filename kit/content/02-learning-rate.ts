@@ -5,7 +5,8 @@
  * @module
  */
 
-import type { Json, LessonContent } from "./types.ts";
+import type { LessonContent } from "./types.ts";
+import { formatNumber } from "./format.ts";
 import { integer, logUniform, type Random, seededRandom, uniform } from "../lib/random.ts";
 import { lineChart } from "../lib/plot.ts";
 import { type FunctionSpec, objectiveOf } from "../../solutions/02-learning-rate/functions.ts";
@@ -25,13 +26,8 @@ const FOUR = [
   { lr: 0.01, label: "low" },
 ];
 
-function fmt(x: number, digits = 4): string {
-  if (!Number.isFinite(x)) return String(x);
-  if (x === 0) return "0";
-  const a = Math.abs(x);
-  if (a >= 1e-3 && a < 1e5) return String(Number(x.toPrecision(digits)));
-  return x.toExponential(digits - 1).replace(/e\+?(-?\d+)$/, "·10<sup>$1</sup>");
-}
+/** Exponents as HTML superscripts, as the lesson's tables print them. */
+const SUP = { exponent: "sup" } as const;
 
 const lossesOf = (spec: FunctionSpec, path: number[][]) => path.map((p) => objectiveOf(spec).f(p));
 
@@ -83,7 +79,7 @@ function randomCurve(r: Random): number[] {
   return out;
 }
 
-function cases(): Json {
+function cases() {
   const r = seededRandom("02-cases");
   const gdLesson = fourRuns().map((run) => ({
     fn: LESSON,
@@ -167,7 +163,7 @@ function cases(): Json {
       ].map((losses) => ({ losses, expected: classifyLossCurve(losses) })),
     },
     rangeTest: { lesson: rLesson, random: rRandom },
-  } as unknown as Json;
+  };
 }
 
 const RANGE_OPTIONS = { lrMin: 1e-4, lrMax: 10, steps: 100 };
@@ -182,9 +178,9 @@ function fourRunsTable(): string {
   ];
   for (const run of fourRuns()) {
     rows.push(
-      `| ${run.lr} (${run.label}) | ${shown.map((k) => fmt(run.losses[k])).join(" | ")} | ${
-        fmt(run.path[STEPS][0])
-      } | ${run.behaviour} |`,
+      `| ${run.lr} (${run.label}) | ${
+        shown.map((k) => formatNumber(run.losses[k], SUP)).join(" | ")
+      } | ${formatNumber(run.path[STEPS][0], SUP)} | ${run.behaviour} |`,
     );
   }
   return rows.join("\n");
@@ -207,14 +203,16 @@ function fourRunsFigure(): string {
 function minimumBlock(): string {
   const m = lessonMinimum();
   return [
-    `- minimum at x* ≈ ${fmt(m.x, 6)}, where f(x*) ≈ ${fmt(m.f, 6)};`,
+    `- minimum at x* ≈ ${formatNumber(m.x, { digits: 6, exponent: "sup" })}, where f(x*) ≈ ${
+      formatNumber(m.f, { digits: 6, exponent: "sup" })
+    };`,
     `- curvature there f''(x*) ≈ ${
-      fmt(m.curvature, 5)
+      formatNumber(m.curvature, { digits: 5, exponent: "sup" })
     }, so the largest rate that can settle at the minimum is 2/f''(x*) ≈ ${
-      fmt(2 / m.curvature, 4)
+      formatNumber(2 / m.curvature, { digits: 4, exponent: "sup" })
     };`,
     `- the curvature is 3 at its highest (x = 1), so every rate below 2/3 ≈ ${
-      fmt(2 / 3, 4)
+      formatNumber(2 / 3, { digits: 4, exponent: "sup" })
     } makes the loss fall at every step wherever the run starts (the standard bound for an L-smooth function, L = 3),`,
     `  and the curvature is 1 far from x = 1, so every rate above 2 diverges from far away.`,
   ].join("\n");
@@ -230,9 +228,9 @@ function quadraticTable(): string {
   for (const lr of [0.01, 0.05, 0.1, 0.15, 0.19, 0.2, 0.21]) {
     const path = gradientDescent(objectiveOf(spec).grad, [1], lr, steps);
     rows.push(
-      `| ${lr} | ${fmt(lr * h)} | ${fmt(1 - lr * h)} | ${fmt(path[steps][0])} | ${
-        classifyLossCurve(lossesOf(spec, path))
-      } |`,
+      `| ${lr} | ${formatNumber(lr * h, SUP)} | ${formatNumber(1 - lr * h, SUP)} | ${
+        formatNumber(path[steps][0], SUP)
+      } | ${classifyLossCurve(lossesOf(spec, path))} |`,
     );
   }
   return rows.join("\n");
@@ -255,9 +253,9 @@ function momentumTable(): string {
   ];
   for (const m of momentumRuns()) {
     rows.push(
-      `| ${m.beta} | ${fmt(m.losses[50])} | ${fmt(m.losses[100])} | ${fmt(m.losses[300])} | ${
-        m.hit < 0 ? "not within 300" : m.hit
-      } |`,
+      `| ${m.beta} | ${formatNumber(m.losses[50], SUP)} | ${formatNumber(m.losses[100], SUP)} | ${
+        formatNumber(m.losses[300], SUP)
+      } | ${m.hit < 0 ? "not within 300" : m.hit} |`,
     );
   }
   return rows.join("\n");
@@ -289,10 +287,14 @@ function rangeBlock(): string {
       X0[0]
     };`,
     `- the sweep recorded ${r.lrs.length} steps before the loss passed 4 × its lowest value (last lr recorded: ${
-      fmt(r.lrs.at(-1)!)
+      formatNumber(r.lrs.at(-1)!, SUP)
     });`,
-    `- lowest loss ${fmt(r.losses[i], 5)} at lr ≈ ${fmt(r.lrs[i])}, step ${i};`,
-    `- suggested learning rate: ${fmt(r.suggestedLr)}, which \`classifyLossCurve\` labels **${
+    `- lowest loss ${formatNumber(r.losses[i], { digits: 5, exponent: "sup" })} at lr ≈ ${
+      formatNumber(r.lrs[i], SUP)
+    }, step ${i};`,
+    `- suggested learning rate: ${
+      formatNumber(r.suggestedLr, SUP)
+    }, which \`classifyLossCurve\` labels **${
       classifyLossCurve(
         lossesOf(LESSON, gradientDescent(objectiveOf(LESSON).grad, X0, r.suggestedLr, STEPS)),
       )

@@ -6,6 +6,7 @@
  */
 
 import type { Json, LessonContent } from "./types.ts";
+import { formatNumber } from "./format.ts";
 import { integer, logUniform, type Random, seededRandom, uniform } from "../lib/random.ts";
 import { lineChart } from "../lib/plot.ts";
 import {
@@ -30,15 +31,6 @@ const FACTORIES: Record<string, Factory> = {
   adam: adam as Factory,
   adamw: adamw as Factory,
 };
-
-/** Rounds to 12 significant digits for display (never for the graded cases). */
-function fmt(x: number, digits = 4): string {
-  if (!Number.isFinite(x)) return String(x);
-  if (x === 0) return "0";
-  const a = Math.abs(x);
-  if (a >= 1e-3 && a < 1e5) return String(Number(x.toPrecision(digits)));
-  return x.toExponential(digits - 1).replace("e", "·10^").replace(/\^\+?(-?\d+)$/, "<sup>$1</sup>");
-}
 
 /** θ after each of `steps` steps on the separable quadratic ½ Σ aᵢ(θᵢ − cᵢ)². */
 function quadraticTrajectory(
@@ -138,7 +130,7 @@ function lessonCase(name: string, label: string): Json {
   return caseOf(name, s.options, WORKED.a, WORKED.c, WORKED.x0, 5);
 }
 
-function cases(): Json {
+function cases() {
   const stableLr = (r: Random, maxA: number) => uniform(r, 0.05, 1.5) / maxA;
   const sgdPlain = [
     lessonCase("sgd", "SGD"),
@@ -291,7 +283,10 @@ function workedStepsTable(): string {
   ];
   for (const s of LESSON_SETTINGS) {
     const t = quadraticTrajectory(FACTORIES[s.name], s.options, WORKED.a, WORKED.c, WORKED.x0, 3);
-    const cell = (p: number[]) => `(${fmt(p[0], 6)}, ${fmt(p[1], 6)})`;
+    const cell = (p: number[]) =>
+      `(${formatNumber(p[0], { digits: 6, exponent: "sup" })}, ${
+        formatNumber(p[1], { digits: 6, exponent: "sup" })
+      })`;
     rows.push(
       `| ${s.label} | \`${s.name}(${JSON.stringify(s.options).replaceAll('"', "")})\` | ${
         t.map(cell).join(" | ")
@@ -405,9 +400,9 @@ function comparisonTable(problem: Problem): string {
   ];
   for (const b of comparison(problem)) {
     rows.push(
-      `| ${b.label} | ${b.lr} | ${fmt(b.finalLoss, 3)} | (${fmt(b.point[0], 4)}, ${
-        fmt(b.point[1], 4)
-      }) |`,
+      `| ${b.label} | ${b.lr} | ${formatNumber(b.finalLoss, { digits: 3, exponent: "sup" })} | (${
+        formatNumber(b.point[0], { digits: 4, exponent: "sup" })
+      }, ${formatNumber(b.point[1], { digits: 4, exponent: "sup" })}) |`,
     );
   }
   return rows.join("\n");
@@ -430,7 +425,11 @@ function epsilonTable(): string {
   for (const g of [1, 1e-3, 1e-6, 1e-7, 1e-8, 1e-9]) {
     const p = new Float64Array([0]);
     adam({ lr }).step(p, new Float64Array([g]));
-    rows.push(`| ${fmt(g, 1)} | ${fmt(-p[0], 4)} | ${fmt(kerasAdamFirstStep(g, lr, 1e-7), 4)} |`);
+    rows.push(
+      `| ${formatNumber(g, { digits: 1, exponent: "sup" })} | ${
+        formatNumber(-p[0], { digits: 4, exponent: "sup" })
+      } | ${formatNumber(kerasAdamFirstStep(g, lr, 1e-7), { digits: 4, exponent: "sup" })} |`,
+    );
   }
   return rows.join("\n");
 }
@@ -449,9 +448,11 @@ function decayTable(): string {
       return p[0];
     };
     rows.push(
-      `| ${wd} | ${fmt(run(adam({ lr, weightDecay: wd })), 4)} | ${
-        fmt(run(adamw({ lr, weightDecay: wd })), 4)
-      } | ${fmt(run(sgd({ lr: 0.1, weightDecay: wd })), 4)} |`,
+      `| ${wd} | ${
+        formatNumber(run(adam({ lr, weightDecay: wd })), { digits: 4, exponent: "sup" })
+      } | ${formatNumber(run(adamw({ lr, weightDecay: wd })), { digits: 4, exponent: "sup" })} | ${
+        formatNumber(run(sgd({ lr: 0.1, weightDecay: wd })), { digits: 4, exponent: "sup" })
+      } |`,
     );
   }
   return rows.join("\n");

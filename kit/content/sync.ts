@@ -2,8 +2,9 @@
  * Keeping generated files in step with the reference code.
  *
  * For each lesson, {@link planSync} computes the stubs `exercises/NN-slug/*.ts` from the
- * solutions' markers ({@link planStubs}) and, with a generator `kit/content/NN-slug.ts`, the case
- * file, every generated README region and every figure; {@link planManifest} runs the graded
+ * solutions' markers ({@link planStubs}) and, with a generator (`kit/content/NN-slug.ts`, or
+ * `kit/content/NN-slug/mod.ts` for one split by topic), the case file, every generated README
+ * region and inline value, and every figure; {@link planManifest} runs the graded
  * tests against the solutions to list their names and points. A plan is a list of files with
  * their wanted contents: `deno task sync` writes them, `deno task test` fails if any differs.
  *
@@ -40,7 +41,7 @@ export interface PlannedFile {
  * console.log(formatCases({ a: [1, 2] })); // "{\n  \"a\": [1, 2]\n}\n"
  * ```
  */
-export function formatCases(value: Json): string {
+export function formatCases(value: Json | Record<string, unknown>): string {
   return format(value, "", "cases") + "\n";
 }
 
@@ -107,6 +108,42 @@ export function fillRegions(
   if (unused.length) {
     throw new Error(`${where}: no region for block(s) ${unused.join(", ")}`);
   }
+  return filled;
+}
+
+const VALUE = /<!-- value:([a-z0-9-]+) -->.*?<!-- \/value -->/g;
+
+/**
+ * Replaces each inline `<!-- value:NAME -->…<!-- /value -->` of `markdown` (one line) by the
+ * output of `values[NAME]`. A place without a value, or a value without a place, is an error.
+ *
+ * @example
+ * ```ts
+ * import { strict as assert } from "node:assert";
+ * import { fillValues } from "./sync.ts";
+ * const md = "drops at epoch <!-- value:first -->?<!-- /value -->.";
+ * assert.equal(
+ *   fillValues(md, { first: () => "19" }, "README.md"),
+ *   "drops at epoch <!-- value:first -->19<!-- /value -->.",
+ * );
+ * ```
+ */
+export function fillValues(
+  markdown: string,
+  values: Record<string, () => string>,
+  where: string,
+): string {
+  const seen = new Set<string>();
+  const filled = markdown.replace(VALUE, (_all, name: string) => {
+    const value = values[name];
+    if (!value) throw new Error(`${where}: value "${name}" has no entry in the lesson's generator`);
+    seen.add(name);
+    const text = value();
+    if (text.includes("\n")) throw new Error(`${where}: value "${name}" spans lines`);
+    return `<!-- value:${name} -->${text}<!-- /value -->`;
+  });
+  const unused = Object.keys(values).filter((name) => !seen.has(name));
+  if (unused.length) throw new Error(`${where}: no place for value(s) ${unused.join(", ")}`);
   return filled;
 }
 
@@ -205,17 +242,26 @@ export async function loadGenerators(
 ): Promise<{ lesson: Lesson; content: LessonContent }[]> {
   const found = [];
   for (const lesson of lessons) {
-    const path = join(kitRoot, "kit", "content", `${lesson.slug}.ts`);
-    try {
-      await Deno.stat(path);
-    } catch {
-      continue;
-    }
+    const path = await generatorPath(kitRoot, lesson.slug);
+    if (!path) continue;
     const module = await import(pathToFileURL(path).href);
     if (!module.content) throw new Error(`${path} must export \`content\` (a LessonContent)`);
     found.push({ lesson, content: module.content as LessonContent });
   }
   return found;
+}
+
+/** The lesson's generator: `kit/content/SLUG.ts`, or `kit/content/SLUG/mod.ts` when split. */
+async function generatorPath(kitRoot: string, slug: string): Promise<string | undefined> {
+  for (const path of [`${slug}.ts`, join(slug, "mod.ts")]) {
+    const full = join(kitRoot, "kit", "content", path);
+    try {
+      if ((await Deno.stat(full)).isFile) return full;
+    } catch {
+      // Not this layout; try the next.
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -235,14 +281,16 @@ export async function planSync(kitRoot: string, lessons: Lesson[]): Promise<Plan
     for (const [name, figure] of Object.entries(content.figures ?? {})) {
       files.push({ path: `lessons/${lesson.slug}/figures/${name}.svg`, text: figure() });
     }
-    if (content.blocks && Object.keys(content.blocks).length) {
+    const blocks = content.blocks ?? {};
+    const values = content.values ?? {};
+    if (Object.keys(blocks).length || Object.keys(values).length) {
       const path = `lessons/${lesson.slug}/README.md`;
       const markdown = await Deno.readTextFile(join(kitRoot, path)).catch((error) => {
         throw error instanceof Deno.errors.NotFound
           ? new Error(`${path} does not exist, but its generator declares README blocks`)
           : error;
       });
-      const filled = fillRegions(markdown, content.blocks, path);
+      const filled = fillValues(fillRegions(markdown, blocks, path), values, path);
       files.push({ path, text: await formatMarkdown(filled, kitRoot) });
     }
   }

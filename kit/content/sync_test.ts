@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { fillRegions, formatCases } from "./sync.ts";
+import { fillRegions, fillValues, formatCases } from "./sync.ts";
 import { courseMap } from "./course.ts";
 
 Deno.test("formatCases keeps number lists on one line and refuses what JSON cannot hold", () => {
@@ -43,4 +43,20 @@ Deno.test("courseMap lists built lessons with points and marks the rest as comin
   );
   assert.match(table, /\| lesson-09 \| Capstone: tune the MLP on digits \| coming \| \|/);
   assert.match(table, /\*\*total\*\* \| \| \*\*3\*\* \|$/);
+});
+
+Deno.test("fillValues replaces each inline value and insists every value has a place", () => {
+  const md = "at <!-- value:a -->?<!-- /value --> and <!-- value:b -->old<!-- /value -->, again " +
+    "<!-- value:a --><!-- /value -->.";
+  assert.equal(
+    fillValues(md, { a: () => "19", b: () => "6.25e-5" }, "x.md"),
+    "at <!-- value:a -->19<!-- /value --> and <!-- value:b -->6.25e-5<!-- /value -->, again " +
+      "<!-- value:a -->19<!-- /value -->.",
+  );
+  assert.throws(() => fillValues(md, { a: () => "1" }, "x.md"), /value "b" has no entry/);
+  assert.throws(
+    () => fillValues(md, { a: () => "", b: () => "", c: () => "" }, "x.md"),
+    /no place for value\(s\) c/,
+  );
+  assert.throws(() => fillValues(md, { a: () => "1\n2", b: () => "" }, "x.md"), /spans lines/);
 });
