@@ -45,7 +45,10 @@ graded({
       });
     }
   }
-  expectThrows({ input: "pairedDifference([1, 2], [1])", actual: () => pairedDifference([1, 2], [1]) });
+  expectThrows({
+    input: "pairedDifference([1, 2], [1])",
+    actual: () => pairedDifference([1, 2], [1]),
+  });
 });
 
 graded({

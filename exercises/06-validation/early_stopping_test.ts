@@ -1,8 +1,22 @@
 import { expectEqual, expectThrows, graded } from "../../kit/grading/graded.ts";
 import cases from "../../kit/cases/06-validation.json" with { type: "json" };
-import { earlyStopping, type EarlyStoppingOptions, fitWithEarlyStopping } from "./early_stopping.ts";
+import {
+  earlyStopping,
+  type EarlyStoppingOptions,
+  fitWithEarlyStopping,
+} from "./early_stopping.ts";
 
-type MonitorCase = (typeof cases.earlyStopping.patience)[number];
+/** One monitor case; values and bests may be "NaN" or "Infinity" (JSON holds no such number). */
+type MonitorCase = {
+  note: string;
+  options: unknown;
+  values: (number | string)[];
+  improved: boolean[];
+  stop: boolean[];
+  best: (number | string)[];
+  bestEpoch: number[];
+  wait: number[];
+};
 type FitCase = (typeof cases.fitWithEarlyStopping)[number];
 
 /** Feeds every value to a fresh monitor and records what it reports after each. */
@@ -102,16 +116,20 @@ graded({
 function fakeRun(c: FitCase) {
   const live = new Float64Array(c.weightsByEpoch[0].length);
   let calls = 0;
-  const run = fitWithEarlyStopping({
-    trainEpoch: (epoch) => {
-      calls++;
-      // Written in place, as a real training step does.
-      live.set(c.weightsByEpoch[epoch]);
-      return Number(c.values[epoch]);
+  const run = fitWithEarlyStopping(
+    {
+      trainEpoch: (epoch) => {
+        calls++;
+        // Written in place, as a real training step does.
+        live.set(c.weightsByEpoch[epoch]);
+        return Number(c.values[epoch]);
+      },
+      weights: () => live,
+      setWeights: (w) => live.set(w),
     },
-    weights: () => live,
-    setWeights: (w) => live.set(w),
-  }, c.maxEpochs, c.options as EarlyStoppingOptions);
+    c.maxEpochs,
+    c.options as EarlyStoppingOptions,
+  );
   return { run, calls, weights: Array.from(live) };
 }
 
@@ -156,8 +174,7 @@ graded({
 graded({
   name: "fitWithEarlyStopping: restores a copy of the best epoch's weights",
   points: 2,
-  hint:
-    "weights() is the live array that training keeps overwriting: save weights().slice() (a " +
+  hint: "weights() is the live array that training keeps overwriting: save weights().slice() (a " +
     "copy) at the first epoch and at every improvement, and setWeights(copy) at the end, stopped " +
     "early or not. Lesson 06, 'Early stopping'.",
 }, () => {

@@ -17,7 +17,9 @@ function foldsProblem(folds: Fold[], n: number, k: number): string {
       count[r]++;
     }
     const inValidation = new Set(validation);
-    const expectedTrain = Array.from({ length: n }, (_, i) => i).filter((i) => !inValidation.has(i));
+    const expectedTrain = Array.from({ length: n }, (_, i) => i).filter((i) =>
+      !inValidation.has(i)
+    );
     if (JSON.stringify(train) !== JSON.stringify(expectedTrain)) {
       return `fold ${f}'s train rows are not every other row, in ascending order`;
     }
@@ -78,7 +80,9 @@ graded({
 }, () => {
   for (const c of cases.stratifiedKFold) {
     expectEqual({
-      input: `stratifiedKFold(${JSON.stringify(c.labels)}, ${c.k}).map((f) => f.validation)  // ${c.note}`,
+      input: `stratifiedKFold(${
+        JSON.stringify(c.labels)
+      }, ${c.k}).map((f) => f.validation)  // ${c.note}`,
       actual: () => stratifiedKFold(c.labels, c.k).map((f) => f.validation),
       expected: c.validation,
     });
@@ -88,8 +92,7 @@ graded({
 graded({
   name: "stratifiedKFold: a partition, class counts per fold within 1",
   points: 1,
-  hint:
-    "Every row validated once, train = the other rows, fold sizes within 1, and each class's " +
+  hint: "Every row validated once, train = the other rows, fold sizes within 1, and each class's " +
     "count in any two folds within 1. Lesson 06, 'Stratified k-fold'.",
 }, () => {
   for (const c of cases.stratifiedKFold) {

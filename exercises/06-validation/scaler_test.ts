@@ -6,7 +6,9 @@ import { applyScaler, fitScaler } from "./scaler.ts";
 const TOL = { rel: 1e-12, abs: 1e-12 };
 
 const describe = (c: (typeof cases.scaler)[number]) =>
-  `fitScaler(new Float64Array(${JSON.stringify(c.features)}), ${c.cols}, ${JSON.stringify(c.rows)})`;
+  `fitScaler(new Float64Array(${JSON.stringify(c.features)}), ${c.cols}, ${
+    JSON.stringify(c.rows)
+  })`;
 
 graded({
   name: "fitScaler: mean and population sd of the fitting rows, column by column",
@@ -31,15 +33,16 @@ graded({
 graded({
   name: "fitScaler: held-out rows leak nothing into the scaler",
   points: 1,
-  hint:
-    "Read only features[r × cols + j] for r in rows: the held-out rows must not change the " +
+  hint: "Read only features[r × cols + j] for r in rows: the held-out rows must not change the " +
     "mean or the scale, whatever they hold. Lesson 06, 'Preprocessing is part of the model'.",
 }, () => {
   for (const c of cases.scaler) {
     const fitting = new Set(c.rows);
     // The same matrix with every held-out value replaced by a huge one.
-    const poisoned = Float64Array.from(c.features, (v, i) =>
-      fitting.has(Math.floor(i / c.cols)) ? v : 1e6 + i);
+    const poisoned = Float64Array.from(
+      c.features,
+      (v, i) => fitting.has(Math.floor(i / c.cols)) ? v : 1e6 + i,
+    );
     expectEqual({
       input: `${describe(c)} with every row outside ${JSON.stringify(c.rows)} set to 1e6 + i: ` +
         "the same mean and scale as before?",
@@ -57,15 +60,15 @@ graded({
 graded({
   name: "applyScaler: (x − mean) / scale on every row, a new array",
   points: 1,
-  hint:
-    "Column j of every row, fitting rows or not: (x − mean[j]) / scale[j]; return a new " +
+  hint: "Column j of every row, fitting rows or not: (x − mean[j]) / scale[j]; return a new " +
     "Float64Array and leave the input unchanged. Lesson 06, 'Preprocessing is part of the model'.",
 }, () => {
   for (const c of cases.scaler) {
     const scaler = { mean: Float64Array.from(c.mean), scale: Float64Array.from(c.scale) };
     const input = Float64Array.from(c.features);
     expectNumbers({
-      input: `applyScaler({ mean: ${JSON.stringify(c.mean)}, scale: ${JSON.stringify(c.scale)} }, ` +
+      input:
+        `applyScaler({ mean: ${JSON.stringify(c.mean)}, scale: ${JSON.stringify(c.scale)} }, ` +
         `new Float64Array(${JSON.stringify(c.features)}))`,
       actual: () => applyScaler(scaler, input),
       expected: c.transformed,

@@ -2,20 +2,25 @@ import { expectEqual, expectThrows, graded } from "../../kit/grading/graded.ts";
 import cases from "../../kit/cases/06-validation.json" with { type: "json" };
 import { compareTrials, selectBest, type TrialScore } from "./select.ts";
 
-type JsonTrial = { id: number; score: number | string; loss: number | string; cost: number | string };
+type JsonTrial = {
+  id: number;
+  score: number | string;
+  loss: number | string;
+  cost: number | string;
+};
 const trial = (t: JsonTrial): TrialScore => ({
   id: t.id,
   score: Number(t.score),
   loss: Number(t.loss),
   cost: Number(t.cost),
 });
-const show = (t: TrialScore) => `{ id: ${t.id}, score: ${t.score}, loss: ${t.loss}, cost: ${t.cost} }`;
+const show = (t: TrialScore) =>
+  `{ id: ${t.id}, score: ${t.score}, loss: ${t.loss}, cost: ${t.cost} }`;
 
 graded({
   name: "compareTrials: score, then loss, then cost, then id; diverged last",
   points: 2,
-  hint:
-    "Negative when a is better: a diverged trial (score or loss not finite) after a finished " +
+  hint: "Negative when a is better: a diverged trial (score or loss not finite) after a finished " +
     "one; then the higher score; on equal scores the lower loss; then the lower cost (NaN the " +
     "most expensive); then the lower id. Lesson 06, 'A tie rule, stated before the search'.",
 }, () => {
@@ -55,8 +60,7 @@ graded({
 graded({
   name: "selectBest: leaves the list alone, refuses an empty one",
   points: 1,
-  hint:
-    "Do not sort the caller's array in place (copy it, or scan it once); throw a RangeError " +
+  hint: "Do not sort the caller's array in place (copy it, or scan it once); throw a RangeError " +
     "on []. Lesson 06, 'A tie rule, stated before the search'.",
 }, () => {
   const c = cases.selectBest[1];

@@ -27,8 +27,7 @@ graded({
 graded({
   name: "stratifiedSplit: the reference rows for each seed",
   points: 3,
-  hint:
-    "One random = seededRandom(seed) for the whole split; for each label in ascending order, " +
+  hint: "One random = seededRandom(seed) for the whole split; for each label in ascending order, " +
     "shuffle(that class's rows, random) (not sort, not a new generator per class); its first " +
     "test_c rows go to test, the next validation_c to validation, the rest to train; return each " +
     "part sorted. Lesson 06, 'Stratified splits'.",
@@ -66,7 +65,9 @@ function partitionProblem(
   for (const part of ["validation", "test"] as const) {
     const size = Math.round(fractions[part] * n);
     if (split[part].length !== size) {
-      return `${part} has ${split[part].length} rows, not Math.round(${fractions[part]} × ${n}) = ${size}`;
+      return `${part} has ${split[part].length} rows, not Math.round(${
+        fractions[part]
+      } × ${n}) = ${size}`;
     }
     for (const label of new Set(labels)) {
       const classRows = labels.filter((l) => l === label).length;
@@ -94,7 +95,8 @@ graded({
     const input = call(c.labels, c.fractions, c.seed);
     expectEqual({
       input: `${input}: what is wrong with it as a split`,
-      actual: () => partitionProblem(c.labels, c.fractions, stratifiedSplit(c.labels, c.fractions, c.seed)),
+      actual: () =>
+        partitionProblem(c.labels, c.fractions, stratifiedSplit(c.labels, c.fractions, c.seed)),
       expected: "",
     });
     expectEqual({
@@ -130,10 +132,12 @@ graded({
     expected: c.expected,
   });
   const labels = [0, 0, 1, 1, 0, 1];
-  for (const fractions of [{ validation: 0.5, test: 0.5 }, { validation: -0.1, test: 0.2 }, {
-    validation: 0.2,
-    test: 1,
-  }, { validation: NaN, test: 0.2 }]) {
+  for (
+    const fractions of [{ validation: 0.5, test: 0.5 }, { validation: -0.1, test: 0.2 }, {
+      validation: 0.2,
+      test: 1,
+    }, { validation: NaN, test: 0.2 }]
+  ) {
     expectThrows({
       input: call(labels, fractions, 1),
       actual: () => stratifiedSplit(labels, fractions, 1),
