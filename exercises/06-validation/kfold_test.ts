@@ -125,9 +125,9 @@ graded({
 }, () => {
   const c = cases.kFold[0];
   expectEqual({
-    input: `kFold(${c.n}, ${c.k}).map((f) => f.validation)`,
-    actual: () => kFold(c.n, c.k).map((f) => f.validation),
-    expected: c.validation,
+    input: `kFold(${c.n}, ${c.k}): what is wrong with it`,
+    actual: () => foldsProblem(kFold(c.n, c.k), c.n, c.k),
+    expected: "",
   });
   for (const [n, k] of [[5, 1], [5, 6], [10, 2.5], [4, 0]]) {
     expectThrows({ input: `kFold(${n}, ${k})`, actual: () => kFold(n, k) });

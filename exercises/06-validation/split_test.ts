@@ -127,9 +127,10 @@ graded({
 }, () => {
   const c = cases.stratifiedSplit[0];
   expectEqual({
-    input: call(c.labels, c.fractions, c.seed),
-    actual: () => stratifiedSplit(c.labels, c.fractions, c.seed),
-    expected: c.expected,
+    input: `${call(c.labels, c.fractions, c.seed)}: what is wrong with it as a split`,
+    actual: () =>
+      partitionProblem(c.labels, c.fractions, stratifiedSplit(c.labels, c.fractions, c.seed)),
+    expected: "",
   });
   const labels = [0, 0, 1, 1, 0, 1];
   for (
