@@ -275,8 +275,8 @@ function irisTable(): string {
 
 // The experiment: the winner's curse
 
-const POOL_SPLITS = 4;
-const POOL_SIZE = 25;
+const POOL_SPLITS = 8;
+const POOL_SIZE = 20;
 const POOL_EPOCHS = 12;
 const TRIALS = [1, 2, 5, 10, 20, 50, 100];
 const REPEATS = 2000;
@@ -288,7 +288,7 @@ interface PoolEntry extends TrialScore {
 let cachedPools: PoolEntry[][] | undefined;
 
 /**
- * Pools of trained configurations on digits: for each of 4 splits, 25 configurations drawn at
+ * Pools of trained configurations on digits: for each of 8 splits, 20 configurations drawn at
  * random (learning rate log-uniform in [0.003, 0.3], hidden width 16/32/64, L2 log-uniform in
  * [1e-5, 1e-2]), each trained 12 epochs and scored on validation and on test.
  */
@@ -445,6 +445,7 @@ export const selection: LessonContent = {
     "unpaired-se": () => pairedStats().unpairedSe.toFixed(2),
     "iris-row-points": () => formatNumber(100 / irisRuns().validationRows, { digits: 2 }),
     "iris-validation-rows": () => String(irisRuns().validationRows),
+    "iris-one-off": () => pct((irisRuns().validationRows - 1) / irisRuns().validationRows),
     "iris-validation-range": () => {
       const v = irisRuns().validation;
       return `${pct(Math.min(...v))}–${pct(Math.max(...v))}`;
@@ -456,6 +457,8 @@ export const selection: LessonContent = {
     "digits-row-points": () =>
       formatNumber(100 / Math.round(0.2 * dataset("digits").rows), { digits: 2 }),
     "pool-size": () => String(POOL_SPLITS * POOL_SIZE),
+    "pool-splits": () => String(POOL_SPLITS),
+    "pool-per-split": () => String(POOL_SIZE),
     "pool-epochs": () => String(POOL_EPOCHS),
     "curse-gap-1": () => points(curse()[0].gap),
     "curse-gap-100": () => points(curse()[curse().length - 1].gap),
@@ -463,6 +466,7 @@ export const selection: LessonContent = {
     "curse-validation-100": () => pct(curse()[curse().length - 1].validation),
     "curse-test-100": () => pct(curse()[curse().length - 1].test),
     "curse-test-20": () => pct(curse().find((r) => r.trials === 20)!.test),
+    "curse-validation-20": () => pct(curse().find((r) => r.trials === 20)!.validation),
     "curse-repeats": () => REPEATS.toLocaleString("en-US"),
   },
   figures: { "winners-curse": curseFigure },

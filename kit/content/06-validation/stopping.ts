@@ -324,7 +324,7 @@ function stopTable(): string {
       "validation accuracy, restored",
       "test accuracy, restored (best epoch)",
       `test accuracy after all ${MAX_EPOCHS} epochs`,
-      "difference (points)",
+      "restored − all epochs (points)",
     ],
     rows,
   );
