@@ -1,4 +1,5 @@
-import { expectNumber, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEachCall } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/03-lr-schedules.json" with { type: "json" };
 import { cosineAnnealing, cosineWarmRestarts, type WarmRestartsConfig } from "./cosine.ts";
 
@@ -8,18 +9,19 @@ import { cosineAnnealing, cosineWarmRestarts, type WarmRestartsConfig } from "./
 const REL = 1e-12;
 const ABS_PER_LR0 = 1e-15;
 
-type Point = { config: { lr0: number }; epoch: number; expected: number };
-
-function checkAll<C>(name: string, f: (config: C, epoch: number) => number, list: Point[]): void {
-  for (const c of list) {
-    expectNumber({
-      input: `${name}(${JSON.stringify(c.config)}, ${c.epoch})`,
-      actual: () => f(c.config as C, c.epoch),
-      expected: c.expected,
-      rel: REL,
-      abs: ABS_PER_LR0 * c.config.lr0,
-    });
-  }
+/** Each case of `list`: `name(config, epoch)` against the reference. */
+function checkAll<C extends { lr0: number }>(
+  name: string,
+  f: (config: C, epoch: number) => number,
+  list: readonly { config: C; epoch: number; expected: number }[],
+): void {
+  expectEachCall(list, {
+    name,
+    fn: f,
+    args: (c) => [c.config, c.epoch],
+    rel: REL,
+    abs: (c) => ABS_PER_LR0 * c.config.lr0,
+  });
 }
 
 graded({

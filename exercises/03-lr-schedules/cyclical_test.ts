@@ -1,4 +1,5 @@
 import { expectNumber, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEachCall } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/03-lr-schedules.json" with { type: "json" };
 import { type CyclicConfig, cyclicLr, type OneCycleConfig, oneCycleLr } from "./cyclical.ts";
 
@@ -8,33 +9,27 @@ import { type CyclicConfig, cyclicLr, type OneCycleConfig, oneCycleLr } from "./
 const REL = 1e-12;
 const ABS_PER_PEAK = 1e-15;
 
-type Point = { config: unknown; step: number; expected: number };
+/** A case as the JSON file types it: its `mode` and `annealStrategy` are plain strings. */
+type Point = { config: object; step: number; expected: number };
 
-function checkCyclic(list: Point[]): void {
-  for (const c of list) {
-    const config = c.config as CyclicConfig;
-    expectNumber({
-      input: `cyclicLr(${JSON.stringify(config)}, ${c.step})`,
-      actual: () => cyclicLr(config, c.step),
-      expected: c.expected,
-      rel: REL,
-      abs: ABS_PER_PEAK * config.maxLr,
-    });
-  }
+/** Each case of `list`: `name(config, step)` against the reference. */
+function checkAll<C extends { maxLr: number }>(
+  name: string,
+  f: (config: C, step: number) => number,
+  list: readonly Point[],
+): void {
+  expectEachCall(list, {
+    name,
+    fn: f,
+    args: (c) => [c.config as C, c.step],
+    rel: REL,
+    abs: (c) => ABS_PER_PEAK * (c.config as C).maxLr,
+  });
 }
 
-function checkOneCycle(list: Point[]): void {
-  for (const c of list) {
-    const config = c.config as OneCycleConfig;
-    expectNumber({
-      input: `oneCycleLr(${JSON.stringify(config)}, ${c.step})`,
-      actual: () => oneCycleLr(config, c.step),
-      expected: c.expected,
-      rel: REL,
-      abs: ABS_PER_PEAK * config.maxLr,
-    });
-  }
-}
+const checkCyclic = (list: readonly Point[]) => checkAll<CyclicConfig>("cyclicLr", cyclicLr, list);
+const checkOneCycle = (list: readonly Point[]) =>
+  checkAll<OneCycleConfig>("oneCycleLr", oneCycleLr, list);
 
 graded({
   name: "cyclicLr: triangular, the lesson's table",

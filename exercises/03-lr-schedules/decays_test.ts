@@ -1,4 +1,5 @@
-import { expectNumber, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEachCall } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/03-lr-schedules.json" with { type: "json" };
 import {
   constantLr,
@@ -14,17 +15,13 @@ import {
 // involve no cancellation, so any correct order of operations is far inside that.
 const REL = 1e-12;
 
-type Point = { config: unknown; epoch: number; expected: number };
-
-function checkAll<C>(name: string, f: (config: C, epoch: number) => number, list: Point[]): void {
-  for (const c of list) {
-    expectNumber({
-      input: `${name}(${JSON.stringify(c.config)}, ${c.epoch})`,
-      actual: () => f(c.config as C, c.epoch),
-      expected: c.expected,
-      rel: REL,
-    });
-  }
+/** Each case of `list`: `name(config, epoch)` against the reference, to `REL`. */
+function checkAll<C>(
+  name: string,
+  f: (config: C, epoch: number) => number,
+  list: readonly { config: C; epoch: number; expected: number }[],
+): void {
+  expectEachCall(list, { name, fn: f, args: (c) => [c.config, c.epoch], rel: REL });
 }
 
 graded({

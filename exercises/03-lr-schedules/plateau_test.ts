@@ -1,4 +1,5 @@
-import { expectNumber, expectNumbers, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectNumber, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEachNumbers } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/03-lr-schedules.json" with { type: "json" };
 import { createPlateauScheduler, type PlateauConfig, reduceOnPlateau } from "./plateau.ts";
 
@@ -8,16 +9,12 @@ const REL = 1e-12;
 
 type Run = { config: unknown; metrics: number[]; expected: number[] };
 
-function checkRuns(list: Run[]): void {
-  for (const c of list) {
-    const config = c.config as PlateauConfig;
-    expectNumbers({
-      input: `reduceOnPlateau(${JSON.stringify(config)}, ${JSON.stringify(c.metrics)})`,
-      actual: () => reduceOnPlateau(config, c.metrics),
-      expected: c.expected,
-      rel: REL,
-    });
-  }
+function checkRuns(list: readonly Run[]): void {
+  expectEachNumbers(list, {
+    input: (c) => `reduceOnPlateau(${JSON.stringify(c.config)}, ${JSON.stringify(c.metrics)})`,
+    actual: (c) => reduceOnPlateau(c.config as PlateauConfig, c.metrics),
+    rel: REL,
+  });
 }
 
 /** Runs each case through a scheduler of its own, checking step() and the lr getter. */
@@ -137,16 +134,12 @@ graded({
     "An improvement must beat the best strictly (a tie is a bad epoch, even with threshold 0); the default threshold is rel 1e-4; a NaN metric is a bad epoch and never becomes the best. See 'Reduce on plateau' in lesson 03.",
 }, () => {
   checkRuns(cases.reduceOnPlateau.edge);
-  for (const c of cases.reduceOnPlateau.nan) {
-    const config = c.config as PlateauConfig;
-    const metrics = c.metrics.map(Number);
-    expectNumbers({
-      input: `reduceOnPlateau(${JSON.stringify(config)}, [${metrics.join(", ")}])`,
-      actual: () => reduceOnPlateau(config, metrics),
-      expected: c.expected,
-      rel: REL,
-    });
-  }
+  expectEachNumbers(cases.reduceOnPlateau.nan, {
+    input: (c) =>
+      `reduceOnPlateau(${JSON.stringify(c.config)}, [${c.metrics.map(Number).join(", ")}])`,
+    actual: (c) => reduceOnPlateau(c.config as PlateauConfig, c.metrics.map(Number)),
+    rel: REL,
+  });
 });
 
 graded({

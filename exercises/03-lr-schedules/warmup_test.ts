@@ -1,4 +1,5 @@
-import { expectNumber, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEachCall } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/03-lr-schedules.json" with { type: "json" };
 import { linearWarmup, type LinearWarmupConfig } from "./warmup.ts";
 
@@ -8,19 +9,17 @@ import { linearWarmup, type LinearWarmupConfig } from "./warmup.ts";
 const REL = 1e-12;
 const ABS_PER_LR0 = 1e-15;
 
-type Point = { config: { lr0: number }; epoch: number; expected: number };
-
-function checkAll(list: Point[]): void {
-  for (const c of list) {
-    const config = c.config as LinearWarmupConfig;
-    expectNumber({
-      input: `linearWarmup(${JSON.stringify(config)}, ${c.epoch})`,
-      actual: () => linearWarmup(config, c.epoch),
-      expected: c.expected,
-      rel: REL,
-      abs: ABS_PER_LR0 * config.lr0,
-    });
-  }
+/** Each case of `list`: `linearWarmup(config, epoch)` against the reference. */
+function checkAll(
+  list: readonly { config: LinearWarmupConfig; epoch: number; expected: number }[],
+): void {
+  expectEachCall(list, {
+    name: "linearWarmup",
+    fn: linearWarmup,
+    args: (c) => [c.config, c.epoch],
+    rel: REL,
+    abs: (c) => ABS_PER_LR0 * c.config.lr0,
+  });
 }
 
 graded({

@@ -1,4 +1,5 @@
 import { expectNumbers, graded } from "../../kit/grading/graded.ts";
+import { expectEachNumbers } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/05-mlp-from-scratch.json" with { type: "json" };
 import { denseBackward, denseForward } from "./dense.ts";
 
@@ -15,14 +16,12 @@ graded({
   hint: "y[i, j] = b[j] + Σ_k x[i, k]·W[k, j], with W[k, j] at index k·outSize + j (row k = the " +
     "weights leaving input k). Lesson 05, 'The dense layer'.",
 }, () => {
-  for (const c of cases.dense) {
-    expectNumbers({
-      input: `denseForward(x, w, b, ${c.batch}, ${c.inSize}, ${c.outSize}) (${shape(c)})`,
-      actual: () => denseForward(F(c.x), F(c.w), F(c.b), c.batch, c.inSize, c.outSize),
-      expected: c.y,
-      ...TOL,
-    });
-  }
+  expectEachNumbers(cases.dense, {
+    input: (c) => `denseForward(x, w, b, ${c.batch}, ${c.inSize}, ${c.outSize}) (${shape(c)})`,
+    actual: (c) => denseForward(F(c.x), F(c.w), F(c.b), c.batch, c.inSize, c.outSize),
+    expected: (c) => c.y,
+    ...TOL,
+  });
 });
 
 graded({
@@ -78,17 +77,15 @@ graded({
   hint: "dx[i, k] = Σ_j dy[i, j]·W[k, j]: multiply by W transposed, which is the same array read " +
     "along its rows. dx has the shape of x (batch × inSize). Lesson 05, 'Backpropagation'.",
 }, () => {
-  for (const c of cases.dense) {
-    const dw = new Float64Array(c.inSize * c.outSize), db = new Float64Array(c.outSize);
-    const dx = new Float64Array(c.batch * c.inSize);
-    expectNumbers({
-      input: `denseBackward(x, w, dy, ${c.batch}, ${c.inSize}, ${c.outSize}, dw, db, dx) → dx`,
-      actual: () => {
-        denseBackward(F(c.x), F(c.w), F(c.dy), c.batch, c.inSize, c.outSize, dw, db, dx);
-        return dx;
-      },
-      expected: c.dx,
-      ...TOL,
-    });
-  }
+  expectEachNumbers(cases.dense, {
+    input: (c) => `denseBackward(x, w, dy, ${c.batch}, ${c.inSize}, ${c.outSize}, dw, db, dx) → dx`,
+    actual: (c) => {
+      const dw = new Float64Array(c.inSize * c.outSize), db = new Float64Array(c.outSize);
+      const dx = new Float64Array(c.batch * c.inSize);
+      denseBackward(F(c.x), F(c.w), F(c.dy), c.batch, c.inSize, c.outSize, dw, db, dx);
+      return dx;
+    },
+    expected: (c) => c.dx,
+    ...TOL,
+  });
 });

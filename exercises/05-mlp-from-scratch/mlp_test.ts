@@ -5,6 +5,7 @@ import {
   expectThrows,
   graded,
 } from "../../kit/grading/graded.ts";
+import { expectEachNumbers } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/05-mlp-from-scratch.json" with { type: "json" };
 import { seededRandom } from "../../kit/lib/random.ts";
 import {
@@ -21,7 +22,8 @@ import {
 // relative (with an absolute floor for entries that cancel to near zero) is a safe bar.
 const TOL = { rel: 1e-10, abs: 1e-12 };
 type Case = (typeof cases.mlp)[number];
-const configOf = (c: Case) => c.config as unknown as MlpConfig;
+/** The case's configuration (the JSON file types `activation` and `init` as plain strings). */
+const configOf = (c: Case) => c.config as MlpConfig;
 const showConfig = (c: Case) => JSON.stringify(c.config);
 
 /** The case's network, with the biases the case set (so that a missing bias shows). */
@@ -39,14 +41,12 @@ graded({
     "Xavier is uniform(random, −r, r) with r = √(6/(fanIn + fanOut)); biases 0. params holds W₁, b₁, " +
     "W₂, b₂, … Lesson 05, 'Initialisation'.",
 }, () => {
-  for (const c of cases.mlp) {
-    expectNumbers({
-      input: `createMlp(${showConfig(c)}).params`,
-      actual: () => createMlp(configOf(c)).params,
-      expected: c.initial,
-      rel: 1e-12,
-    });
-  }
+  expectEachNumbers(cases.mlp, {
+    input: (c) => `createMlp(${showConfig(c)}).params`,
+    actual: (c) => createMlp(configOf(c)).params,
+    expected: (c) => c.initial,
+    rel: 1e-12,
+  });
 });
 
 graded({

@@ -26,7 +26,7 @@ function sgd(lr: number, momentum: number): Optimizer {
 
 function run(c: Case): { history: TrainHistory; params: Float64Array } {
   const o = c.options as Case["options"] & { decay?: number };
-  const net = createMlp(c.config as unknown as MlpConfig);
+  const net = createMlp(c.config as MlpConfig);
   const data = { features: Float64Array.from(c.features), labels: c.labels, rows: c.rows };
   const history = train(net, data, {
     epochs: o.epochs,
@@ -121,11 +121,11 @@ graded({
   const c = cases.train[0];
   const o = c.options as Case["options"];
   const data = { features: Float64Array.from(c.features), labels: c.labels, rows: c.rows };
-  const sizes = (c.config as unknown as MlpConfig).sizes;
+  const sizes = (c.config as MlpConfig).sizes;
   let count = 0;
   for (let l = 0; l + 1 < sizes.length; l++) count += (sizes[l] + 1) * sizes[l + 1];
   const once = (seed?: number) => {
-    const net = createMlp(c.config as unknown as MlpConfig);
+    const net = createMlp(c.config as MlpConfig);
     const options = { epochs: 2, batchSize: o.batchSize, optimizer: sgd(o.lr, 0) };
     train(net, data, seed === undefined ? options : { ...options, seed });
     return Array.from(net.params);
@@ -145,7 +145,7 @@ graded({
     expectThrows({
       input: `train(net, data, { epochs: 1, batchSize: ${batchSize}, optimizer })`,
       actual: () =>
-        train(createMlp(c.config as unknown as MlpConfig), data, {
+        train(createMlp(c.config as MlpConfig), data, {
           epochs: 1,
           batchSize,
           optimizer: sgd(0.1, 0),
@@ -155,7 +155,7 @@ graded({
   expectThrows({
     input: `train(net, { ...data, rows: ${c.rows + 1} }, { epochs: 1, batchSize: 4, optimizer })`,
     actual: () =>
-      train(createMlp(c.config as unknown as MlpConfig), { ...data, rows: c.rows + 1 }, {
+      train(createMlp(c.config as MlpConfig), { ...data, rows: c.rows + 1 }, {
         epochs: 1,
         batchSize: 4,
         optimizer: sgd(0.1, 0),

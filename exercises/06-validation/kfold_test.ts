@@ -1,4 +1,5 @@
 import { expectEqual, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEachEqual } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/06-validation.json" with { type: "json" };
 import { type Fold, kFold, stratifiedKFold } from "./kfold.ts";
 
@@ -44,13 +45,11 @@ graded({
     "others ⌊n/k⌋ (not the last block bigger, not ⌈n/k⌉ everywhere); train = all other rows, " +
     "ascending. Lesson 06, 'K-fold cross-validation'.",
 }, () => {
-  for (const c of cases.kFold) {
-    expectEqual({
-      input: `kFold(${c.n}, ${c.k}).map((f) => f.validation)`,
-      actual: () => kFold(c.n, c.k).map((f) => f.validation),
-      expected: c.validation,
-    });
-  }
+  expectEachEqual(cases.kFold, {
+    input: (c) => `kFold(${c.n}, ${c.k}).map((f) => f.validation)`,
+    actual: (c) => kFold(c.n, c.k).map((f) => f.validation),
+    expected: (c) => c.validation,
+  });
 });
 
 graded({

@@ -1,4 +1,5 @@
 import { expectEqual, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEachEqual } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/06-validation.json" with { type: "json" };
 import { largestRemainder, type SplitFractions, stratifiedSplit } from "./split.ts";
 
@@ -15,13 +16,10 @@ graded({
     "each of the groups with the largest fractional parts (the earlier group on equal parts) until " +
     "the shares add up to total. Lesson 06, 'Stratified splits'.",
 }, () => {
-  for (const c of cases.largestRemainder) {
-    expectEqual({
-      input: `largestRemainder(${c.total}, ${JSON.stringify(c.counts)})`,
-      actual: () => largestRemainder(c.total, c.counts),
-      expected: c.expected,
-    });
-  }
+  expectEachEqual(cases.largestRemainder, {
+    input: (c) => `largestRemainder(${c.total}, ${JSON.stringify(c.counts)})`,
+    actual: (c) => largestRemainder(c.total, c.counts),
+  });
 });
 
 graded({
@@ -32,13 +30,10 @@ graded({
     "test_c rows go to test, the next validation_c to validation, the rest to train; return each " +
     "part sorted. Lesson 06, 'Stratified splits'.",
 }, () => {
-  for (const c of cases.stratifiedSplit) {
-    expectEqual({
-      input: `${call(c.labels, c.fractions, c.seed)}  // ${c.note}`,
-      actual: () => stratifiedSplit(c.labels, c.fractions, c.seed),
-      expected: c.expected,
-    });
-  }
+  expectEachEqual(cases.stratifiedSplit, {
+    input: (c) => `${call(c.labels, c.fractions, c.seed)}  // ${c.note}`,
+    actual: (c) => stratifiedSplit(c.labels, c.fractions, c.seed),
+  });
 });
 
 /** What is wrong with a split of `labels` as a partition; "" when nothing is. */

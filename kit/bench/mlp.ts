@@ -40,8 +40,9 @@ export interface BenchResult {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { median } from "./mlp.ts";
- * console.log(median([3, 1, 2, 10])); // 2.5
+ * assert.equal(median([3, 1, 2, 10]), 2.5);
  * ```
  */
 export function median(values: number[]): number {

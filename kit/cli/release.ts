@@ -36,8 +36,10 @@ in it to prove they all load and all fail on the stubs.`;
 const LEFT_OUT = [
   /^solutions\//,
   /^kit\/content\//,
+  // The figure renderer: only `sync` draws figures, and the edition ships them drawn.
+  /^kit\/lib\/(plot|svg_render|ticks)\.ts$/,
   /^kit\/bench\//,
-  /^kit\/cli\/(sync|selftest|release)\.ts$/,
+  /^kit\/cli\/(sync|selftest|release|new)\.ts$/,
   /^kit\/.*_test\.ts$/,
   /^kit\/(.*\/)?testdata\//,
   /^\.ci\//,
@@ -54,9 +56,10 @@ const LEFT_OUT = [
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { studentEditionMarkdown } from "./release.ts";
  * const md = "a\n<!-- authors-only -->\nb\n<!-- /authors-only -->\nc\n";
- * console.log(studentEditionMarkdown("README.md", md)); // "a\nc\n"
+ * assert.equal(studentEditionMarkdown("README.md", md), "a\nc\n");
  * ```
  */
 export function studentEditionMarkdown(path: string, text: string): string {
@@ -74,15 +77,19 @@ export function studentEditionMarkdown(path: string, text: string): string {
 /** Tasks of the student edition's deno.json; the others need the solutions. */
 const KEPT_TASKS = ["check", "grade"];
 
+/** Imports of the kit's deno.json that only the figure renderer uses, left out of the edition. */
+const RENDERER_IMPORTS = ["vega", "vega-lite"];
+
 /**
  * Whether a path of the kit goes into the student edition.
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { inStudentEdition } from "./release.ts";
- * console.log(inStudentEdition("exercises/03-lr-schedules/decays.ts")); // true
- * console.log(inStudentEdition("solutions/03-lr-schedules/decays.ts")); // false
- * console.log(inStudentEdition("kit/content/03-lr-schedules/mod.ts")); // false
+ * assert.ok(inStudentEdition("exercises/03-lr-schedules/decays.ts"));
+ * assert.equal(inStudentEdition("solutions/03-lr-schedules/decays.ts"), false);
+ * assert.equal(inStudentEdition("kit/content/03-lr-schedules/mod.ts"), false);
  * ```
  */
 export function inStudentEdition(path: string): boolean {
@@ -182,6 +189,7 @@ export async function releaseStudentEdition(kitRoot: string, out: string): Promi
       for (const task of Object.keys(config.tasks ?? {})) {
         if (!KEPT_TASKS.includes(task)) delete config.tasks[task];
       }
+      for (const name of RENDERER_IMPORTS) delete config.imports?.[name];
       await Deno.writeTextFile(to, JSON.stringify(config, null, 2) + "\n");
       continue;
     }

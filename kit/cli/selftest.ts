@@ -3,7 +3,8 @@
  *
  * 1. `deno fmt --check`, `deno lint`, `deno check` of all TypeScript.
  * 2. The kit's unit tests, and every `ts` example in JSDoc and in the lessons (`deno test --doc`).
- * 3. Generated files (stubs, cases, README regions, figures, manifest) match the reference code.
+ * 3. Folders, README headings and exercise files agree with the course outline; generated files
+ *    (stubs, cases, README regions, figures, manifest) match the reference code.
  * 4. Exercises and solutions mirror each other: same files, same exports (a marker that cut out
  *    an export shows here).
  * 5. Every graded test passes against `solutions/`.
@@ -26,7 +27,14 @@ import { childEnvironment } from "../grading/run.ts";
 import { parseJUnit } from "../grading/junit.ts";
 import { scoreLesson } from "../grading/score.ts";
 import { stageWorkspace } from "../grading/stage.ts";
-import { KIT_ROOT, planManifest, planReadme, planSync, staleFiles } from "../content/sync.ts";
+import {
+  KIT_ROOT,
+  outlineProblems,
+  planManifest,
+  planReadme,
+  planSync,
+  staleFiles,
+} from "../content/sync.ts";
 
 let passed = 0;
 let failed = 0;
@@ -162,6 +170,15 @@ async function main(): Promise<number> {
     for (const test of reported) record(test.passed, `${test.file} > ${test.name}`, test.message);
     if (!run.ok && reported.every((t) => t.passed)) record(false, "deno test --doc", run.output);
     await Deno.remove(scratch, { recursive: true });
+  });
+
+  await step("course outline", async () => {
+    const problems = await outlineProblems(KIT_ROOT);
+    record(
+      problems.length === 0,
+      "folders, README headings and exercises match kit/outline.json",
+      problems.join("\n"),
+    );
   });
 
   const manifestPlan = await step("generated files", async () => {

@@ -532,7 +532,7 @@ function settingsList(): string {
 }
 
 /** Years to exhaust a grid of k hyperparameters with m values each, one hour per run. */
-function explosionFigure(): string {
+function explosionFigure(): Promise<string> {
   const ks = Array.from({ length: 8 }, (_, i) => i + 1);
   const series = [2, 3, 5, 10].map((m) => ({
     name: `${m} values each`,

@@ -186,7 +186,7 @@ function fourRunsTable(): string {
   return rows.join("\n");
 }
 
-function fourRunsFigure(): string {
+function fourRunsFigure(): Promise<string> {
   return lineChart({
     title: "Gradient descent on ½x² + 2·log cosh(x − 1) from x = 4",
     xLabel: "step",
@@ -261,7 +261,7 @@ function momentumTable(): string {
   return rows.join("\n");
 }
 
-function momentumFigure(): string {
+function momentumFigure(): Promise<string> {
   return lineChart({
     title: "½(x² + 100y²) from (1, 1), lr 0.01",
     xLabel: "step",
@@ -302,7 +302,7 @@ function rangeBlock(): string {
   ].join("\n");
 }
 
-function rangeFigure(): string {
+function rangeFigure(): Promise<string> {
   const r = rangeResult();
   return lineChart({
     title: "Learning-rate range test on the lesson function",

@@ -6,7 +6,7 @@
  */
 
 import type { Json, LessonContent } from "./types.ts";
-import { lineChart } from "../lib/plot.ts";
+import { lineChart, PALETTE, panelChart } from "../lib/plot.ts";
 import { type Dataset, dataUrl, parseDataset } from "../lib/csv.ts";
 import { integer, normal, type Random, seededRandom, shuffle } from "../lib/random.ts";
 import { spirals, twoMoons } from "../lib/synthetic.ts";
@@ -49,7 +49,7 @@ const draw = (random: Random, n: number, scale = 1) =>
 // Graded-test cases
 // ---------------------------------------------------------------------------------------------
 
-function denseCases(): Json {
+function denseCases() {
   const random = seededRandom("05/dense");
   const shapes = [[1, 2, 3], [2, 3, 2], [3, 4, 5], [4, 5, 3], [5, 2, 7], [8, 6, 4], [7, 9, 10]];
   const cases: Json[] = [];
@@ -78,7 +78,7 @@ function denseCases(): Json {
   return cases;
 }
 
-function activationCases(): Json {
+function activationCases() {
   const random = seededRandom("05/activations");
   const special = [0, -0.5, 0.5, -3, 3, -40, 40, 1e-9, -1e-9];
   const z = Float64Array.from([...special, ...draw(random, 23, 2)]);
@@ -94,7 +94,7 @@ function activationCases(): Json {
   return out;
 }
 
-function softmaxCases(): Json {
+function softmaxCases() {
   const random = seededRandom("05/softmax");
   const cases: Json[] = [];
   const add = (
@@ -129,7 +129,7 @@ function softmaxCases(): Json {
   return cases;
 }
 
-function gradcheckCases(): Json {
+function gradcheckCases() {
   const random = seededRandom("05/gradcheck");
   const cases: Json[] = [
     {
@@ -174,10 +174,9 @@ const NET_CONFIGS: MlpConfig[] = [
   { sizes: [3, 7, 4], activation: "tanh", init: "he", seed: 5 },
 ];
 
-function mlpCases(): Json {
+function mlpCases() {
   const random = seededRandom("05/mlp");
-  const cases: Json[] = [];
-  for (const config of NET_CONFIGS) {
+  return NET_CONFIGS.map((config) => {
     const net = createMlp(config);
     const inSize = config.sizes[0], classes = config.sizes[config.sizes.length - 1];
     const batch = integer(random, 2, 6);
@@ -200,8 +199,8 @@ function mlpCases(): Json {
       });
       runs.push({ l2, dropout, seed, loss, grads: list(net.grads) });
     }
-    cases.push({
-      config: config as unknown as Json,
+    return {
+      config,
       initial,
       params,
       batch,
@@ -211,13 +210,12 @@ function mlpCases(): Json {
       predicted: list(predict(net, x, batch)),
       accuracy: accuracy(net, x, labels, batch),
       runs,
-    });
-  }
-  return cases;
+    };
+  });
 }
 
 /** A plain-SGD run and a momentum run on two moons, and a schedule run on spirals. */
-function trainCases(): Json {
+function trainCases() {
   const moons = twoMoons({ n: 60, noise: 0.15, seed: 11 });
   const spiral = spirals({ perClass: 20, classes: 3, noise: 0.2, seed: 12 });
   const setups = [
@@ -260,12 +258,12 @@ function trainCases(): Json {
       validation: data,
     });
     return {
-      config: config as unknown as Json,
-      options: options as unknown as Json,
+      config,
+      options,
       features: list(data.features),
       labels: list(data.labels),
       rows: data.rows,
-      history: history as unknown as Json,
+      history,
       params: list(net.params),
     };
   });
@@ -403,20 +401,26 @@ function runsTable(): string {
   return rows.join("\n");
 }
 
-function curvesFigure(name: string): string {
+function curvesFigure(name: string): Promise<string> {
   const run = realRuns().find((r) => r.name === name)!;
   const epochs = run.history.loss.map((_, i) => i + 1);
-  return lineChart({
+  return panelChart({
     title: `${name}: training loss and validation accuracy per epoch`,
     xLabel: "epoch",
-    yLabel: "loss / accuracy",
-    series: [
-      { name: "training loss (mean cross-entropy)", x: epochs, y: run.history.loss },
+    panels: [
       {
-        name: "validation accuracy",
-        x: epochs,
-        y: run.history.validationAccuracy,
-        dashed: true,
+        yLabel: "training loss",
+        series: [{ name: "training loss", x: epochs, y: run.history.loss }],
+      },
+      {
+        yLabel: "validation accuracy",
+        yZero: false,
+        series: [{
+          name: "validation accuracy",
+          x: epochs,
+          y: run.history.validationAccuracy,
+          color: PALETTE[1],
+        }],
       },
     ],
   });
@@ -544,7 +548,7 @@ function syntheticTable(): string {
   return rows.join("\n");
 }
 
-function syntheticFigure(): string {
+function syntheticFigure(): Promise<string> {
   const series = synthetic().flatMap((s) =>
     s.results.map((r) => ({
       name: `${s.name}, ${r.label}`,

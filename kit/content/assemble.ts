@@ -13,11 +13,11 @@ import type { LessonContent } from "./types.ts";
  *
  * @example
  * ```ts
- * import { strict as assert } from "node:assert";
+ * import assert from "node:assert/strict";
  * import { assembleLesson } from "./assemble.ts";
  * const content = assembleLesson([
  *   { cases: () => ({ a: [1] }), values: { x: () => "1" } },
- *   { cases: () => ({ b: [2] }), figures: { f: () => "<svg/>" } },
+ *   { cases: () => ({ b: [2] }), figures: { f: () => Promise.resolve("<svg/>") } },
  * ]);
  * assert.deepEqual(content.cases!(), { a: [1], b: [2] });
  * assert.deepEqual(Object.keys(content.values!), ["x"]);

@@ -4,7 +4,7 @@ import { assembleLesson } from "./assemble.ts";
 Deno.test("assembleLesson merges the topics' parts in order", () => {
   const content = assembleLesson([
     { cases: () => ({ f: [1] }), blocks: { t: () => "T" } },
-    { cases: () => ({ g: [2] }), figures: { p: () => "<svg/>" } },
+    { cases: () => ({ g: [2] }), figures: { p: () => Promise.resolve("<svg/>") } },
   ]);
   assert.deepEqual(content.cases!(), { f: [1], g: [2] });
   assert.deepEqual(Object.keys(content.blocks!), ["t"]);
@@ -14,7 +14,10 @@ Deno.test("assembleLesson merges the topics' parts in order", () => {
 
 Deno.test("assembleLesson refuses two topics claiming one name", () => {
   assert.throws(
-    () => assembleLesson([{ figures: { p: () => "" } }, { figures: { p: () => "" } }]),
+    () =>
+      assembleLesson([{ figures: { p: () => Promise.resolve("") } }, {
+        figures: { p: () => Promise.resolve("") },
+      }]),
     /two topics define the figure "p"/,
   );
   const clash = assembleLesson([{ cases: () => ({ f: 1 }) }, { cases: () => ({ f: 2 }) }]);

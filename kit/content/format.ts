@@ -23,7 +23,7 @@ export interface NumberStyle {
  *
  * @example
  * ```ts
- * import { strict as assert } from "node:assert";
+ * import assert from "node:assert/strict";
  * import { formatNumber } from "./format.ts";
  * assert.equal(formatNumber(1 / 3), "0.3333");
  * assert.equal(formatNumber(0.0000625), "6.25e-5");
@@ -48,7 +48,7 @@ export function formatNumber(x: number, style: NumberStyle = {}): string {
  *
  * @example
  * ```ts
- * import { strict as assert } from "node:assert";
+ * import assert from "node:assert/strict";
  * import { markdownTable } from "./format.ts";
  * assert.equal(markdownTable(["a", "b"], [[1, "x"]]), "| a | b |\n| --- | --- |\n| 1 | x |");
  * ```
@@ -63,7 +63,7 @@ export function markdownTable(header: string[], rows: (string | number)[][]): st
  *
  * @example
  * ```ts
- * import { strict as assert } from "node:assert";
+ * import assert from "node:assert/strict";
  * import { describeConfig } from "./format.ts";
  * assert.equal(describeConfig({ lr0: 0.1, mode: "max" }), '`lr0` = 0.1, `mode` = "max"');
  * ```

@@ -50,7 +50,7 @@ interface OpenRegion {
  *
  * @example
  * ```ts
- * import { strict as assert } from "node:assert";
+ * import assert from "node:assert/strict";
  * import { makeStub } from "./stubs.ts";
  * const solution = [
  *   "export function double(x: number): number {",

@@ -21,6 +21,8 @@ import { runTestFile } from "../grading/run.ts";
 import { mapConcurrent } from "../grading/score.ts";
 import { childEnvironment } from "../grading/run.ts";
 import { courseMap } from "./course.ts";
+import { checkOutline, loadOutline } from "../grading/outline.ts";
+import { readKitLayout } from "../grading/lessons.ts";
 import { makeStub } from "./stubs.ts";
 
 /** One generated file: where, and what it should hold. */
@@ -37,8 +39,9 @@ export interface PlannedFile {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { formatCases } from "./sync.ts";
- * console.log(formatCases({ a: [1, 2] })); // "{\n  \"a\": [1, 2]\n}\n"
+ * assert.equal(formatCases({ a: [1, 2] }), "{\n  \"a\": [1, 2]\n}\n");
  * ```
  */
 export function formatCases(value: Json | Record<string, unknown>): string {
@@ -84,10 +87,13 @@ const REGION = /(<!-- generated:([a-z0-9-]+) -->)\n[\s\S]*?\n?(<!-- \/generated:
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { fillRegions } from "./sync.ts";
  * const md = "a\n<!-- generated:x -->\nold\n<!-- /generated:x -->\nb";
- * console.log(fillRegions(md, { x: () => "new" }, "README.md"));
- * // "a\n<!-- generated:x -->\nnew\n<!-- /generated:x -->\nb"
+ * assert.equal(
+ *   fillRegions(md, { x: () => "new" }, "README.md"),
+ *   "a\n<!-- generated:x -->\nnew\n<!-- /generated:x -->\nb",
+ * );
  * ```
  */
 export function fillRegions(
@@ -119,7 +125,7 @@ const VALUE = /<!-- value:([a-z0-9-]+) -->.*?<!-- \/value -->/g;
  *
  * @example
  * ```ts
- * import { strict as assert } from "node:assert";
+ * import assert from "node:assert/strict";
  * import { fillValues } from "./sync.ts";
  * const md = "drops at epoch <!-- value:first -->?<!-- /value -->.";
  * assert.equal(
@@ -279,7 +285,7 @@ export async function planSync(kitRoot: string, lessons: Lesson[]): Promise<Plan
       files.push({ path: `kit/cases/${lesson.slug}.json`, text: formatCases(content.cases()) });
     }
     for (const [name, figure] of Object.entries(content.figures ?? {})) {
-      files.push({ path: `lessons/${lesson.slug}/figures/${name}.svg`, text: figure() });
+      files.push({ path: `lessons/${lesson.slug}/figures/${name}.svg`, text: await figure() });
     }
     const blocks = content.blocks ?? {};
     const values = content.values ?? {};
@@ -373,9 +379,10 @@ export async function planReadme(
   manifest: Manifest,
 ): Promise<PlannedFile> {
   const markdown = await Deno.readTextFile(join(kitRoot, "README.md"));
+  const outline = await loadOutline(kitRoot);
   const filled = fillRegions(
     markdown,
-    { "course-map": () => courseMap(lessons, manifest) },
+    { "course-map": () => courseMap(outline, lessons, manifest) },
     "README.md",
   );
   return { path: "README.md", text: await formatMarkdown(filled, kitRoot) };
@@ -401,6 +408,18 @@ export async function staleFiles(kitRoot: string, files: PlannedFile[]): Promise
     if (current !== file.text) stale.push(file.path);
   }
   return stale;
+}
+
+/**
+ * Where the kit disagrees with its course outline (see `checkOutline`): one line per problem.
+ *
+ * @example
+ * ```ts ignore
+ * for (const problem of await outlineProblems(kitRoot)) console.error(problem);
+ * ```
+ */
+export async function outlineProblems(kitRoot: string): Promise<string[]> {
+  return checkOutline(await loadOutline(kitRoot), await readKitLayout(kitRoot));
 }
 
 /** The kit root this module belongs to. */

@@ -23,5 +23,5 @@ export interface LessonContent {
    */
   values?: Record<string, () => string>;
   /** SVG text for each figure, written to `lessons/NN-slug/figures/NAME.svg`. */
-  figures?: Record<string, () => string>;
+  figures?: Record<string, () => Promise<string>>;
 }

@@ -91,8 +91,9 @@ async function hasLessonFolders(folder: string): Promise<boolean> {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { safeName } from "./classroom.ts";
- * console.log(safeName("=alice smith")); // "alice_smith"
+ * assert.equal(safeName("=alice smith"), "alice_smith");
  * ```
  */
 export function safeName(name: string): string {

@@ -74,13 +74,15 @@ export interface TrainHistory {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createMlp } from "./mlp.ts";
  * import { train } from "./train.ts";
  * import { sgd } from "../04-optimizers/optimizers.ts";
  * const net = createMlp({ sizes: [2, 8, 2], seed: 1 });
  * const data = { features: new Float64Array([0, 0, 1, 1, 0, 1, 1, 0]), labels: [0, 0, 1, 1], rows: 4 };
  * const history = train(net, data, { epochs: 50, batchSize: 2, optimizer: sgd({ lr: 0.1, momentum: 0.9 }) });
- * console.log(history.loss.length, history.loss[49] < history.loss[0]); // 50 true
+ * assert.equal(history.loss.length, 50);
+ * assert.ok(history.loss[49] < history.loss[0]);
  * ```
  */
 export function train(model: Mlp, data: Examples, options: TrainOptions): TrainHistory {

@@ -178,7 +178,7 @@ function logCornerValues(): Record<string, () => string> {
 
 // Figures
 
-function cosineFigure(): string {
+function cosineFigure(): Promise<string> {
   const inside = range(0, COSINE.tMax);
   const past = range(COSINE.tMax, 1.5 * COSINE.tMax);
   return lineChart({
@@ -194,7 +194,7 @@ function cosineFigure(): string {
   });
 }
 
-function restartsFigure(): string {
+function restartsFigure(): Promise<string> {
   const epochs = range(0, 150, 0.25);
   return lineChart({
     title: "Cosine with warm restarts (SGDR), T_0 = 10",

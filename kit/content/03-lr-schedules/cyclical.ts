@@ -191,7 +191,7 @@ function oneCycleTable(): string {
 
 // Figures
 
-function cyclicFigure(): string {
+function cyclicFigure(): Promise<string> {
   const steps = range(0, 12000, 20);
   return lineChart({
     title: `Cyclical learning rates (step_size_up = ${CYCLIC_BASE.stepSizeUp})`,
@@ -209,11 +209,12 @@ function cyclicFigure(): string {
   });
 }
 
-function oneCycleFigure(): string {
-  const config: OneCycleConfig = { maxLr: 0.1, totalSteps: 1000 };
+function oneCycleFigure(): Promise<string> {
+  // The table's configuration, so that figure and table show the same horizon.
+  const config = ONE_CYCLE;
   const steps = range(0, config.totalSteps - 1);
   return lineChart({
-    title: "One-cycle (max_lr = 0.1, 1000 steps, pct_start = 0.3)",
+    title: `One-cycle (max_lr = ${config.maxLr}, ${config.totalSteps} steps, pct_start = 0.3)`,
     xLabel: "step (batch)",
     yLabel: "learning rate",
     series: [

@@ -272,7 +272,7 @@ function exponentialValues(): Record<string, () => string> {
 
 // Figures
 
-function decaysFigure(): string {
+function decaysFigure(): Promise<string> {
   const epochs = range(0, 100);
   const lr0 = 0.1;
   return lineChart({
@@ -293,7 +293,7 @@ function decaysFigure(): string {
   });
 }
 
-function erratumFigure(): string {
+function erratumFigure(): Promise<string> {
   const epochs = range(0, RECURSIVE_EXP.epochs);
   const timeRecursive = recursiveTimeBased(TIME_BASED, RECURSIVE_EXP.epochs);
   const expRecursive = recursiveExponential(
@@ -323,24 +323,29 @@ function erratumFigure(): string {
   });
 }
 
-function stepConventionsFigure(): string {
-  const epochs = range(0, 110);
+function stepConventionsFigure(): Promise<string> {
+  // The first two drops only, one dot per epoch, so that the one-epoch offset spans ~10 px.
+  const epochs = range(0, 2 * STEP_HALVING.stepSize + 5);
   return lineChart({
-    title: "Step decay: PyTorch StepLR vs. the (epoch + 1) form",
-    xLabel: "epoch (from 0)",
+    title: "Step decay, first two drops: PyTorch StepLR vs. the (epoch + 1) form",
+    xLabel: "epoch (from 0; one dot per epoch)",
     yLabel: "learning rate",
     logY: true,
     series: [
-      series("stepDecay (StepLR)", epochs, (e) => stepDecay(STEP_HALVING, e), { stepped: true }),
+      series("stepDecay (StepLR)", epochs, (e) => stepDecay(STEP_HALVING, e), {
+        stepped: true,
+        points: true,
+      }),
       series("lr0·γ^floor((epoch+1)/20)", epochs, (e) => quotedStepDecay(STEP_HALVING, e), {
         stepped: true,
         dashed: true,
+        points: true,
       }),
     ],
   });
 }
 
-function exponentialFigure(): string {
+function exponentialFigure(): Promise<string> {
   const steps = range(0, 50);
   return lineChart({
     title: "Keras exponential decay: continuous vs. staircase",

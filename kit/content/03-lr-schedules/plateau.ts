@@ -8,7 +8,7 @@
 import type { LessonContent } from "../types.ts";
 import { describeConfig, formatNumber, markdownTable } from "../format.ts";
 import { integer, type Random, seededRandom, uniform } from "../../lib/random.ts";
-import { lineChart } from "../../lib/plot.ts";
+import { panelChart } from "../../lib/plot.ts";
 import { lrDraw, pick, range, round4 } from "./shared.ts";
 import { type PlateauConfig, reduceOnPlateau } from "../../../solutions/03-lr-schedules/plateau.ts";
 
@@ -193,27 +193,25 @@ function plateauTable(): string {
     );
 }
 
-function plateauFigure(what: "loss" | "lr"): string {
+function plateauFigure(): Promise<string> {
   const losses = plateauLosses();
   const epochs = range(0, losses.length - 1);
-  if (what === "loss") {
-    return lineChart({
-      title: "The validation loss fed to the plateau scheduler",
-      xLabel: "epoch",
-      yLabel: "validation loss",
-      height: 260,
-      series: [{ name: "validation loss", x: epochs, y: losses }],
-    });
-  }
   const lrs = reduceOnPlateau(PLATEAU, losses);
   const used = [PLATEAU.lr0, ...lrs.slice(0, -1)];
-  return lineChart({
-    title: "Reduce on plateau: the rate used in each epoch",
+  return panelChart({
+    title: "Reduce on plateau: the validation loss fed in, the rate used in each epoch",
     xLabel: "epoch",
-    yLabel: "learning rate",
-    logY: true,
-    height: 260,
-    series: [{ name: "lr (patience 3, factor 0.5)", x: epochs, y: used, stepped: true }],
+    panels: [
+      {
+        yLabel: "validation loss",
+        series: [{ name: "validation loss", x: epochs, y: losses }],
+      },
+      {
+        yLabel: "learning rate",
+        logY: true,
+        series: [{ name: "lr (patience 3, factor 0.5)", x: epochs, y: used, stepped: true }],
+      },
+    ],
   });
 }
 
@@ -221,5 +219,5 @@ function plateauFigure(what: "loss" | "lr"): string {
 export const plateau: LessonContent = {
   cases,
   blocks: { "plateau-table": plateauTable },
-  figures: { "plateau-loss": () => plateauFigure("loss"), "plateau-lr": () => plateauFigure("lr") },
+  figures: { "plateau": plateauFigure },
 };

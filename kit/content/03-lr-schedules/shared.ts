@@ -27,7 +27,7 @@ export interface StepPoint<C> {
  *
  * @example
  * ```ts
- * import { strict as assert } from "node:assert";
+ * import assert from "node:assert/strict";
  * import { range } from "./shared.ts";
  * assert.deepEqual(range(0, 1, 0.25), [0, 0.25, 0.5, 0.75, 1]);
  * ```
@@ -43,7 +43,7 @@ export function range(from: number, to: number, step = 1): number[] {
  *
  * @example
  * ```ts
- * import { strict as assert } from "node:assert";
+ * import assert from "node:assert/strict";
  * import { round4 } from "./shared.ts";
  * assert.equal(round4(0.123456), 0.1235);
  * ```

@@ -45,7 +45,7 @@ function warmupTable(): string {
   );
 }
 
-function warmupFigure(): string {
+function warmupFigure(): Promise<string> {
   const epochs = range(0, 60, 0.5);
   const warm = 5;
   const total = 60;

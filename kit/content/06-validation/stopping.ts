@@ -330,7 +330,7 @@ function stopTable(): string {
   );
 }
 
-function stopFigure(): string {
+function stopFigure(): Promise<string> {
   const r = stopRuns()[0];
   const epochs = r.validationLoss.map((_, i) => i + 1);
   const top = Math.max(...r.validationLoss, ...r.trainLoss.slice(1));
@@ -357,6 +357,8 @@ function stopFigure(): string {
   }
   return lineChart({
     title: `Digits, 64-64-10, seed ${r.seed}: early stopping on the validation loss`,
+    description: "Training and validation loss per epoch, with dashed vertical lines at the " +
+      "best epoch (whose weights are restored) and at the epoch where patience ran out.",
     xLabel: "epoch",
     yLabel: "mean cross-entropy",
     series,
