@@ -25,9 +25,10 @@ export interface Fold {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { kFold } from "./kfold.ts";
- * console.log(kFold(7, 3).map((f) => f.validation)); // [ [ 0, 1, 2 ], [ 3, 4 ], [ 5, 6 ] ]
- * console.log(kFold(7, 3)[1].train); // [ 0, 1, 2, 5, 6 ]
+ * assert.deepEqual(kFold(7, 3).map((f) => f.validation), [[0, 1, 2], [3, 4], [5, 6]]);
+ * assert.deepEqual(kFold(7, 3)[1].train, [0, 1, 2, 5, 6]);
  * ```
  */
 export function kFold(n: number, k: number): Fold[] {
@@ -53,9 +54,10 @@ export function kFold(n: number, k: number): Fold[] {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { stratifiedKFold } from "./kfold.ts";
  * const folds = stratifiedKFold([0, 0, 0, 1, 1, 1], 3);
- * console.log(folds.map((f) => f.validation)); // [ [ 0, 3 ], [ 1, 4 ], [ 2, 5 ] ]
+ * assert.deepEqual(folds.map((f) => f.validation), [[0, 3], [1, 4], [2, 5]]);
  * ```
  */
 export function stratifiedKFold(labels: ArrayLike<number>, k: number): Fold[] {

@@ -26,10 +26,12 @@ export interface Scaler {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { fitScaler } from "./scaler.ts";
  * const x = new Float64Array([1, 5, 3, 5, 100, 7]); // three rows of two columns
  * const s = fitScaler(x, 2, [0, 1]); // the third row is held out
- * console.log(Array.from(s.mean), Array.from(s.scale)); // [ 2, 5 ] [ 1, 1 ]
+ * assert.deepEqual(Array.from(s.mean), [2, 5]);
+ * assert.deepEqual(Array.from(s.scale), [1, 1]);
  * ```
  */
 export function fitScaler(features: Float64Array, cols: number, rows: readonly number[]): Scaler {
@@ -42,9 +44,10 @@ export function fitScaler(features: Float64Array, cols: number, rows: readonly n
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { applyScaler, fitScaler } from "./scaler.ts";
  * const x = new Float64Array([1, 5, 3, 5, 100, 7]);
- * console.log(Array.from(applyScaler(fitScaler(x, 2, [0, 1]), x))); // [ -1, 0, 1, 0, 98, 2 ]
+ * assert.deepEqual(Array.from(applyScaler(fitScaler(x, 2, [0, 1]), x)), [-1, 0, 1, 0, 98, 2]);
  * ```
  */
 export function applyScaler(scaler: Scaler, features: Float64Array): Float64Array {

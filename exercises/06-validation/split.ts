@@ -46,11 +46,12 @@ export interface Split {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { stratifiedSplit } from "./split.ts";
  * const labels = [0, 0, 0, 0, 0, 1, 1, 1, 1, 1];
  * const { train, validation, test } = stratifiedSplit(labels, { validation: 0.2, test: 0.2 }, 1);
- * console.log(train.length, validation.length, test.length); // 6 2 2
- * console.log(validation.map((i) => labels[i]).sort()); // [ 0, 1 ]
+ * assert.deepEqual([train.length, validation.length, test.length], [6, 2, 2]);
+ * assert.deepEqual(validation.map((i) => labels[i]).sort(), [0, 1]); // one row of each class
  * ```
  */
 export function stratifiedSplit(
@@ -69,9 +70,10 @@ export function stratifiedSplit(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { largestRemainder } from "./split.ts";
- * console.log(largestRemainder(10, [50, 30, 20])); // [ 5, 3, 2 ]
- * console.log(largestRemainder(4, [1, 1, 1])); // [ 2, 1, 1 ]
+ * assert.deepEqual(largestRemainder(10, [50, 30, 20]), [5, 3, 2]);
+ * assert.deepEqual(largestRemainder(4, [1, 1, 1]), [2, 1, 1]); // equal remainders: the first group
  * ```
  */
 export function largestRemainder(total: number, counts: readonly number[]): number[] {

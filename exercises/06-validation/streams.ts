@@ -17,11 +17,12 @@ export type Stream = "split" | "init" | "shuffle" | "dropout" | "search";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { streamSeed } from "./streams.ts";
  * import { seededRandom } from "../../kit/lib/random.ts";
  * const split = seededRandom(streamSeed(7, "split"));
  * const init = seededRandom(streamSeed(7, "init"));
- * console.log(split() !== init()); // true: two independent streams from one seed
+ * assert.notEqual(split(), init()); // two independent streams from one seed
  * ```
  */
 export function streamSeed(seed: number | string, purpose: Stream): string {

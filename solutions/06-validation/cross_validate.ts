@@ -43,8 +43,11 @@ export interface MeanSd {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { meanAndSd } from "./cross_validate.ts";
- * console.log(meanAndSd([2, 4, 4, 4, 5, 5, 7, 9])); // { mean: 5, sd: 2.138089935299395 }
+ * const { mean, sd } = meanAndSd([2, 4, 4, 4, 5, 5, 7, 9]);
+ * assert.equal(mean, 5);
+ * assert.equal(sd.toFixed(4), "2.1381"); // √(32 / 7)
  * ```
  */
 export function meanAndSd(values: readonly number[]): MeanSd {
@@ -67,10 +70,11 @@ export function meanAndSd(values: readonly number[]): MeanSd {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { pairedDifference } from "./cross_validate.ts";
  * const a = [0.95, 0.97, 0.93], b = [0.94, 0.95, 0.92];
  * const d = pairedDifference(a, b);
- * console.log(d.mean.toFixed(4), d.sd.toFixed(4)); // 0.0133 0.0058
+ * assert.deepEqual([d.mean.toFixed(4), d.sd.toFixed(4)], ["0.0133", "0.0058"]);
  * ```
  */
 export function pairedDifference(a: readonly number[], b: readonly number[]): MeanSd {
@@ -91,6 +95,7 @@ export function pairedDifference(a: readonly number[], b: readonly number[]): Me
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { crossValidate } from "./cross_validate.ts";
  * import { kFold } from "./kfold.ts";
  * const folds = kFold(6, 3); // validation rows [0, 1], [2, 3], [4, 5]
@@ -98,7 +103,7 @@ export function pairedDifference(a: readonly number[], b: readonly number[]): Me
  *   score: fold.validation[0] / 10,
  *   loss: 1,
  * }));
- * console.log(cv.score.toFixed(2), cv.scoreSd.toFixed(2), cv.loss); // 0.20 0.20 1
+ * assert.deepEqual([cv.score.toFixed(2), cv.scoreSd.toFixed(2), cv.loss], ["0.20", "0.20", 1]);
  * ```
  */
 export function crossValidate<C>(

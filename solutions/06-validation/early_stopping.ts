@@ -56,10 +56,12 @@ export interface EarlyStopping {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { earlyStopping } from "./early_stopping.ts";
  * const monitor = earlyStopping({ patience: 2 });
  * const stops = [0.9, 0.7, 0.8, 0.7].map((loss) => monitor.update(loss).stop);
- * console.log(stops, monitor.bestEpoch); // [ false, false, false, true ] 1 (0.7 again is a tie)
+ * assert.deepEqual(stops, [false, false, false, true]); // 0.7 again is a tie, not an improvement
+ * assert.equal(monitor.bestEpoch, 1);
  * ```
  */
 export function earlyStopping(options: EarlyStoppingOptions): EarlyStopping {
@@ -134,6 +136,7 @@ export interface EarlyStoppingRun {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { fitWithEarlyStopping } from "./early_stopping.ts";
  * const losses = [1.0, 0.6, 0.5, 0.55, 0.52, 0.58, 0.4];
  * const w = new Float64Array(1);
@@ -142,7 +145,7 @@ export interface EarlyStoppingRun {
  *   weights: () => w,
  *   setWeights: (saved) => w.set(saved),
  * }, 7, { patience: 3 });
- * console.log(run.bestEpoch, run.stoppedEpoch, w[0]); // 2 5 2
+ * assert.deepEqual([run.bestEpoch, run.stoppedEpoch, w[0]], [2, 5, 2]); // epoch 2's weights restored
  * ```
  */
 export function fitWithEarlyStopping(

@@ -28,8 +28,9 @@ const loaded = new Map<string, Dataset>();
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { dataset } from "./shared.ts";
- * console.log(dataset("iris").rows); // 150
+ * assert.equal(dataset("iris").rows, 150);
  * ```
  */
 export function dataset(name: "iris" | "digits" | "wine" | "breast_cancer"): Dataset {
@@ -47,9 +48,11 @@ export function dataset(name: "iris" | "digits" | "wine" | "breast_cancer"): Dat
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { pickRows } from "./shared.ts";
  * const e = pickRows(new Float64Array([1, 2, 3, 4, 5, 6]), [0, 1, 1], 2, [2, 0]);
- * console.log(Array.from(e.features), Array.from(e.labels)); // [ 5, 6, 1, 2 ] [ 1, 0 ]
+ * assert.deepEqual(Array.from(e.features), [5, 6, 1, 2]);
+ * assert.deepEqual(Array.from(e.labels), [1, 0]);
  * ```
  */
 export function pickRows(
@@ -76,11 +79,12 @@ export interface SplitExamples {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { dataset, splitExamples } from "./shared.ts";
  * import { stratifiedSplit } from "../../../solutions/06-validation/split.ts";
  * const iris = dataset("iris");
  * const parts = splitExamples(iris, stratifiedSplit(iris.labels, { validation: 0.2, test: 0.2 }, 1));
- * console.log(parts.train.rows, parts.validation.rows, parts.test.rows); // 90 30 30
+ * assert.deepEqual([parts.train.rows, parts.validation.rows, parts.test.rows], [90, 30, 30]);
  * ```
  */
 export function splitExamples(d: Dataset, split: Split, features = d.features): SplitExamples {
@@ -111,8 +115,9 @@ export type JsonNumber = number | "NaN" | "Infinity" | "-Infinity";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { jsonNumber } from "./shared.ts";
- * console.log(jsonNumber(0.5), jsonNumber(NaN), Number(jsonNumber(-Infinity))); // 0.5 NaN -Infinity
+ * assert.deepEqual([jsonNumber(0.5), jsonNumber(NaN), Number(jsonNumber(-Infinity))], [0.5, "NaN", -Infinity]);
  * ```
  */
 export function jsonNumber(x: number): JsonNumber {
@@ -139,12 +144,13 @@ export interface Trainee extends EpochTrainer {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { dataset, splitExamples, trainee } from "./shared.ts";
  * import { stratifiedSplit } from "../../../solutions/06-validation/split.ts";
  * const iris = dataset("iris");
  * const data = splitExamples(iris, stratifiedSplit(iris.labels, { validation: 0.2, test: 0.2 }, 1));
  * const t = trainee(data, { hidden: [8], activation: "tanh", init: "xavier", lr: 0.05, momentum: 0.9, batchSize: 16, l2: 0 }, 1);
- * console.log(Number.isFinite(t.trainEpoch(0))); // true
+ * assert.ok(Number.isFinite(t.trainEpoch(0))); // the validation loss after one epoch
  * ```
  */
 export function trainee(data: SplitExamples, setup: Setup, seed: number): Trainee {
@@ -187,8 +193,9 @@ export function trainee(data: SplitExamples, setup: Setup, seed: number): Traine
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { pct } from "./shared.ts";
- * console.log(pct(0.975)); // 97.5 %
+ * assert.equal(pct(0.975), "97.5 %");
  * ```
  */
 export const pct = (v: number): string => `${(100 * v).toFixed(1)} %`;
