@@ -32,8 +32,6 @@ export interface WarmRestartsConfig {
   etaMin?: number;
 }
 
-/** `etaMin + (lr0 − etaMin) · (1 + cos(π · tCur / tI)) / 2`, shared by both schedules. */
-
 /**
  * Cosine annealing, PyTorch `CosineAnnealingLR`'s closed form:
  * `etaMin + (lr0 − etaMin) · (1 + cos(π · epoch / tMax)) / 2`.

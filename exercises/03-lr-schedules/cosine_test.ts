@@ -33,7 +33,7 @@ graded({
 
 graded({
   name: "cosineAnnealing: seeded random cases, some past tMax",
-  points: 2,
+  points: 1,
   hint:
     "etaMin defaults to 0, and like PyTorch's closed form the curve is not clamped at tMax: it climbs back up. See 'Cosine annealing' in lesson 03.",
 }, () => checkAll("cosineAnnealing", cosineAnnealing, cases.cosineAnnealing.random));
@@ -64,7 +64,7 @@ graded({
 graded(
   {
     name: "cosineWarmRestarts: cycles of equal length (tMult = 1 or absent)",
-    points: 2,
+    points: 1,
     hint:
       "With tMult = 1, tCur = epoch mod t0; the epoch k·t0 starts a new cycle at lr0. See 'Warm restarts' in lesson 03.",
   },
@@ -74,7 +74,7 @@ graded(
 graded(
   {
     name: "cosineWarmRestarts: growing cycles, around each restart",
-    points: 3,
+    points: 2,
     hint:
       "Subtract whole cycles (t0, then t0·tMult, …) until tCur < the current cycle length; the cycle length grows only after a restart. See 'Warm restarts' in lesson 03.",
   },
@@ -83,7 +83,7 @@ graded(
 
 graded({
   name: "cosineWarmRestarts: seeded random cases, fractional epochs included",
-  points: 2,
+  points: 1,
   hint:
     "A fractional epoch (epoch + batch / batches) uses the same rule; tMult and etaMin default to 1 and 0. See 'Warm restarts' in lesson 03.",
 }, () => checkAll("cosineWarmRestarts", cosineWarmRestarts, cases.cosineWarmRestarts.random));

@@ -44,7 +44,7 @@ export interface OneCycleConfig {
   divFactor?: number;
   /** The last rate is `maxLr / divFactor / finalDivFactor` (PyTorch `final_div_factor`). Positive, default 1e4. */
   finalDivFactor?: number;
-  /** Three phases (up, back down to the start, then to the minimum) as in the paper. Default false (two phases, as fastai). */
+  /** Three phases (up, back down to the start, then to the minimum), the paper's outline (its ramps are linear). Default false (two phases, as fastai). */
   threePhase?: boolean;
 }
 

@@ -55,42 +55,42 @@ graded({
 
 graded({
   name: "reduceOnPlateau: patience counts bad epochs, the first metric always improves",
-  points: 2,
+  points: 1,
   hint:
     "The best starts at +∞ (min mode), so the first metric is an improvement; reduce when bad epochs > patience, then reset the count. See 'Reduce on plateau' in lesson 03.",
 }, () => checkRuns(cases.reduceOnPlateau.patience));
 
 graded({
   name: "reduceOnPlateau: cooldown",
-  points: 2,
+  points: 1,
   hint:
     "After a reduction, for `cooldown` steps the cooldown counter ticks down and bad epochs are reset to 0 — the tick happens after counting the epoch. See 'Reduce on plateau' in lesson 03.",
 }, () => checkRuns(cases.reduceOnPlateau.cooldown));
 
 graded({
   name: "reduceOnPlateau: rel and abs thresholds, min and max modes",
-  points: 2,
+  points: 1,
   hint:
     "min/rel: a < best·(1 − threshold); min/abs: a < best − threshold; max/rel: a > best·(1 + threshold); max/abs: a > best + threshold. See 'Reduce on plateau' in lesson 03.",
 }, () => checkRuns(cases.reduceOnPlateau.thresholds));
 
 graded({
   name: "reduceOnPlateau: minLr floor and the eps rule",
-  points: 2,
+  points: 1,
   hint:
     "new = max(lr · factor, minLr), applied only if lr − new > eps (default 1e-8). See 'Reduce on plateau' in lesson 03.",
 }, () => checkRuns(cases.reduceOnPlateau.floor));
 
 graded({
   name: "reduceOnPlateau: seeded random loss curves",
-  points: 3,
+  points: 2,
   hint:
     "Follow PyTorch's step() order exactly: compare, count, cooldown tick, reduce. See 'Reduce on plateau' in lesson 03.",
 }, () => checkRuns(cases.reduceOnPlateau.random));
 
 graded({
   name: "createPlateauScheduler: step() returns the new rate and lr follows it",
-  points: 2,
+  points: 1,
   hint:
     "Keep best, bad epochs and cooldown in the closure; step(metric) updates them and returns the rate, and the lr getter reads the same rate (lr0 before any step). See 'Reduce on plateau' in lesson 03.",
 }, () => {

@@ -38,7 +38,7 @@ graded({
 
 graded({
   name: "linearWarmup: seeded random cases, some after the warm-up",
-  points: 2,
+  points: 1,
   hint:
     "After totalIters the factor stays at endFactor: clamp the epoch with min. See 'Linear warm-up' in lesson 03.",
 }, () => checkAll(cases.linearWarmup.random));

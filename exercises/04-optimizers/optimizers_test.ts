@@ -86,20 +86,20 @@ const adamwChecked = (options: AdamCaseOptions) => adamw(options as AdamOptions)
 
 graded({
   name: "sgd: plain steps, with and without coupled weight decay",
-  points: 1,
+  points: 2,
   hint: "θ ← θ − lr·(g + weightDecay·θ); see 'SGD' in lesson 04.",
 }, () => checkAll("sgd", sgd, cases.sgd.plain));
 
 graded({
   name: "sgd: momentum and dampening (buffer = gradient on the first step)",
-  points: 2,
+  points: 3,
   hint:
     "PyTorch starts the buffer at the first gradient itself (b ← g), and only later uses b ← μb + (1 − dampening)g; see 'Momentum' in lesson 04.",
 }, () => checkAll("sgd", sgd, cases.sgd.momentum));
 
 graded({
   name: "sgd: Nesterov momentum",
-  points: 1,
+  points: 2,
   hint: "With nesterov the step uses g + μb, not b; see 'Nesterov momentum' in lesson 04.",
 }, () => checkAll("sgd", sgd, cases.sgd.nesterov));
 
@@ -111,7 +111,7 @@ graded({
 
 graded({
   name: "adagrad: lr decay, initial accumulator, weight decay, eps",
-  points: 2,
+  points: 1,
   hint:
     "Step t (from 1) uses lr/(1 + (t − 1)·lrDecay); the sum starts at initialAccumulatorValue; ε goes outside the root. See 'AdaGrad' in lesson 04.",
 }, () => checkAll("adagrad", adagrad, cases.adagrad.options));
@@ -125,7 +125,7 @@ graded({
 
 graded({
   name: "rmsprop: plain (eps after the square root)",
-  points: 1,
+  points: 2,
   hint: "v ← αv + (1 − α)g², θ ← θ − lr·g/(√v + ε); see 'RMSprop' in lesson 04.",
 }, () => checkAll("rmsprop", rmsprop, cases.rmsprop.plain));
 
@@ -144,7 +144,7 @@ graded({
 
 graded({
   name: "adam: defaults (bias correction, eps after the square root)",
-  points: 2,
+  points: 3,
   hint:
     "m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), θ ← θ − lr·m̂/(√v̂ + ε), t counted from 1; see 'Adam' in lesson 04.",
 }, () => checkAll("adam", adamChecked, cases.adam.defaults));
@@ -158,7 +158,7 @@ graded({
 
 graded({
   name: "adamw: decoupled weight decay (default 0.01)",
-  points: 2,
+  points: 3,
   hint:
     "AdamW first shrinks θ ← θ − lr·λ·θ, then takes the Adam step with the plain gradient; see 'Weight decay: coupled or decoupled' in lesson 04.",
 }, () => checkAll("adamw", adamwChecked, cases.adamw.all));

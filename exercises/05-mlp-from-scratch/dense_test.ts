@@ -12,7 +12,7 @@ const shape = (c: { batch: number; inSize: number; outSize: number }) =>
 
 graded({
   name: "denseForward: y = x·W + b on 7 seeded shapes (W is inSize × outSize)",
-  points: 2,
+  points: 3,
   hint: "y[i, j] = b[j] + Σ_k x[i, k]·W[k, j], with W[k, j] at index k·outSize + j (row k = the " +
     "weights leaving input k). Lesson 05, 'The dense layer'.",
 }, () => {
@@ -46,7 +46,7 @@ graded({
 
 graded({
   name: "denseBackward: dW = xᵀ·dy and db summed over the batch",
-  points: 2,
+  points: 3,
   hint: "dW[k, j] = Σ_i x[i, k]·dy[i, j] and db[j] = Σ_i dy[i, j]: every example of the batch " +
     "adds to the same weights, so sum over i (the 1/B is already inside dy). Overwrite dw and " +
     "db. Lesson 05, 'Backpropagation'.",
@@ -73,7 +73,7 @@ graded({
 
 graded({
   name: "denseBackward: dx = dy·Wᵀ",
-  points: 2,
+  points: 3,
   hint: "dx[i, k] = Σ_j dy[i, j]·W[k, j]: multiply by W transposed, which is the same array read " +
     "along its rows. dx has the shape of x (batch × inSize). Lesson 05, 'Backpropagation'.",
 }, () => {

@@ -21,7 +21,7 @@ const show = (c: { logits: number[]; labels: number[]; batch: number; classes: n
 
 graded({
   name: "softmax: rows of probabilities",
-  points: 1,
+  points: 2,
   hint: "For each row: e^(z_j − max) / Σ_c e^(z_c − max). Each row sums to 1. " +
     "Lesson 05, 'Softmax cross-entropy'.",
 }, () => {
@@ -35,7 +35,7 @@ graded({
 
 graded({
   name: "softmaxCrossEntropy: the mean loss over the batch",
-  points: 2,
+  points: 3,
   hint: "loss = (1/B)·Σ_i (log Σ_c e^(z_ic − m_i) + m_i − z_i,y_i): the mean over the batch, not " +
     "the sum. Lesson 05, 'Softmax cross-entropy'.",
 }, () => {
@@ -49,7 +49,7 @@ graded({
 
 graded({
   name: "softmaxCrossEntropy: the gradient (softmax − onehot) / B",
-  points: 2,
+  points: 3,
   hint: "∂loss/∂z_ij = (p_ij − [j = y_i]) / B, with B the batch size because the loss is a mean. " +
     "Write it into grad. Lesson 05, 'Softmax cross-entropy'.",
 }, () => {

@@ -66,7 +66,7 @@ function check(c: Case) {
 
 graded({
   name: "train: plain SGD, one shuffle per epoch, mean loss per epoch",
-  points: 2,
+  points: 4,
   hint:
     "random = seededRandom(seed) once; each epoch shuffle(order, random) the same order array, " +
     "take batchSize rows at a time (the last batch may be smaller), lossAndGradient, " +
@@ -76,14 +76,14 @@ graded({
 
 graded({
   name: "train: momentum, L2 and a last batch smaller than the others",
-  points: 1,
+  points: 2,
   hint: "Pass l2 to lossAndGradient and let the optimizer keep its own state between steps; with " +
     "60 rows and batches of 7 the last batch has 4 rows. Lesson 05, 'The training loop'.",
 }, () => check(cases.train[1]));
 
 graded({
   name: "train: a learning-rate schedule and dropout",
-  points: 1,
+  points: 2,
   hint: "Set optimizer.lr = schedule(epoch) before each epoch (epochs from 0), and pass dropout " +
     "and the same random to lossAndGradient (masks are drawn after the epoch's shuffle). " +
     "Lesson 05, 'The training loop'.",
@@ -91,7 +91,7 @@ graded({
 
 graded({
   name: "train: the history records lr and validation accuracy per epoch",
-  points: 1,
+  points: 2,
   hint: "history.lr gets the learning rate used in each epoch; history.validationAccuracy the " +
     "accuracy on options.validation after each epoch. Lesson 05, 'The training loop'.",
 }, () => {

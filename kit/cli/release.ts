@@ -4,8 +4,10 @@
  * The edition holds the lessons, the stubs with their graded tests, `data/`, `kit/` (the grading
  * helpers, `kit/lib/`, `kit/cases/` and `kit/manifest.json`) and a `deno.json` with the learner's
  * and the teacher's tasks only. It leaves out `solutions/` and everything that imports it: the
- * lesson generators (`kit/content/`), `sync`, the kit's own test suite and benchmarks, and the
- * kit's unit tests and fixtures. Graded tests never import `solutions/` (their expected values
+ * lesson generators (`kit/content/`), the training engine (`kit/engine/`, which re-exports the
+ * lesson 05 reference), `sync`, the kit's own test suite and benchmarks, the kit's unit tests and
+ * fixtures, and the authors' and teachers' guides. Lessons keep their code examples, importing
+ * the learner's own `exercises/` files instead of the solutions. Graded tests never import `solutions/` (their expected values
  * come from `kit/cases/*.json`), so they work unchanged; the release proves it by running every
  * graded test in the new copy: each must load, run, report under its declared name, and fail on
  * the stubs.
@@ -39,6 +41,11 @@ const LEFT_OUT = [
   // The figure renderer: only `sync` draws figures, and the edition ships them drawn.
   /^kit\/lib\/(plot|svg_render|ticks)\.ts$/,
   /^kit\/bench\//,
+  // The engine re-exports lesson 05's reference solutions for now: shipping it would reveal them,
+  // and without solutions/ it cannot load. Lessons 06-09 need it shipped once it has its own code.
+  /^kit\/engine\//,
+  /^kit\/crosscheck\//,
+  /^kit\/(AUTHORING|TEACHERS|README)\.md$/,
   /^kit\/cli\/(sync|selftest|release|new)\.ts$/,
   /^kit\/.*_test\.ts$/,
   /^kit\/(.*\/)?testdata\//,
@@ -49,10 +56,11 @@ const LEFT_OUT = [
 ];
 
 /**
- * The text of a markdown file as the student edition holds it: the kit README loses its
- * `<!-- authors-only -->…<!-- /authors-only -->` regions (commands that need the solutions), and
- * a lesson's runnable `ts` blocks that import `solutions/` become `ts ignore` blocks, since the
- * edition has no solutions to run them with.
+ * The text of a markdown file as the student edition holds it: it loses its
+ * `<!-- authors-only -->…<!-- /authors-only -->` regions (what needs the solutions or the
+ * authors' tools), and a lesson's code examples import the learner's own files,
+ * `../../exercises/…`, where the kit's import `../../solutions/…`: they run once the learner has
+ * written the functions they call, and reveal nothing.
  *
  * @example
  * ```ts
@@ -60,6 +68,11 @@ const LEFT_OUT = [
  * import { studentEditionMarkdown } from "./release.ts";
  * const md = "a\n<!-- authors-only -->\nb\n<!-- /authors-only -->\nc\n";
  * assert.equal(studentEditionMarkdown("README.md", md), "a\nc\n");
+ * const example = 'import { f } from "../../solutions/02-x/f.ts";\n';
+ * assert.equal(
+ *   studentEditionMarkdown("lessons/02-x/README.md", example),
+ *   'import { f } from "../../exercises/02-x/f.ts";\n',
+ * );
  * ```
  */
 export function studentEditionMarkdown(path: string, text: string): string {
@@ -68,10 +81,71 @@ export function studentEditionMarkdown(path: string, text: string): string {
     "",
   );
   if (!path.startsWith("lessons/")) return withoutAuthors;
-  return withoutAuthors.replace(
-    /```ts\n(?=[\s\S]*?solutions\/[\s\S]*?```)([\s\S]*?)```/g,
-    (block, body) => body.includes("solutions/") ? "```ts ignore\n" + body + "```" : block,
-  );
+  return withoutAuthors.replaceAll(/(["'])\.\.\/\.\.\/solutions\//g, "$1../../exercises/");
+}
+
+/** What a learner must never read in the edition: the answers' folder and author-only tools. */
+const AUTHOR_ONLY_MENTIONS = [/\bsolutions\//, /\bkit\/bench\b/, /\bkit\/content\b/];
+
+/** Markdown without its fenced code blocks (links inside them are not links). */
+function withoutCodeBlocks(text: string): string {
+  return text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, "");
+}
+
+/** The relative targets of a markdown text's links and images (inline and reference style). */
+function relativeLinks(text: string): string[] {
+  const prose = withoutCodeBlocks(text);
+  const targets = [
+    ...[...prose.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1]),
+    ...[...prose.matchAll(/^\s*\[[^\]]+\]:\s*(\S+)/gm)].map((m) => m[1]),
+  ];
+  return targets.filter((t) => !/^([a-z][a-z0-9+.-]*:|#)/i.test(t));
+}
+
+/**
+ * What is wrong with a student edition in `root` as a learner would find it: a relative link or
+ * image in its markdown that leads nowhere, a `deno task X` named in its markdown that its
+ * `deno.json` lacks, and any mention of `solutions/` (or of the authors' `kit/bench`,
+ * `kit/content`) in its markdown or its exercises. Empty when the edition reads cleanly.
+ *
+ * @example
+ * ```ts ignore
+ * const problems = await editionProblems("/tmp/student-kit"); // [] for a sound edition
+ * ```
+ */
+export async function editionProblems(root: string): Promise<string[]> {
+  const problems: string[] = [];
+  const config = JSON.parse(await Deno.readTextFile(join(root, "deno.json")));
+  const tasks = new Set(Object.keys(config.tasks ?? {}));
+  const files: string[] = [];
+  const walk = async (dir: string, prefix: string) => {
+    for await (const entry of Deno.readDir(join(root, dir))) {
+      const rel = prefix + entry.name;
+      if (entry.isDirectory) await walk(rel, rel + "/");
+      else if (entry.isFile) files.push(rel);
+    }
+  };
+  await walk(".", "");
+  for (const path of files.sort()) {
+    const markdown = path.endsWith(".md");
+    if (!markdown && !path.startsWith("exercises/")) continue;
+    const text = await Deno.readTextFile(join(root, path));
+    for (const pattern of AUTHOR_ONLY_MENTIONS) {
+      const hit = text.match(pattern);
+      if (hit) problems.push(`${path} mentions ${hit[0]}, which the edition does not have`);
+    }
+    if (!markdown) continue;
+    for (const target of relativeLinks(text)) {
+      const file = decodeURIComponent(target.replace(/[#?].*$/, ""));
+      if (file === "") continue;
+      const exists = await Deno.stat(join(root, dirname(path), file)).then(() => true, () => false);
+      if (!exists) problems.push(`${path} links to ${target}, which does not exist`);
+    }
+    for (const [, task] of text.matchAll(/\bdeno task ([A-Za-z][\w:-]*)/g)) {
+      if (!tasks.has(task)) problems.push(`${path} names \`deno task ${task}\`, not in deno.json`);
+    }
+  }
+  return problems;
 }
 
 /** Tasks of the student edition's deno.json; the others need the solutions. */
@@ -205,7 +279,9 @@ export async function releaseStudentEdition(kitRoot: string, out: string): Promi
       }
     }
   }
-  // Verification: every graded test loads, runs and fails on the stubs.
+  // Verification: the edition reads cleanly, and every graded test loads, runs and fails on the
+  // stubs.
+  problems.push(...await editionProblems(target));
   const lessons = await listLessons(target);
   const manifest = await loadManifest(target);
   let tests = 0;

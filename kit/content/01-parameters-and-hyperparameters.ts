@@ -319,6 +319,12 @@ const HYPERPARAMETER_ROWS: { name: string; symbol: string; range: string; effect
     effect: "size of each update step",
   },
   {
+    name: "learning rate schedule",
+    symbol: "$\\eta_t$",
+    range: "constant, step decay, cosine, one-cycle (lesson 03)",
+    effect: "how the rate changes during training",
+  },
+  {
     name: "batch size",
     symbol: "$B$",
     range: "16 to 1024, often powers of 2",
@@ -344,7 +350,7 @@ const HYPERPARAMETER_ROWS: { name: string; symbol: string; range: string; effect
   },
   {
     name: "number of layers",
-    symbol: "$L$",
+    symbol: "$D$",
     range: "1 to 5 hidden layers for an MLP",
     effect: "depth",
   },

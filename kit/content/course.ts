@@ -11,6 +11,25 @@ import { lessonId } from "../grading/lessons.ts";
 import type { NumberedLesson } from "../grading/outline.ts";
 
 /**
+ * What `deno task check` prints as its last line for the first lesson on the untouched stubs,
+ * where every graded test fails: the README's example score, so that it names a real lesson and
+ * its real total.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { exampleScore } from "./course.ts";
+ * assert.equal(exampleScore([], {}), "lesson-01: 0/0 points");
+ * ```
+ */
+export function exampleScore(lessons: Lesson[], manifest: Manifest): string {
+  const first = [...lessons].sort((a, b) => a.number - b.number)[0];
+  const declared = first ? Object.values(manifest[first.slug] ?? {}).flat() : [];
+  const points = declared.reduce((sum, t) => sum + t.points, 0);
+  return `${lessonId(first?.number ?? 1)}: 0/${points} points`;
+}
+
+/**
  * The course map as a markdown table: each lesson of the outline with what it builds on; a
  * lesson on disk with a link, its exercises and its points, the others marked as coming.
  *

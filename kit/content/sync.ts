@@ -20,7 +20,7 @@ import { stageWorkspace } from "../grading/stage.ts";
 import { runTestFile } from "../grading/run.ts";
 import { mapConcurrent } from "../grading/score.ts";
 import { childEnvironment } from "../grading/run.ts";
-import { courseMap } from "./course.ts";
+import { courseMap, exampleScore } from "./course.ts";
 import { checkOutline, loadOutline } from "../grading/outline.ts";
 import { readKitLayout } from "../grading/lessons.ts";
 import { makeStub } from "./stubs.ts";
@@ -366,7 +366,8 @@ export async function planManifest(
 }
 
 /**
- * The kit README with its generated `course-map` region filled from the lessons and manifest.
+ * The kit README with its generated `course-map` region and its `example-score` value filled
+ * from the lessons and manifest.
  *
  * @example
  * ```ts ignore
@@ -380,9 +381,13 @@ export async function planReadme(
 ): Promise<PlannedFile> {
   const markdown = await Deno.readTextFile(join(kitRoot, "README.md"));
   const outline = await loadOutline(kitRoot);
-  const filled = fillRegions(
-    markdown,
-    { "course-map": () => courseMap(outline, lessons, manifest) },
+  const filled = fillValues(
+    fillRegions(
+      markdown,
+      { "course-map": () => courseMap(outline, lessons, manifest) },
+      "README.md",
+    ),
+    { "example-score": () => exampleScore(lessons, manifest) },
     "README.md",
   );
   return { path: "README.md", text: await formatMarkdown(filled, kitRoot) };

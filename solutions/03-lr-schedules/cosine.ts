@@ -55,8 +55,8 @@ function requireInteger(where: string, name: string, value: unknown, least: numb
 }
 // END SOLUTION
 
-/** `etaMin + (lr0 − etaMin) · (1 + cos(π · tCur / tI)) / 2`, shared by both schedules. */
 // BEGIN SOLUTION
+/** `etaMin + (lr0 − etaMin) · (1 + cos(π · tCur / tI)) / 2`, shared by both schedules. */
 function cosineBetween(lr0: number, etaMin: number, tCur: number, tI: number): number {
   return etaMin + (lr0 - etaMin) * (1 + Math.cos(Math.PI * tCur / tI)) / 2;
 }
