@@ -6,9 +6,9 @@
  */
 
 import type { LessonContent } from "../types.ts";
-import { formatNumber } from "../format.ts";
+import { formatNumber, formatPercent } from "../format.ts";
 import { digitsSplit } from "../datasets.ts";
-import { pct, SEED } from "./shared.ts";
+import { SEED } from "./shared.ts";
 import { activate } from "../../../solutions/05-mlp-from-scratch/activations.ts";
 import { denseForward } from "../../../solutions/05-mlp-from-scratch/dense.ts";
 import { accuracy, createMlp, type Mlp } from "../../../solutions/05-mlp-from-scratch/mlp.ts";
@@ -93,7 +93,7 @@ function initLrTable(): string {
   initLrRuns().forEach((cells, i) => {
     const text = cells.map((c) =>
       Number.isFinite(c.loss)
-        ? `${c.loss.toFixed(3)} / ${pct(c.accuracy)} / ${Math.round(100 * c.dead)} %`
+        ? `${c.loss.toFixed(3)} / ${formatPercent(c.accuracy)} / ${Math.round(100 * c.dead)} %`
         : `diverged (${c.loss})`
     );
     rows.push(`| ${INITS[i].name} | ${text.join(" | ")} |`);
@@ -129,9 +129,9 @@ function seedsTable(): string {
     const mid = sorted.length / 2;
     const median = (sorted[Math.ceil(mid) - 1] + sorted[Math.floor(mid)]) / 2;
     rows.push(
-      `| ${r.name} | ${pct(sorted[0])} | ${pct(median)} | ${pct(sorted.at(-1)!)} | ${
-        r.accuracies.map(pct).join(", ")
-      } |`,
+      `| ${r.name} | ${formatPercent(sorted[0])} | ${formatPercent(median)} | ${
+        formatPercent(sorted.at(-1)!)
+      } | ${r.accuracies.map(formatPercent).join(", ")} |`,
     );
   }
   return rows.join("\n");

@@ -6,9 +6,9 @@
  */
 
 import type { LessonContent } from "../types.ts";
-import { formatNumber } from "../format.ts";
+import { formatNumber, formatPercent } from "../format.ts";
 import { digitsSplit } from "../datasets.ts";
-import { pct, SEED } from "./shared.ts";
+import { SEED } from "./shared.ts";
 import {
   accuracy,
   createMlp,
@@ -61,6 +61,6 @@ export const sanity: LessonContent = {
     "tiny-epochs": () => String(TINY_EPOCHS),
     "tiny-under": () => String(tinyBatch().under + 1),
     "tiny-loss": () => formatNumber(tinyBatch().last, { digits: 2 }),
-    "tiny-accuracy": () => pct(tinyBatch().accuracy),
+    "tiny-accuracy": () => formatPercent(tinyBatch().accuracy),
   },
 };

@@ -32,15 +32,3 @@ export const list = (a: ArrayLike<number>): number[] => Array.from(a);
 /** `n` normal draws times `scale`, rounded by {@link r4}. */
 export const draw = (random: Random, n: number, scale = 1): Float64Array =>
   Float64Array.from({ length: n }, () => r4(scale * normal(random)));
-
-/**
- * A share as a percentage with one decimal.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { pct } from "./shared.ts";
- * assert.equal(pct(0.9876), "98.8 %");
- * ```
- */
-export const pct = (v: number): string => `${(100 * v).toFixed(1)} %`;

@@ -6,9 +6,10 @@
  */
 
 import type { LessonContent } from "../types.ts";
+import { formatPercent } from "../format.ts";
 import { lineChart } from "../../lib/plot.ts";
 import { spirals, twoMoons } from "../../lib/synthetic.ts";
-import { pct, SEED } from "./shared.ts";
+import { SEED } from "./shared.ts";
 import { accuracy, createMlp } from "../../../solutions/05-mlp-from-scratch/mlp.ts";
 import { train } from "../../../solutions/05-mlp-from-scratch/train.ts";
 import { sgd } from "../../../solutions/04-optimizers/optimizers.ts";
@@ -52,7 +53,7 @@ function syntheticTable(): string {
   ];
   for (const s of syntheticResults()) {
     for (const r of s.results) {
-      rows.push(`| ${s.name} | ${s.data.rows} | ${r.label} | ${pct(r.acc)} |`);
+      rows.push(`| ${s.name} | ${s.data.rows} | ${r.label} | ${formatPercent(r.acc)} |`);
     }
   }
   return rows.join("\n");

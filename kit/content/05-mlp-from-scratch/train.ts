@@ -6,10 +6,11 @@
  */
 
 import type { LessonContent } from "../types.ts";
+import { formatPercent } from "../format.ts";
 import { PALETTE, panelChart } from "../../lib/plot.ts";
 import { spirals, twoMoons } from "../../lib/synthetic.ts";
 import { digitsSplit, loadData, split, standardiser } from "../datasets.ts";
-import { list, pct, SEED } from "./shared.ts";
+import { list, SEED } from "./shared.ts";
 import {
   accuracy,
   createMlp,
@@ -177,7 +178,9 @@ function runsTable(): string {
     rows.push(
       `| ${r.name} | ${sizes} ${r.net.activation} | ${r.history.loss.length} | ${
         loss.toFixed(4)
-      } | ${pct(r.trainAccuracy)} | ${pct(r.validationAccuracy)} | ${pct(r.testAccuracy)} |`,
+      } | ${formatPercent(r.trainAccuracy)} | ${formatPercent(r.validationAccuracy)} | ${
+        formatPercent(r.testAccuracy)
+      } |`,
     );
   }
   return rows.join("\n");
