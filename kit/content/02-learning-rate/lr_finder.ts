@@ -9,7 +9,7 @@ import type { LessonContent } from "../types.ts";
 import { formatNumber } from "../format.ts";
 import { integer, logUniform, type Random, uniform } from "../../lib/random.ts";
 import { lineChart } from "../../lib/plot.ts";
-import { LESSON, lossesOf, randomQuadratic, STEPS, SUP, X0 } from "./shared.ts";
+import { LESSON, lossesOf, randomQuadratic, STEPS, SUP, sweepSeries, X0 } from "./shared.ts";
 import { lessonMinimum } from "./gradient_descent.ts";
 import { type FunctionSpec, objectiveOf } from "../../../solutions/02-learning-rate/functions.ts";
 import { gradientDescent } from "../../../solutions/02-learning-rate/gradient_descent.ts";
@@ -94,12 +94,7 @@ function rangeFigure(): Promise<string> {
     yLabel: "loss after the step",
     logX: true,
     logY: true,
-    series: [{ name: "loss", x: r.lrs, y: r.losses }, {
-      name: "suggested lr (lowest-loss lr / 10)",
-      x: [r.suggestedLr, r.suggestedLr],
-      y: [Math.min(...r.losses), Math.max(...r.losses)],
-      dashed: true,
-    }],
+    series: sweepSeries(r),
   });
 }
 

@@ -10,7 +10,7 @@ import { formatNumber, formatPercent } from "../format.ts";
 import { digitsSplit } from "../datasets.ts";
 import { seededRandom, shuffle } from "../../lib/random.ts";
 import { lineChart } from "../../lib/plot.ts";
-import { SUP } from "./shared.ts";
+import { SUP, sweepSeries } from "./shared.ts";
 import { rangeTest } from "../../../solutions/02-learning-rate/lr_finder.ts";
 import { createMlp, lossAndGradient } from "../../../solutions/05-mlp-from-scratch/mlp.ts";
 import { train } from "../../../solutions/05-mlp-from-scratch/train.ts";
@@ -124,12 +124,7 @@ function mlpRangeFigure(): Promise<string> {
     xLabel: "learning rate (log scale)",
     yLabel: "training loss after the step",
     logX: true,
-    series: [{ name: "loss", x: sweep.lrs, y: sweep.losses }, {
-      name: "suggested lr (lowest-loss lr / 10)",
-      x: [sweep.suggestedLr, sweep.suggestedLr],
-      y: [Math.min(...sweep.losses), Math.max(...sweep.losses)],
-      dashed: true,
-    }],
+    series: sweepSeries(sweep),
   });
 }
 

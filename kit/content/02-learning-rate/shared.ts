@@ -7,6 +7,7 @@
 
 import type { NumberStyle } from "../format.ts";
 import { integer, logUniform, type Random } from "../../lib/random.ts";
+import type { Series } from "../../lib/plot.ts";
 import { type FunctionSpec, objectiveOf } from "../../../solutions/02-learning-rate/functions.ts";
 
 /** The lesson function, ½x² + 2·log cosh(x − 1). */
@@ -27,4 +28,19 @@ export const lossesOf = (spec: FunctionSpec, path: number[][]): number[] =>
 export function randomQuadratic(r: Random): { name: "quadratic"; curvatures: number[] } {
   const n = integer(r, 1, 3);
   return { name: "quadratic", curvatures: Array.from({ length: n }, () => logUniform(r, 0.1, 20)) };
+}
+
+/**
+ * A range test's figure series: the loss at each rate of the sweep, and a dashed vertical line at
+ * the suggested rate, spanning the losses.
+ */
+export function sweepSeries(
+  sweep: { lrs: number[]; losses: number[]; suggestedLr: number },
+): Series[] {
+  return [{ name: "loss", x: sweep.lrs, y: sweep.losses }, {
+    name: "suggested lr (lowest-loss lr / 10)",
+    x: [sweep.suggestedLr, sweep.suggestedLr],
+    y: [Math.min(...sweep.losses), Math.max(...sweep.losses)],
+    dashed: true,
+  }];
 }
