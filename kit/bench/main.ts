@@ -1,9 +1,9 @@
 /**
  * `deno task bench NAME [options]`: runs one of the kit's benchmarks.
  *
- * | name  | what                                                        |
- * | ----- | ----------------------------------------------------------- |
- * | `mlp` | lesson 05's reference MLP on digits, against NumPy          |
+ * | name  | what                                                            |
+ * | ----- | --------------------------------------------------------------- |
+ * | `mlp` | the engine's backends on digits, against NumPy and scikit-learn |
  *
  * @module
  */

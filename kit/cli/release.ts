@@ -4,8 +4,8 @@
  * The edition holds the lessons, the stubs with their graded tests, `data/`, `kit/` (the grading
  * helpers, `kit/lib/`, `kit/cases/` and `kit/manifest.json`) and a `deno.json` with the learner's
  * and the teacher's tasks only. It leaves out `solutions/` and everything that imports it: the
- * lesson generators (`kit/content/`), the training engine (`kit/engine/`, which re-exports the
- * lesson 05 reference), `sync`, the kit's own test suite and benchmarks, the kit's unit tests and
+ * lesson generators (`kit/content/`), `sync`, the kit's own test suite and benchmarks, the kit's
+ * unit tests and
  * fixtures, and the authors' and teachers' guides. Lessons keep their code examples, importing
  * the learner's own `exercises/` files instead of the solutions. Graded tests never import `solutions/` (their expected values
  * come from `kit/cases/*.json`), so they work unchanged; the release proves it by running every
@@ -41,9 +41,9 @@ const LEFT_OUT = [
   // The figure renderer: only `sync` draws figures, and the edition ships them drawn.
   /^kit\/lib\/(plot|svg_render|ticks)\.ts$/,
   /^kit\/bench\//,
-  // The engine re-exports lesson 05's reference solutions for now: shipping it would reveal them,
-  // and without solutions/ it cannot load. Lessons 06-09 need it shipped once it has its own code.
-  /^kit\/engine\//,
+  // The engine ships (lessons 06-09 and `deno task search` train through it) but not its
+  // build script: its WebAssembly backends need nothing from solutions/.
+  /^kit\/engine\/wasm\/build\.ts$/,
   /^kit\/crosscheck\//,
   /^kit\/(AUTHORING|TEACHERS|README)\.md$/,
   /^kit\/cli\/(sync|selftest|release|new)\.ts$/,
