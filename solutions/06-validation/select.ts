@@ -32,10 +32,11 @@ export interface TrialScore {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { compareTrials } from "./select.ts";
  * const a = { id: 0, score: 0.9, loss: 0.30, cost: 10 };
  * const b = { id: 1, score: 0.9, loss: 0.25, cost: 20 };
- * console.log(compareTrials(a, b) > 0); // true: same score, b has the lower loss
+ * assert.ok(compareTrials(a, b) > 0); // same score, b has the lower loss
  * ```
  */
 export function compareTrials(a: TrialScore, b: TrialScore): number {
@@ -60,13 +61,14 @@ export function compareTrials(a: TrialScore, b: TrialScore): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { selectBest } from "./select.ts";
  * const best = selectBest([
  *   { id: 0, score: 0.95, loss: 0.20, cost: 10 },
  *   { id: 1, score: NaN, loss: NaN, cost: 5 },
  *   { id: 2, score: 0.95, loss: 0.20, cost: 8 },
  * ]);
- * console.log(best.id); // 2: same score and loss as trial 0, but cheaper
+ * assert.equal(best.id, 2); // same score and loss as trial 0, but cheaper
  * ```
  */
 export function selectBest<T extends TrialScore>(trials: readonly T[]): T {
