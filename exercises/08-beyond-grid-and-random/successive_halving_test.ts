@@ -1,0 +1,88 @@
+import { expectEqual, expectThrows, graded } from "../../kit/grading/graded.ts";
+import cases from "../../kit/cases/08-beyond-grid-and-random.json" with { type: "json" };
+import { type Evaluation, successiveHalving } from "./successive_halving.ts";
+
+/** A configuration of the graded searches: its own scores and losses by budget (null: diverged). */
+interface Config {
+  name: string;
+  scores: Record<string, number | null>;
+  losses: Record<string, number | null>;
+}
+
+/** The injected evaluation: a lookup in the configuration's table. */
+const lookup = (config: Config, budget: number): Evaluation => ({
+  score: config.scores[String(budget)] ?? NaN,
+  loss: config.losses[String(budget)] ?? NaN,
+});
+
+const searches = cases.successiveHalving.cases.map((c) => ({
+  ...c,
+  configs: c.configs as readonly Config[],
+}));
+
+const describe = (c: { configs: readonly unknown[]; options: unknown }) =>
+  `successiveHalving(<${c.configs.length} configurations>, lookup, ${JSON.stringify(c.options)})`;
+
+graded({
+  name: "successiveHalving: rungs, promotions and winner of 12 searches with ties and divergence",
+  points: 6,
+  hint: "At each rung evaluate the survivors in ascending id order, then keep the BEST " +
+    "n_(i+1) by lesson 06's rule: higher score, then lower loss, then lower id; diverged " +
+    "(NaN) last. Break ties by id, never by the order in which results came in (or the order " +
+    "of the previous rung). Lesson 08, 'Successive halving'.",
+}, () => {
+  for (const c of searches) {
+    const run = () => successiveHalving(c.configs, lookup, c.options);
+    expectEqual({
+      input: `${describe(c)}.rungs (budget, ids, promoted)`,
+      actual: () =>
+        run().rungs.map((r) => ({ budget: r.budget, ids: r.ids, promoted: r.promoted })),
+      expected: c.expected.rungs,
+    });
+    expectEqual({
+      input: `${describe(c)}.bestId`,
+      actual: () => run().bestId,
+      expected: c.expected.bestId,
+    });
+  }
+});
+
+graded({
+  name: "successiveHalving: calls evaluate once per survivor and rung, in the stated order",
+  points: 2,
+  hint: "The log of calls is [id, budget] for every evaluation: rung by rung, ids ascending. " +
+    "Do not evaluate a configuration twice at one rung, nor one that was eliminated.",
+}, () => {
+  for (const c of searches) {
+    expectEqual({
+      input: `the evaluate calls of ${describe(c)}`,
+      actual: () => {
+        const seen: [number, number][] = [];
+        const counting = (config: Config, budget: number) => {
+          seen.push([c.configs.indexOf(config), budget]);
+          return lookup(config, budget);
+        };
+        const result = successiveHalving(c.configs, counting, c.options);
+        return { seen, calls: result.calls };
+      },
+      expected: { seen: c.expected.calls, calls: c.expected.calls },
+    });
+  }
+});
+
+graded({
+  name: "successiveHalving: refuses an empty list of configurations",
+  points: 1,
+  hint: "No configurations, no plan: throw the RangeError of halvingPlan.",
+}, () => {
+  const c = searches[0];
+  expectEqual({
+    input: `${describe(c)}.bestId`,
+    actual: () => successiveHalving(c.configs, lookup, c.options).bestId,
+    expected: c.expected.bestId,
+  });
+  expectThrows({
+    input: `successiveHalving([], lookup, ${JSON.stringify(c.options)})`,
+    actual: () => successiveHalving([], lookup, c.options),
+  });
+});

@@ -1,0 +1,19 @@
+/**
+ * Lesson 08's generator: graded cases (`./cases.ts`), the plans and tables of the text
+ * (`./text.ts`), and the experiments' tables and figures, read from the committed results of
+ * `deno task experiment lesson-08` (`./experiments.ts`).
+ *
+ * @module
+ */
+
+import type { LessonContent } from "../types.ts";
+import { cases } from "./cases.ts";
+import * as text from "./text.ts";
+
+/** The lesson's generator. */
+export const content: LessonContent = {
+  cases,
+  blocks: { ...text.blocks },
+  values: { ...text.values },
+  figures: {},
+};
