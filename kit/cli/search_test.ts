@@ -112,3 +112,25 @@ Deno.test("search: bad flags and a malformed log give clear errors", async () =>
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("search: hyperband logs every rung with its budget, the same for 1 and 2 workers", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "search-test-" });
+  const args = ["--dataset", "iris", "--method", "hyperband", "--epochs", "9", "--seed", "2"];
+  try {
+    const one = await search([...args, "--workers", "1", "--out", "one.csv"], dir);
+    assert.equal(one.code, 0, one.err);
+    const two = await search([...args, "--workers", "2", "--out", "two.csv"], dir);
+    assert.equal(two.code, 0, two.err);
+    const reference = await withoutTimings(join(dir, "one.csv"));
+    assert.deepEqual(await withoutTimings(join(dir, "two.csv")), reference);
+    assert.deepEqual(reference.keep.slice(0, 4), ["id", "config", "bracket", "rung"]);
+    // R = 9, eta = 3: brackets 9@1 3@3 1@9, 5@3 1@9, 3@9: 22 evaluations.
+    assert.equal(reference.rows.length, 22);
+    assert.match(one.out, /retrained from scratch; resuming from checkpoints would have cost \d+/);
+    const bad = await search([...args, "--trials", "4", "--out", "bad.csv"], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /drop --trials/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

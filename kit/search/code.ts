@@ -9,15 +9,21 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { SearchCode } from "./runner.ts";
+import type { FidelityCode } from "./fidelity.ts";
 
 /** Where the pieces come from. */
 export type CodeSource = "solutions" | "exercises";
 
-const PIECES: { file: string; names: (keyof SearchCode)[] }[] = [
+const PIECES: { file: string; names: string[] }[] = [
   { file: "07-grid-and-random-search/grid.ts", names: ["gridPoints"] },
   { file: "07-grid-and-random-search/random_search.ts", names: ["randomConfigurations"] },
   { file: "07-grid-and-random-search/tracker.ts", names: ["formatTrialLog", "parseTrialLog"] },
   { file: "06-validation/select.ts", names: ["selectBest"] },
+];
+
+/** Lesson 08's pieces, loaded only for `--method halving|hyperband`. */
+const FIDELITY_PIECES: { file: string; names: string[] }[] = [
+  { file: "08-beyond-grid-and-random/halving_plan.ts", names: ["halvingPlan", "hyperbandPlan"] },
 ];
 
 /**
@@ -49,8 +55,32 @@ export async function defaultSource(kitRoot: string): Promise<CodeSource> {
  * ```
  */
 export async function loadSearchCode(kitRoot: string, source: CodeSource): Promise<SearchCode> {
+  return await loadPieces(kitRoot, source, PIECES) as unknown as SearchCode;
+}
+
+/**
+ * {@link loadSearchCode} plus lesson 08's `halvingPlan` and `hyperbandPlan`, for
+ * `--method halving|hyperband` (grid and random search do not need lesson 08).
+ *
+ * @example
+ * ```ts ignore
+ * const code = await loadFidelityCode(kitRoot, "exercises");
+ * ```
+ */
+export async function loadFidelityCode(kitRoot: string, source: CodeSource): Promise<FidelityCode> {
+  return await loadPieces(kitRoot, source, [
+    ...PIECES,
+    ...FIDELITY_PIECES,
+  ]) as unknown as FidelityCode;
+}
+
+async function loadPieces(
+  kitRoot: string,
+  source: CodeSource,
+  pieces: { file: string; names: string[] }[],
+): Promise<Record<string, unknown>> {
   const code: Record<string, unknown> = {};
-  for (const { file, names } of PIECES) {
+  for (const { file, names } of pieces) {
     const path = join(kitRoot, source, file);
     let module: Record<string, unknown>;
     try {
@@ -78,5 +108,5 @@ export async function loadSearchCode(kitRoot: string, source: CodeSource): Promi
       };
     }
   }
-  return code as unknown as SearchCode;
+  return code;
 }

@@ -32,6 +32,11 @@ export interface TrialPlan {
   seed: number;
   /** Epochs of training: the trial's budget. */
   epochs: number;
+  /**
+   * Log-only cells (e.g. the configuration's index, bracket and rung of lesson 08's
+   * multi-fidelity searches), written after the id; never sent to the worker.
+   */
+  labels?: Record<string, number | string | boolean>;
 }
 
 /** A trained trial, as the pool returns it. */

@@ -92,10 +92,14 @@ export const METHODS: Record<string, Method> = {
   },
 };
 
-/** The columns of the trial log, given the hyperparameters' names. */
-export function logColumns(names: readonly string[]): string[] {
+/**
+ * The columns of the trial log, given the hyperparameters' names and the plans' log-only
+ * `labels` (none for grid and random search).
+ */
+export function logColumns(names: readonly string[], labels: readonly string[] = []): string[] {
   return [
     "id",
+    ...labels,
     "seed",
     ...names,
     "epochs",
@@ -172,17 +176,15 @@ export function fileStore(path: string): LogStore {
 }
 
 /**
- * The rows of an existing log that belong to this search, by id. Throws an `Error` that names
- * the log when it cannot be parsed, has other columns, or holds a row whose id, seed or
- * configuration differs from this search's plan for that id (another seed, space or method).
+ * The rows of an existing log, checked to have this search's `columns`. Throws an `Error` that
+ * names the log when it cannot be parsed or has other columns.
  */
-export function resumeRows(
+export function readLog(
   code: SearchCode,
   text: string,
   columns: readonly string[],
-  plans: readonly TrialPlan[],
   where: string,
-): Map<number, LogRow> {
+): LogRow[] {
   let log: { columns: string[]; rows: LogRow[] };
   try {
     log = code.parseTrialLog(text);
@@ -195,21 +197,60 @@ export function resumeRows(
         `${columns.join(",")} (use another --out, or the options that wrote it)`,
     );
   }
-  const rows = new Map<number, LogRow>();
-  for (const row of log.rows) {
-    const id = row.id;
-    const plan = typeof id === "number" ? plans[id] : undefined;
-    const same = plan && row.seed === plan.seed && row.epochs === plan.epochs &&
-      Object.entries(plan.config).every(([k, v]) => row[k] === v);
-    if (!plan || !same) {
+  return log.rows;
+}
+
+/**
+ * The logged rows whose ids are among `plans`' ids, by id, each checked against its plan (same
+ * seed, budget, labels and configuration). Rows of other ids are ignored: a multi-fidelity
+ * search matches its log rung by rung. Throws an `Error` naming the log on a row that differs
+ * from its plan (another seed, space or method).
+ */
+export function matchRows(
+  rows: readonly LogRow[],
+  plans: readonly TrialPlan[],
+  where: string,
+): Map<number, LogRow> {
+  const byId = new Map(plans.map((p) => [p.id, p]));
+  const matched = new Map<number, LogRow>();
+  for (const row of rows) {
+    const plan = typeof row.id === "number" ? byId.get(row.id) : undefined;
+    if (!plan) continue;
+    const same = row.seed === plan.seed && row.epochs === plan.epochs &&
+      Object.entries({ ...plan.labels, ...plan.config }).every(([k, v]) => row[k] === v);
+    if (!same) {
       throw new Error(
-        `cannot resume from ${where}: its trial ${JSON.stringify(id)} is not trial ` +
-          `${JSON.stringify(id)} of this search (another --seed, --space, --method or --epochs?)`,
+        `cannot resume from ${where}: its trial ${plan.id} is not trial ${plan.id} of this ` +
+          `search (another --seed, --space, --method, --eta or --epochs?)`,
       );
     }
-    rows.set(id as number, row);
+    matched.set(plan.id, row);
   }
-  return rows;
+  return matched;
+}
+
+/**
+ * The rows of an existing log that belong to this search, by id. Throws an `Error` that names
+ * the log when it cannot be parsed, has other columns, or holds a row whose id, seed or
+ * configuration differs from this search's plan for that id (another seed, space or method).
+ */
+export function resumeRows(
+  code: SearchCode,
+  text: string,
+  columns: readonly string[],
+  plans: readonly TrialPlan[],
+  where: string,
+): Map<number, LogRow> {
+  const rows = readLog(code, text, columns, where);
+  const matched = matchRows(rows, plans, where);
+  const stray = rows.find((row) => !matched.has(row.id as number));
+  if (stray) {
+    throw new Error(
+      `cannot resume from ${where}: its trial ${JSON.stringify(stray.id)} is not a trial of ` +
+        "this search (another --seed, --space, --method or --epochs?)",
+    );
+  }
+  return matched;
 }
 
 /** What {@link runTrials} reports after each trial. */
@@ -253,6 +294,7 @@ export async function runTrials(options: {
     const { result, seconds } = await pool.train(plan);
     const row: LogRow = {
       id: plan.id,
+      ...plan.labels,
       seed: plan.seed,
       ...plan.config,
       epochs: plan.epochs,
