@@ -50,7 +50,7 @@ import { marginalSensitivity } from "../../../solutions/08-beyond-grid-and-rando
 export const SETTINGS = {
   maxEpochs: 27,
   eta: 3,
-  searchSeeds: Array.from({ length: 10 }, (_, i) => i),
+  searchSeeds: Array.from({ length: 20 }, (_, i) => i),
   hidden: { type: "logInteger", low: 8, high: 128 },
   batchSize: 32,
   momentum: 0.9,
@@ -60,7 +60,7 @@ export const SETTINGS = {
   heatLrs: [0.003, 0.01, 0.03, 0.1, 0.3, 1],
   heatBatches: [8, 16, 32, 64, 128, 256],
   heatEpochs: 10,
-  heatSeeds: [0, 1, 2],
+  heatSeeds: [0, 1, 2, 3, 4],
   heatStart: { lr: 0.03, batchSize: 32 },
   sensitivityTrials: 60,
   sensitivityEpochs: { digits: 15, iris: 60, breast_cancer: 20 } as Record<string, number>,

@@ -1,7 +1,8 @@
 /**
  * Lesson 08's generator: graded cases (`./cases.ts`), the plans and tables of the text
  * (`./text.ts`), and the experiments' tables and figures, read from the committed results of
- * `deno task experiment lesson-08` (`./experiments.ts`).
+ * `deno task experiment lesson-08` (`./results.ts`; the experiments themselves are in
+ * `./experiment.ts` and never run during `sync`).
  *
  * @module
  */
@@ -9,11 +10,12 @@
 import type { LessonContent } from "../types.ts";
 import { cases } from "./cases.ts";
 import * as text from "./text.ts";
+import * as experiments from "./results.ts";
 
 /** The lesson's generator. */
 export const content: LessonContent = {
   cases,
-  blocks: { ...text.blocks },
-  values: { ...text.values },
-  figures: {},
+  blocks: { ...text.blocks, ...experiments.blocks },
+  values: { ...text.values, ...experiments.values },
+  figures: experiments.figures,
 };
