@@ -120,14 +120,14 @@ function curvesAt(runs: MethodRun[], xs: number[]): number[][] {
 function equalFigure(): Promise<string> {
   const { perSeed, budget } = results().equalEpochs;
   const step = 3;
-  const series = METHODS.map(([key, label]) => {
-    const runs = perSeed.map((s) => s[key]);
-    // From the first x at which every seed has a full-length result.
-    const start = Math.max(...runs.map((r) => r.epochs[0]));
-    const xs: number[] = [];
-    for (let x = Math.ceil(start / step) * step; x <= budget; x += step) xs.push(x);
-    return { ...meanBandSeries(label, xs, curvesAt(runs, xs)), stepped: true };
-  });
+  // From the first x at which every seed of every method has a full-length result.
+  const start = Math.max(...perSeed.flatMap((s) => METHODS.map(([key]) => s[key].epochs[0])));
+  const xs: number[] = [];
+  for (let x = Math.ceil(start / step) * step; x <= budget; x += step) xs.push(x);
+  const series = METHODS.map(([key, label]) => ({
+    ...meanBandSeries(label, xs, curvesAt(perSeed.map((s) => s[key]), xs)),
+    stepped: true,
+  }));
   return lineChart({
     title: `Best validation accuracy against epochs spent, digits (${perSeed.length} search seeds)`,
     description: "Mean and ±1 sd over search seeds of the best full-budget validation accuracy " +
