@@ -67,8 +67,8 @@ async function runOnce(options: CheckOptions): Promise<boolean> {
         await scoreLesson(lesson, {
           workspace: stage?.root ?? kitRoot,
           manifest,
-          fileTimeoutMs: options.fileTimeoutMs,
-          lessonTimeoutMs: options.fileTimeoutMs * lesson.testFiles.length,
+          lessonTimeoutMs: options.fileTimeoutMs,
+          trace: true,
         }),
       );
     }

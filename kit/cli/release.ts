@@ -205,7 +205,6 @@ export async function releaseStudentEdition(kitRoot: string, out: string): Promi
     const result = await scoreLesson(lesson, {
       workspace: target,
       manifest,
-      fileTimeoutMs: 120_000,
       lessonTimeoutMs: 600_000,
     });
     for (const exercise of result.exercises) {

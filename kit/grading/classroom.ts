@@ -420,7 +420,6 @@ async function gradeLesson(
     workspace,
     manifest: grader.declared,
     // One budget for the whole lesson, the import analysis included.
-    fileTimeoutMs: grader.lessonTimeoutMs,
     lessonTimeoutMs: Math.max(0, grader.lessonTimeoutMs - (performance.now() - started)),
     concurrency: grader.concurrency,
     allowRead: [join(workspace, "data")],

@@ -31,11 +31,12 @@
  */
 
 import { hardenIntrinsics } from "./harden.ts";
-import { describeValue } from "./describe.ts";
+import { describeValue, formatInput } from "./describe.ts";
 
+// The runtime's own registration, taken before hardening replaces `Deno.test` for everyone else.
+const registerTest = Deno.test;
 hardenIntrinsics();
 
-const registerTest = Deno.test;
 const abs = Math.abs;
 const max = Math.max;
 const isArray = Array.isArray;
@@ -49,6 +50,157 @@ export const DEFAULT_TEST_TIMEOUT_MS = 10_000;
 
 /** What the running graded test has checked so far: correct answers and refusals seen. */
 let current: { answers: number; refusals: number } | undefined;
+
+/**
+ * Progress lines for the kit's runner (kit/grading/lesson_run.ts): which test file is loading,
+ * which test runs, and (when traced) the input of each case. They start with {@link MARKER} and
+ * go to the test process's output, where the runner reads them to say what runs and for how
+ * long. They are for display only: scores come from the runtime's JUnit report.
+ */
+export const MARKER = "\u0001kit:";
+// Taken before any learner code runs, so a patched TextEncoder or stdout cannot silence them.
+const markerEncoder = new TextEncoder();
+const encodeMarker = markerEncoder.encode.bind(markerEncoder);
+const writeMarker = Deno.stdout.writeSync.bind(Deno.stdout);
+const stringify = JSON.stringify;
+
+function mark(kind: string, data: unknown): void {
+  try {
+    writeMarker(encodeMarker(`${MARKER}${kind} ${stringify(data)}\n`));
+  } catch {
+    // Output closed: progress is a courtesy.
+  }
+}
+
+/** How the kit's runner wants this process to behave; set by its generated root module. */
+const runner = { file: "", traceCases: false, skipAfterTimeout: false };
+/** The graded test running now, or one the runtime stopped at its time limit. */
+let running: { file: string; name: string; input: string } | undefined;
+/** Test files in which a test ran past its time limit (for `skipAfterTimeout`). */
+const stalledFiles = new Map<string, { name: string; input: string }>();
+
+/**
+ * Called by the kit's runner before it imports each test file: the graded tests registered
+ * from now on belong to `file`. `traceCases` reports every case's input as it starts (so an
+ * interrupted run can name it); `skipAfterTimeout` fails the later tests of a file at once after
+ * one of its tests ran past its time limit (an endless loop would otherwise cost every test
+ * of the file its full limit).
+ *
+ * @example
+ * ```ts ignore
+ * beginTestFile("decays_test.ts", { traceCases: true, skipAfterTimeout: true });
+ * await import("./decays_test.ts");
+ * ```
+ */
+export function beginTestFile(
+  file: string,
+  settings: { traceCases?: boolean; skipAfterTimeout?: boolean } = {},
+): void {
+  runner.file = String(file);
+  runner.traceCases = settings.traceCases === true;
+  runner.skipAfterTimeout = settings.skipAfterTimeout === true;
+  mark("load", { file: runner.file });
+}
+
+/**
+ * Called by the kit's runner when a test file could not be imported: registers a test named
+ * `kit: load FILE` that fails with the error, so the runtime's report carries it.
+ *
+ * @example
+ * ```ts ignore
+ * try { await import("./decays_test.ts"); } catch (error) { testFileFailed("decays_test.ts", error); }
+ * ```
+ */
+export function testFileFailed(file: string, error: unknown): void {
+  let message: string;
+  try {
+    // The stack names the file and line where loading stopped.
+    message = error instanceof ErrorCtor ? String(error.stack ?? error.message) : String(error);
+    if (message.length > 4000) message = message.slice(0, 4000) + "…";
+  } catch {
+    message = "the file could not be loaded";
+  }
+  registerTest({
+    name: `kit: load ${file}`,
+    sanitizeOps: false,
+    sanitizeResources: false,
+    fn: () => {
+      throw new ErrorCtor(message);
+    },
+  });
+}
+
+/**
+ * Called by the kit's runner after the last import: registers a last test that reports a test
+ * still running (stopped at its time limit), then marks the end of the graded tests.
+ *
+ * @example
+ * ```ts ignore
+ * endOfTestFiles();
+ * ```
+ */
+export function endOfTestFiles(): void {
+  mark("loaded", {});
+  registerTest({
+    name: "kit: end",
+    sanitizeOps: false,
+    sanitizeResources: false,
+    fn: () => {
+      noteStalledTest();
+      mark("end", {});
+    },
+  });
+}
+
+/**
+ * A test that started and never finished was stopped by the runtime at its time limit (its
+ * `finally` never ran). Tell the runner which test and which input, once.
+ */
+function noteStalledTest(): void {
+  if (!running) return;
+  const stalled = running;
+  running = undefined;
+  current = undefined;
+  mark("timeout", stalled);
+  if (!stalledFiles.has(stalled.file)) stalledFiles.set(stalled.file, stalled);
+}
+
+/** Largest array sent to the runner for a plot of the learner's values against the expected. */
+const MAX_PLOT_VALUES = 2000;
+
+/** Sends the runner both arrays of a failed array comparison, for a terminal plot (traced runs). */
+function markPlot(input: string, got: ArrayLike<unknown>, expected: ArrayLike<number>): void {
+  if (!runner.traceCases || !running || expected.length < 4) return;
+  try {
+    const n = expected.length;
+    if (n > MAX_PLOT_VALUES || got.length > MAX_PLOT_VALUES) return;
+    const values = (list: ArrayLike<unknown>) => {
+      const out: (number | null)[] = [];
+      for (let i = 0; i < list.length; i++) {
+        const v = list[i];
+        out.push(typeof v === "number" && isFinite(v) ? v : null);
+      }
+      return out;
+    };
+    mark("plot", {
+      file: running.file,
+      name: running.name,
+      input,
+      got: values(got),
+      expected: values(expected),
+    });
+  } catch {
+    // A plot is a courtesy.
+  }
+}
+
+function noteInput(input: string): void {
+  if (!running) return;
+  running.input = input;
+  if (runner.traceCases) {
+    mark("case", { input: input.length > 300 ? input.slice(0, 300) + "…" : input });
+  }
+}
 
 function countAnswer(): void {
   if (current) current.answers++;
@@ -99,15 +251,30 @@ export function graded(options: GradedOptions, fn: () => void | Promise<void>): 
     throw new ErrorCtor(`graded test "${name}": points must be a positive integer, got ${points}`);
   }
   if (!hint.trim()) throw new ErrorCtor(`graded test "${name}": a hint is required`);
+  const file = runner.file;
+  const timeout = options.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
+  const fullName = name + pointsSuffix(points);
   registerTest({
-    name: name + pointsSuffix(points),
-    timeout: options.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS,
+    name: fullName,
+    timeout,
     // Learner code may leave a timer behind; that is not what this test grades.
     sanitizeOps: false,
     sanitizeResources: false,
     fn: async () => {
+      noteStalledTest();
+      const stalled = runner.skipAfterTimeout ? stalledFiles.get(file) : undefined;
+      if (stalled) {
+        throw new GradedFailure(
+          `not run: "${stalled.name}" in the same exercise ran past its time limit` +
+            (stalled.input ? ` on input ${stalled.input}` : "") +
+            ` (an endless loop?). Fix that first.\nhint:     ${hint}`,
+        );
+      }
       const checks = { answers: 0, refusals: 0 };
       current = checks;
+      caseHint = undefined;
+      running = { file, name: fullName, input: "" };
+      mark("test", { file, name: fullName, timeoutMs: timeout });
       try {
         await fn();
         if (checks.refusals > 0 && checks.answers === 0) {
@@ -127,9 +294,12 @@ export function graded(options: GradedOptions, fn: () => void | Promise<void>): 
         } catch {
           detail = "the test stopped on an error that could not be displayed";
         }
-        throw new GradedFailure(`${detail}\nhint:     ${hint}`);
+        const shown = caseHint ?? hint;
+        caseHint = undefined;
+        throw new GradedFailure(`${detail}\nhint:     ${shown}`);
       } finally {
         current = undefined;
+        running = undefined;
       }
     },
   });
@@ -151,6 +321,13 @@ export interface Case<T> extends Tolerance {
   actual: () => T;
   /** The reference value. */
   expected: T;
+  /** A hint for this case, shown instead of the test's when this case fails. */
+  hint?: string;
+  /**
+   * Names element `i` of an array answer in failure messages (`expectNumbers`), e.g. `W₂[1,0]`
+   * for entry 18 of a flat gradient; default `index i`.
+   */
+  nameIndex?: (i: number) => string;
 }
 
 /** Describes what learner code threw; never throws itself (getters on the error may). */
@@ -175,17 +352,22 @@ function toleranceText(rel: number, absTol: number): string {
   return `within ${parts.join(" or ")}`;
 }
 
-function fail(input: string, expected: string, got: string, note?: string): never {
-  const lines = [`input:    ${input}`, `expected: ${expected}`, `got:      ${got}`];
+/** The hint of the case that failed, when it has its own; the test's hint otherwise. */
+let caseHint: string | undefined;
+
+function fail(input: string, expected: string, got: string, note?: string, hint?: string): never {
+  const lines = [`input:    ${formatInput(input)}`, `expected: ${expected}`, `got:      ${got}`];
   if (note) lines.push(`note:     ${note}`);
+  caseHint = hint;
   throw new GradedFailure(lines.join("\n"));
 }
 
-function call<T>(input: string, expectedText: string, actual: () => T): T {
+function call<T>(c: { input: string; actual: () => T; hint?: string }, expectedText: string): T {
+  noteInput(c.input);
   try {
-    return actual();
+    return c.actual();
   } catch (error) {
-    return fail(input, expectedText, `it threw ${describeThrown(error)}`);
+    return fail(c.input, expectedText, `it threw ${describeThrown(error)}`, undefined, c.hint);
   }
 }
 
@@ -208,9 +390,13 @@ export function expectNumber(c: Case<number>): void {
   const rel = c.rel ?? 1e-9;
   const absTol = c.abs ?? 0;
   const expectedText = `${describeValue(c.expected)} (${toleranceText(rel, absTol)})`;
-  const got = call(c.input, expectedText, c.actual);
-  if (typeof got !== "number") fail(c.input, expectedText, `${describeValue(got)}, not a number`);
-  if (!numbersClose(got, c.expected, rel, absTol)) fail(c.input, expectedText, describeValue(got));
+  const got = call(c, expectedText);
+  if (typeof got !== "number") {
+    fail(c.input, expectedText, `${describeValue(got)}, not a number`, undefined, c.hint);
+  }
+  if (!numbersClose(got, c.expected, rel, absTol)) {
+    fail(c.input, expectedText, describeValue(got), undefined, c.hint);
+  }
   countAnswer();
 }
 
@@ -228,9 +414,15 @@ export function expectNumbers(c: Case<ArrayLike<number>>): void {
   const absTol = c.abs ?? 0;
   const tol = toleranceText(rel, absTol);
   const expectedText = `${describeValue(c.expected)} (${tol})`;
-  const got: unknown = call(c.input, expectedText, c.actual);
+  const got: unknown = call(c, expectedText);
   if (!isArray(got) && !ArrayBuffer.isView(got)) {
-    fail(c.input, expectedText, `${describeValue(got)}, not an array of numbers`);
+    fail(
+      c.input,
+      expectedText,
+      `${describeValue(got)}, not an array of numbers`,
+      undefined,
+      c.hint,
+    );
   }
   const list = got as ArrayLike<unknown>;
   // Read once: a proxy (Array.isArray sees through it) or a getter could report the expected
@@ -240,20 +432,25 @@ export function expectNumbers(c: Case<ArrayLike<number>>): void {
     fail(
       c.input,
       expectedText,
-      `${describeValue(got)}: ${n} values, expected ${c.expected.length}`,
+      `${describeValue(got)}: ${n} ${n === 1 ? "value" : "values"}, expected ${c.expected.length}`,
+      undefined,
+      c.hint,
     );
   }
   for (let i = 0; i < n; i++) {
     const value = list[i];
     const want = c.expected[i];
     if (typeof value !== "number" || !numbersClose(value, want, rel, absTol)) {
+      const where = c.nameIndex ? c.nameIndex(i) : `index ${i}`;
+      markPlot(c.input, list, c.expected);
       fail(
         c.input,
         expectedText,
         describeValue(got),
-        `first difference at index ${i}: expected ${describeValue(want)} (${tol}), got ${
+        `first difference at ${where}: expected ${describeValue(want)}, got ${
           describeValue(value)
         }`,
+        c.hint,
       );
     }
   }
@@ -271,7 +468,7 @@ export function expectNumbers(c: Case<ArrayLike<number>>): void {
  */
 export function expectEqual<T>(c: Case<T>): void {
   const expectedText = describeValue(c.expected);
-  const got = call(c.input, expectedText, c.actual);
+  const got = call(c, expectedText);
   const where = firstDifference(got, c.expected, "");
   if (where !== null) {
     fail(
@@ -279,6 +476,7 @@ export function expectEqual<T>(c: Case<T>): void {
       expectedText,
       describeValue(got),
       where ? `first difference at ${where}` : undefined,
+      c.hint,
     );
   }
   countAnswer();
@@ -333,12 +531,13 @@ function firstDifference(got: unknown, expected: unknown, path: string): string 
  * ```
  */
 export function expectThrows(
-  c: { input: string; actual: () => unknown; messageIncludes?: string },
+  c: { input: string; actual: () => unknown; messageIncludes?: string; hint?: string },
 ): void {
   const expectedText = c.messageIncludes
     ? `an error whose message mentions "${c.messageIncludes}"`
     : "an error (invalid input must be refused)";
   let got: unknown;
+  noteInput(c.input);
   try {
     got = c.actual();
   } catch (error) {
@@ -350,10 +549,10 @@ export function expectThrows(
       message = "";
     }
     if (c.messageIncludes && !message.includes(c.messageIncludes)) {
-      fail(c.input, expectedText, `it threw ${describeThrown(error)}`);
+      fail(c.input, expectedText, `it threw ${describeThrown(error)}`, undefined, c.hint);
     }
     if (current) current.refusals++;
     return;
   }
-  fail(c.input, expectedText, `it returned ${describeValue(got)}`);
+  fail(c.input, expectedText, `it returned ${describeValue(got)}`, undefined, c.hint);
 }

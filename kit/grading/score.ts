@@ -5,9 +5,10 @@
  */
 
 import { join } from "node:path";
+import { formatInput } from "./describe.ts";
 import { exerciseOf, type Lesson } from "./lessons.ts";
 import { type DeclaredTest, type Manifest, pointsInName } from "./manifest.ts";
-import { type FileRun, runTestFile } from "./run.ts";
+import { type FileRun, type Progress, runTestFiles } from "./run.ts";
 
 /** The outcome of one graded test. */
 export interface TestOutcome {
@@ -41,8 +42,10 @@ export interface ExerciseResult {
   warnings: string[];
   /** Wall time of the file's process in milliseconds. */
   durationMs: number;
-  /** What the file's process printed (bounded), learner `console.log` included. */
+  /** What the file's code printed (bounded), learner `console.log` included. */
   printed?: string;
+  /** Failed array answers with both arrays, for a plot (traced runs only). */
+  plots?: Progress[];
 }
 
 /** The outcome of one lesson. */
@@ -65,9 +68,7 @@ export interface ScoreOptions {
   workspace: string;
   /** The declared graded tests. A file missing from it is scored from the names reported. */
   manifest: Manifest;
-  /** Wall-clock limit of one test file's process (default 60 s). */
-  fileTimeoutMs?: number;
-  /** Wall-clock limit of the whole lesson (default 180 s): files not started by then time out. */
+  /** Wall-clock limit of the whole lesson (default 180 s): files not finished by then time out. */
   lessonTimeoutMs?: number;
   /** Test files run at once (default: the number of CPUs, at most 4). */
   concurrency?: number;
@@ -79,6 +80,12 @@ export interface ScoreOptions {
   wrapper?: string[];
   /** More `deno test` flags, e.g. the grader's explicit denials. */
   extraArgs?: string[];
+  /** The learner's check: trace inputs, plot failed arrays, skip a file's tests after a time-out. */
+  trace?: boolean;
+  /** Called with each progress line of the test processes. */
+  onProgress?: (progress: Progress) => void;
+  /** Stops the run. */
+  signal?: AbortSignal;
   /**
    * Why a test file must not run (its imports were refused, say), or undefined to run it. A
    * refused file scores like one that does not load, with this reason.
@@ -124,9 +131,10 @@ export function scoreFile(
     }
   }
   const problem = run.timedOut
-    ? `timed out: the tests did not finish within ${
-      Math.round(timeoutMs / 1000)
-    } s (an endless loop?)`
+    ? `timed out: ${
+      run.timeoutDetail ??
+        `the tests did not finish within ${Math.round(timeoutMs / 1000)} s (an endless loop?)`
+    }`
     : run.loadError;
   const tests = expected.map((test): TestOutcome => {
     const base = { name: test.name, points: test.points, earned: 0 };
@@ -140,7 +148,16 @@ export function scoreFile(
       return { ...base, status: "fail", message: "reported more than once: not counted" };
     }
     if (!reports[0].passed) {
-      return { ...base, status: "fail", message: cleanMessage(reports[0].message) };
+      const message = cleanMessage(reports[0].message);
+      const stalled = run.events?.find((e) => e.kind === "timeout" && e.name === test.name);
+      if (stalled && /^timed out after/.test(message)) {
+        return {
+          ...base,
+          status: "timeout",
+          message: stalled.input ? `${message}\ninput:    ${formatInput(stalled.input)}` : message,
+        };
+      }
+      return { ...base, status: "fail", message };
     }
     return { ...base, status: "pass", earned: test.points };
   });
@@ -154,6 +171,7 @@ export function scoreFile(
     warnings,
     durationMs: run.durationMs,
     printed: run.printed,
+    plots: run.events?.filter((e) => e.kind === "plot"),
   };
 }
 
@@ -169,7 +187,10 @@ export function scoreFile(
 export function cleanMessage(message: string | undefined): string {
   if (!message) return "failed";
   return message.replace(/^Uncaught (\(in promise\) )?/, "").replace(/^GradedFailure: /, "")
-    .replace(/^Timed out after (\d+)ms$/, "timed out after $1 ms (an endless loop?)").trim();
+    .replace(
+      /^Timed out after (\d+)ms$/,
+      (_, ms) => `timed out after ${Number(ms) / 1000} s (an endless loop?)`,
+    ).trim();
 }
 
 /**
@@ -199,7 +220,10 @@ export async function mapConcurrent<T, R>(
 }
 
 /**
- * Runs every graded test file of `lesson` in `options.workspace` and scores it.
+ * Runs every graded test file of `lesson` in `options.workspace` and scores it. Files whose tests
+ * the manifest declares (under names no other file of the lesson uses) run together in one
+ * process; any other file runs in a process of its own, since only the manifest tells which file
+ * a reported test belongs to.
  *
  * @example
  * ```ts ignore
@@ -208,29 +232,53 @@ export async function mapConcurrent<T, R>(
  * ```
  */
 export async function scoreLesson(lesson: Lesson, options: ScoreOptions): Promise<LessonResult> {
-  const fileTimeoutMs = options.fileTimeoutMs ?? 60_000;
   const lessonTimeoutMs = options.lessonTimeoutMs ?? 180_000;
   const started = performance.now();
   const declared = options.manifest[lesson.slug] ?? {};
   const concurrency = options.concurrency ?? Math.min(4, navigator.hardwareConcurrency || 2);
-  const exercises = await mapConcurrent(lesson.testFiles, concurrency, async (testFile) => {
-    const left = lessonTimeoutMs - (performance.now() - started);
-    const timeoutMs = Math.floor(Math.max(0, Math.min(fileTimeoutMs, left)));
+  const refusals = new Map<string, string>();
+  for (const testFile of lesson.testFiles) {
     const refusal = options.refuse?.(testFile);
-    const run: FileRun = refusal !== undefined
-      ? { tests: [], loadError: refusal, timedOut: false, durationMs: 0 }
-      : timeoutMs <= 0
-      ? { tests: [], timedOut: true, durationMs: 0 }
-      : await runTestFile({
+    if (refusal !== undefined) refusals.set(testFile, refusal);
+  }
+  const runnable = lesson.testFiles.filter((file) => !refusals.has(file));
+  const owners = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const file of runnable) {
+    for (const test of declared[file] ?? []) {
+      if (owners.has(test.name)) shared.add(owners.get(test.name)!).add(file);
+      owners.set(test.name, file);
+    }
+  }
+  const together = runnable.filter((file) => declared[file] && !shared.has(file));
+  const alone = runnable.filter((file) => !together.includes(file));
+  const groups = [...(together.length ? [together] : []), ...alone.map((file) => [file])];
+  const runs: Record<string, FileRun> = {};
+  await mapConcurrent(groups, concurrency, async (files) => {
+    Object.assign(
+      runs,
+      await runTestFiles({
         workspace: options.workspace,
-        testFile: join("exercises", lesson.slug, testFile),
-        timeoutMs,
+        folder: join("exercises", lesson.slug),
+        testFiles: files,
+        ownerOf: (name) => owners.get(name),
+        timeoutMs: Math.max(0, lessonTimeoutMs - (performance.now() - started)),
         allowRead: options.allowRead,
         maxHeapMiB: options.maxHeapMiB,
         wrapper: options.wrapper,
         extraArgs: options.extraArgs,
-      });
-    return scoreFile(testFile, declared[testFile], run, timeoutMs);
+        trace: options.trace,
+        onProgress: options.onProgress,
+        signal: options.signal,
+      }),
+    );
+  });
+  const exercises = lesson.testFiles.map((testFile) => {
+    const refusal = refusals.get(testFile);
+    const run: FileRun = refusal !== undefined
+      ? { tests: [], loadError: refusal, timedOut: false, durationMs: 0 }
+      : runs[testFile] ?? { tests: [], timedOut: true, durationMs: 0 };
+    return scoreFile(testFile, declared[testFile], run, lessonTimeoutMs);
   });
   return {
     lesson,
