@@ -127,3 +127,121 @@ Deno.test("check: --junit and --json write reports from the runtime's results", 
     await Deno.remove(root, { recursive: true });
   }
 });
+
+Deno.test("check: --show-output shows what the learner's code printed, under its exercise", async () => {
+  const root = await scratchKit({
+    "square.ts":
+      'export function square(x: number): number {\n  console.log("squaring", x);\n  return x * x;\n}\n',
+  });
+  try {
+    const { out } = await check(["1", "--show-output"], root);
+    assert.match(
+      out,
+      /✓ square\.ts[^\n]*\n\s+── what square\.ts and its tests printed ──\n\s+│ squaring \d/,
+    );
+    assert.match(out, /\(half\.ts printed nothing\)/);
+    const { out: quiet } = await check(["1"], root);
+    assert.doesNotMatch(quiet, /squaring/);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("check: one exercise file by its path; a solved one exits 0", async () => {
+  const root = await scratchKit({
+    "square.ts": "export function square(x: number): number {\n  return x * x;\n}\n",
+  });
+  try {
+    const solved = await check([join(root, "exercises", "01-demo", "square.ts")], root);
+    assert.equal(solved.code, 0, solved.out);
+    assert.match(solved.out, /lesson-01: 3\/3 points$/);
+    assert.doesNotMatch(solved.out, /half\.ts/);
+    const open = await check([join(root, "exercises", "01-demo", "half_test.ts")], root);
+    assert.equal(open.code, 1);
+    assert.match(open.out, /lesson-01: 0\/1 points$/);
+    const none = await check([join(root, "exercises", "01-demo", "nothing.ts")], root);
+    assert.equal(none.code, 2);
+    assert.match(
+      none.out,
+      /nothing\.ts has no graded tests; the graded exercises of lesson-01 are cube\.ts, half\.ts, square\.ts/,
+    );
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("check: option typos get a suggestion, coming lessons are named as coming", async () => {
+  const typo = await check(["1", "--solution"], MINIKIT);
+  assert.equal(typo.code, 2);
+  assert.match(typo.out, /^check: unknown option --solution\. Did you mean --solutions\?/);
+  const root = await scratchKit({});
+  try {
+    await Deno.writeTextFile(
+      join(root, "README.md"),
+      "| lesson | topic | points |\n| --- | --- | --- |\n| lesson-02 | Second steps | coming | |\n",
+    );
+    const coming = await check(["lesson-02"], root);
+    assert.equal(coming.code, 2);
+    assert.match(coming.out, /lesson-02 \(Second steps\) is coming/);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("check: a failing array answer shows a plot of the learner's values", async () => {
+  const root = await scratchKit({
+    "cube.ts":
+      "export function cube(xs: readonly number[]): number[] {\n  return xs.map((x) => x * x);\n}\n",
+  });
+  try {
+    const { out } = await check(["1"], root);
+    assert.match(out, /· expected {3}x yours {3}● both/);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("check: --watch never shows a result older than the last save", async () => {
+  const root = await scratchKit({});
+  const cube = join(root, "exercises", "01-demo", "cube.ts");
+  const lines: string[] = [];
+  const log = console.log, clear = console.clear;
+  console.log = (...parts: unknown[]) => lines.push(parts.join(" "));
+  console.clear = () => lines.push("<clear>");
+  const stop = new AbortController();
+  try {
+    const watching = main(["1", "--watch"], root, stop.signal);
+    const waitFor = async (pattern: RegExp) => {
+      const deadline = Date.now() + 20_000;
+      while (!lines.some((line) => pattern.test(line))) {
+        if (Date.now() > deadline) throw new Error(`no ${pattern} in:\n${lines.join("\n")}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    await waitFor(/lesson-01: 0\/6 points/);
+    // A save that makes the tests loop (each would take its 2 s limit), then, during that run,
+    // the fix: the looping run is cancelled, and only the fixed file's result appears.
+    lines.length = 0;
+    await Deno.writeTextFile(
+      cube,
+      "export function cube(xs: number[]): number[] {\n  while (true) {}\n}\n",
+    );
+    await waitFor(/^running…$/);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await Deno.writeTextFile(
+      cube,
+      "export function cube(xs: readonly number[]): number[] {\n  return xs.map((x) => x * x * x);\n}\n",
+    );
+    await waitFor(/lesson-01: 2\/6 points/);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const text = lines.join("\n");
+    assert.doesNotMatch(text, /timed out/, text);
+    const last = lines.findLast((line) => /lesson-01: /.test(line));
+    assert.match(last ?? "", /lesson-01: 2\/6 points$/);
+  } finally {
+    stop.abort();
+    console.log = log;
+    console.clear = clear;
+    await Deno.remove(root, { recursive: true });
+  }
+});

@@ -170,7 +170,7 @@ const MAX_PLOT_VALUES = 2000;
 
 /** Sends the runner both arrays of a failed array comparison, for a terminal plot (traced runs). */
 function markPlot(input: string, got: ArrayLike<unknown>, expected: ArrayLike<number>): void {
-  if (!runner.traceCases || !running || expected.length < 4) return;
+  if (!runner.traceCases || !running || expected.length < 3) return;
   try {
     const n = expected.length;
     if (n > MAX_PLOT_VALUES || got.length > MAX_PLOT_VALUES) return;

@@ -535,8 +535,23 @@ class BoundedText {
   #head: string[] = [];
   #tail: string[] = [];
   #dropped = 0;
+  #last: string | undefined;
+  #repeats = 0;
   add(line: string): void {
-    const cut = line.length > 2000 ? line.slice(0, 2000) + "…" : line;
+    // A print in a loop is one line with a count, not a page of copies.
+    if (line === this.#last) {
+      this.#repeats++;
+      return;
+    }
+    this.#flushRepeats();
+    this.#last = line;
+    this.#push(line.length > 2000 ? line.slice(0, 2000) + "…" : line);
+  }
+  #flushRepeats(): void {
+    if (this.#repeats) this.#push(`  (the line above ${this.#repeats} more times)`);
+    this.#repeats = 0;
+  }
+  #push(cut: string): void {
     if (this.#head.length < 100) this.#head.push(cut);
     else {
       this.#tail.push(cut);
@@ -547,6 +562,8 @@ class BoundedText {
     }
   }
   text(): string {
+    this.#flushRepeats();
+    this.#last = undefined;
     const gap = this.#dropped ? [`[… ${this.#dropped} lines left out …]`] : [];
     return [...this.#head, ...gap, ...this.#tail].join("\n");
   }
