@@ -209,8 +209,9 @@ Deno.test("check: --watch never shows a result older than the last save", async 
   console.log = (...parts: unknown[]) => lines.push(parts.join(" "));
   console.clear = () => lines.push("<clear>");
   const stop = new AbortController();
+  let watching: Promise<number> | undefined;
   try {
-    const watching = main(["1", "--watch"], root, stop.signal);
+    watching = main(["1", "--watch"], root, stop.signal);
     const waitFor = async (pattern: RegExp) => {
       const deadline = Date.now() + 20_000;
       while (!lines.some((line) => pattern.test(line))) {
@@ -240,6 +241,7 @@ Deno.test("check: --watch never shows a result older than the last save", async 
     assert.match(last ?? "", /lesson-01: 2\/6 points$/);
   } finally {
     stop.abort();
+    await watching;
     console.log = log;
     console.clear = clear;
     await Deno.remove(root, { recursive: true });
