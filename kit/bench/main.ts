@@ -4,15 +4,18 @@
  * | name  | what                                                        |
  * | ----- | ----------------------------------------------------------- |
  * | `mlp` | lesson 05's reference MLP on digits, against NumPy          |
+ * | `check` | `deno task check lesson-03` warm, beside `deno run hello.ts` |
  *
  * @module
  */
 
 import { benchMlp } from "./mlp.ts";
+import { benchCheck } from "./check.ts";
 
 /** The benchmarks by name. */
 export const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
   mlp: benchMlp,
+  check: benchCheck,
 };
 
 if (import.meta.main) {
