@@ -10,6 +10,17 @@ const ABS_PER_LR0 = 1e-15;
 
 type Point = { config: { lr0: number }; epoch: number; expected: number };
 
+/** The hint that fits the case that failed: past the warm-up, a fractional epoch, or none. */
+function caseHint(config: LinearWarmupConfig, epoch: number): string | undefined {
+  if (epoch > (config.totalIters ?? 5)) {
+    return "Past totalIters the factor stays at endFactor: clamp the epoch with min(epoch, totalIters). See 'Linear warm-up' in lesson 03.";
+  }
+  if (!Number.isInteger(epoch)) {
+    return "A fractional epoch (epoch + batch / batches) is used as it is: do not floor it. See 'Linear warm-up' in lesson 03.";
+  }
+  return undefined;
+}
+
 function checkAll(list: Point[]): void {
   for (const c of list) {
     const config = c.config as LinearWarmupConfig;
@@ -19,6 +30,7 @@ function checkAll(list: Point[]): void {
       expected: c.expected,
       rel: REL,
       abs: ABS_PER_LR0 * config.lr0,
+      hint: caseHint(config, c.epoch),
     });
   }
 }

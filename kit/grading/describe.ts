@@ -100,7 +100,7 @@ const MAX_INPUT_LENGTH = 240;
 export function formatInput(text: string): string {
   const out: string[] = [];
   // Per open bracket: is it an array, how many items so far, is the rest being skipped.
-  const stack: { array: boolean; items: number; skipping: boolean }[] = [];
+  const stack: { array: boolean; items: number; skipping: boolean; cut: boolean }[] = [];
   const skipping = () => stack.some((frame) => frame.skipping);
   const emit = (piece: string) => {
     if (!skipping()) out.push(piece);
@@ -122,7 +122,8 @@ export function formatInput(text: string): string {
     if (c === "[" || c === "{") {
       while (text[i + 1] === " ") i++;
       emit(c === "{" && text[i + 1] !== "}" ? "{ " : c);
-      stack.push({ array: c === "[", items: 0, skipping: false });
+      // An array the test already shortened ("…") is shown as written.
+      stack.push({ array: c === "[", items: 0, skipping: false, cut: !alreadyCut(text, i) });
     } else if ((c === "]" || c === "}") && stack.length) {
       const frame = stack.pop()!;
       if (frame.skipping) out.push(`… ${frame.items + 1 - MAX_ITEMS} more`);
@@ -131,7 +132,7 @@ export function formatInput(text: string): string {
     } else if (c === "," && stack.length) {
       const frame = stack.at(-1)!;
       frame.items++;
-      if (frame.array && frame.items === MAX_ITEMS && !skipping()) {
+      if (frame.array && frame.cut && frame.items === MAX_ITEMS && !skipping()) {
         out.push(", ");
         frame.skipping = true;
       } else emit(", ");
@@ -146,4 +147,45 @@ export function formatInput(text: string): string {
   }
   const result = out.join("");
   return result.length > MAX_INPUT_LENGTH ? result.slice(0, MAX_INPUT_LENGTH) + "…" : result;
+}
+
+/** Whether the bracket opened at `start` closes after an ellipsis the text already holds. */
+function alreadyCut(text: string, start: number): boolean {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    if (text[i] === "[" || text[i] === "{") depth++;
+    else if (text[i] === "]" || text[i] === "}") {
+      if (--depth === 0) return false;
+    } else if (text[i] === "…" && depth === 1) return true;
+  }
+  return false;
+}
+
+const SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉";
+
+/**
+ * Names the entries of a network's flat parameter (or gradient) vector by layer and position,
+ * for failure messages: layer l's weights (inSize × outSize, row-major) then its biases, as
+ * lesson 05 lays them out. Entry 18 of a [4, 3, 2] network is `W₂[0,0]`, not "index 18".
+ *
+ * @example
+ * ```ts
+ * import { flatParameterName } from "./describe.ts";
+ * const name = flatParameterName([4, 3, 2]);
+ * console.log(name(0), name(12), name(15), name(21)); // "W₁[0,0] b₁[0] W₂[0,0] b₂[0]"
+ * ```
+ */
+export function flatParameterName(sizes: readonly number[]): (index: number) => string {
+  return (index) => {
+    let offset = 0;
+    for (let l = 0; l + 1 < sizes.length; l++) {
+      const inSize = sizes[l], outSize = sizes[l + 1];
+      const layer = String(l + 1).replace(/\d/g, (d) => SUBSCRIPTS[Number(d)]);
+      const at = index - offset;
+      if (at < inSize * outSize) return `W${layer}[${Math.floor(at / outSize)},${at % outSize}]`;
+      if (at < inSize * outSize + outSize) return `b${layer}[${at - inSize * outSize}]`;
+      offset += inSize * outSize + outSize;
+    }
+    return `index ${index}`;
+  };
 }

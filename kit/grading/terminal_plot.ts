@@ -40,7 +40,8 @@ export function plotSeries(
   const width = options.width ?? 60;
   const height = options.height ?? 10;
   const finite = [...expected, ...got].filter((v): v is number => v !== null && isFinite(v));
-  if (finite.length === 0) return [];
+  // Nothing of the learner's to draw (all NaN, say): the message says enough.
+  if (!got.some((v) => v !== null && isFinite(v))) return [];
   let low = Math.min(...finite);
   let high = Math.max(...finite);
   if (low === high) {
