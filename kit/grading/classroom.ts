@@ -5,7 +5,7 @@
  * @module
  */
 
-import { basename, dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { type Lesson, listLessons } from "./lessons.ts";
 import { type DeclaredTest, loadManifest, type Manifest, pointsInName } from "./manifest.ts";
 import { runTestFile } from "./run.ts";
@@ -13,21 +13,17 @@ import { type LessonResult, mapConcurrent, scoreFile, scoreLesson } from "./scor
 import { stageWorkspace } from "./stage.ts";
 import { DEFAULT_MEMORY_MIB, memoryWrapper, SANDBOX_FLAGS, vetImports } from "./sandbox.ts";
 import { writeTextFileAtomic } from "./files.ts";
+import {
+  type Inspection,
+  inspectSubmission,
+  readAccepted,
+  type Submission,
+} from "./submissions.ts";
+
+export { findSubmissions, safeName, type Submission } from "./submissions.ts";
 
 /** Default wall-clock limit of one lesson of one student, in seconds. */
 export const DEFAULT_LESSON_TIMEOUT_S = 120;
-
-/** One student's submission. */
-export interface Submission {
-  /** The student's name in reports: the folder's name, made safe for file names. */
-  name: string;
-  /** The folder given or found. */
-  source: string;
-  /** The folder holding the `NN-slug/` lesson folders, or undefined when there is none. */
-  implementationRoot?: string;
-  /** Why nothing could be graded, when so. */
-  problem?: string;
-}
 
 /** One student's grading. */
 export interface StudentResult {
@@ -65,99 +61,12 @@ export interface GradeOptions {
   log?: (line: string) => void;
 }
 
-const LESSON_FOLDER = /^\d{2}-[a-z0-9-]+$/;
-
 async function lstatOrNull(path: string): Promise<Deno.FileInfo | null> {
   try {
     return await Deno.lstat(path);
   } catch {
     return null;
   }
-}
-
-async function hasLessonFolders(folder: string): Promise<boolean> {
-  try {
-    for await (const entry of Deno.readDir(folder)) {
-      if (LESSON_FOLDER.test(entry.name) && (entry.isDirectory || entry.isSymlink)) return true;
-    }
-  } catch {
-    // Not a readable folder.
-  }
-  return false;
-}
-
-/**
- * Makes a folder name safe as a file name and a CSV cell: letters, digits, `.`, `_`, `-`.
- *
- * @example
- * ```ts
- * import { safeName } from "./classroom.ts";
- * console.log(safeName("=alice smith")); // "alice_smith"
- * ```
- */
-export function safeName(name: string): string {
-  const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._-]+|_+$/g, "");
-  return cleaned || "student";
-}
-
-async function asSubmission(folder: string, name: string): Promise<Submission | null> {
-  const exercises = join(folder, "exercises");
-  const info = await lstatOrNull(exercises);
-  if (info?.isSymlink) {
-    return { name, source: folder, problem: "exercises/ is a link, not a folder: not graded" };
-  }
-  if (info?.isDirectory) return { name, source: folder, implementationRoot: exercises };
-  if (await hasLessonFolders(folder)) {
-    const own = basename(folder) === "exercises" ? basename(dirname(folder)) : name;
-    return { name: safeName(own), source: folder, implementationRoot: folder };
-  }
-  return null;
-}
-
-/**
- * Finds the submissions that `paths` name. A path is one student's copy of the kit, or just its
- * `exercises/` folder, or a folder of such copies (one student per subfolder, named after it).
- * Names are made unique with a `-2`, `-3`… suffix. Links are not followed inside a class folder.
- *
- * @example
- * ```ts ignore
- * const submissions = await findSubmissions(["class/"]);
- * console.log(submissions.map((s) => s.name)); // ["alice", "bob"]
- * ```
- */
-export async function findSubmissions(paths: string[]): Promise<Submission[]> {
-  const found: Submission[] = [];
-  for (const given of paths) {
-    const folder = resolve(given);
-    const info = await Deno.stat(folder).catch(() => null);
-    if (!info?.isDirectory) throw new Error(`${given}: not a folder`);
-    const single = await asSubmission(folder, safeName(basename(folder)));
-    if (single) {
-      found.push(single);
-      continue;
-    }
-    const entries = (await Array.fromAsync(Deno.readDir(folder)))
-      .filter((e) => !e.name.startsWith("."))
-      .sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    for (const entry of entries) {
-      const path = join(folder, entry.name);
-      if (entry.isSymlink) {
-        found.push({ name: safeName(entry.name), source: path, problem: "a link: not graded" });
-      } else if (entry.isDirectory) {
-        found.push(
-          await asSubmission(path, safeName(entry.name)) ??
-            { name: safeName(entry.name), source: path, problem: "no exercises/ folder found" },
-        );
-      }
-    }
-  }
-  const seen = new Map<string, number>();
-  for (const submission of found) {
-    const count = (seen.get(submission.name) ?? 0) + 1;
-    seen.set(submission.name, count);
-    if (count > 1) submission.name = `${submission.name}-${count}`;
-  }
-  return found;
 }
 
 async function sha256(data: Uint8Array | string): Promise<string> {
@@ -226,30 +135,17 @@ export async function kitVersion(
   return await sha256(lines.join("\n"));
 }
 
-async function submissionHash(submission: Submission, allLessons: Lesson[]): Promise<string> {
-  const lines = [`problem ${submission.problem ?? ""}`];
-  if (submission.implementationRoot) {
-    for (const lesson of allLessons) {
-      const folder = join(submission.implementationRoot, lesson.slug);
-      const info = await lstatOrNull(folder);
-      if (!info) continue;
-      if (info.isSymlink) {
-        lines.push(`${lesson.slug} link`);
-        continue;
-      }
-      lines.push(
-        ...(await hashTree(
-          folder,
-          (rel) => rel.includes("/") || rel.endsWith("_test.ts") || !rel.endsWith(".ts"),
-        ))
-          .map((l) => `${lesson.slug}/${l}`),
-      );
-      for await (const entry of Deno.readDir(folder)) {
-        if (entry.isSymlink) lines.push(`${lesson.slug}/${entry.name} link`);
-      }
-    }
+/** A fingerprint of what an inspection accepted and refused, reading only accepted files. */
+async function submissionHash(inspection: Inspection): Promise<string> {
+  const lines = [
+    `problem ${inspection.problem ?? ""}`,
+    ...inspection.refused.map((r) => `refused ${r}`),
+  ];
+  for (const file of inspection.files) {
+    const bytes = await readAccepted(file, file.size).catch(() => new Uint8Array());
+    lines.push(`${file.slug}/${file.name} ${await sha256(bytes)}`);
   }
-  return await sha256(lines.sort().join("\n"));
+  return await sha256(lines.join("\n"));
 }
 
 /**
@@ -429,7 +325,7 @@ async function gradeLesson(
     refuse: (testFile) => {
       const exercise = testFile.replace(/_test\.ts$/, ".ts");
       const refusal = refused.find((r) => r.startsWith(`${lesson.slug}/${exercise}:`)) ??
-        refused.find((r) => r.startsWith(`${lesson.slug}/:`));
+        refused.find((r) => r.startsWith(`${lesson.slug}/:`) || r.startsWith(`${lesson.slug}:`));
       return verdicts.get(testPath(testFile)) ?? (refusal ? `refused: ${refusal}` : undefined);
     },
   });
@@ -459,9 +355,39 @@ export async function gradeSubmission(
   grader: Grader,
   submission: Submission,
 ): Promise<StudentResult> {
-  const key = await sha256(
-    `${grader.version}\n${await submissionHash(submission, grader.allLessons)}`,
-  );
+  try {
+    return await gradeInspected(grader, submission);
+  } catch (error) {
+    // Whatever went wrong for one student, the class still gets its gradebook: this student
+    // gets a row that says why, and a re-run tries again.
+    const reason = `not graded: ${error instanceof Error ? error.message : String(error)}`;
+    grader.log(`${submission.name}: ${reason}`);
+    return notGraded(grader, submission, reason, "");
+  }
+}
+
+function notGraded(
+  grader: Grader,
+  submission: Submission,
+  reason: string,
+  key: string,
+  notes: string[] = [],
+): StudentResult {
+  const lessons = grader.lessons.map((lesson) => emptyLesson(grader, lesson, reason));
+  return {
+    student: submission.name,
+    source: submission.source,
+    lessons,
+    score: 0,
+    maxScore: lessons.reduce((sum, l) => sum + l.maxScore, 0),
+    notes: [...notes, reason],
+    key,
+  };
+}
+
+async function gradeInspected(grader: Grader, submission: Submission): Promise<StudentResult> {
+  const inspection = await inspectSubmission(submission, grader.allLessons);
+  const key = await sha256(`${grader.version}\n${await submissionHash(inspection)}`);
   const keptAt = grader.resultsDir ? join(grader.resultsDir, `${submission.name}.json`) : undefined;
   if (keptAt) {
     const cached = await readCached(keptAt, key);
@@ -472,37 +398,37 @@ export async function gradeSubmission(
       return cached;
     }
   }
-  const notes: string[] = [];
-  let lessons: LessonResult[];
-  if (!submission.implementationRoot) {
-    const reason = submission.problem ?? "nothing to grade";
-    notes.push(reason);
-    lessons = grader.lessons.map((lesson) => emptyLesson(grader, lesson, reason));
+  const notes = inspection.refused.map((r) => `refused ${r}`);
+  let result: StudentResult;
+  if (inspection.problem) {
+    result = notGraded(grader, submission, inspection.problem, key, notes);
   } else {
     const stage = await stageWorkspace({
       kitRoot: grader.kitRoot,
-      implementationRoot: submission.implementationRoot,
+      implementationRoot: submission.implementationRoot!,
       lessons: grader.allLessons,
+      files: inspection.files,
     });
+    const lessons: LessonResult[] = [];
     try {
+      const refused = [...inspection.refused, ...stage.refused];
       notes.push(...stage.refused.map((r) => `refused ${r}`));
-      lessons = [];
       for (const lesson of grader.lessons) {
-        lessons.push(await gradeLesson(grader, stage.root, lesson, stage.refused));
+        lessons.push(await gradeLesson(grader, stage.root, lesson, refused));
       }
     } finally {
       await stage.dispose();
     }
+    result = {
+      student: submission.name,
+      source: submission.source,
+      lessons,
+      score: lessons.reduce((sum, l) => sum + l.score, 0),
+      maxScore: lessons.reduce((sum, l) => sum + l.maxScore, 0),
+      notes,
+      key,
+    };
   }
-  const result: StudentResult = {
-    student: submission.name,
-    source: submission.source,
-    lessons,
-    score: lessons.reduce((sum, l) => sum + l.score, 0),
-    maxScore: lessons.reduce((sum, l) => sum + l.maxScore, 0),
-    notes,
-    key,
-  };
   if (keptAt) await writeTextFileAtomic(keptAt, JSON.stringify(result) + "\n");
   grader.log(`${submission.name}: ${result.score}/${result.maxScore}`);
   return result;

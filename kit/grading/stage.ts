@@ -12,6 +12,7 @@
 
 import { join } from "node:path";
 import type { Lesson } from "./lessons.ts";
+import { type AcceptedFile, readAccepted } from "./submissions.ts";
 
 /** What to stage. */
 export interface StageOptions {
@@ -23,6 +24,11 @@ export interface StageOptions {
   lessons: Lesson[];
   /** Largest implementation file accepted, in bytes (default 1 MiB). */
   maxFileBytes?: number;
+  /**
+   * The implementation files to stage, as a submission's inspection accepted them; when given,
+   * `implementationRoot` is not listed again (see submissions.ts).
+   */
+  files?: AcceptedFile[];
 }
 
 /** A staged workspace. */
@@ -86,6 +92,16 @@ export async function stageWorkspace(options: StageOptions): Promise<Stage> {
         join(kitRoot, "exercises", lesson.slug, testFile),
         join(target, testFile),
       );
+    }
+    if (options.files) {
+      for (const file of options.files.filter((f) => f.slug === lesson.slug)) {
+        try {
+          await Deno.writeFile(join(target, file.name), await readAccepted(file, maxBytes));
+        } catch (error) {
+          refused.push(`${lesson.slug}/${file.name}: ${(error as Error).message}`);
+        }
+      }
+      continue;
     }
     const source = join(implementationRoot, lesson.slug);
     let entries: Deno.DirEntry[] = [];
