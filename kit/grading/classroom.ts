@@ -429,7 +429,33 @@ async function gradeInspected(grader: Grader, submission: Submission): Promise<S
       key,
     };
   }
-  if (keptAt) await writeTextFileAtomic(keptAt, JSON.stringify(result) + "\n");
+  if (keptAt) {
+    result = await keepOtherLessons(result, keptAt);
+    await writeTextFileAtomic(keptAt, JSON.stringify(result) + "\n");
+  }
   grader.log(`${submission.name}: ${result.score}/${result.maxScore}`);
   return result;
+}
+
+/**
+ * Adds to `result` the lessons a previous run graded and this one did not (a re-run with
+ * `--lessons 3` keeps lessons 1, 2, 4, 5), so the gradebook keeps every lesson.
+ */
+async function keepOtherLessons(result: StudentResult, keptAt: string): Promise<StudentResult> {
+  let previous: StudentResult;
+  try {
+    previous = JSON.parse(await Deno.readTextFile(keptAt));
+  } catch {
+    return result;
+  }
+  const graded = new Set(result.lessons.map((l) => l.lesson.slug));
+  const kept = (previous.lessons ?? []).filter((l) => !graded.has(l.lesson?.slug));
+  if (kept.length === 0) return result;
+  const lessons = [...result.lessons, ...kept].sort((a, b) => a.lesson.number - b.lesson.number);
+  return {
+    ...result,
+    lessons,
+    score: lessons.reduce((sum, l) => sum + l.score, 0),
+    maxScore: lessons.reduce((sum, l) => sum + l.maxScore, 0),
+  };
 }

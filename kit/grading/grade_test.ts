@@ -18,6 +18,7 @@ import {
 import { classifyModule } from "./sandbox.ts";
 import { csvCell, toClassroomResult, toClassSummary, toGradebookCsv } from "./gradebook.ts";
 import { copyTree } from "./stage.ts";
+import { toJUnit } from "./report.ts";
 
 const TESTDATA = fileURLToPath(new URL("./testdata/", import.meta.url));
 const MINIKIT = join(TESTDATA, "minikit");
@@ -207,9 +208,29 @@ Deno.test({
       const ordered = submissions.map((s) => results.get(s.name)!);
       const csv = toGradebookCsv(ordered);
       assertEquals(csv.trim().split("\n").length, ordered.length + 1);
-      assertMatch(csv.split("\n")[0], /^student,total,max,lesson-01 \(\/6\),.*half: even numbers/);
+      assertMatch(
+        csv.split("\n")[0],
+        /^\uFEFFstudent,total,max,lesson-01 \(\/6\),.*half: even numbers/,
+      );
       const summary = toClassSummary(ordered);
-      assertMatch(summary, /\| lesson-01\/half\.ts › half: even numbers \[1 pt\] \| 1 of \d+ \|/);
+      // Student text stays data: no heading, row or HTML of its own in the summary.
+      const headings = summary.split(/\r\n|[\n\r\u2028\u2029]/).filter((l) => l.startsWith("#"));
+      assertEquals(headings, [
+        "# Class summary",
+        "## Lessons",
+        "## Graded tests, hardest first",
+        "## Problems",
+      ]);
+      assert(!/[\r\u2028\u2029]/.test(summary), "a line break other than \\n in summary.md");
+      assert(!summary.includes("<img"), "raw HTML in summary.md");
+      assert(!/^\| alice/m.test(summary), "a forged row in summary.md");
+      const injected = toJUnit(results.get("report-injection")!.lessons, "report-injection");
+      assert(!/[\ud800-\udfff\ufffe]/.test(injected), "characters XML forbids in the JUnit");
+      assert(!injected.includes("\r"), "a raw carriage return in the JUnit");
+      assertMatch(
+        summary,
+        /\| lesson-01\/half\.ts › half: even numbers \\\[1 pt\\\] \| 1 of \d+ \|/,
+      );
       const classroom = JSON.parse(atob(toClassroomResult(results.get("solutions-as-exercises")!)));
       assertEquals([classroom.max_score, classroom.status, classroom.tests.length], [6, "pass", 4]);
 
@@ -322,4 +343,51 @@ Deno.test({
       await Deno.remove(root, { recursive: true }).catch(() => {});
     }
   },
+});
+
+Deno.test("grading: a re-run of some lessons keeps the others; per-test time-outs are noted", async () => {
+  const reports = await Deno.makeTempDir({ prefix: "kit-grade-rerun-" });
+  try {
+    const grader = await prepareGrader({
+      kitRoot: MINIKIT,
+      lessonTimeoutMs: LESSON_TIMEOUT_MS,
+      memoryMiB: 1024,
+      resultsDir: reports,
+    });
+    const [solved] = await findSubmissions([join(MINIKIT, "solutions")]);
+    const other = {
+      lesson: { number: 2, slug: "02-other", id: "lesson-02", title: "Other", testFiles: [] },
+      exercises: [{
+        file: "x.ts",
+        testFile: "x_test.ts",
+        score: 0,
+        maxScore: 4,
+        durationMs: 0,
+        warnings: [],
+        tests: [{
+          name: "x: loops [4 pts]",
+          points: 4,
+          earned: 0,
+          status: "timeout" as const,
+          message: "timed out after 10 s (an endless loop?)\ninput:    x(3)",
+        }],
+      }],
+      score: 0,
+      maxScore: 4,
+      durationMs: 0,
+    };
+    await Deno.writeTextFile(
+      join(reports, `${solved.name}.json`),
+      JSON.stringify({ student: solved.name, lessons: [other], key: "older" }),
+    );
+    const result = await gradeSubmission(grader, solved);
+    assertEquals(result.lessons.map((l) => l.lesson.id), ["lesson-01", "lesson-02"]);
+    assertEquals([result.score, result.maxScore], [6, 10]);
+    const csv = toGradebookCsv([result]);
+    assertMatch(csv, /lesson-02 \(\/4\)/);
+    assertMatch(csv, /lesson-02\/x\.ts › x: loops \[4 pts\]: timed out on x\(3\)/);
+    assertMatch(toClassSummary([result]), /x: loops \\\[4 pts\\\]: timed out on x\(3\)/);
+  } finally {
+    await Deno.remove(reports, { recursive: true });
+  }
 });

@@ -162,9 +162,12 @@ function xmlEscape(text: string): string {
     /[<>&"']/g,
     (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!,
   )
-    // Control characters other than tab and newline are not allowed in XML 1.0.
+    // Control characters other than tab and newline, lone surrogates, U+FFFE and U+FFFF are not
+    // allowed in XML 1.0; a carriage return would be read back as a newline, so it is escaped.
     // deno-lint-ignore no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "")
+    .replace(/\r/g, "&#13;");
 }
 
 /**
