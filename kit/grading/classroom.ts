@@ -13,6 +13,7 @@ import { type LessonResult, mapConcurrent, scoreFile, scoreLesson } from "./scor
 import { stageWorkspace } from "./stage.ts";
 import { DEFAULT_MEMORY_MIB, memoryWrapper, SANDBOX_FLAGS, vetImports } from "./sandbox.ts";
 import { writeTextFileAtomic } from "./files.ts";
+import { discoverExpected, type Discovery, judgeRun, stageRedactedCases } from "./trusted.ts";
 import {
   type Inspection,
   inspectSubmission,
@@ -242,6 +243,11 @@ export interface Grader {
   resultsDir?: string;
   /** Progress lines. */
   log: (line: string) => void;
+  /**
+   * What the reference run on the teacher's solutions found; when present, expected values are
+   * kept out of students' runs and judged here (see judge.ts). Absent without `solutions/`.
+   */
+  discovery?: Discovery;
 }
 
 /**
@@ -265,11 +271,22 @@ export async function prepareGrader(options: GradeOptions): Promise<Grader> {
   const settings = `${lessons.map((l) => l.slug).join(",")}/${lessonTimeoutMs}/${memoryMiB}/${
     JSON.stringify(declared)
   }`;
+  let discovery: Discovery | undefined;
+  if ((await lstatOrNull(join(kitRoot, "solutions")))?.isDirectory) {
+    discovery = await discoverExpected(kitRoot, lessons, declared);
+    for (const problem of discovery.problems) log(`warning: ${problem}`);
+  } else {
+    log(
+      "note: no solutions/ here, so expected values cannot be kept out of students' runs; " +
+        "grade with the teacher's copy for that",
+    );
+  }
   return {
     kitRoot,
     allLessons,
     lessons,
     declared,
+    discovery,
     version: await kitVersion(kitRoot, lessons, settings),
     lessonTimeoutMs,
     memoryMiB,
@@ -322,6 +339,8 @@ async function gradeLesson(
     maxHeapMiB: Math.max(64, Math.floor(grader.memoryMiB / 2)),
     wrapper: grader.wrapper,
     extraArgs: [...SANDBOX_FLAGS],
+    observe: grader.discovery !== undefined,
+    judge: grader.discovery ? (_, run) => judgeRun(run, grader.discovery!) : undefined,
     refuse: (testFile) => {
       const exercise = testFile.replace(/_test\.ts$/, ".ts");
       const refusal = refused.find((r) => r.startsWith(`${lesson.slug}/${exercise}:`)) ??
@@ -411,6 +430,7 @@ async function gradeInspected(grader: Grader, submission: Submission): Promise<S
     });
     const lessons: LessonResult[] = [];
     try {
+      if (grader.discovery) await stageRedactedCases(stage.root, grader.kitRoot, grader.discovery);
       const refused = [...inspection.refused, ...stage.refused];
       notes.push(...stage.refused.map((r) => `refused ${r}`));
       for (const lesson of grader.lessons) {

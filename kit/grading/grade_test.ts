@@ -170,7 +170,7 @@ Deno.test({
       const hostile = [...results.keys()].filter((n) =>
         !["honest-wrong", "untouched", "solutions-as-exercises"].includes(n)
       );
-      assert(hostile.length >= 25, `only ${hostile.length} hostile submissions`);
+      assert(hostile.length >= 29, `only ${hostile.length} hostile submissions`);
       const scores = Object.fromEntries(hostile.map((n) => [n, score(n)]));
       assertEquals(scores, Object.fromEntries(hostile.map((n) => [n, "0/6"])));
 

@@ -31,17 +31,24 @@
  */
 
 import { hardenIntrinsics } from "./harden.ts";
-import { describeValue, formatInput } from "./describe.ts";
+import { describeValue } from "./describe.ts";
+import {
+  type CaseData,
+  checkEqual,
+  checkNumber,
+  checkNumbers,
+  checkThrows,
+  failureText,
+  type Outcome,
+} from "./compare.ts";
+import { type Observation, OBSERVED_PREFIX } from "./judge.ts";
 
 // The runtime's own registration, taken before hardening replaces `Deno.test` for everyone else.
 const registerTest = Deno.test;
 hardenIntrinsics();
 
-const abs = Math.abs;
-const max = Math.max;
 const isArray = Array.isArray;
 const isFinite = Number.isFinite;
-const isNaN = Number.isNaN;
 const objectIs = Object.is;
 const ErrorCtor = Error;
 
@@ -73,7 +80,13 @@ function mark(kind: string, data: unknown): void {
 }
 
 /** How the kit's runner wants this process to behave; set by its generated root module. */
-const runner = { file: "", traceCases: false, skipAfterTimeout: false };
+const runner = {
+  file: "",
+  traceCases: false,
+  skipAfterTimeout: false,
+  observe: false,
+  discover: false,
+};
 /** The graded test running now, or one the runtime stopped at its time limit. */
 let running: { file: string; name: string; input: string } | undefined;
 /** Test files in which a test ran past its time limit (for `skipAfterTimeout`). */
@@ -94,11 +107,20 @@ const stalledFiles = new Map<string, { name: string; input: string }>();
  */
 export function beginTestFile(
   file: string,
-  settings: { traceCases?: boolean; skipAfterTimeout?: boolean } = {},
+  settings: {
+    traceCases?: boolean;
+    skipAfterTimeout?: boolean;
+    observe?: boolean;
+    discover?: boolean;
+  } = {},
 ): void {
   runner.file = String(file);
   runner.traceCases = settings.traceCases === true;
   runner.skipAfterTimeout = settings.skipAfterTimeout === true;
+  // Once observing, always: learner code calling this cannot switch a graded run back to
+  // judging in its own realm.
+  runner.observe ||= settings.observe === true;
+  runner.discover = settings.discover === true;
   mark("load", { file: runner.file });
 }
 
@@ -147,6 +169,7 @@ export function endOfTestFiles(): void {
     sanitizeResources: false,
     fn: () => {
       noteStalledTest();
+      if (runner.discover) reportDiscoveries();
       mark("end", {});
     },
   });
@@ -274,10 +297,12 @@ export function graded(options: GradedOptions, fn: () => void | Promise<void>): 
       current = checks;
       caseHint = undefined;
       running = { file, name: fullName, input: "" };
+      observations = [];
+      referenceCases = [];
       mark("test", { file, name: fullName, timeoutMs: timeout });
       try {
         await fn();
-        if (checks.refusals > 0 && checks.answers === 0) {
+        if (!runner.observe && checks.refusals > 0 && checks.answers === 0) {
           // A function that throws on every input passes every refusal check; refusing bad
           // input only earns points together with a correct answer on good input.
           throw new GradedFailure(
@@ -296,10 +321,19 @@ export function graded(options: GradedOptions, fn: () => void | Promise<void>): 
         }
         const shown = caseHint ?? hint;
         caseHint = undefined;
-        throw new GradedFailure(`${detail}\nhint:     ${shown}`);
+        if (!runner.observe) throw new GradedFailure(`${detail}\nhint:     ${shown}`);
+        observations.push({ kind: "error", input: "", detail });
       } finally {
         current = undefined;
         running = undefined;
+        if (runner.discover) mark("reference", { name: fullName, cases: referenceCases });
+      }
+      if (runner.observe) {
+        // Every observed test "fails" with its observations as the message: the runtime's
+        // report carries them to the grader, which judges them (judge.ts).
+        const observed = observations;
+        observations = [];
+        throw new GradedFailure(OBSERVED_PREFIX + stringify({ hint, observations: observed }));
       }
     },
   });
@@ -343,39 +377,72 @@ function describeThrown(error: unknown): string {
   }
 }
 
-function toleranceText(rel: number, absTol: number): string {
-  if (rel === 0 && absTol === 0) return "exactly";
-  const parts: string[] = [];
-  // Three significant digits are plenty to read a tolerance: 6.0000000000000004e-18 → 6e-18.
-  if (rel > 0) parts.push(`relative ${Number(rel.toPrecision(3))}`);
-  if (absTol > 0) parts.push(`absolute ${Number(absTol.toPrecision(3))}`);
-  return `within ${parts.join(" or ")}`;
-}
-
 /** The hint of the case that failed, when it has its own; the test's hint otherwise. */
 let caseHint: string | undefined;
 
-function fail(input: string, expected: string, got: string, note?: string, hint?: string): never {
-  const lines = [`input:    ${formatInput(input)}`, `expected: ${expected}`, `got:      ${got}`];
-  if (note) lines.push(`note:     ${note}`);
-  caseHint = hint;
-  throw new GradedFailure(lines.join("\n"));
-}
-
-function call<T>(c: { input: string; actual: () => T; hint?: string }, expectedText: string): T {
+/** Calls learner code once: what it returned, or what it threw (described, with its message). */
+function run(c: { input: string; actual: () => unknown }): Outcome {
   noteInput(c.input);
+  const wasActual = inActual;
+  inActual = true;
   try {
-    return c.actual();
+    return { value: c.actual() };
   } catch (error) {
-    return fail(c.input, expectedText, `it threw ${describeThrown(error)}`, undefined, c.hint);
+    let message: string;
+    try {
+      // A string, whatever was thrown: `message` could be an object whose `includes` says yes.
+      message = String(error instanceof ErrorCtor ? error.message : error);
+    } catch {
+      message = "";
+    }
+    return { threw: describeThrown(error), message };
+  } finally {
+    inActual = wasActual;
   }
 }
 
-function numbersClose(got: number, expected: number, rel: number, absTol: number): boolean {
-  if (isNaN(expected)) return isNaN(got);
-  if (!isFinite(expected)) return objectIs(got, expected);
-  if (!isFinite(got)) return false;
-  return abs(got - expected) <= max(absTol, rel * abs(expected));
+type Kind = "number" | "numbers" | "equal" | "throws";
+
+/**
+ * One case, judged here or observed for the grader: in a graded run (`observe`), what the
+ * learner's code gave is recorded as plain data, and the grader's own process judges it against
+ * expected values this process never holds (see judge.ts). Otherwise it is judged at once and a
+ * failure stops the test.
+ */
+function expectCase(kind: Kind, c: CaseData & { actual: () => unknown }): void {
+  if (runner.discover) noteReference(kind, c);
+  const outcome = run(c);
+  if (runner.observe) {
+    observe(kind, c, outcome);
+    return;
+  }
+  const failure = kind === "number"
+    ? checkNumber(c, outcome)
+    : kind === "numbers"
+    ? checkNumbers(c, outcome)
+    : kind === "equal"
+    ? checkEqual(c, outcome)
+    : checkThrows(c, outcome);
+  if (failure) {
+    if (kind === "numbers" && "value" in outcome) {
+      markPlot(c.input, outcome.value as ArrayLike<unknown>, c.expected as ArrayLike<number>);
+    }
+    caseHint = failure.hint;
+    throw new GradedFailure(failureText(failure));
+  }
+  if (kind === "throws") {
+    if (current) current.refusals++;
+  } else countAnswer();
+}
+
+/** Names of the elements of an array answer, from the test's naming function, for the grader. */
+function elementNames(c: Case<ArrayLike<number>>): string[] | undefined {
+  if (!c.nameIndex) return undefined;
+  const n = c.expected.length;
+  if (!(n <= 100_000)) return undefined;
+  const names: string[] = [];
+  for (let i = 0; i < n; i++) names.push(String(c.nameIndex(i)));
+  return names;
 }
 
 /**
@@ -387,22 +454,12 @@ function numbersClose(got: number, expected: number, rel: number, absTol: number
  * ```
  */
 export function expectNumber(c: Case<number>): void {
-  const rel = c.rel ?? 1e-9;
-  const absTol = c.abs ?? 0;
-  const expectedText = `${describeValue(c.expected)} (${toleranceText(rel, absTol)})`;
-  const got = call(c, expectedText);
-  if (typeof got !== "number") {
-    fail(c.input, expectedText, `${describeValue(got)}, not a number`, undefined, c.hint);
-  }
-  if (!numbersClose(got, c.expected, rel, absTol)) {
-    fail(c.input, expectedText, describeValue(got), undefined, c.hint);
-  }
-  countAnswer();
+  expectCase("number", c);
 }
 
 /**
  * Expects an array (or typed array) of numbers, element by element, naming the first index that
- * differs.
+ * differs (or the name `nameIndex` gives it).
  *
  * @example
  * ```ts ignore
@@ -410,51 +467,7 @@ export function expectNumber(c: Case<number>): void {
  * ```
  */
 export function expectNumbers(c: Case<ArrayLike<number>>): void {
-  const rel = c.rel ?? 1e-9;
-  const absTol = c.abs ?? 0;
-  const tol = toleranceText(rel, absTol);
-  const expectedText = `${describeValue(c.expected)} (${tol})`;
-  const got: unknown = call(c, expectedText);
-  if (!isArray(got) && !ArrayBuffer.isView(got)) {
-    fail(
-      c.input,
-      expectedText,
-      `${describeValue(got)}, not an array of numbers`,
-      undefined,
-      c.hint,
-    );
-  }
-  const list = got as ArrayLike<unknown>;
-  // Read once: a proxy (Array.isArray sees through it) or a getter could report the expected
-  // length to the comparison and 0 to the loop, which would then check nothing.
-  const n = list.length;
-  if (n !== c.expected.length) {
-    fail(
-      c.input,
-      expectedText,
-      `${describeValue(got)}: ${n} ${n === 1 ? "value" : "values"}, expected ${c.expected.length}`,
-      undefined,
-      c.hint,
-    );
-  }
-  for (let i = 0; i < n; i++) {
-    const value = list[i];
-    const want = c.expected[i];
-    if (typeof value !== "number" || !numbersClose(value, want, rel, absTol)) {
-      const where = c.nameIndex ? c.nameIndex(i) : `index ${i}`;
-      markPlot(c.input, list, c.expected);
-      fail(
-        c.input,
-        expectedText,
-        describeValue(got),
-        `first difference at ${where}: expected ${describeValue(want)}, got ${
-          describeValue(value)
-        }`,
-        c.hint,
-      );
-    }
-  }
-  countAnswer();
+  expectCase("numbers", { ...c, names: elementNames(c) });
 }
 
 /**
@@ -467,56 +480,7 @@ export function expectNumbers(c: Case<ArrayLike<number>>): void {
  * ```
  */
 export function expectEqual<T>(c: Case<T>): void {
-  const expectedText = describeValue(c.expected);
-  const got = call(c, expectedText);
-  const where = firstDifference(got, c.expected, "");
-  if (where !== null) {
-    fail(
-      c.input,
-      expectedText,
-      describeValue(got),
-      where ? `first difference at ${where}` : undefined,
-      c.hint,
-    );
-  }
-  countAnswer();
-}
-
-/** Returns null when equal, else the path of the first difference ("" for the top level). */
-function firstDifference(got: unknown, expected: unknown, path: string): string | null {
-  if (typeof expected !== "object" || expected === null) {
-    return objectIs(got, expected) || (got === expected) ? null : path;
-  }
-  if (typeof got !== "object" || got === null) return path;
-  if (isArray(expected) || ArrayBuffer.isView(expected)) {
-    const e = expected as ArrayLike<unknown>;
-    if (!isArray(got) && !ArrayBuffer.isView(got)) return path;
-    const g = got as ArrayLike<unknown>;
-    if (g.length !== e.length) {
-      return `${path || "the top level"} (length ${g.length}, expected ${e.length})`;
-    }
-    for (let i = 0; i < e.length; i++) {
-      const d = firstDifference(g[i], e[i], `${path}[${i}]`);
-      if (d !== null) return d;
-    }
-    return null;
-  }
-  const eKeys = Object.keys(expected as object).sort();
-  const gKeys = Object.keys(got as object).sort();
-  if (eKeys.join("\u0000") !== gKeys.join("\u0000")) {
-    return `${path || "the top level"} (keys ${JSON.stringify(gKeys)}, expected ${
-      JSON.stringify(eKeys)
-    })`;
-  }
-  for (const key of eKeys) {
-    const d = firstDifference(
-      (got as Record<string, unknown>)[key],
-      (expected as Record<string, unknown>)[key],
-      `${path}.${key}`,
-    );
-    if (d !== null) return d;
-  }
-  return null;
+  expectCase("equal", c);
 }
 
 /**
@@ -533,26 +497,177 @@ function firstDifference(got: unknown, expected: unknown, path: string): string 
 export function expectThrows(
   c: { input: string; actual: () => unknown; messageIncludes?: string; hint?: string },
 ): void {
-  const expectedText = c.messageIncludes
-    ? `an error whose message mentions "${c.messageIncludes}"`
-    : "an error (invalid input must be refused)";
-  let got: unknown;
-  noteInput(c.input);
+  expectCase("throws", { ...c, expected: undefined });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Observing for the grader: plain data out, nothing of the expected values in.
+
+/** The observations of the running test, in the order its cases ran. */
+let observations: Observation[] = [];
+
+/** Largest array copied into an observation. */
+const MAX_OBSERVED_ITEMS = 1_000_000;
+const objectKeys = Object.keys;
+const isView = ArrayBuffer.isView;
+
+function observe(kind: Kind, c: CaseData, outcome: Outcome): void {
+  // Only what the learner's code gave: expected values and tolerances come from the grader's
+  // reference run, never from this process.
+  observations.push({
+    kind,
+    input: String(c.input),
+    outcome: "threw" in outcome
+      ? { threw: outcome.threw, message: outcome.message }
+      : { value: toPlain(outcome.value, 0) },
+  });
+}
+
+/**
+ * A copy of a value as JSON-safe data that says what it was: numbers JSON cannot hold, typed
+ * arrays and plain objects are tagged, so the grader rebuilds the same value (see judge.ts).
+ * Read once, through built-ins taken before learner code ran; whatever cannot be read becomes a
+ * tag that fails every comparison.
+ */
+function toPlain(value: unknown, depth: number): unknown {
   try {
-    got = c.actual();
-  } catch (error) {
-    // A string, whatever was thrown: `message` could be an object whose `includes` says yes.
-    let message: string;
-    try {
-      message = String(error instanceof ErrorCtor ? error.message : error);
-    } catch {
-      message = "";
+    switch (typeof value) {
+      case "number":
+        return isFinite(value) && !objectIs(value, -0)
+          ? value
+          : { $number: String(objectIs(value, -0) ? "-0" : value) };
+      case "string":
+      case "boolean":
+        return value;
+      case "undefined":
+        return { $undefined: true };
+      case "bigint":
+        return { $bigint: String(value) };
+      case "function":
+        return { $function: true };
+      case "symbol":
+        return { $symbol: true };
     }
-    if (c.messageIncludes && !message.includes(c.messageIncludes)) {
-      fail(c.input, expectedText, `it threw ${describeThrown(error)}`, undefined, c.hint);
+    if (value === null) return null;
+    if (depth > 12) return { $deep: true };
+    if (isView(value)) {
+      const list = value as unknown as ArrayLike<unknown>;
+      const n = list.length;
+      if (!(n <= MAX_OBSERVED_ITEMS)) return { $large: true };
+      const values: unknown[] = [];
+      for (let i = 0; i < n; i++) values.push(toPlain(list[i], depth + 1));
+      return {
+        $typed: String((value as { constructor?: { name?: string } }).constructor?.name),
+        values,
+      };
     }
-    if (current) current.refusals++;
-    return;
+    if (isArray(value)) {
+      const list = value as unknown[];
+      const n = list.length;
+      if (!(n <= MAX_OBSERVED_ITEMS)) return { $large: true };
+      const values: unknown[] = [];
+      for (let i = 0; i < n; i++) values.push(toPlain(list[i], depth + 1));
+      return values;
+    }
+    if (value instanceof ErrorCtor) return { $error: `${value.name}: ${value.message}` };
+    const object: Record<string, unknown> = {};
+    const keys = objectKeys(value as object);
+    if (keys.length > 10_000) return { $large: true };
+    for (const key of keys) {
+      object[key] = toPlain((value as Record<string, unknown>)[key], depth + 1);
+    }
+    return { $object: object };
+  } catch {
+    return { $unreadable: true };
   }
-  fail(c.input, expectedText, `it returned ${describeValue(got)}`, undefined, c.hint);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Discovering, on the reference solutions, which parts of the cases are expected values.
+
+const proxyPaths = new WeakMap<object, string[]>();
+/** Recent primitive reads of tracked cases: path and value, newest last. */
+let recentReads: { path: string[]; value: unknown }[] = [];
+/** Whether learner (here: reference) code is running inside a case's `actual`. */
+let inActual = false;
+const discovered = new Map<string, { expected: Set<string>; inputs: Set<string> }>();
+/** The running test's cases as the reference run made them. */
+let referenceCases: Observation[] = [];
+
+function noteRead(path: string[], value: unknown): void {
+  const file = discovered.get(path[0]);
+  if (inActual && file) file.inputs.add(stringify(path.slice(1)));
+  recentReads.push({ path, value });
+  if (recentReads.length > 64) recentReads = recentReads.slice(-32);
+}
+
+function noteReference(kind: Kind, c: CaseData): void {
+  // A refusal has no expected value: nothing of the cases to hide for it.
+  if (kind !== "throws") noteExpected(c.expected);
+  else recentReads = [];
+  referenceCases.push({
+    kind,
+    input: String(c.input),
+    expected: toPlain(c.expected, 0),
+    rel: c.rel,
+    abs: c.abs,
+    hint: c.hint,
+    names: c.names,
+    messageIncludes: c.messageIncludes,
+  });
+}
+
+function noteExpected(expected: unknown): void {
+  let path: string[] | undefined;
+  if (typeof expected === "object" && expected !== null) path = proxyPaths.get(expected);
+  else {
+    for (let i = recentReads.length - 1; i >= 0 && !path; i--) {
+      if (objectIs(recentReads[i].value, expected)) path = recentReads[i].path;
+    }
+  }
+  recentReads = [];
+  if (path) discovered.get(path[0])?.expected.add(stringify(path.slice(1)));
+}
+
+/**
+ * Used by the grader's reference run only: wraps a cases module's data so that reads are
+ * recorded, which tells expected values (what tests pass as `expected`) from inputs (what the
+ * code under test reads). The grader then stages, for students, cases whose expected values are
+ * replaced by opaque handles (judge.ts).
+ *
+ * @example
+ * ```ts ignore
+ * import data from "./03-lr-schedules.json" with { type: "json" };
+ * export default trackCases("03-lr-schedules.json", data);
+ * ```
+ */
+export function trackCases<T>(file: string, data: T): T {
+  discovered.set(file, { expected: new Set(), inputs: new Set() });
+  const wrap = (value: unknown, path: string[]): unknown => {
+    if (typeof value !== "object" || value === null) return value;
+    const proxy = new Proxy(value as object, {
+      get(target, key, receiver) {
+        const inner = Reflect.get(target, key, receiver);
+        if (typeof key !== "string") return inner;
+        const at = [...path, key];
+        if (typeof inner === "object" && inner !== null) return wrap(inner, at);
+        // Absent keys (JSON.stringify asks for `toJSON`) and lengths are not values of the cases.
+        const own = Object.prototype.hasOwnProperty.call(target, key);
+        if (own && typeof inner !== "function" && !(isArray(target) && key === "length")) {
+          noteRead(at, inner);
+        }
+        return inner;
+      },
+    });
+    proxyPaths.set(proxy, path);
+    return proxy;
+  };
+  return wrap(data, [file]) as T;
+}
+
+/** Reports what the reference run discovered (called at the end of a discovering run). */
+function reportDiscoveries(): void {
+  for (const [file, found] of discovered) {
+    mark("cases", { file, expected: [...found.expected], inputs: [...found.inputs] });
+  }
 }

@@ -36,6 +36,8 @@ export interface Progress {
   got?: (number | null)[];
   /** For `plot`: the expected values. */
   expected?: (number | null)[];
+  /** For `cases` and `reference` (a reference run's discoveries): the line's data as sent. */
+  data?: Record<string, unknown>;
   /** Milliseconds since the process started. */
   at: number;
 }
@@ -88,6 +90,13 @@ export interface RunFilesOptions {
   trace?: boolean;
   /** Called with each progress line as it arrives. */
   onProgress?: (progress: Progress) => void;
+  /**
+   * A graded run: answers are recorded for the grader to judge (judge.ts) instead of compared
+   * in the test process.
+   */
+  observe?: boolean;
+  /** The grader's reference run: report which parts of the cases are expected values. */
+  discover?: boolean;
   /** Stops the run (the process is killed); unfinished files come back as timed out. */
   signal?: AbortSignal;
 }
@@ -318,8 +327,10 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
   options.signal?.addEventListener("abort", onAbort);
   if (options.signal?.aborted) onAbort();
 
+  // A reference run (trusted code) reports whole arrays of expected values on one line.
+  const lineLimit = options.discover ? 512 << 20 : 64 << 10;
   const [stdoutTail, stderr, status] = await Promise.all([
-    readLines(child.stdout, onLine),
+    readLines(child.stdout, onLine, lineLimit),
     readBounded(child.stderr),
     child.status,
   ]);
@@ -427,6 +438,7 @@ function parseMarker(text: string, at: number): Progress | undefined {
       if (typeof data[key] === "string") progress[key] = data[key];
     }
     if (typeof data.timeoutMs === "number") progress.timeoutMs = data.timeoutMs;
+    if (progress.kind === "cases" || progress.kind === "reference") progress.data = data;
     for (const key of ["got", "expected"] as const) {
       if (Array.isArray(data[key])) {
         progress[key] = data[key].map((v: unknown) => typeof v === "number" ? v : null);
@@ -459,7 +471,12 @@ async function rootModuleSource(options: RunFilesOptions, files: string[]): Prom
     const text = await Deno.readTextFile(join(workspace, path)).catch(() => "");
     for (const match of text.matchAll(/kit\/cases\/([\w.-]+\.json)/g)) cases.add(match[1]);
   }
-  const settings = JSON.stringify({ traceCases: options.trace, skipAfterTimeout: options.trace });
+  const settings = JSON.stringify({
+    traceCases: options.trace,
+    skipAfterTimeout: options.trace,
+    observe: options.observe,
+    discover: options.discover,
+  });
   const lines = [
     "// Written by kit/grading/run.ts; see its notes.",
     // Node compatibility patches built-ins as it starts, which must happen before graded.ts
@@ -576,15 +593,21 @@ class BoundedText {
 async function readLines(
   stream: ReadableStream<Uint8Array>,
   onLine: (line: string) => void,
+  lineLimit: number,
 ): Promise<string> {
   let partial = "";
   let tail = "";
   for await (const chunk of stream.pipeThrough(new TextDecoderStream())) {
     tail = (tail + chunk).slice(-KEEP_TAIL);
+    if (!chunk.includes("\n")) {
+      partial += chunk;
+      if (partial.length > lineLimit) partial = partial.slice(-lineLimit);
+      continue;
+    }
     const lines = (partial + chunk).split("\n");
     partial = lines.pop()!;
     // A line with no end in sight is cut, so the buffer stays bounded.
-    if (partial.length > 64 * 1024) partial = partial.slice(-64 * 1024);
+    if (partial.length > lineLimit) partial = partial.slice(-lineLimit);
     for (const line of lines) onLine(line);
   }
   if (partial) onLine(partial);

@@ -86,6 +86,12 @@ export interface ScoreOptions {
   onProgress?: (progress: Progress) => void;
   /** Stops the run. */
   signal?: AbortSignal;
+  /** A graded run: answers are observed in the test process and judged by `judge`. */
+  observe?: boolean;
+  /** The grader's reference run (see judge.ts). */
+  discover?: boolean;
+  /** Turns an observed run's reports into verdicts (see judge.ts). */
+  judge?: (testFile: string, run: FileRun) => FileRun;
   /**
    * Why a test file must not run (its imports were refused, say), or undefined to run it. A
    * refused file scores like one that does not load, with this reason.
@@ -270,6 +276,8 @@ export async function scoreLesson(lesson: Lesson, options: ScoreOptions): Promis
         trace: options.trace,
         onProgress: options.onProgress,
         signal: options.signal,
+        observe: options.observe,
+        discover: options.discover,
       }),
     );
   });
@@ -278,7 +286,8 @@ export async function scoreLesson(lesson: Lesson, options: ScoreOptions): Promis
     const run: FileRun = refusal !== undefined
       ? { tests: [], loadError: refusal, timedOut: false, durationMs: 0 }
       : runs[testFile] ?? { tests: [], timedOut: true, durationMs: 0 };
-    return scoreFile(testFile, declared[testFile], run, lessonTimeoutMs);
+    const judged = options.judge ? options.judge(testFile, run) : run;
+    return scoreFile(testFile, declared[testFile], judged, lessonTimeoutMs);
   });
   return {
     lesson,
