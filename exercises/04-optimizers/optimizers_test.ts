@@ -242,6 +242,9 @@ graded({
       },
     });
   }
+  // Refusals earn points only from optimizers that step: a step that moves nothing would pass
+  // the lr-0 case below.
+  checkTrajectory("sgd", sgdF, cases.sgd.plain[0] as TrajectoryCase);
   // Valid edge cases must not throw: lr 0 leaves the parameters where they are.
   expectEqual({
     input: "sgd({ lr: 0 }).step([1, -2], [3, 4]) then read params",
@@ -274,6 +277,17 @@ graded({
     ["adam({ weightDecay: 0.1, amsgrad: true })", () => adam({ weightDecay: 0.1, amsgrad: true })],
     ["adamw()", () => adamw()],
   ];
+  // Only optimizers that step correctly earn this: an optimizer that moves nothing also leaves
+  // grads alone and keeps no state to share. One reference trajectory of each kind first.
+  const references: [string, Factory, TrajectoryCase][] = [
+    ["sgd", sgdF, cases.sgd.momentum[0] as TrajectoryCase],
+    ["adagrad", adagradF, cases.adagrad.options[0] as TrajectoryCase],
+    ["adadelta", adadeltaF, cases.adadelta.all[0] as TrajectoryCase],
+    ["rmsprop", rmspropF, cases.rmsprop.centered[0] as TrajectoryCase],
+    ["adam", adamF, cases.adam.options[0] as TrajectoryCase],
+    ["adamw", adamwF, cases.adamw.all[0] as TrajectoryCase],
+  ];
+  for (const [name, factory, c] of references) checkTrajectory(name, factory, c);
   const grad = (p: Float64Array) => Float64Array.from(p, (x, i) => (i + 1) * (x - 0.5));
   for (const [name, make] of makers) {
     expectEqual({

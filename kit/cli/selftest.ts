@@ -26,6 +26,13 @@ import { parseJUnit } from "../grading/junit.ts";
 import { scoreLesson } from "../grading/score.ts";
 import { stageWorkspace } from "../grading/stage.ts";
 import { KIT_ROOT, planManifest, planReadme, planSync, staleFiles } from "../content/sync.ts";
+import { FAKE_KINDS, type FakeKind } from "../grading/fakes.ts";
+
+/**
+ * Graded tests that pass against a fake by design, with the reason (kept short: each one is a
+ * test that cannot tell that fake from a correct answer).
+ */
+const FAKE_EXCEPTIONS: Record<string, string> = {};
 
 let passed = 0;
 let failed = 0;
@@ -122,6 +129,38 @@ async function writeThrowingEdition(solutions: string, out: string, lessons: Les
         );
       }
       await Deno.writeTextFile(join(out, lesson.slug, entry.name), lines.join("\n") + "\n");
+    }
+  }
+}
+
+/**
+ * Writes, for every solution file, a module with the same exports in which every function is a
+ * fake of kind `kind` (kit/grading/fakes.ts) wrapping the reference, which is copied to
+ * `<stage>/real/` for them to import.
+ */
+async function writeFakeEdition(kind: FakeKind, stageRoot: string, lessons: Lesson[]) {
+  for (const lesson of lessons) {
+    const solutions = join(KIT_ROOT, "solutions", lesson.slug);
+    await Deno.mkdir(join(stageRoot, "real", lesson.slug), { recursive: true });
+    for await (const entry of Deno.readDir(solutions)) {
+      if (!entry.name.endsWith(".ts") || entry.name.endsWith("_test.ts")) continue;
+      const path = join(solutions, entry.name);
+      await Deno.copyFile(path, join(stageRoot, "real", lesson.slug, entry.name));
+      const lines = [
+        `import * as real from "../../real/${lesson.slug}/${entry.name}";`,
+        `import { fake } from "../../kit/grading/fakes.ts";`,
+      ];
+      for (const [name, value] of Object.entries(await import(pathToFileURL(path).href))) {
+        lines.push(
+          typeof value === "function"
+            ? `export const ${name} = fake(${JSON.stringify(kind)}, real.${name});`
+            : `export const ${name} = real.${name};`,
+        );
+      }
+      await Deno.writeTextFile(
+        join(stageRoot, "exercises", lesson.slug, entry.name),
+        lines.join("\n") + "\n",
+      );
     }
   }
 }
@@ -280,6 +319,33 @@ async function main(): Promise<number> {
       }
     } finally {
       await Deno.remove(root, { recursive: true });
+    }
+  });
+
+  await step("graded tests fail on no-op, constant, echo and empty fakes", async () => {
+    for (const kind of FAKE_KINDS) {
+      const stage = await stageWorkspace({
+        kitRoot: KIT_ROOT,
+        implementationRoot: join(KIT_ROOT, "solutions"),
+        lessons,
+      });
+      try {
+        await writeFakeEdition(kind, stage.root, lessons);
+        for (const lesson of lessons) {
+          const result = await scoreLesson(lesson, { workspace: stage.root, manifest });
+          for (const exercise of result.exercises) {
+            for (const test of exercise.tests) {
+              const why = FAKE_EXCEPTIONS[`${kind} ${test.name}`];
+              record(
+                test.status !== "pass" || why !== undefined,
+                `fake ${kind}: ${lesson.id}/${exercise.file} > ${test.name} passes for a ${kind} fake`,
+              );
+            }
+          }
+        }
+      } finally {
+        await stage.dispose();
+      }
     }
   });
 
