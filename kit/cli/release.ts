@@ -41,7 +41,7 @@ const LEFT_OUT = [
   /^kit\/.*_test\.ts$/,
   /^kit\/(.*\/)?testdata\//,
   /^\.ci\//,
-  /^\.github\/workflows\/ci\.yml$/,
+  /^\.github\/workflows\/(ci|grade-class)\.yml$/,
   /^reports\//,
   /^\.kit\//,
 ];
