@@ -20,7 +20,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Lesson, listLessons, resolveLesson, UnknownLessonError } from "../grading/lessons.ts";
 import { loadManifest } from "../grading/manifest.ts";
-import { type LessonResult, scoreLesson } from "../grading/score.ts";
+import { type LessonResult, scoreLessons } from "../grading/score.ts";
 import { formatLesson, formatProgress, toJUnit, toResultsJson } from "../grading/report.ts";
 import { stageWorkspace } from "../grading/stage.ts";
 import { writeTextFileAtomic } from "../grading/files.ts";
@@ -138,19 +138,17 @@ async function runOnce(
     : undefined;
   const results: LessonResult[] = [];
   try {
-    for (const lesson of options.lessons) {
-      if (signal?.aborted) break;
-      results.push(
-        await scoreLesson(lesson, {
-          workspace: stage?.root ?? kitRoot,
-          manifest,
-          lessonTimeoutMs: options.lessonTimeoutMs,
-          trace: true,
-          onProgress: progress.onProgress,
-          signal,
-        }),
-      );
-    }
+    // Every lesson asked for in one test process (the progress table runs them all).
+    results.push(
+      ...await scoreLessons(options.lessons, {
+        workspace: stage?.root ?? kitRoot,
+        manifest,
+        lessonTimeoutMs: options.lessonTimeoutMs,
+        trace: true,
+        onProgress: progress.onProgress,
+        signal,
+      }),
+    );
   } finally {
     progress.stop();
     await stage?.dispose();

@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { type Lesson, listLessons } from "./lessons.ts";
 import { type DeclaredTest, loadManifest, type Manifest, pointsInName } from "./manifest.ts";
 import { runTestFile } from "./run.ts";
-import { type LessonResult, mapConcurrent, scoreFile, scoreLesson } from "./score.ts";
+import { type LessonResult, mapConcurrent, scoreFile, scoreLessons } from "./score.ts";
 import { stageWorkspace } from "./stage.ts";
 import { DEFAULT_MEMORY_MIB, memoryWrapper, SANDBOX_FLAGS, vetImports } from "./sandbox.ts";
 import { writeTextFileAtomic } from "./files.ts";
@@ -316,24 +316,17 @@ function emptyLesson(grader: Grader, lesson: Lesson, reason: string): LessonResu
   };
 }
 
-async function gradeLesson(
+/** Grades every graded lesson of one staged student in one go (see `scoreLessons`). */
+async function gradeLessons(
   grader: Grader,
   workspace: string,
-  lesson: Lesson,
   refused: string[],
-): Promise<LessonResult> {
-  const started = performance.now();
-  const testPath = (testFile: string) => join("exercises", lesson.slug, testFile);
-  const verdicts = await vetImports({
-    workspace,
-    testFiles: lesson.testFiles.map(testPath),
-    timeoutMs: Math.min(20_000, grader.lessonTimeoutMs),
-  });
-  const result = await scoreLesson(lesson, {
+  verdicts: Map<string, string | undefined>,
+): Promise<LessonResult[]> {
+  return await scoreLessons(grader.lessons, {
     workspace,
     manifest: grader.declared,
-    // One budget for the whole lesson, the import analysis included.
-    lessonTimeoutMs: Math.max(0, grader.lessonTimeoutMs - (performance.now() - started)),
+    lessonTimeoutMs: grader.lessonTimeoutMs,
     concurrency: grader.concurrency,
     allowRead: [join(workspace, "data")],
     maxHeapMiB: Math.max(64, Math.floor(grader.memoryMiB / 2)),
@@ -341,14 +334,14 @@ async function gradeLesson(
     extraArgs: [...SANDBOX_FLAGS],
     observe: grader.discovery !== undefined,
     judge: grader.discovery ? (_, run) => judgeRun(run, grader.discovery!) : undefined,
-    refuse: (testFile) => {
+    refuse: (testFile, lesson) => {
       const exercise = testFile.replace(/_test\.ts$/, ".ts");
       const refusal = refused.find((r) => r.startsWith(`${lesson.slug}/${exercise}:`)) ??
         refused.find((r) => r.startsWith(`${lesson.slug}/:`) || r.startsWith(`${lesson.slug}:`));
-      return verdicts.get(testPath(testFile)) ?? (refusal ? `refused: ${refusal}` : undefined);
+      return verdicts.get(join("exercises", lesson.slug, testFile)) ??
+        (refusal ? `refused: ${refusal}` : undefined);
     },
   });
-  return { ...result, durationMs: performance.now() - started };
 }
 
 async function readCached(path: string, key: string): Promise<StudentResult | null> {
@@ -431,11 +424,17 @@ async function gradeInspected(grader: Grader, submission: Submission): Promise<S
     const lessons: LessonResult[] = [];
     try {
       if (grader.discovery) await stageRedactedCases(stage.root, grader.kitRoot, grader.discovery);
+      // One import analysis for every graded lesson of the student.
+      const verdicts = await vetImports({
+        workspace: stage.root,
+        testFiles: grader.lessons.flatMap((lesson) =>
+          lesson.testFiles.map((testFile) => join("exercises", lesson.slug, testFile))
+        ),
+        timeoutMs: Math.min(20_000, grader.lessonTimeoutMs),
+      });
       const refused = [...inspection.refused, ...stage.refused];
       notes.push(...stage.refused.map((r) => `refused ${r}`));
-      for (const lesson of grader.lessons) {
-        lessons.push(await gradeLesson(grader, stage.root, lesson, refused));
-      }
+      lessons.push(...await gradeLessons(grader, stage.root, refused, verdicts));
     } finally {
       await stage.dispose();
     }

@@ -137,7 +137,9 @@ export function formatProgress(results: LessonResult[]): string {
     const done = r.exercises.filter((e) => e.maxScore > 0 && e.score === e.maxScore).length;
     const status = r.maxScore > 0 && r.score === r.maxScore
       ? `${PASS} complete`
-      : `${done} of ${r.exercises.length} exercises done`;
+      : `${done} of ${r.exercises.length} ${
+        r.exercises.length === 1 ? "exercise" : "exercises"
+      } done`;
     return [r.lesson.id, r.lesson.title, `${r.score}/${r.maxScore}`, status];
   });
   const header = ["lesson", "topic", "points", "status"];

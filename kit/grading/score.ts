@@ -4,7 +4,6 @@
  * @module
  */
 
-import { join } from "node:path";
 import { formatInput } from "./describe.ts";
 import { exerciseOf, type Lesson } from "./lessons.ts";
 import { type DeclaredTest, type Manifest, pointsInName } from "./manifest.ts";
@@ -68,7 +67,7 @@ export interface ScoreOptions {
   workspace: string;
   /** The declared graded tests. A file missing from it is scored from the names reported. */
   manifest: Manifest;
-  /** Wall-clock limit of the whole lesson (default 180 s): files not finished by then time out. */
+  /** Wall-clock limit of one lesson (default 180 s); lessons run together share their limits. */
   lessonTimeoutMs?: number;
   /** Test files run at once (default: the number of CPUs, at most 4). */
   concurrency?: number;
@@ -96,7 +95,7 @@ export interface ScoreOptions {
    * Why a test file must not run (its imports were refused, say), or undefined to run it. A
    * refused file scores like one that does not load, with this reason.
    */
-  refuse?: (testFile: string) => string | undefined;
+  refuse?: (testFile: string, lesson: Lesson) => string | undefined;
 }
 
 /**
@@ -226,10 +225,8 @@ export async function mapConcurrent<T, R>(
 }
 
 /**
- * Runs every graded test file of `lesson` in `options.workspace` and scores it. Files whose tests
- * the manifest declares (under names no other file of the lesson uses) run together in one
- * process; any other file runs in a process of its own, since only the manifest tells which file
- * a reported test belongs to.
+ * Runs every graded test file of `lesson` in `options.workspace` and scores it (see
+ * {@link scoreLessons}).
  *
  * @example
  * ```ts ignore
@@ -238,25 +235,56 @@ export async function mapConcurrent<T, R>(
  * ```
  */
 export async function scoreLesson(lesson: Lesson, options: ScoreOptions): Promise<LessonResult> {
+  return (await scoreLessons([lesson], options))[0];
+}
+
+/**
+ * Runs every graded test file of `lessons` in `options.workspace` and scores them. Files whose
+ * tests the manifest declares (under names no other file uses) run together in one process, so a
+ * student's whole course costs one test process; any other file runs in a process of its own,
+ * since only the manifest tells which file a reported test belongs to. `lessonTimeoutMs` is per
+ * lesson: the processes share `lessons.length` times it.
+ *
+ * @example
+ * ```ts ignore
+ * const results = await scoreLessons(lessons, { workspace: kitRoot, manifest });
+ * ```
+ */
+export async function scoreLessons(
+  lessons: Lesson[],
+  options: ScoreOptions,
+): Promise<LessonResult[]> {
   const lessonTimeoutMs = options.lessonTimeoutMs ?? 180_000;
+  const budgetMs = lessonTimeoutMs * lessons.length;
   const started = performance.now();
-  const declared = options.manifest[lesson.slug] ?? {};
   const concurrency = options.concurrency ?? Math.min(4, navigator.hardwareConcurrency || 2);
+  // Files as paths under exercises/: "03-lr-schedules/decays_test.ts".
+  const key = (lesson: Lesson, testFile: string) => `${lesson.slug}/${testFile}`;
+  const declaredOf = (lesson: Lesson, testFile: string) =>
+    options.manifest[lesson.slug]?.[testFile];
   const refusals = new Map<string, string>();
-  for (const testFile of lesson.testFiles) {
-    const refusal = options.refuse?.(testFile);
-    if (refusal !== undefined) refusals.set(testFile, refusal);
-  }
-  const runnable = lesson.testFiles.filter((file) => !refusals.has(file));
+  const runnable: string[] = [];
   const owners = new Map<string, string>();
   const shared = new Set<string>();
-  for (const file of runnable) {
-    for (const test of declared[file] ?? []) {
-      if (owners.has(test.name)) shared.add(owners.get(test.name)!).add(file);
-      owners.set(test.name, file);
+  const declaredFiles = new Set<string>();
+  for (const lesson of lessons) {
+    for (const testFile of lesson.testFiles) {
+      const file = key(lesson, testFile);
+      const refusal = options.refuse?.(testFile, lesson);
+      if (refusal !== undefined) {
+        refusals.set(file, refusal);
+        continue;
+      }
+      runnable.push(file);
+      const declared = declaredOf(lesson, testFile);
+      if (declared) declaredFiles.add(file);
+      for (const test of declared ?? []) {
+        if (owners.has(test.name)) shared.add(owners.get(test.name)!).add(file);
+        owners.set(test.name, file);
+      }
     }
   }
-  const together = runnable.filter((file) => declared[file] && !shared.has(file));
+  const together = runnable.filter((file) => declaredFiles.has(file) && !shared.has(file));
   const alone = runnable.filter((file) => !together.includes(file));
   const groups = [...(together.length ? [together] : []), ...alone.map((file) => [file])];
   const runs: Record<string, FileRun> = {};
@@ -265,10 +293,10 @@ export async function scoreLesson(lesson: Lesson, options: ScoreOptions): Promis
       runs,
       await runTestFiles({
         workspace: options.workspace,
-        folder: join("exercises", lesson.slug),
+        folder: "exercises",
         testFiles: files,
         ownerOf: (name) => owners.get(name),
-        timeoutMs: Math.max(0, lessonTimeoutMs - (performance.now() - started)),
+        timeoutMs: Math.max(0, budgetMs - (performance.now() - started)),
         allowRead: options.allowRead,
         maxHeapMiB: options.maxHeapMiB,
         wrapper: options.wrapper,
@@ -281,19 +309,23 @@ export async function scoreLesson(lesson: Lesson, options: ScoreOptions): Promis
       }),
     );
   });
-  const exercises = lesson.testFiles.map((testFile) => {
-    const refusal = refusals.get(testFile);
-    const run: FileRun = refusal !== undefined
-      ? { tests: [], loadError: refusal, timedOut: false, durationMs: 0 }
-      : runs[testFile] ?? { tests: [], timedOut: true, durationMs: 0 };
-    const judged = options.judge ? options.judge(testFile, run) : run;
-    return scoreFile(testFile, declared[testFile], judged, lessonTimeoutMs);
+  const durationMs = performance.now() - started;
+  return lessons.map((lesson) => {
+    const exercises = lesson.testFiles.map((testFile) => {
+      const file = key(lesson, testFile);
+      const refusal = refusals.get(file);
+      const run: FileRun = refusal !== undefined
+        ? { tests: [], loadError: refusal, timedOut: false, durationMs: 0 }
+        : runs[file] ?? { tests: [], timedOut: true, durationMs: 0 };
+      const judged = options.judge ? options.judge(testFile, run) : run;
+      return scoreFile(testFile, declaredOf(lesson, testFile), judged, budgetMs);
+    });
+    return {
+      lesson,
+      exercises,
+      score: exercises.reduce((sum, e) => sum + e.score, 0),
+      maxScore: exercises.reduce((sum, e) => sum + e.maxScore, 0),
+      durationMs,
+    };
   });
-  return {
-    lesson,
-    exercises,
-    score: exercises.reduce((sum, e) => sum + e.score, 0),
-    maxScore: exercises.reduce((sum, e) => sum + e.maxScore, 0),
-    durationMs: performance.now() - started,
-  };
 }

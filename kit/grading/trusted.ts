@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Lesson } from "./lessons.ts";
 import type { Manifest } from "./manifest.ts";
 import type { FileRun, Progress } from "./run.ts";
-import { scoreLesson } from "./score.ts";
+import { scoreLessons } from "./score.ts";
 import { stageWorkspace } from "./stage.ts";
 import { judgeObserved, type Observation, redactCases } from "./judge.ts";
 
@@ -83,15 +83,15 @@ export async function discoverExpected(
         discovery.reference.set(data.name, Array.isArray(data.cases) ? data.cases : []);
       }
     };
-    for (const lesson of lessons) {
-      const result = await scoreLesson(lesson, {
-        workspace: stage.root,
-        manifest,
-        lessonTimeoutMs: 600_000,
-        discover: true,
-        onProgress,
-      });
-      for (const exercise of result.exercises) {
+    const results = await scoreLessons(lessons, {
+      workspace: stage.root,
+      manifest,
+      lessonTimeoutMs: 600_000,
+      discover: true,
+      onProgress,
+    });
+    for (const [i, lesson] of lessons.entries()) {
+      for (const exercise of results[i].exercises) {
         for (const test of exercise.tests) {
           if (test.status !== "pass") {
             discovery.problems.push(
