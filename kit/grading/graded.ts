@@ -41,7 +41,7 @@ import {
   failureText,
   type Outcome,
 } from "./compare.ts";
-import { type Observation, OBSERVED_PREFIX } from "./judge.ts";
+import type { Observation } from "./judge.ts";
 
 // The runtime's own registration, taken before hardening replaces `Deno.test` for everyone else.
 const registerTest = Deno.test;
@@ -329,11 +329,11 @@ export function graded(options: GradedOptions, fn: () => void | Promise<void>): 
         if (runner.discover) mark("reference", { name: fullName, cases: referenceCases });
       }
       if (runner.observe) {
-        // Every observed test "fails" with its observations as the message: the runtime's
-        // report carries them to the grader, which judges them (judge.ts).
+        // The answers go to the grader on a progress line; it judges them (judge.ts). Only
+        // answers: a line the learner's code forged could claim no more than returning them.
         const observed = observations;
         observations = [];
-        throw new GradedFailure(OBSERVED_PREFIX + stringify({ hint, observations: observed }));
+        mark("observed", { file, name: fullName, hint, observations: observed });
       }
     },
   });

@@ -12,7 +12,8 @@
  *    replaced by {@link REDACTED}; the real values never reach the student's process.
  * 3. In the student's run (`observe`), each `expect*` call records only the kind, the input and
  *    the learner's answer as plain data (a copy, so no proxy, getter or function crosses), and
- *    the test reports its observations through the runtime's JUnit file.
+ *    the test sends them on a progress line; the runtime's JUnit report still says which
+ *    graded tests ran, and a test whose answers come twice is not counted.
  * 4. {@link judgeObserved}, in the grader's process, lines the student's observations up with
  *    the reference cases (same kind, same input, in order) and judges each answer against the
  *    reference's expected value with the same comparison as the learner's check (compare.ts).
@@ -33,9 +34,6 @@ import {
   failureText,
   type Outcome,
 } from "./compare.ts";
-
-/** How an observed test's report message starts. */
-export const OBSERVED_PREFIX = "kit-observed:";
 
 /** What stands for an expected value in the cases a student's run gets. */
 export const REDACTED = "\u0001redacted";
@@ -114,29 +112,23 @@ function failed(text: string, hint: string): Verdict {
 }
 
 /**
- * Reads the observations an observed test reported (its failure message), or why it cannot.
+ * Reads a graded test's answers as its progress line carried them, or says why it cannot.
  *
  * @example
  * ```ts
- * import { readObserved, OBSERVED_PREFIX } from "./judge.ts";
- * const report = readObserved(OBSERVED_PREFIX + '{"hint":"h","observations":[]}');
+ * import { readObserved } from "./judge.ts";
+ * const report = readObserved({ name: "t", hint: "h", observations: [] });
  * console.log(typeof report === "string" ? report : report.hint); // "h"
  * ```
  */
 export function readObserved(
-  message: string | undefined,
+  data: Record<string, unknown> | undefined,
 ): { hint: string; observations: Observation[] } | string {
-  const at = message?.indexOf(OBSERVED_PREFIX) ?? -1;
-  if (!message || at < 0) return message || "the test reported no observations";
-  try {
-    const report = JSON.parse(message.slice(at + OBSERVED_PREFIX.length));
-    return {
-      hint: typeof report?.hint === "string" ? report.hint : "",
-      observations: Array.isArray(report?.observations) ? report.observations : [],
-    };
-  } catch {
-    return "the test's observations could not be read";
-  }
+  if (!data || !Array.isArray(data.observations)) return "the test reported no answers";
+  return {
+    hint: typeof data.hint === "string" ? data.hint : "",
+    observations: data.observations as Observation[],
+  };
 }
 
 /**
@@ -145,17 +137,20 @@ export function readObserved(
  *
  * @example
  * ```ts
- * import { judgeObserved, OBSERVED_PREFIX } from "./judge.ts";
+ * import { judgeObserved } from "./judge.ts";
  * const reference = [{ kind: "number" as const, input: "half(4)", expected: 2 }];
- * const message = OBSERVED_PREFIX + JSON.stringify({
+ * const answers = {
  *   hint: "Halve it.",
  *   observations: [{ kind: "number", input: "half(4)", outcome: { value: 2 } }],
- * });
- * console.log(judgeObserved(message, reference).passed); // true
+ * };
+ * console.log(judgeObserved(answers, reference).passed); // true
  * ```
  */
-export function judgeObserved(message: string | undefined, reference: Observation[]): Verdict {
-  const report = readObserved(message);
+export function judgeObserved(
+  data: Record<string, unknown> | undefined,
+  reference: Observation[],
+): Verdict {
+  const report = readObserved(data);
   if (typeof report === "string") return { passed: false, message: report };
   const { hint, observations } = report;
   let answers = 0;

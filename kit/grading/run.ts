@@ -36,7 +36,8 @@ export interface Progress {
   got?: (number | null)[];
   /** For `plot`: the expected values. */
   expected?: (number | null)[];
-  /** For `cases` and `reference` (a reference run's discoveries): the line's data as sent. */
+  /** For `cases`, `reference` (a reference run's discoveries) and `observed` (a graded run's
+   * answers): the line's data as sent. */
   data?: Record<string, unknown>;
   /** Milliseconds since the process started. */
   at: number;
@@ -258,6 +259,7 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
   let test: Progress | undefined;
   let since = 0;
   const events: Progress[] = [];
+  let observedBytes = 0;
   const printedBy = new Map<string, BoundedText>();
   const onLine = (line: string) => {
     const at = line.indexOf(MARKER);
@@ -282,6 +284,10 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
       test = progress;
       since = progress.at;
     } else if (progress.kind === "timeout" || progress.kind === "plot") {
+      events.push(progress);
+    } else if (progress.kind === "observed" && observedBytes < MAX_OBSERVED_BYTES) {
+      // Bounded: output is the learner's to flood, and only answers can be read from it.
+      observedBytes += line.length;
       events.push(progress);
     } else if (progress.kind === "end") {
       phase = "end";
@@ -327,8 +333,9 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
   options.signal?.addEventListener("abort", onAbort);
   if (options.signal?.aborted) onAbort();
 
-  // A reference run (trusted code) reports whole arrays of expected values on one line.
-  const lineLimit = options.discover ? 512 << 20 : 64 << 10;
+  // A reference run (trusted code) reports whole arrays of expected values on one line, a
+  // graded run each test's answers.
+  const lineLimit = options.discover ? 512 << 20 : options.observe ? MAX_OBSERVED_BYTES : 64 << 10;
   const [stdoutTail, stderr, status] = await Promise.all([
     readLines(child.stdout, onLine, lineLimit),
     readBounded(child.stderr),
@@ -438,7 +445,7 @@ function parseMarker(text: string, at: number): Progress | undefined {
       if (typeof data[key] === "string") progress[key] = data[key];
     }
     if (typeof data.timeoutMs === "number") progress.timeoutMs = data.timeoutMs;
-    if (progress.kind === "cases" || progress.kind === "reference") progress.data = data;
+    if (["cases", "reference", "observed"].includes(progress.kind)) progress.data = data;
     for (const key of ["got", "expected"] as const) {
       if (Array.isArray(data[key])) {
         progress[key] = data[key].map((v: unknown) => typeof v === "number" ? v : null);
@@ -613,6 +620,9 @@ async function readLines(
   if (partial) onLine(partial);
   return tail;
 }
+
+/** Most bytes of answers read from one graded run (the whole course's are about 1.5 MB). */
+const MAX_OBSERVED_BYTES = 64 << 20;
 
 /** Largest JUnit report read; a real one is a few kilobytes per test. */
 const MAX_REPORT_BYTES = 32 * 1024 * 1024;

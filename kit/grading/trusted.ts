@@ -151,9 +151,19 @@ export function judgeRun(run: FileRun, discovery: Discovery): FileRun {
     ...run,
     tests: run.tests.map((test) => {
       const reference = discovery.reference.get(test.name);
-      const verdict = reference
-        ? judgeObserved(test.message, reference)
-        : { passed: false, message: "no reference cases for this test" };
+      const observed = (run.events ?? []).filter((e) =>
+        e.kind === "observed" && e.data?.name === test.name
+      );
+      const verdict = !reference
+        ? { passed: false, message: "no reference cases for this test" }
+        : observed.length !== 1
+        ? {
+          passed: false,
+          message: observed.length
+            ? "the test's answers were reported more than once: not counted"
+            : test.message ?? "the test reported no answers",
+        }
+        : judgeObserved(observed[0].data, reference);
       return { ...test, passed: verdict.passed, message: verdict.message };
     }),
   };
