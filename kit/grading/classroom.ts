@@ -1,27 +1,28 @@
 /**
- * Grading a class: finding the submissions, grading each in a sandbox with the teacher's tests,
- * and keeping a per-student result file so an interrupted run resumes where it stopped.
+ * Grading a class: setting the grader up once, then grading each submission in a sandboxed
+ * workspace with the teacher's tests, and keeping a per-student result file so that an
+ * interrupted run resumes where it stopped. Finding and inspecting submissions is
+ * submissions.ts; fingerprints, fingerprint.ts; the declared tests, declared.ts; judging out of
+ * the student's reach, trusted.ts and judge.ts.
  *
  * @module
  */
 
 import { join, resolve } from "node:path";
 import { type Lesson, listLessons } from "./lessons.ts";
-import { type DeclaredTest, loadManifest, type Manifest, pointsInName } from "./manifest.ts";
-import { runTestFile } from "./run.ts";
-import { type LessonResult, mapConcurrent, scoreFile, scoreLessons } from "./score.ts";
+import type { Manifest } from "./manifest.ts";
+import { type LessonResult, scoreFile, scoreLessons } from "./score.ts";
+import { declaredTests } from "./declared.ts";
+import { kitVersion, sha256, submissionHash } from "./fingerprint.ts";
 import { stageWorkspace } from "./stage.ts";
 import { DEFAULT_MEMORY_MIB, memoryWrapper, SANDBOX_FLAGS, vetImports } from "./sandbox.ts";
 import { writeTextFileAtomic } from "./files.ts";
 import { discoverExpected, type Discovery, judgeRun, stageRedactedCases } from "./trusted.ts";
-import {
-  type Inspection,
-  inspectSubmission,
-  readAccepted,
-  type Submission,
-} from "./submissions.ts";
+import { inspectSubmission, lstatOrNull, type Submission } from "./submissions.ts";
 
 export { findSubmissions, safeName, type Submission } from "./submissions.ts";
+export { declaredTests } from "./declared.ts";
+export { kitVersion } from "./fingerprint.ts";
 
 /** Default wall-clock limit of one lesson of one student, in seconds. */
 export const DEFAULT_LESSON_TIMEOUT_S = 120;
@@ -60,163 +61,6 @@ export interface GradeOptions {
   resultsDir?: string;
   /** Called with progress lines. */
   log?: (line: string) => void;
-}
-
-async function lstatOrNull(path: string): Promise<Deno.FileInfo | null> {
-  try {
-    return await Deno.lstat(path);
-  } catch {
-    return null;
-  }
-}
-
-async function sha256(data: Uint8Array | string): Promise<string> {
-  const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
-  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-async function hashTree(
-  folder: string,
-  skip: (relativePath: string) => boolean,
-): Promise<string[]> {
-  const lines: string[] = [];
-  const walk = async (dir: string, prefix: string) => {
-    let entries: Deno.DirEntry[];
-    try {
-      entries = await Array.fromAsync(Deno.readDir(dir));
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    for (const entry of entries) {
-      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (skip(rel)) continue;
-      if (entry.isDirectory) await walk(join(dir, entry.name), rel);
-      else if (entry.isFile) {
-        lines.push(`${rel} ${await sha256(await Deno.readFile(join(dir, entry.name)))}`);
-      }
-    }
-  };
-  await walk(folder, "");
-  return lines;
-}
-
-/**
- * A fingerprint of everything of the teacher's copy that grading depends on: the kit's code,
- * configuration, data, the graded test files and the manifest, plus the grading limits.
- *
- * @example
- * ```ts ignore
- * const version = await kitVersion(kitRoot, lessons, "120000/2048");
- * ```
- */
-export async function kitVersion(
-  kitRoot: string,
-  lessons: Lesson[],
-  settings: string,
-): Promise<string> {
-  const lines = [`settings ${settings}`, `deno ${Deno.version.deno}`];
-  for (const file of ["deno.json", "deno.lock"]) {
-    const bytes = await Deno.readFile(join(kitRoot, file)).catch(() => new Uint8Array());
-    lines.push(`${file} ${await sha256(bytes)}`);
-  }
-  lines.push(
-    ...(await hashTree(join(kitRoot, "kit"), (rel) => rel === "grading/testdata")).map((l) =>
-      `kit/${l}`
-    ),
-  );
-  lines.push(...(await hashTree(join(kitRoot, "data"), () => false)).map((l) => `data/${l}`));
-  for (const lesson of lessons) {
-    for (const testFile of lesson.testFiles) {
-      const bytes = await Deno.readFile(join(kitRoot, "exercises", lesson.slug, testFile));
-      lines.push(`exercises/${lesson.slug}/${testFile} ${await sha256(bytes)}`);
-    }
-  }
-  return await sha256(lines.join("\n"));
-}
-
-/** A fingerprint of what an inspection accepted and refused, reading only accepted files. */
-async function submissionHash(inspection: Inspection): Promise<string> {
-  const lines = [
-    `problem ${inspection.problem ?? ""}`,
-    ...inspection.refused.map((r) => `refused ${r}`),
-  ];
-  for (const file of inspection.files) {
-    const bytes = await readAccepted(file, file.size).catch(() => new Uint8Array());
-    lines.push(`${file.slug}/${file.name} ${await sha256(bytes)}`);
-  }
-  return await sha256(lines.join("\n"));
-}
-
-/**
- * The graded tests of each test file, as the teacher's copy declares them: from
- * `kit/manifest.json`, and for a test file the manifest does not list, from a run of the
- * teacher's own code (`solutions/`, or else the stubs of `exercises/`). Only these names can
- * earn points; a name a submission registers itself is ignored.
- *
- * @example
- * ```ts ignore
- * const declared = await declaredTests(kitRoot, lessons);
- * console.log(declared["01-demo"]["half_test.ts"]); // [{ name: "half: even numbers [1 pt]", points: 1 }]
- * ```
- */
-export async function declaredTests(
-  kitRoot: string,
-  lessons: Lesson[],
-  log: (line: string) => void = () => {},
-): Promise<Manifest> {
-  const manifest = await loadManifest(kitRoot);
-  const declared: Manifest = {};
-  const missing: { lesson: Lesson; testFile: string }[] = [];
-  for (const lesson of lessons) {
-    declared[lesson.slug] = {};
-    for (const testFile of lesson.testFiles) {
-      const listed = manifest[lesson.slug]?.[testFile];
-      if (listed) declared[lesson.slug][testFile] = listed;
-      else missing.push({ lesson, testFile });
-    }
-  }
-  if (missing.length === 0) return declared;
-  const solutions = join(kitRoot, "solutions");
-  const reference = (await lstatOrNull(solutions))?.isDirectory
-    ? solutions
-    : join(kitRoot, "exercises");
-  log(
-    `note: ${missing.length} test file(s) not in kit/manifest.json; their test list comes from a run of ${reference}`,
-  );
-  const stage = await stageWorkspace({ kitRoot, implementationRoot: reference, lessons });
-  try {
-    await mapConcurrent(missing, 2, async ({ lesson, testFile }) => {
-      const run = await runTestFile({
-        workspace: stage.root,
-        testFile: join("exercises", lesson.slug, testFile),
-        timeoutMs: 120_000,
-      });
-      const tests: DeclaredTest[] = [];
-      for (const test of run.tests) {
-        const points = pointsInName(test.name);
-        if (points !== undefined && !tests.some((t) => t.name === test.name)) {
-          tests.push({ name: test.name, points });
-        }
-      }
-      if (tests.length === 0) {
-        log(`warning: ${lesson.slug}/${testFile} reported no graded test on ${reference}`);
-      }
-      declared[lesson.slug][testFile] = tests;
-    });
-  } finally {
-    await stage.dispose();
-  }
-  // In file order, whatever order the runs finished in: the kit's fingerprint depends on it.
-  const ordered: Manifest = {};
-  for (const lesson of lessons) {
-    ordered[lesson.slug] = {};
-    for (const testFile of lesson.testFiles) {
-      ordered[lesson.slug][testFile] = declared[lesson.slug][testFile];
-    }
-  }
-  return ordered;
 }
 
 /** The fixed parts of grading a class, computed once. */
@@ -328,10 +172,12 @@ async function gradeLessons(
     manifest: grader.declared,
     lessonTimeoutMs: grader.lessonTimeoutMs,
     concurrency: grader.concurrency,
-    allowRead: [join(workspace, "data")],
-    maxHeapMiB: Math.max(64, Math.floor(grader.memoryMiB / 2)),
-    wrapper: grader.wrapper,
-    extraArgs: [...SANDBOX_FLAGS],
+    limits: {
+      allowRead: [join(workspace, "data")],
+      maxHeapMiB: Math.max(64, Math.floor(grader.memoryMiB / 2)),
+      wrapper: grader.wrapper,
+      extraArgs: [...SANDBOX_FLAGS],
+    },
     observe: grader.discovery !== undefined,
     judge: grader.discovery ? (_, run) => judgeRun(run, grader.discovery!) : undefined,
     refuse: (testFile, lesson) => {

@@ -61,8 +61,20 @@ export interface FileRun {
   events?: Progress[];
 }
 
+/** The sandbox of a test process: what it may read, its memory, extra flags. */
+export interface ProcessLimits {
+  /** Folders the tests may read (default: the workspace's `data/`). */
+  allowRead?: string[];
+  /** V8 heap cap in MiB (default 1024). */
+  maxHeapMiB?: number;
+  /** Wraps the command, e.g. `["prlimit", "--data=2147483648", "--"]`, for a memory cap. */
+  wrapper?: string[];
+  /** More `deno test` flags, e.g. `["--cached-only", "--deny-net"]`. */
+  extraArgs?: string[];
+}
+
 /** What to run and under which limits. */
-export interface RunFilesOptions {
+export interface RunFilesOptions extends ProcessLimits {
   /** The workspace root: holds `deno.json`, `kit/`, `data/` and `exercises/`. */
   workspace: string;
   /** The folder of the test files, relative to the workspace, e.g. `exercises/03-lr-schedules`. */
@@ -76,14 +88,6 @@ export interface RunFilesOptions {
   /** Limit of one file's import (its module graph's top level), ms (default 5 s, at most a
    * quarter of `timeoutMs`). */
   loadTimeoutMs?: number;
-  /** Folders the tests may read (default: the workspace's `data/`). */
-  allowRead?: string[];
-  /** V8 heap cap in MiB (default 1024). */
-  maxHeapMiB?: number;
-  /** Wraps the command, e.g. `["prlimit", "--data=2147483648", "--"]`, for a memory cap. */
-  wrapper?: string[];
-  /** More `deno test` flags, e.g. `["--cached-only", "--deny-net"]`. */
-  extraArgs?: string[];
   /**
    * The learner's check: report every case's input as it starts and the values of failed array
    * answers, and fail a file's later tests at once after one of them ran past its time limit.

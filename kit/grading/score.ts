@@ -7,7 +7,7 @@
 import { formatInput } from "./describe.ts";
 import { exerciseOf, type Lesson } from "./lessons.ts";
 import { type DeclaredTest, type Manifest, pointsInName } from "./manifest.ts";
-import { type FileRun, type Progress, runTestFiles } from "./run.ts";
+import { type FileRun, type ProcessLimits, type Progress, runTestFiles } from "./run.ts";
 
 /** The outcome of one graded test. */
 export interface TestOutcome {
@@ -71,14 +71,8 @@ export interface ScoreOptions {
   lessonTimeoutMs?: number;
   /** Test files run at once (default: the number of CPUs, at most 4). */
   concurrency?: number;
-  /** Folders the tests may read (default: the workspace's `data/`). */
-  allowRead?: string[];
-  /** V8 heap cap per process, MiB. */
-  maxHeapMiB?: number;
-  /** Command wrapper, e.g. for an address-space cap. */
-  wrapper?: string[];
-  /** More `deno test` flags, e.g. the grader's explicit denials. */
-  extraArgs?: string[];
+  /** The test processes' sandbox (the grader's permissions, memory cap and denials). */
+  limits?: ProcessLimits;
   /** The learner's check: trace inputs, plot failed arrays, skip a file's tests after a time-out. */
   trace?: boolean;
   /** Called with each progress line of the test processes. */
@@ -297,10 +291,7 @@ export async function scoreLessons(
         testFiles: files,
         ownerOf: (name) => owners.get(name),
         timeoutMs: Math.max(0, budgetMs - (performance.now() - started)),
-        allowRead: options.allowRead,
-        maxHeapMiB: options.maxHeapMiB,
-        wrapper: options.wrapper,
-        extraArgs: options.extraArgs,
+        ...options.limits,
         trace: options.trace,
         onProgress: options.onProgress,
         signal: options.signal,

@@ -64,7 +64,15 @@ const LESSON_FOLDER = /^\d{2}-[a-z0-9-]+$/;
 /** Implementation file names the kit uses: plain ASCII, `.ts`, not a test. */
 const IMPLEMENTATION_FILE = /^[A-Za-z0-9][A-Za-z0-9_.-]*\.ts$/;
 
-async function lstatOrNull(path: string): Promise<Deno.FileInfo | null> {
+/**
+ * `Deno.lstat`, or null when the path cannot be looked at: never follows a link.
+ *
+ * @example
+ * ```ts ignore
+ * const info = await lstatOrNull("exercises");
+ * ```
+ */
+export async function lstatOrNull(path: string): Promise<Deno.FileInfo | null> {
   try {
     return await Deno.lstat(path);
   } catch {
