@@ -247,3 +247,43 @@ Deno.test("check: --watch never shows a result older than the last save", async 
     await Deno.remove(root, { recursive: true });
   }
 });
+
+Deno.test("check: Ctrl-C names the running test and its input, and exits 130", async () => {
+  const root = await scratchKit({
+    "cube.ts": "export function cube(xs: number[]): number[] {\n  while (true) {}\n}\n",
+  });
+  // A 30-second limit for the looping test, so that Ctrl-C surely comes while it runs.
+  const testFile = join(root, "exercises", "01-demo", "cube_test.ts");
+  await Deno.writeTextFile(
+    testFile,
+    (await Deno.readTextFile(testFile)).replace("timeoutMs: 2000", "timeoutMs: 30_000"),
+  );
+  try {
+    // The check, in its own process (Ctrl-C goes to a process), on the scratch kit.
+    const script = join(root, "run_check.ts");
+    await Deno.writeTextFile(
+      script,
+      `import { main } from ${JSON.stringify(new URL("./check.ts", import.meta.url).href)};\n` +
+        `Deno.exit(await main(["1"], ${JSON.stringify(root)}));\n`,
+    );
+    const child = new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", "--no-check", script],
+      cwd: root,
+      env: { NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    child.kill("SIGINT");
+    const output = await child.output();
+    const stderr = new TextDecoder().decode(output.stderr);
+    assert.equal(output.code, 130, stderr);
+    assert.match(
+      stderr,
+      /interrupted while .*cube\.ts › "cube: small integers \[2 pts\]" had been running for \d/,
+    );
+    assert.match(stderr, /on input cube\(\[0, 2, -3\]\)/);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
