@@ -82,10 +82,11 @@ function copyArgument(value: unknown, depth = 0): unknown {
  * console.log(fake("echo", double)(3), fake("constant", double)(3)); // 3 0
  * ```
  */
-export function fake(kind: FakeKind, reference: AnyFunction): AnyFunction {
+export function fake(kind: FakeKind, reference: (...args: never[]) => unknown): AnyFunction {
+  const call = reference as AnyFunction;
   return (...args: unknown[]) => {
     if (kind === "echo") return args[0];
-    const result = reference(...args.map((arg) => copyArgument(arg)));
+    const result = call(...args.map((arg) => copyArgument(arg)));
     // A factory's object keeps its fields, with methods that do nothing.
     if (kind === "noop") return hasMethods(result) ? reshape(result, "noop") : undefined;
     return reshape(result, kind);

@@ -225,7 +225,7 @@ export function judgeObserved(
  * import { REDACTED, redactCases } from "./judge.ts";
  * const cases = { half: [{ x: 4, expected: 2 }] };
  * const redacted = redactCases(cases, ['["half","0","expected"]'], []);
- * console.log(redacted.half[0].x, redacted.half[0].expected === REDACTED); // 4 true
+ * console.log(redacted.half[0].x, (redacted.half[0].expected as unknown) === REDACTED); // 4 true
  * ```
  */
 export function redactCases<T>(
