@@ -46,9 +46,10 @@ export const KNOWN_SETTINGS: readonly string[] = [
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { normalizeSettingName } from "./classify.ts";
- * console.log(normalizeSettingName("learningRate")); // "learning rate"
- * console.log(normalizeSettingName("  Early-stopping_PATIENCE ")); // "early stopping patience"
+ * assert.equal(normalizeSettingName("learningRate"), "learning rate");
+ * assert.equal(normalizeSettingName("  Early-stopping_PATIENCE "), "early stopping patience");
  * ```
  */
 export function normalizeSettingName(name: string): string {
@@ -66,9 +67,10 @@ export function normalizeSettingName(name: string): string {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { classifySetting } from "./classify.ts";
- * console.log(classifySetting("weight_decay")); // { kind: "hyperparameter", category: "regularization" }
- * console.log(classifySetting("Weights")); // { kind: "parameter", category: null }
+ * assert.deepEqual(classifySetting("weight_decay"), { kind: "hyperparameter", category: "regularization" });
+ * assert.deepEqual(classifySetting("Weights"), { kind: "parameter", category: null });
  * ```
  */
 export function classifySetting(name: string): Classification {

@@ -1,15 +1,14 @@
 import { expectEqual, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEachEqual } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/01-parameters-and-hyperparameters.json" with { type: "json" };
 import { type Classification, classifySetting, normalizeSettingName } from "./classify.ts";
 
 function checkClassifications(list: { name: string; expected: unknown }[]): void {
-  for (const c of list) {
-    expectEqual({
-      input: `classifySetting(${JSON.stringify(c.name)})`,
-      actual: () => classifySetting(c.name),
-      expected: c.expected as Classification,
-    });
-  }
+  expectEachEqual(list, {
+    input: (c) => `classifySetting(${JSON.stringify(c.name)})`,
+    actual: (c) => classifySetting(c.name),
+    expected: (c) => c.expected as Classification,
+  });
 }
 
 graded({
@@ -19,13 +18,10 @@ graded({
     "letter or digit), then lower-case, then turn each run of other characters into one space, " +
     "then trim.",
 }, () => {
-  for (const c of cases.normalizeSettingName) {
-    expectEqual({
-      input: `normalizeSettingName(${JSON.stringify(c.name)})`,
-      actual: () => normalizeSettingName(c.name),
-      expected: c.expected,
-    });
-  }
+  expectEachEqual(cases.normalizeSettingName, {
+    input: (c) => `normalizeSettingName(${JSON.stringify(c.name)})`,
+    actual: (c) => normalizeSettingName(c.name),
+  });
 });
 
 graded({

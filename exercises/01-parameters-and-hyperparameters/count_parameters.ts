@@ -28,8 +28,9 @@ export interface ParameterBreakdown {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parameterBreakdown } from "./count_parameters.ts";
- * console.log(parameterBreakdown([64, 64, 10])); // { weights: 4736, biases: 74, total: 4810 }
+ * assert.deepEqual(parameterBreakdown([64, 64, 10]), { weights: 4736, biases: 74, total: 4810 });
  * ```
  */
 export function parameterBreakdown(layerSizes: readonly number[]): ParameterBreakdown {
@@ -45,9 +46,10 @@ export function parameterBreakdown(layerSizes: readonly number[]): ParameterBrea
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { countParameters } from "./count_parameters.ts";
- * console.log(countParameters([64, 64, 10])); // 4810
- * console.log(countParameters([784, 128, 10])); // 101770
+ * assert.equal(countParameters([64, 64, 10]), 4810);
+ * assert.equal(countParameters([784, 128, 10]), 101770);
  * ```
  */
 export function countParameters(layerSizes: readonly number[]): number {

@@ -1,4 +1,5 @@
-import { expectEqual, expectNumber, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEqual, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEach } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/01-parameters-and-hyperparameters.json" with { type: "json" };
 import { countParameters, parameterBreakdown } from "./count_parameters.ts";
 
@@ -8,14 +9,11 @@ const show = (layers: readonly unknown[]) =>
   `[${layers.map((x) => (typeof x === "string" ? x : String(x))).join(", ")}]`;
 
 function checkCounts(list: { layers: number[]; expected: number }[]): void {
-  for (const c of list) {
-    expectNumber({
-      input: `countParameters(${show(c.layers)})`,
-      actual: () => countParameters(c.layers),
-      expected: c.expected,
-      rel: 0,
-    });
-  }
+  expectEach(list, {
+    input: (c) => `countParameters(${show(c.layers)})`,
+    actual: (c) => countParameters(c.layers),
+    rel: 0,
+  });
 }
 
 graded({

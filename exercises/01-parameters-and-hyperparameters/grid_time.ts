@@ -37,10 +37,11 @@ export interface GridTime {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { timeToExhaust } from "./grid_time.ts";
  * const t = timeToExhaust(100_000, 1);
- * console.log(t.years > 11); // true (11.4 years)
- * console.log(timeToExhaust(9_216, 1, 8).days); // 48
+ * assert.equal(t.years.toFixed(1), "11.4");
+ * assert.equal(timeToExhaust(9_216, 1, 8).days, 48);
  * ```
  */
 export function timeToExhaust(runs: number, hoursPerRun: number, workers = 1): GridTime {
@@ -59,10 +60,11 @@ export function timeToExhaust(runs: number, hoursPerRun: number, workers = 1): G
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { formatDuration } from "./grid_time.ts";
- * console.log(formatDuration(100_000)); // "11.4 years"
- * console.log(formatDuration(9_216)); // "1.1 years"
- * console.log(formatDuration(36)); // "1.5 days"
+ * assert.equal(formatDuration(100_000), "11.4 years");
+ * assert.equal(formatDuration(9_216), "1.1 years");
+ * assert.equal(formatDuration(36), "1.5 days");
  * ```
  */
 export function formatDuration(hours: number): string {

@@ -27,9 +27,10 @@ export type SearchSpace = Record<string, Dimension>;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { gridSize } from "./search_space.ts";
- * console.log(gridSize([10, 10, 10, 10, 10])); // 100000
- * console.log(gridSize([4, 4, 4, 4, 4, 3, 3])); // 9216
+ * assert.equal(gridSize([10, 10, 10, 10, 10]), 100000);
+ * assert.equal(gridSize([4, 4, 4, 4, 4, 3, 3]), 9216);
  * ```
  */
 export function gridSize(valueCounts: readonly number[]): number {
@@ -46,11 +47,13 @@ export function gridSize(valueCounts: readonly number[]): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { spaceSize } from "./search_space.ts";
- * console.log(spaceSize({
+ * const space = {
  *   optimizer: { type: "choice", values: ["sgd", "adam"] },
  *   hiddenLayers: { type: "int", low: 1, high: 3 },
- * })); // 6
+ * } as const;
+ * assert.equal(spaceSize(space), 6);
  * ```
  */
 export function spaceSize(space: SearchSpace): number {

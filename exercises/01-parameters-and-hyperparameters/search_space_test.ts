@@ -1,33 +1,29 @@
-import { expectNumber, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEach } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/01-parameters-and-hyperparameters.json" with { type: "json" };
 import { gridSize, type SearchSpace, spaceSize } from "./search_space.ts";
 
 // Grid sizes are integers (all below 2^53 here): compared exactly.
 
 type GridCase = { counts: number[]; expected: number };
-type SpaceCase = { space: unknown; expected: number };
+/** A case's space: an object of dimensions (the JSON file types `kind` as a plain string). */
+type SpaceCase = { space: object; expected: number };
+const spaceOf = (c: { space: object }) => c.space as SearchSpace;
 
 function checkGrids(list: GridCase[]): void {
-  for (const c of list) {
-    expectNumber({
-      input: `gridSize(${JSON.stringify(c.counts)})`,
-      actual: () => gridSize(c.counts),
-      expected: c.expected,
-      rel: 0,
-    });
-  }
+  expectEach(list, {
+    input: (c) => `gridSize(${JSON.stringify(c.counts)})`,
+    actual: (c) => gridSize(c.counts),
+    rel: 0,
+  });
 }
 
 function checkSpaces(list: SpaceCase[]): void {
-  for (const c of list) {
-    const space = c.space as unknown as SearchSpace;
-    expectNumber({
-      input: `spaceSize(${JSON.stringify(c.space)})`,
-      actual: () => spaceSize(space),
-      expected: c.expected,
-      rel: 0,
-    });
-  }
+  expectEach(list, {
+    input: (c) => `spaceSize(${JSON.stringify(c.space)})`,
+    actual: (c) => spaceSize(spaceOf(c)),
+    rel: 0,
+  });
 }
 
 graded({
@@ -83,10 +79,9 @@ graded({
   // Refusing bad input earns points only from a function that also answers good input.
   checkSpaces(cases.spaceSize.lesson);
   for (const c of cases.spaceSize.continuous) {
-    const space = c.space as unknown as SearchSpace;
     expectThrows({
       input: `spaceSize(${JSON.stringify(c.space)})`,
-      actual: () => spaceSize(space),
+      actual: () => spaceSize(spaceOf(c)),
       messageIncludes: c.names,
     });
   }
@@ -101,10 +96,9 @@ graded({
   // Refusing bad input earns points only from a function that also answers good input.
   checkSpaces(cases.spaceSize.lesson);
   for (const c of cases.spaceSize.invalid) {
-    const space = c.space as unknown as SearchSpace;
     expectThrows({
       input: `spaceSize(${JSON.stringify(c.space)})`,
-      actual: () => spaceSize(space),
+      actual: () => spaceSize(spaceOf(c)),
       messageIncludes: c.names,
     });
   }

@@ -25,11 +25,12 @@ export type Behaviour = "diverging" | "oscillating" | "converging" | "too slow";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { classifyLossCurve } from "./classify.ts";
- * console.log(classifyLossCurve([1, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01])); // "converging"
- * console.log(classifyLossCurve([1, 2, 4, 8])); // "diverging"
- * console.log(classifyLossCurve([1, 0.99, 0.98, 0.97, 0.96])); // "too slow"
- * console.log(classifyLossCurve([1, 0.4, 0.6, 0.3, 0.5, 0.3])); // "oscillating"
+ * assert.equal(classifyLossCurve([1, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01]), "converging");
+ * assert.equal(classifyLossCurve([1, 2, 4, 8]), "diverging");
+ * assert.equal(classifyLossCurve([1, 0.99, 0.98, 0.97, 0.96]), "too slow");
+ * assert.equal(classifyLossCurve([1, 0.4, 0.6, 0.3, 0.5, 0.3]), "oscillating");
  * ```
  */
 export function classifyLossCurve(losses: readonly number[]): Behaviour {

@@ -1,4 +1,5 @@
 import { expectEqual, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEachEqual } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/02-learning-rate.json" with { type: "json" };
 import { classifyLossCurve } from "./classify.ts";
 
@@ -7,17 +8,17 @@ interface CurveCase {
   expected: string;
 }
 
+/** A curve for a failure message: long ones shortened to their start and end. */
+const showCurve = (losses: number[]) =>
+  losses.length > 12
+    ? `[${losses.slice(0, 6).join(", ")}, … ${losses.length} values … ${losses.at(-1)}]`
+    : JSON.stringify(losses);
+
 function checkCurves(list: CurveCase[]): void {
-  for (const c of list) {
-    const text = c.losses.length > 12
-      ? `[${c.losses.slice(0, 6).join(", ")}, … ${c.losses.length} values … ${c.losses.at(-1)}]`
-      : JSON.stringify(c.losses);
-    expectEqual({
-      input: `classifyLossCurve(${text})`,
-      actual: () => classifyLossCurve(c.losses),
-      expected: c.expected,
-    });
-  }
+  expectEachEqual(list, {
+    input: (c) => `classifyLossCurve(${showCurve(c.losses)})`,
+    actual: (c) => classifyLossCurve(c.losses),
+  });
 }
 
 graded({

@@ -25,8 +25,10 @@ function logCosh(u: number): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { lessonFunction } from "./functions.ts";
- * console.log(lessonFunction.f([1]), lessonFunction.grad([1])); // 0.5 [ 1 ]
+ * assert.equal(lessonFunction.f([1]), 0.5);
+ * assert.deepEqual(lessonFunction.grad([1]), [1]);
  * ```
  */
 export const lessonFunction: Objective = {
@@ -39,9 +41,11 @@ export const lessonFunction: Objective = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { quadratic } from "./functions.ts";
  * const q = quadratic([1, 100]);
- * console.log(q.f([1, 1]), q.grad([1, 1])); // 50.5 [ 1, 100 ]
+ * assert.equal(q.f([1, 1]), 50.5);
+ * assert.deepEqual(q.grad([1, 1]), [1, 100]);
  * ```
  */
 export function quadratic(curvatures: readonly number[]): Objective {
@@ -60,8 +64,9 @@ export type FunctionSpec = { name: "lesson" } | { name: "quadratic"; curvatures:
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { objectiveOf } from "./functions.ts";
- * console.log(objectiveOf({ name: "quadratic", curvatures: [2] }).f([3])); // 9
+ * assert.equal(objectiveOf({ name: "quadratic", curvatures: [2] }).f([3]), 9);
  * ```
  */
 export function objectiveOf(spec: FunctionSpec): Objective {

@@ -19,10 +19,11 @@ export type Gradient = (x: readonly number[]) => number[];
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { gradientDescent } from "./gradient_descent.ts";
  * // f(x) = x², ∇f(x) = 2x: each step multiplies x by 1 − 2·lr = 0.8
  * const path = gradientDescent((x) => [2 * x[0]], [1], 0.1, 3);
- * console.log(path.map((p) => p[0].toFixed(3))); // ["1.000", "0.800", "0.640", "0.512"]
+ * assert.deepEqual(path.map((p) => p[0].toFixed(3)), ["1.000", "0.800", "0.640", "0.512"]);
  * ```
  */
 export function gradientDescent(

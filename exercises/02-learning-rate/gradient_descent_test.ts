@@ -1,4 +1,5 @@
-import { expectEqual, expectNumbers, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEqual, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectTrajectory } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/02-learning-rate.json" with { type: "json" };
 import { type FunctionSpec, objectiveOf } from "./functions.ts";
 import { gradientDescent } from "./gradient_descent.ts";
@@ -16,27 +17,15 @@ interface PathCase {
 
 function checkPaths(list: PathCase[]): void {
   for (const c of list) {
-    const input = `gradientDescent(grad of ${JSON.stringify(c.fn)}, ${
-      JSON.stringify(c.x0)
-    }, ${c.lr}, ${c.steps})`;
-    let path: number[][] | undefined;
-    expectEqual({
-      input: `${input}.length`,
-      actual: () => {
-        path = gradientDescent(objectiveOf(c.fn).grad, c.x0, c.lr, c.steps);
-        return path.length;
-      },
-      expected: c.path.length,
+    expectTrajectory({
+      input: `gradientDescent(grad of ${JSON.stringify(c.fn)}, ${
+        JSON.stringify(c.x0)
+      }, ${c.lr}, ${c.steps})`,
+      actual: () => gradientDescent(objectiveOf(c.fn).grad, c.x0, c.lr, c.steps),
+      expected: c.path,
+      rel: 1e-10,
+      abs: 1e-12,
     });
-    for (let k = 0; k < c.path.length; k++) {
-      expectNumbers({
-        input: `${input}[${k}]`,
-        actual: () => path![k],
-        expected: c.path[k],
-        rel: 1e-10,
-        abs: 1e-12,
-      });
-    }
   }
 }
 

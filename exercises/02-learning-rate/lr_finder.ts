@@ -43,10 +43,11 @@ export interface RangeTestResult {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { rangeTest } from "./lr_finder.ts";
  * const bowl = { f: (x: readonly number[]) => x[0] ** 2, grad: (x: readonly number[]) => [2 * x[0]] };
  * const r = rangeTest(bowl, [1], { lrMin: 1e-4, lrMax: 10, steps: 50 });
- * console.log(r.suggestedLr < 1 / 2); // true: a tenth of the rate with the lowest loss
+ * assert.ok(r.suggestedLr < 1 / 2); // a tenth of the rate with the lowest loss
  * ```
  */
 export function rangeTest(

@@ -1,4 +1,5 @@
-import { expectEqual, expectNumbers, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEqual, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectTrajectory } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/02-learning-rate.json" with { type: "json" };
 import { type FunctionSpec, objectiveOf } from "./functions.ts";
 import { momentumDescent } from "./momentum.ts";
@@ -16,27 +17,15 @@ interface MomentumCase {
 
 function checkPaths(list: MomentumCase[]): void {
   for (const c of list) {
-    const input = `momentumDescent(grad of ${JSON.stringify(c.fn)}, ${
-      JSON.stringify(c.x0)
-    }, ${c.lr}, ${c.beta}, ${c.steps})`;
-    let path: number[][] | undefined;
-    expectEqual({
-      input: `${input}.length`,
-      actual: () => {
-        path = momentumDescent(objectiveOf(c.fn).grad, c.x0, c.lr, c.beta, c.steps);
-        return path.length;
-      },
-      expected: c.path.length,
+    expectTrajectory({
+      input: `momentumDescent(grad of ${JSON.stringify(c.fn)}, ${
+        JSON.stringify(c.x0)
+      }, ${c.lr}, ${c.beta}, ${c.steps})`,
+      actual: () => momentumDescent(objectiveOf(c.fn).grad, c.x0, c.lr, c.beta, c.steps),
+      expected: c.path,
+      rel: 1e-10,
+      abs: 1e-12,
     });
-    for (let k = 0; k < c.path.length; k++) {
-      expectNumbers({
-        input: `${input}[${k}]`,
-        actual: () => path![k],
-        expected: c.path[k],
-        rel: 1e-10,
-        abs: 1e-12,
-      });
-    }
   }
 }
 

@@ -32,8 +32,6 @@ export interface WarmRestartsConfig {
   etaMin?: number;
 }
 
-/** `etaMin + (lr0 − etaMin) · (1 + cos(π · tCur / tI)) / 2`, shared by both schedules. */
-
 /**
  * Cosine annealing, PyTorch `CosineAnnealingLR`'s closed form:
  * `etaMin + (lr0 − etaMin) · (1 + cos(π · epoch / tMax)) / 2`.
@@ -44,11 +42,12 @@ export interface WarmRestartsConfig {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { cosineAnnealing } from "./cosine.ts";
  * const config = { lr0: 0.1, tMax: 100, etaMin: 0.001 };
- * console.log(cosineAnnealing(config, 0)); // 0.1
- * console.log(cosineAnnealing(config, 50)); // 0.0505, halfway between 0.1 and 0.001
- * console.log(cosineAnnealing(config, 100)); // 0.001
+ * assert.equal(cosineAnnealing(config, 0), 0.1);
+ * assert.ok(Math.abs(cosineAnnealing(config, 50) - 0.0505) < 1e-15); // halfway from 0.1 to 0.001
+ * assert.equal(cosineAnnealing(config, 100), 0.001);
  * ```
  */
 export function cosineAnnealing(config: CosineAnnealingConfig, epoch: number): number {
@@ -69,11 +68,12 @@ export function cosineAnnealing(config: CosineAnnealingConfig, epoch: number): n
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { cosineWarmRestarts } from "./cosine.ts";
  * const config = { lr0: 0.1, t0: 10, tMult: 2 };
- * console.log(cosineWarmRestarts(config, 9)); // just above 0: the end of the first cycle
- * console.log(cosineWarmRestarts(config, 10)); // 0.1: restart, the next cycle lasts 20 epochs
- * console.log(cosineWarmRestarts(config, 20)); // 0.05: halfway through the second cycle
+ * assert.ok(cosineWarmRestarts(config, 9) < 0.003); // the end of the first cycle
+ * assert.equal(cosineWarmRestarts(config, 10), 0.1); // restart; the next cycle lasts 20 epochs
+ * assert.ok(Math.abs(cosineWarmRestarts(config, 20) - 0.05) < 1e-15); // halfway through cycle 2
  * ```
  */
 export function cosineWarmRestarts(config: WarmRestartsConfig, epoch: number): number {

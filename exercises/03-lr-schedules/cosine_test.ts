@@ -1,4 +1,5 @@
-import { expectNumber, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEachCall } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/03-lr-schedules.json" with { type: "json" };
 import { cosineAnnealing, cosineWarmRestarts, type WarmRestartsConfig } from "./cosine.ts";
 
@@ -8,18 +9,19 @@ import { cosineAnnealing, cosineWarmRestarts, type WarmRestartsConfig } from "./
 const REL = 1e-12;
 const ABS_PER_LR0 = 1e-15;
 
-type Point = { config: { lr0: number }; epoch: number; expected: number };
-
-function checkAll<C>(name: string, f: (config: C, epoch: number) => number, list: Point[]): void {
-  for (const c of list) {
-    expectNumber({
-      input: `${name}(${JSON.stringify(c.config)}, ${c.epoch})`,
-      actual: () => f(c.config as C, c.epoch),
-      expected: c.expected,
-      rel: REL,
-      abs: ABS_PER_LR0 * c.config.lr0,
-    });
-  }
+/** Each case of `list`: `name(config, epoch)` against the reference. */
+function checkAll<C extends { lr0: number }>(
+  name: string,
+  f: (config: C, epoch: number) => number,
+  list: readonly { config: C; epoch: number; expected: number }[],
+): void {
+  expectEachCall(list, {
+    name,
+    fn: f,
+    args: (c) => [c.config, c.epoch],
+    rel: REL,
+    abs: (c) => ABS_PER_LR0 * c.config.lr0,
+  });
 }
 
 graded({
@@ -31,7 +33,7 @@ graded({
 
 graded({
   name: "cosineAnnealing: seeded random cases, some past tMax",
-  points: 2,
+  points: 1,
   hint:
     "etaMin defaults to 0, and like PyTorch's closed form the curve is not clamped at tMax: it climbs back up. See 'Cosine annealing' in lesson 03.",
 }, () => checkAll("cosineAnnealing", cosineAnnealing, cases.cosineAnnealing.random));
@@ -62,7 +64,7 @@ graded({
 graded(
   {
     name: "cosineWarmRestarts: cycles of equal length (tMult = 1 or absent)",
-    points: 2,
+    points: 1,
     hint:
       "With tMult = 1, tCur = epoch mod t0; the epoch k·t0 starts a new cycle at lr0. See 'Warm restarts' in lesson 03.",
   },
@@ -72,7 +74,7 @@ graded(
 graded(
   {
     name: "cosineWarmRestarts: growing cycles, around each restart",
-    points: 3,
+    points: 2,
     hint:
       "Subtract whole cycles (t0, then t0·tMult, …) until tCur < the current cycle length; the cycle length grows only after a restart. See 'Warm restarts' in lesson 03.",
   },
@@ -81,7 +83,7 @@ graded(
 
 graded({
   name: "cosineWarmRestarts: seeded random cases, fractional epochs included",
-  points: 2,
+  points: 1,
   hint:
     "A fractional epoch (epoch + batch / batches) uses the same rule; tMult and etaMin default to 1 and 0. See 'Warm restarts' in lesson 03.",
 }, () => checkAll("cosineWarmRestarts", cosineWarmRestarts, cases.cosineWarmRestarts.random));

@@ -44,7 +44,7 @@ export interface OneCycleConfig {
   divFactor?: number;
   /** The last rate is `maxLr / divFactor / finalDivFactor` (PyTorch `final_div_factor`). Positive, default 1e4. */
   finalDivFactor?: number;
-  /** Three phases (up, back down to the start, then to the minimum) as in the paper. Default false (two phases, as fastai). */
+  /** Three phases (up, back down to the start, then to the minimum), the paper's outline (its ramps are linear). Default false (two phases, as fastai). */
   threePhase?: boolean;
 }
 
@@ -65,10 +65,11 @@ export interface OneCycleConfig {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { cyclicLr } from "./cyclical.ts";
  * const config = { baseLr: 0.001, maxLr: 0.006, stepSizeUp: 2000, mode: "triangular2" as const };
- * console.log(cyclicLr(config, 2000)); // 0.006: top of cycle 1
- * console.log(cyclicLr(config, 6000)); // 0.0035: top of cycle 2, half the amplitude
+ * assert.equal(cyclicLr(config, 2000), 0.006); // the top of cycle 1
+ * assert.equal(cyclicLr(config, 6000), 0.0035); // the top of cycle 2, half as high
  * ```
  */
 export function cyclicLr(config: CyclicConfig, step: number): number {
@@ -96,11 +97,12 @@ export function cyclicLr(config: CyclicConfig, step: number): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { oneCycleLr } from "./cyclical.ts";
  * const config = { maxLr: 0.1, totalSteps: 100 };
- * console.log(oneCycleLr(config, 0)); // ≈ 0.004 = 0.1 / 25
- * console.log(oneCycleLr(config, 29)); // 0.1: the peak, at step 0.3 · 100 − 1
- * console.log(oneCycleLr(config, 99)); // ≈ 4e-7 = 0.004 / 1e4
+ * assert.ok(Math.abs(oneCycleLr(config, 0) - 0.1 / 25) < 1e-15);
+ * assert.equal(oneCycleLr(config, 29), 0.1); // the peak, at step 0.3 · 100 − 1
+ * assert.ok(Math.abs(oneCycleLr(config, 99) - 0.1 / 25 / 1e4) < 1e-18);
  * ```
  */
 export function oneCycleLr(config: OneCycleConfig, step: number): number {

@@ -1,4 +1,5 @@
 import { expectNumber, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEachCall } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/03-lr-schedules.json" with { type: "json" };
 import { type CyclicConfig, cyclicLr, type OneCycleConfig, oneCycleLr } from "./cyclical.ts";
 
@@ -8,33 +9,27 @@ import { type CyclicConfig, cyclicLr, type OneCycleConfig, oneCycleLr } from "./
 const REL = 1e-12;
 const ABS_PER_PEAK = 1e-15;
 
-type Point = { config: unknown; step: number; expected: number };
+/** A case as the JSON file types it: its `mode` and `annealStrategy` are plain strings. */
+type Point = { config: object; step: number; expected: number };
 
-function checkCyclic(list: Point[]): void {
-  for (const c of list) {
-    const config = c.config as CyclicConfig;
-    expectNumber({
-      input: `cyclicLr(${JSON.stringify(config)}, ${c.step})`,
-      actual: () => cyclicLr(config, c.step),
-      expected: c.expected,
-      rel: REL,
-      abs: ABS_PER_PEAK * config.maxLr,
-    });
-  }
+/** Each case of `list`: `name(config, step)` against the reference. */
+function checkAll<C extends { maxLr: number }>(
+  name: string,
+  f: (config: C, step: number) => number,
+  list: readonly Point[],
+): void {
+  expectEachCall(list, {
+    name,
+    fn: f,
+    args: (c) => [c.config as C, c.step],
+    rel: REL,
+    abs: (c) => ABS_PER_PEAK * (c.config as C).maxLr,
+  });
 }
 
-function checkOneCycle(list: Point[]): void {
-  for (const c of list) {
-    const config = c.config as OneCycleConfig;
-    expectNumber({
-      input: `oneCycleLr(${JSON.stringify(config)}, ${c.step})`,
-      actual: () => oneCycleLr(config, c.step),
-      expected: c.expected,
-      rel: REL,
-      abs: ABS_PER_PEAK * config.maxLr,
-    });
-  }
-}
+const checkCyclic = (list: readonly Point[]) => checkAll<CyclicConfig>("cyclicLr", cyclicLr, list);
+const checkOneCycle = (list: readonly Point[]) =>
+  checkAll<OneCycleConfig>("oneCycleLr", oneCycleLr, list);
 
 graded({
   name: "cyclicLr: triangular, the lesson's table",
@@ -45,28 +40,28 @@ graded({
 
 graded({
   name: "cyclicLr: triangular2 halves the amplitude every cycle",
-  points: 2,
+  points: 1,
   hint:
     "Multiply the height by 1 / 2^(cycle − 1), with the first cycle numbered 1: the second peak is halfway between baseLr and maxLr. See 'Cyclical learning rates' in lesson 03.",
 }, () => checkCyclic(cases.cyclicLr.triangular2));
 
 graded({
   name: "cyclicLr: exp_range scales by gamma^step",
-  points: 2,
+  points: 1,
   hint:
     "In exp_range the height is multiplied by gamma raised to the step number (the iteration), not to the cycle number. See 'Cyclical learning rates' in lesson 03.",
 }, () => checkCyclic(cases.cyclicLr.expRange));
 
 graded({
   name: "cyclicLr: a stepSizeDown different from stepSizeUp",
-  points: 2,
+  points: 1,
   hint:
     "A cycle is stepSizeUp + stepSizeDown steps; the peak sits at the fraction stepSizeUp / (up + down) of it. See 'Cyclical learning rates' in lesson 03.",
 }, () => checkCyclic(cases.cyclicLr.asymmetric));
 
 graded({
   name: "cyclicLr: seeded random cases of all three modes",
-  points: 2,
+  points: 1,
   hint:
     "mode defaults to triangular, gamma to 1, stepSizeDown to stepSizeUp. See 'Cyclical learning rates' in lesson 03.",
 }, () => checkCyclic(cases.cyclicLr.random));
@@ -131,14 +126,14 @@ graded({
 
 graded({
   name: "oneCycleLr: three phases, the lesson's table",
-  points: 2,
+  points: 1,
   hint:
     "threePhase: up until pctStart·T − 1, back down to the initial rate at 2·pctStart·T − 2, then to the minimum at T − 1. See 'One-cycle' in lesson 03.",
 }, () => checkOneCycle(cases.oneCycleLr.threePhase));
 
 graded({
   name: "oneCycleLr: the steps around each phase boundary",
-  points: 3,
+  points: 1,
   hint:
     "Phase ends are the floats pctStart · totalSteps − 1 and totalSteps − 1 (no rounding); a step belongs to the first phase whose end it does not pass. See 'One-cycle' in lesson 03.",
 }, () => {
@@ -148,7 +143,7 @@ graded({
 
 graded({
   name: "oneCycleLr: seeded random cases",
-  points: 2,
+  points: 1,
   hint:
     "Defaults: pctStart 0.3, cos, divFactor 25, finalDivFactor 1e4, two phases. See 'One-cycle' in lesson 03.",
 }, () => checkOneCycle(cases.oneCycleLr.random));

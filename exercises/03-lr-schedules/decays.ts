@@ -69,8 +69,9 @@ export interface NaturalExpDecayConfig {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { constantLr } from "./decays.ts";
- * console.log(constantLr({ lr0: 0.01 }, 42)); // 0.01
+ * assert.equal(constantLr({ lr0: 0.01 }, 42), 0.01);
  * ```
  */
 export function constantLr(config: ConstantConfig, epoch: number): number {
@@ -86,8 +87,9 @@ export function constantLr(config: ConstantConfig, epoch: number): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { timeBasedDecay } from "./decays.ts";
- * console.log(timeBasedDecay({ lr0: 0.001, decay: 0.1 }, 20)); // 0.001 / 3 ≈ 0.000333
+ * assert.ok(Math.abs(timeBasedDecay({ lr0: 0.001, decay: 0.1 }, 20) - 0.001 / 3) < 1e-18);
  * ```
  */
 export function timeBasedDecay(config: TimeBasedDecayConfig, epoch: number): number {
@@ -105,10 +107,11 @@ export function timeBasedDecay(config: TimeBasedDecayConfig, epoch: number): num
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { stepDecay } from "./decays.ts";
  * const halving = { lr0: 0.001, gamma: 0.5, stepSize: 20 };
- * console.log(stepDecay(halving, 99)); // 0.0000625 (four drops: epochs 20, 40, 60, 80)
- * console.log(stepDecay(halving, 100)); // 0.00003125 (the fifth drop)
+ * assert.equal(stepDecay(halving, 99), 0.0000625); // four drops: at epochs 20, 40, 60, 80
+ * assert.equal(stepDecay(halving, 100), 0.00003125); // the fifth drop
  * ```
  */
 export function stepDecay(config: StepDecayConfig, epoch: number): number {
@@ -125,10 +128,11 @@ export function stepDecay(config: StepDecayConfig, epoch: number): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { exponentialDecay } from "./decays.ts";
  * const config = { lr0: 0.1, decayRate: 0.5, decaySteps: 10 };
- * console.log(exponentialDecay(config, 15)); // 0.1 · 0.5^1.5 ≈ 0.0354
- * console.log(exponentialDecay({ ...config, staircase: true }, 15)); // 0.05
+ * assert.ok(Math.abs(exponentialDecay(config, 15) - 0.1 * 0.5 ** 1.5) < 1e-15); // ≈ 0.0354
+ * assert.equal(exponentialDecay({ ...config, staircase: true }, 15), 0.05);
  * ```
  */
 export function exponentialDecay(config: ExponentialDecayConfig, step: number): number {
@@ -142,8 +146,9 @@ export function exponentialDecay(config: ExponentialDecayConfig, step: number): 
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { naturalExpDecay } from "./decays.ts";
- * console.log(naturalExpDecay({ lr0: 0.1, k: 0.1 }, 10)); // 0.1 · e^(−1) ≈ 0.0368
+ * assert.ok(Math.abs(naturalExpDecay({ lr0: 0.1, k: 0.1 }, 10) - 0.1 / Math.E) < 1e-15); // ≈ 0.0368
  * ```
  */
 export function naturalExpDecay(config: NaturalExpDecayConfig, epoch: number): number {

@@ -1,4 +1,5 @@
-import { expectNumber, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEachCall } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/03-lr-schedules.json" with { type: "json" };
 import {
   constantLr,
@@ -14,17 +15,13 @@ import {
 // involve no cancellation, so any correct order of operations is far inside that.
 const REL = 1e-12;
 
-type Point = { config: unknown; epoch: number; expected: number };
-
-function checkAll<C>(name: string, f: (config: C, epoch: number) => number, list: Point[]): void {
-  for (const c of list) {
-    expectNumber({
-      input: `${name}(${JSON.stringify(c.config)}, ${c.epoch})`,
-      actual: () => f(c.config as C, c.epoch),
-      expected: c.expected,
-      rel: REL,
-    });
-  }
+/** Each case of `list`: `name(config, epoch)` against the reference, to `REL`. */
+function checkAll<C>(
+  name: string,
+  f: (config: C, epoch: number) => number,
+  list: readonly { config: C; epoch: number; expected: number }[],
+): void {
+  expectEachCall(list, { name, fn: f, args: (c) => [c.config, c.epoch], rel: REL });
 }
 
 graded({
@@ -62,7 +59,7 @@ graded({
 
 graded({
   name: "timeBasedDecay: seeded random cases",
-  points: 2,
+  points: 1,
   hint:
     "lr0 / (1 + decay · epoch); fractional epochs work the same way. See 'Time-based decay' in lesson 03.",
 }, () => checkAll("timeBasedDecay", timeBasedDecay, cases.timeBasedDecay.random));
@@ -90,14 +87,14 @@ graded({
 
 graded({
   name: "stepDecay: the epochs just before and at each drop, with a start epoch",
-  points: 2,
+  points: 1,
   hint:
     "Before startEpoch the rate is lr0; after it, count floor((epoch − startEpoch) / stepSize) drops. See 'Step decay' in lesson 03.",
 }, () => checkAll("stepDecay", stepDecay, cases.stepDecay.boundaries));
 
 graded({
   name: "stepDecay: seeded random cases",
-  points: 2,
+  points: 1,
   hint:
     "lr0 · gamma^floor(max(0, epoch − startEpoch) / stepSize), startEpoch 0 when absent. See 'Step decay' in lesson 03.",
 }, () => checkAll("stepDecay", stepDecay, cases.stepDecay.random));
@@ -137,14 +134,14 @@ graded({
 
 graded({
   name: "exponentialDecay: continuous, seeded random cases",
-  points: 2,
+  points: 1,
   hint:
     "Without staircase the exponent step / decaySteps is a fraction: do not floor it. See 'Exponential decay' in lesson 03.",
 }, () => checkAll("exponentialDecay", exponentialDecay, cases.exponentialDecay.continuous));
 
 graded({
   name: "exponentialDecay: staircase floors step / decaySteps",
-  points: 2,
+  points: 1,
   hint:
     "With staircase: true the exponent is floor(step / decaySteps), so the rate holds between drops. See 'Exponential decay' in lesson 03.",
 }, () => checkAll("exponentialDecay", exponentialDecay, cases.exponentialDecay.staircase));
@@ -169,7 +166,7 @@ graded({
 
 graded({
   name: "naturalExpDecay: the lesson's erratum and seeded random cases",
-  points: 2,
+  points: 1,
   hint:
     "lr0 · exp(−k · epoch), from lr0 every time: the update lr ← lr · exp(−(epoch + 1)·k) is a different, collapsing schedule. See 'Exponential decay' in lesson 03.",
 }, () => {
@@ -180,7 +177,7 @@ graded({
 graded({
   name:
     "constantLr … naturalExpDecay: every decay refuses a bad epoch and bad settings, naming the argument",
-  points: 2,
+  points: 1,
   hint:
     "Every schedule checks all its arguments: epoch (or step) finite and ≥ 0 (NaN and Infinity are not), lr0 positive, gamma and decayRate positive, decay and k finite and ≥ 0, startEpoch a non-negative integer. Name the argument in the message. See 'Conventions' in lesson 03.",
 }, () => {

@@ -58,9 +58,10 @@ export interface PlateauScheduler {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createPlateauScheduler } from "./plateau.ts";
  * const scheduler = createPlateauScheduler({ lr0: 0.1, factor: 0.5, patience: 1 });
- * console.log([1.0, 0.9, 0.95, 0.93].map((loss) => scheduler.step(loss))); // [0.1, 0.1, 0.1, 0.05]
+ * assert.deepEqual([1.0, 0.9, 0.95, 0.93].map((loss) => scheduler.step(loss)), [0.1, 0.1, 0.1, 0.05]);
  * ```
  */
 export function createPlateauScheduler(config: PlateauConfig): PlateauScheduler {
@@ -74,9 +75,12 @@ export function createPlateauScheduler(config: PlateauConfig): PlateauScheduler 
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { reduceOnPlateau } from "./plateau.ts";
  * const losses = [1.0, 0.8, 0.8, 0.8, 0.8];
- * console.log(reduceOnPlateau({ lr0: 0.1, patience: 2 }, losses)); // [0.1, 0.1, 0.1, 0.1, ≈ 0.01]
+ * const lrs = reduceOnPlateau({ lr0: 0.1, patience: 2 }, losses);
+ * assert.deepEqual(lrs.slice(0, 4), [0.1, 0.1, 0.1, 0.1]);
+ * assert.ok(Math.abs(lrs[4] - 0.01) < 1e-15);
  * ```
  */
 export function reduceOnPlateau(config: PlateauConfig, metrics: readonly number[]): number[] {

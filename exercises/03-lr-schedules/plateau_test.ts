@@ -1,4 +1,5 @@
-import { expectNumber, expectNumbers, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectNumber, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEachNumbers } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/03-lr-schedules.json" with { type: "json" };
 import { createPlateauScheduler, type PlateauConfig, reduceOnPlateau } from "./plateau.ts";
 
@@ -8,16 +9,12 @@ const REL = 1e-12;
 
 type Run = { config: unknown; metrics: number[]; expected: number[] };
 
-function checkRuns(list: Run[]): void {
-  for (const c of list) {
-    const config = c.config as PlateauConfig;
-    expectNumbers({
-      input: `reduceOnPlateau(${JSON.stringify(config)}, ${JSON.stringify(c.metrics)})`,
-      actual: () => reduceOnPlateau(config, c.metrics),
-      expected: c.expected,
-      rel: REL,
-    });
-  }
+function checkRuns(list: readonly Run[]): void {
+  expectEachNumbers(list, {
+    input: (c) => `reduceOnPlateau(${JSON.stringify(c.config)}, ${JSON.stringify(c.metrics)})`,
+    actual: (c) => reduceOnPlateau(c.config as PlateauConfig, c.metrics),
+    rel: REL,
+  });
 }
 
 /** Runs each case through a scheduler of its own, checking step() and the lr getter. */
@@ -58,42 +55,42 @@ graded({
 
 graded({
   name: "reduceOnPlateau: patience counts bad epochs, the first metric always improves",
-  points: 2,
+  points: 1,
   hint:
     "The best starts at +∞ (min mode), so the first metric is an improvement; reduce when bad epochs > patience, then reset the count. See 'Reduce on plateau' in lesson 03.",
 }, () => checkRuns(cases.reduceOnPlateau.patience));
 
 graded({
   name: "reduceOnPlateau: cooldown",
-  points: 2,
+  points: 1,
   hint:
     "After a reduction, for `cooldown` steps the cooldown counter ticks down and bad epochs are reset to 0 — the tick happens after counting the epoch. See 'Reduce on plateau' in lesson 03.",
 }, () => checkRuns(cases.reduceOnPlateau.cooldown));
 
 graded({
   name: "reduceOnPlateau: rel and abs thresholds, min and max modes",
-  points: 2,
+  points: 1,
   hint:
     "min/rel: a < best·(1 − threshold); min/abs: a < best − threshold; max/rel: a > best·(1 + threshold); max/abs: a > best + threshold. See 'Reduce on plateau' in lesson 03.",
 }, () => checkRuns(cases.reduceOnPlateau.thresholds));
 
 graded({
   name: "reduceOnPlateau: minLr floor and the eps rule",
-  points: 2,
+  points: 1,
   hint:
     "new = max(lr · factor, minLr), applied only if lr − new > eps (default 1e-8). See 'Reduce on plateau' in lesson 03.",
 }, () => checkRuns(cases.reduceOnPlateau.floor));
 
 graded({
   name: "reduceOnPlateau: seeded random loss curves",
-  points: 3,
+  points: 2,
   hint:
     "Follow PyTorch's step() order exactly: compare, count, cooldown tick, reduce. See 'Reduce on plateau' in lesson 03.",
 }, () => checkRuns(cases.reduceOnPlateau.random));
 
 graded({
   name: "createPlateauScheduler: step() returns the new rate and lr follows it",
-  points: 2,
+  points: 1,
   hint:
     "Keep best, bad epochs and cooldown in the closure; step(metric) updates them and returns the rate, and the lr getter reads the same rate (lr0 before any step). See 'Reduce on plateau' in lesson 03.",
 }, () => {
@@ -137,16 +134,12 @@ graded({
     "An improvement must beat the best strictly (a tie is a bad epoch, even with threshold 0); the default threshold is rel 1e-4; a NaN metric is a bad epoch and never becomes the best. See 'Reduce on plateau' in lesson 03.",
 }, () => {
   checkRuns(cases.reduceOnPlateau.edge);
-  for (const c of cases.reduceOnPlateau.nan) {
-    const config = c.config as PlateauConfig;
-    const metrics = c.metrics.map(Number);
-    expectNumbers({
-      input: `reduceOnPlateau(${JSON.stringify(config)}, [${metrics.join(", ")}])`,
-      actual: () => reduceOnPlateau(config, metrics),
-      expected: c.expected,
-      rel: REL,
-    });
-  }
+  expectEachNumbers(cases.reduceOnPlateau.nan, {
+    input: (c) =>
+      `reduceOnPlateau(${JSON.stringify(c.config)}, [${c.metrics.map(Number).join(", ")}])`,
+    actual: (c) => reduceOnPlateau(c.config as PlateauConfig, c.metrics.map(Number)),
+    rel: REL,
+  });
 });
 
 graded({

@@ -30,11 +30,12 @@ export interface LinearWarmupConfig {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { linearWarmup } from "./warmup.ts";
  * const config = { lr0: 0.1, startFactor: 0.1, totalIters: 4 };
- * console.log(linearWarmup(config, 0)); // ≈ 0.01
- * console.log(linearWarmup(config, 2)); // ≈ 0.055
- * console.log(linearWarmup(config, 10)); // 0.1
+ * assert.ok(Math.abs(linearWarmup(config, 0) - 0.01) < 1e-15);
+ * assert.ok(Math.abs(linearWarmup(config, 2) - 0.055) < 1e-15);
+ * assert.equal(linearWarmup(config, 10), 0.1);
  * ```
  */
 export function linearWarmup(config: LinearWarmupConfig, epoch: number): number {

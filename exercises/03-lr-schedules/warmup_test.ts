@@ -1,4 +1,5 @@
-import { expectNumber, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEachCall } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/03-lr-schedules.json" with { type: "json" };
 import { linearWarmup, type LinearWarmupConfig } from "./warmup.ts";
 
@@ -7,8 +8,6 @@ import { linearWarmup, type LinearWarmupConfig } from "./warmup.ts";
 // program that returns lr0 · endFactor directly differs there by one rounding.
 const REL = 1e-12;
 const ABS_PER_LR0 = 1e-15;
-
-type Point = { config: { lr0: number }; epoch: number; expected: number };
 
 /** The hint that fits the case that failed: past the warm-up, a fractional epoch, or none. */
 function caseHint(config: LinearWarmupConfig, epoch: number): string | undefined {
@@ -21,18 +20,18 @@ function caseHint(config: LinearWarmupConfig, epoch: number): string | undefined
   return undefined;
 }
 
-function checkAll(list: Point[]): void {
-  for (const c of list) {
-    const config = c.config as LinearWarmupConfig;
-    expectNumber({
-      input: `linearWarmup(${JSON.stringify(config)}, ${c.epoch})`,
-      actual: () => linearWarmup(config, c.epoch),
-      expected: c.expected,
-      rel: REL,
-      abs: ABS_PER_LR0 * config.lr0,
-      hint: caseHint(config, c.epoch),
-    });
-  }
+/** Each case of `list`: `linearWarmup(config, epoch)` against the reference. */
+function checkAll(
+  list: readonly { config: LinearWarmupConfig; epoch: number; expected: number }[],
+): void {
+  expectEachCall(list, {
+    name: "linearWarmup",
+    fn: linearWarmup,
+    args: (c) => [c.config, c.epoch],
+    rel: REL,
+    abs: (c) => ABS_PER_LR0 * c.config.lr0,
+    hint: (c) => caseHint(c.config, c.epoch),
+  });
 }
 
 graded({
@@ -51,7 +50,7 @@ graded({
 
 graded({
   name: "linearWarmup: seeded random cases, some after the warm-up",
-  points: 2,
+  points: 1,
   hint:
     "After totalIters the factor stays at endFactor: clamp the epoch with min. See 'Linear warm-up' in lesson 03.",
 }, () => checkAll(cases.linearWarmup.random));

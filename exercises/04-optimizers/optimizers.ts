@@ -2,7 +2,7 @@
 /**
  * Optimizers with the update rules of PyTorch's `torch.optim` (defaults included).
  *
- * Exercise (lesson 04): write the six factories below. The helpers `checkNonNegative`,
+ * The exercise (lesson 04) is the six factories below. The helpers `checkNonNegative`,
  * `checkUnitInterval` and `checkShapes` are given; the interface and option types are fixed.
  *
  * Every optimizer is a factory returning an {@link Optimizer}: its state (momentum buffers,
@@ -84,11 +84,12 @@ export interface SgdOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { sgd } from "./optimizers.ts";
  * const opt = sgd({ lr: 0.1, momentum: 0.9 });
  * const p = new Float64Array([1, 2]);
  * opt.step(p, new Float64Array([1, 1])); // first step: buffer = grad
- * console.log(Array.from(p)); // [0.9, 1.9]
+ * assert.deepEqual(Array.from(p), [0.9, 1.9]);
  * ```
  */
 export function sgd(options: SgdOptions): Optimizer {
@@ -121,11 +122,12 @@ export interface AdagradOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { adagrad } from "./optimizers.ts";
  * const opt = adagrad({ lr: 0.1 });
  * const p = new Float64Array([1]);
  * opt.step(p, new Float64Array([2])); // s = 4, step = 0.1 · 2 / (2 + 1e-10)
- * console.log(p[0].toFixed(6)); // "0.900000"
+ * assert.equal(p[0].toFixed(6), "0.900000");
  * ```
  */
 export function adagrad(options: AdagradOptions = {}): Optimizer {
@@ -157,11 +159,12 @@ export interface AdadeltaOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { adadelta } from "./optimizers.ts";
  * const opt = adadelta();
  * const p = new Float64Array([1]);
  * opt.step(p, new Float64Array([1]));
- * console.log(p[0].toFixed(6)); // "0.996838": the first steps are tiny (√ε / √0.1)
+ * assert.equal(p[0].toFixed(6), "0.996838"); // the first steps are tiny (√ε / √0.1)
  * ```
  */
 export function adadelta(options: AdadeltaOptions = {}): Optimizer {
@@ -198,11 +201,12 @@ export interface RmspropOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { rmsprop } from "./optimizers.ts";
  * const opt = rmsprop({ lr: 0.01 });
  * const p = new Float64Array([1]);
  * opt.step(p, new Float64Array([3])); // v = 0.01 · 9, so the step is 0.01 · 3 / 0.3
- * console.log(p[0].toFixed(6)); // "0.900000"
+ * assert.equal(p[0].toFixed(6), "0.900000");
  * ```
  */
 export function rmsprop(options: RmspropOptions = {}): Optimizer {
@@ -235,11 +239,12 @@ export interface AdamOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { adam } from "./optimizers.ts";
  * const opt = adam({ lr: 0.1 });
  * const p = new Float64Array([1, 1]);
  * opt.step(p, new Float64Array([5, -0.01])); // first step: m̂/√v̂ = sign(g), up to ε
- * console.log(Array.from(p, (x) => x.toFixed(6))); // ["0.900000", "1.100000"]
+ * assert.deepEqual(Array.from(p, (x) => x.toFixed(6)), ["0.900000", "1.100000"]);
  * ```
  */
 export function adam(options: AdamOptions = {}): Optimizer {
@@ -253,11 +258,12 @@ export function adam(options: AdamOptions = {}): Optimizer {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { adamw } from "./optimizers.ts";
  * const opt = adamw({ lr: 0.1, weightDecay: 0.5 });
  * const p = new Float64Array([2]);
  * opt.step(p, new Float64Array([0])); // zero gradient: only the decay acts, 2 · (1 − 0.05)
- * console.log(p[0]); // 1.9
+ * assert.equal(p[0], 1.9);
  * ```
  */
 export function adamw(options: AdamOptions = {}): Optimizer {

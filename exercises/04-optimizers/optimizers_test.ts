@@ -6,7 +6,16 @@ import {
   graded,
 } from "../../kit/grading/graded.ts";
 import cases from "../../kit/cases/04-optimizers.json" with { type: "json" };
-import { adadelta, adagrad, adam, adamw, type Optimizer, rmsprop, sgd } from "./optimizers.ts";
+import {
+  adadelta,
+  adagrad,
+  adam,
+  type AdamOptions,
+  adamw,
+  type Optimizer,
+  rmsprop,
+  sgd,
+} from "./optimizers.ts";
 
 // Every case runs an optimizer on the separable quadratic f(θ) = ½ Σ aᵢ(θᵢ − cᵢ)², whose
 // gradient is aᵢ(θᵢ − cᵢ), and compares the whole trajectory with the reference, which follows
@@ -17,8 +26,8 @@ import { adadelta, adagrad, adam, adamw, type Optimizer, rmsprop, sgd } from "./
 // started at zero, coupled instead of decoupled weight decay) changes the first or second step
 // by far more than 1e-10.
 
-interface TrajectoryCase {
-  options: Record<string, unknown>;
+interface TrajectoryCase<O> {
+  options: O;
   a: number[];
   c: number[];
   x0: number[];
@@ -28,9 +37,7 @@ interface TrajectoryCase {
   trajectory: number[][];
 }
 
-type Factory = (options: never) => Optimizer;
-
-function describeCall(name: string, c: TrajectoryCase): string {
+function describeCall(name: string, c: TrajectoryCase<unknown>): string {
   const lrs = c.lrs ? `, opt.lr set to ${JSON.stringify(c.lrs)} before each step` : "";
   return `${name}(${JSON.stringify(c.options)}) on gradient a⊙(θ − c) with a = ${
     JSON.stringify(c.a)
@@ -38,7 +45,11 @@ function describeCall(name: string, c: TrajectoryCase): string {
 }
 
 /** Runs one case step by step and compares θ after each step with the reference. */
-function checkTrajectory(name: string, factory: Factory, c: TrajectoryCase): void {
+function checkTrajectory<O>(
+  name: string,
+  factory: (options: O) => Optimizer,
+  c: TrajectoryCase<O>,
+): void {
   const input = describeCall(name, c);
   let opt: Optimizer | undefined;
   const params = Float64Array.from(c.x0);
@@ -47,7 +58,7 @@ function checkTrajectory(name: string, factory: Factory, c: TrajectoryCase): voi
     expectNumbers({
       input: `${input}: θ after step ${k + 1}`,
       actual: () => {
-        opt ??= factory(c.options as never);
+        opt ??= factory(c.options);
         if (c.lrs) opt.lr = c.lrs[k];
         for (let i = 0; i < params.length; i++) grads[i] = c.a[i] * (params[i] - c.c[i]);
         opt.step(params, grads);
@@ -60,95 +71,97 @@ function checkTrajectory(name: string, factory: Factory, c: TrajectoryCase): voi
   }
 }
 
-function checkAll(name: string, factory: Factory, list: TrajectoryCase[]): void {
+function checkAll<O>(
+  name: string,
+  factory: (options: O) => Optimizer,
+  list: readonly TrajectoryCase<O>[],
+): void {
   for (const c of list) checkTrajectory(name, factory, c);
 }
 
-const sgdF = sgd as unknown as Factory;
-const adagradF = adagrad as unknown as Factory;
-const adadeltaF = adadelta as unknown as Factory;
-const rmspropF = rmsprop as unknown as Factory;
-const adamF = adam as unknown as Factory;
-const adamwF = adamw as unknown as Factory;
+/** Adam's options as the JSON case file types them: `betas` is a `number[]` there (of two). */
+type AdamCaseOptions = Omit<AdamOptions, "betas"> & { betas?: number[] };
+const adamChecked = (options: AdamCaseOptions) => adam(options as AdamOptions);
+const adamwChecked = (options: AdamCaseOptions) => adamw(options as AdamOptions);
 
 graded({
   name: "sgd: plain steps, with and without coupled weight decay",
-  points: 1,
+  points: 2,
   hint: "θ ← θ − lr·(g + weightDecay·θ); see 'SGD' in lesson 04.",
-}, () => checkAll("sgd", sgdF, cases.sgd.plain));
+}, () => checkAll("sgd", sgd, cases.sgd.plain));
 
 graded({
   name: "sgd: momentum and dampening (buffer = gradient on the first step)",
-  points: 2,
+  points: 3,
   hint:
     "PyTorch starts the buffer at the first gradient itself (b ← g), and only later uses b ← μb + (1 − dampening)g; see 'Momentum' in lesson 04.",
-}, () => checkAll("sgd", sgdF, cases.sgd.momentum));
+}, () => checkAll("sgd", sgd, cases.sgd.momentum));
 
 graded({
   name: "sgd: Nesterov momentum",
-  points: 1,
+  points: 2,
   hint: "With nesterov the step uses g + μb, not b; see 'Nesterov momentum' in lesson 04.",
-}, () => checkAll("sgd", sgdF, cases.sgd.nesterov));
+}, () => checkAll("sgd", sgd, cases.sgd.nesterov));
 
 graded({
   name: "adagrad: defaults (lr 0.01, eps 1e-10 added after the square root)",
   points: 1,
   hint: "s ← s + g², θ ← θ − lr·g/(√s + ε); see 'AdaGrad' in lesson 04.",
-}, () => checkAll("adagrad", adagradF, cases.adagrad.defaults));
+}, () => checkAll("adagrad", adagrad, cases.adagrad.defaults));
 
 graded({
   name: "adagrad: lr decay, initial accumulator, weight decay, eps",
-  points: 2,
+  points: 1,
   hint:
     "Step t (from 1) uses lr/(1 + (t − 1)·lrDecay); the sum starts at initialAccumulatorValue; ε goes outside the root. See 'AdaGrad' in lesson 04.",
-}, () => checkAll("adagrad", adagradF, cases.adagrad.options));
+}, () => checkAll("adagrad", adagrad, cases.adagrad.options));
 
 graded({
   name: "adadelta: defaults and options",
   points: 2,
   hint:
     "Δ = √(u + ε)/√(v + ε)·g with v updated before and u after computing Δ; θ ← θ − lr·Δ. See 'AdaDelta' in lesson 04.",
-}, () => checkAll("adadelta", adadeltaF, cases.adadelta.all));
+}, () => checkAll("adadelta", adadelta, cases.adadelta.all));
 
 graded({
   name: "rmsprop: plain (eps after the square root)",
-  points: 1,
+  points: 2,
   hint: "v ← αv + (1 − α)g², θ ← θ − lr·g/(√v + ε); see 'RMSprop' in lesson 04.",
-}, () => checkAll("rmsprop", rmspropF, cases.rmsprop.plain));
+}, () => checkAll("rmsprop", rmsprop, cases.rmsprop.plain));
 
 graded({
   name: "rmsprop: with momentum",
   points: 1,
   hint:
     "The buffer starts at zero and accumulates the normalised step: b ← μb + g/(√v + ε), θ ← θ − lr·b. See 'RMSprop' in lesson 04.",
-}, () => checkAll("rmsprop", rmspropF, cases.rmsprop.momentum));
+}, () => checkAll("rmsprop", rmsprop, cases.rmsprop.momentum));
 
 graded({
   name: "rmsprop: centered",
   points: 1,
   hint: "Centered divides by √(v − ḡ²) + ε with ḡ ← αḡ + (1 − α)g; see 'RMSprop' in lesson 04.",
-}, () => checkAll("rmsprop", rmspropF, cases.rmsprop.centered));
+}, () => checkAll("rmsprop", rmsprop, cases.rmsprop.centered));
 
 graded({
   name: "adam: defaults (bias correction, eps after the square root)",
-  points: 2,
+  points: 3,
   hint:
     "m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), θ ← θ − lr·m̂/(√v̂ + ε), t counted from 1; see 'Adam' in lesson 04.",
-}, () => checkAll("adam", adamF, cases.adam.defaults));
+}, () => checkAll("adam", adamChecked, cases.adam.defaults));
 
 graded({
   name: "adam: large eps, betas, coupled weight decay, AMSGrad",
   points: 2,
   hint:
     "ε is added to √v̂ (not inside the root); weightDecay adds λθ to the gradient; AMSGrad keeps the running maximum of v (uncorrected) and divides that by 1 − β₂ᵗ. See 'Adam' in lesson 04.",
-}, () => checkAll("adam", adamF, cases.adam.options));
+}, () => checkAll("adam", adamChecked, cases.adam.options));
 
 graded({
   name: "adamw: decoupled weight decay (default 0.01)",
-  points: 2,
+  points: 3,
   hint:
     "AdamW first shrinks θ ← θ − lr·λ·θ, then takes the Adam step with the plain gradient; see 'Weight decay: coupled or decoupled' in lesson 04.",
-}, () => checkAll("adamw", adamwF, cases.adamw.all));
+}, () => checkAll("adamw", adamwChecked, cases.adamw.all));
 
 graded({
   name: "every optimizer: reads opt.lr at each step (a schedule can change it)",
@@ -156,13 +169,17 @@ graded({
   hint:
     "Use this.lr (the object's current lr field) inside step, not the value captured when the optimizer was made; see 'One interface' in lesson 04.",
 }, () => {
-  const factories: Record<string, Factory> = {
-    sgd: sgdF,
-    adagrad: adagradF,
-    adadelta: adadeltaF,
-    rmsprop: rmspropF,
-    adam: adamF,
-    adamw: adamwF,
+  // Every optimizer takes the schedule cases' options (an lr, sometimes momentum or decay).
+  const factories: Record<
+    string,
+    (options: (typeof cases.schedule)[number]["options"]) => Optimizer
+  > = {
+    sgd,
+    adagrad,
+    adadelta,
+    rmsprop,
+    adam,
+    adamw,
   };
   for (const c of cases.schedule) checkTrajectory(c.name, factories[c.name], c);
 });
@@ -244,7 +261,7 @@ graded({
   }
   // Refusals earn points only from optimizers that step: a step that moves nothing would pass
   // the lr-0 case below.
-  checkTrajectory("sgd", sgdF, cases.sgd.plain[0] as TrajectoryCase);
+  checkTrajectory("sgd", sgd, cases.sgd.plain[0]);
   // Valid edge cases must not throw: lr 0 leaves the parameters where they are.
   expectEqual({
     input: "sgd({ lr: 0 }).step([1, -2], [3, 4]) then read params",
@@ -279,15 +296,12 @@ graded({
   ];
   // Only optimizers that step correctly earn this: an optimizer that moves nothing also leaves
   // grads alone and keeps no state to share. One reference trajectory of each kind first.
-  const references: [string, Factory, TrajectoryCase][] = [
-    ["sgd", sgdF, cases.sgd.momentum[0] as TrajectoryCase],
-    ["adagrad", adagradF, cases.adagrad.options[0] as TrajectoryCase],
-    ["adadelta", adadeltaF, cases.adadelta.all[0] as TrajectoryCase],
-    ["rmsprop", rmspropF, cases.rmsprop.centered[0] as TrajectoryCase],
-    ["adam", adamF, cases.adam.options[0] as TrajectoryCase],
-    ["adamw", adamwF, cases.adamw.all[0] as TrajectoryCase],
-  ];
-  for (const [name, factory, c] of references) checkTrajectory(name, factory, c);
+  checkTrajectory("sgd", sgd, cases.sgd.momentum[0]);
+  checkTrajectory("adagrad", adagrad, cases.adagrad.options[0]);
+  checkTrajectory("adadelta", adadelta, cases.adadelta.all[0]);
+  checkTrajectory("rmsprop", rmsprop, cases.rmsprop.centered[0]);
+  checkTrajectory("adam", adamChecked, cases.adam.options[0]);
+  checkTrajectory("adamw", adamwChecked, cases.adamw.all[0]);
   const grad = (p: Float64Array) => Float64Array.from(p, (x, i) => (i + 1) * (x - 0.5));
   for (const [name, make] of makers) {
     expectEqual({

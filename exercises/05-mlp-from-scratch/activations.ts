@@ -21,8 +21,9 @@ export type Activation = "relu" | "tanh" | "sigmoid";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { activate } from "./activations.ts";
- * console.log(Array.from(activate("relu", new Float64Array([-1, 0, 2])))); // [0, 0, 2]
+ * assert.deepEqual(Array.from(activate("relu", new Float64Array([-1, 0, 2]))), [0, 0, 2]);
  * ```
  */
 export function activate(
@@ -40,11 +41,12 @@ export function activate(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { activationBackward } from "./activations.ts";
  * const z = new Float64Array([-1, 0, 2]);
  * const a = new Float64Array([0, 0, 2]);
  * const da = new Float64Array([5, 5, 5]);
- * console.log(Array.from(activationBackward("relu", z, a, da))); // [0, 0, 5]
+ * assert.deepEqual(Array.from(activationBackward("relu", z, a, da)), [0, 0, 5]);
  * ```
  */
 export function activationBackward(

@@ -40,7 +40,7 @@ graded({
 
 graded({
   name: "activate: tanh, and its derivative 1 − a²",
-  points: 1,
+  points: 2,
   hint:
     "Math.tanh(z); the derivative is 1 − tanh(z)², read from a = f(z) rather than recomputed. " +
     "Multiply it by da. Lesson 05, 'Activations'.",
@@ -51,7 +51,7 @@ graded({
 
 graded({
   name: "activate: sigmoid, and its derivative a·(1 − a)",
-  points: 1,
+  points: 2,
   hint: "sigmoid(z) = 1 / (1 + e^(−z)); its derivative is a·(1 − a) with a = sigmoid(z). " +
     "Lesson 05, 'Activations'.",
 }, () => {

@@ -21,12 +21,13 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { denseForward } from "./dense.ts";
  * // one example with 2 inputs, a layer with 3 outputs
  * const x = new Float64Array([1, 2]);
  * const w = new Float64Array([1, 0, -1, 0, 1, 1]); // 2 × 3
  * const b = new Float64Array([0, 0, 0.5]);
- * console.log(Array.from(denseForward(x, w, b, 1, 2, 3))); // [1, 2, 1.5]
+ * assert.deepEqual(Array.from(denseForward(x, w, b, 1, 2, 3)), [1, 2, 1.5]);
  * ```
  */
 export function denseForward(
@@ -54,13 +55,16 @@ export function denseForward(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { denseBackward } from "./dense.ts";
  * const x = new Float64Array([1, 2, 3, 4]); // 2 examples × 2 inputs
  * const w = new Float64Array([1, 2]); // 2 inputs × 1 output
  * const dy = new Float64Array([1, -1]);
  * const dw = new Float64Array(2), db = new Float64Array(1), dx = new Float64Array(4);
  * denseBackward(x, w, dy, 2, 2, 1, dw, db, dx);
- * console.log(Array.from(dw), Array.from(db), Array.from(dx)); // [-2, -2] [0] [1, 2, -1, -2]
+ * assert.deepEqual(Array.from(dw), [-2, -2]);
+ * assert.deepEqual(Array.from(db), [0]);
+ * assert.deepEqual(Array.from(dx), [1, 2, -1, -2]);
  * ```
  */
 export function denseBackward(

@@ -1,4 +1,5 @@
 import { expectNumbers, graded } from "../../kit/grading/graded.ts";
+import { expectEachNumbers } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/05-mlp-from-scratch.json" with { type: "json" };
 import { denseBackward, denseForward } from "./dense.ts";
 
@@ -11,18 +12,16 @@ const shape = (c: { batch: number; inSize: number; outSize: number }) =>
 
 graded({
   name: "denseForward: y = x·W + b on 7 seeded shapes (W is inSize × outSize)",
-  points: 2,
+  points: 3,
   hint: "y[i, j] = b[j] + Σ_k x[i, k]·W[k, j], with W[k, j] at index k·outSize + j (row k = the " +
     "weights leaving input k). Lesson 05, 'The dense layer'.",
 }, () => {
-  for (const c of cases.dense) {
-    expectNumbers({
-      input: `denseForward(x, w, b, ${c.batch}, ${c.inSize}, ${c.outSize}) (${shape(c)})`,
-      actual: () => denseForward(F(c.x), F(c.w), F(c.b), c.batch, c.inSize, c.outSize),
-      expected: c.y,
-      ...TOL,
-    });
-  }
+  expectEachNumbers(cases.dense, {
+    input: (c) => `denseForward(x, w, b, ${c.batch}, ${c.inSize}, ${c.outSize}) (${shape(c)})`,
+    actual: (c) => denseForward(F(c.x), F(c.w), F(c.b), c.batch, c.inSize, c.outSize),
+    expected: (c) => c.y,
+    ...TOL,
+  });
 });
 
 graded({
@@ -47,7 +46,7 @@ graded({
 
 graded({
   name: "denseBackward: dW = xᵀ·dy and db summed over the batch",
-  points: 2,
+  points: 3,
   hint: "dW[k, j] = Σ_i x[i, k]·dy[i, j] and db[j] = Σ_i dy[i, j]: every example of the batch " +
     "adds to the same weights, so sum over i (the 1/B is already inside dy). Overwrite dw and " +
     "db. Lesson 05, 'Backpropagation'.",
@@ -74,21 +73,19 @@ graded({
 
 graded({
   name: "denseBackward: dx = dy·Wᵀ",
-  points: 2,
+  points: 3,
   hint: "dx[i, k] = Σ_j dy[i, j]·W[k, j]: multiply by W transposed, which is the same array read " +
     "along its rows. dx has the shape of x (batch × inSize). Lesson 05, 'Backpropagation'.",
 }, () => {
-  for (const c of cases.dense) {
-    const dw = new Float64Array(c.inSize * c.outSize), db = new Float64Array(c.outSize);
-    const dx = new Float64Array(c.batch * c.inSize);
-    expectNumbers({
-      input: `denseBackward(x, w, dy, ${c.batch}, ${c.inSize}, ${c.outSize}, dw, db, dx) → dx`,
-      actual: () => {
-        denseBackward(F(c.x), F(c.w), F(c.dy), c.batch, c.inSize, c.outSize, dw, db, dx);
-        return dx;
-      },
-      expected: c.dx,
-      ...TOL,
-    });
-  }
+  expectEachNumbers(cases.dense, {
+    input: (c) => `denseBackward(x, w, dy, ${c.batch}, ${c.inSize}, ${c.outSize}, dw, db, dx) → dx`,
+    actual: (c) => {
+      const dw = new Float64Array(c.inSize * c.outSize), db = new Float64Array(c.outSize);
+      const dx = new Float64Array(c.batch * c.inSize);
+      denseBackward(F(c.x), F(c.w), F(c.dy), c.batch, c.inSize, c.outSize, dw, db, dx);
+      return dx;
+    },
+    expected: (c) => c.dx,
+    ...TOL,
+  });
 });

@@ -16,11 +16,12 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { numericalGradient } from "./gradcheck.ts";
  * const p = new Float64Array([3, -1]);
  * const f = () => p[0] * p[0] + 5 * p[1]; // gradient (2·p0, 5)
  * const g = numericalGradient(f, p);
- * console.log(g[0].toFixed(6), g[1].toFixed(6)); // 6.000000 5.000000
+ * assert.deepEqual([g[0].toFixed(6), g[1].toFixed(6)], ["6.000000", "5.000000"]);
  * ```
  */
 export function numericalGradient(
@@ -44,8 +45,10 @@ export function numericalGradient(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { maxRelativeError } from "./gradcheck.ts";
- * console.log(maxRelativeError([1, 2, 0], [1, 2.002, 0])); // 0.000999000999000999
+ * // 0.002 / 2.002: the one entry that differs, relative to the larger magnitude
+ * assert.equal(maxRelativeError([1, 2, 0], [1, 2.002, 0]).toPrecision(6), "0.000999001");
  * ```
  */
 export function maxRelativeError(

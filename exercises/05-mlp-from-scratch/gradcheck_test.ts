@@ -30,7 +30,7 @@ const POINTS = [[0.5, -1.25, 2], [1, 2, 3, 4, 5], [-0.3, 0.7, -1.1, 0.2, 1.9, -2
 
 graded({
   name: "numericalGradient: central differences match a known gradient to 1e-8",
-  points: 2,
+  points: 3,
   hint: "g_i = (f(θ + h·e_i) − f(θ − h·e_i)) / 2h with h = eps (default 1e-5). A one-sided " +
     "difference (f(θ + h) − f(θ)) / h is off by about h·f''/2 ≈ 1e-5: too coarse to check a " +
     "gradient. Lesson 05, 'The gradient check'.",
@@ -93,7 +93,7 @@ graded({
 
 graded({
   name: "maxRelativeError: worst entry, relative to the larger magnitude or the floor",
-  points: 1,
+  points: 2,
   hint: "max over i of |a_i − b_i| / max(|a_i|, |b_i|, floor). Lesson 05, 'The gradient check'.",
 }, () => {
   for (const c of cases.gradcheck) {

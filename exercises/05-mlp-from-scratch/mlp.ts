@@ -87,9 +87,11 @@ export interface LossOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createMlp } from "./mlp.ts";
  * const net = createMlp({ sizes: [4, 8, 3], activation: "tanh", init: "xavier", seed: 1 });
- * console.log(net.params.length, net.layers[1].w.length); // 67 24
+ * assert.equal(net.params.length, 67);
+ * assert.equal(net.layers[1].w.length, 24);
  * ```
  */
 export function createMlp(config: MlpConfig): Mlp {
@@ -102,9 +104,10 @@ export function createMlp(config: MlpConfig): Mlp {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createMlp, forward } from "./mlp.ts";
  * const net = createMlp({ sizes: [2, 3, 2], seed: 7 });
- * console.log(forward(net, new Float64Array([1, -1, 0, 2]), 2).length); // 4
+ * assert.equal(forward(net, new Float64Array([1, -1, 0, 2]), 2).length, 4);
  * ```
  */
 export function forward(model: Mlp, x: Float64Array, batch: number): Float64Array {
@@ -121,10 +124,12 @@ export function forward(model: Mlp, x: Float64Array, batch: number): Float64Arra
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createMlp, lossAndGradient } from "./mlp.ts";
  * const net = createMlp({ sizes: [2, 4, 3], seed: 3 });
  * const loss = lossAndGradient(net, new Float64Array([0.5, -1]), [2], 1, { l2: 1e-3 });
- * console.log(loss > 0, net.grads.some((g) => g !== 0)); // true true
+ * assert.ok(loss > 0);
+ * assert.ok(net.grads.some((g) => g !== 0));
  * ```
  */
 export function lossAndGradient(
@@ -142,10 +147,12 @@ export function lossAndGradient(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createMlp, predict } from "./mlp.ts";
  * const net = createMlp({ sizes: [2, 3, 4], seed: 1 });
  * const p = predict(net, new Float64Array([1, 2, 3, 4]), 2);
- * console.log(p.length, p.every((c) => c >= 0 && c < 4)); // 2 true
+ * assert.equal(p.length, 2);
+ * assert.ok(p.every((c) => c >= 0 && c < 4));
  * ```
  */
 export function predict(model: Mlp, x: Float64Array, rows: number): Int32Array {
@@ -157,10 +164,11 @@ export function predict(model: Mlp, x: Float64Array, rows: number): Int32Array {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { accuracy, createMlp } from "./mlp.ts";
  * const net = createMlp({ sizes: [1, 2], seed: 1 });
  * const acc = accuracy(net, new Float64Array([1, -1]), [0, 1], 2);
- * console.log(acc >= 0 && acc <= 1); // true
+ * assert.ok(acc >= 0 && acc <= 1);
  * ```
  */
 export function accuracy(

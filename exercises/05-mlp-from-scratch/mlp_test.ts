@@ -6,6 +6,7 @@ import {
   graded,
 } from "../../kit/grading/graded.ts";
 import { flatParameterName } from "../../kit/grading/describe.ts";
+import { expectEachNumbers } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/05-mlp-from-scratch.json" with { type: "json" };
 import { seededRandom } from "../../kit/lib/random.ts";
 import {
@@ -22,7 +23,8 @@ import {
 // relative (with an absolute floor for entries that cancel to near zero) is a safe bar.
 const TOL = { rel: 1e-10, abs: 1e-12 };
 type Case = (typeof cases.mlp)[number];
-const configOf = (c: Case) => c.config as unknown as MlpConfig;
+/** The case's configuration (the JSON file types `activation` and `init` as plain strings). */
+const configOf = (c: Case) => c.config as MlpConfig;
 const showConfig = (c: Case) => JSON.stringify(c.config);
 
 /** The case's network, with the biases the case set (so that a missing bias shows). */
@@ -34,25 +36,23 @@ function network(c: Case): Mlp {
 
 graded({
   name: "createMlp: He and Xavier initial weights, drawn in the documented order",
-  points: 2,
+  points: 3,
   hint:
     "One random = seededRandom(seed); layer by layer, W row-major: He is normal(random)·√(2/fanIn), " +
     "Xavier is uniform(random, −r, r) with r = √(6/(fanIn + fanOut)); biases 0. params holds W₁, b₁, " +
     "W₂, b₂, … Lesson 05, 'Initialisation'.",
 }, () => {
-  for (const c of cases.mlp) {
-    expectNumbers({
-      input: `createMlp(${showConfig(c)}).params`,
-      actual: () => createMlp(configOf(c)).params,
-      expected: c.initial,
-      rel: 1e-12,
-    });
-  }
+  expectEachNumbers(cases.mlp, {
+    input: (c) => `createMlp(${showConfig(c)}).params`,
+    actual: (c) => createMlp(configOf(c)).params,
+    expected: (c) => c.initial,
+    rel: 1e-12,
+  });
 });
 
 graded({
   name: "createMlp: layers are views into params and grads",
-  points: 1,
+  points: 2,
   hint: "Make each layer's w, b, dw, db with params.subarray / grads.subarray, so that one " +
     "optimizer.step(params, grads) updates every layer. Lesson 05, 'One flat parameter vector'.",
 }, () => {
@@ -86,7 +86,7 @@ graded({
 
 graded({
   name: "forward: the logits of a batch",
-  points: 2,
+  points: 3,
   hint: "Dense, activation, dense, activation, …, dense: no activation after the last layer (the " +
     "loss applies softmax). Lesson 05, 'The forward pass'.",
 }, () => {
@@ -126,7 +126,7 @@ function lossCases(filter: (run: Case["runs"][number]) => boolean, what: string)
 
 graded({
   name: "lossAndGradient: loss and backpropagated gradients",
-  points: 3,
+  points: 5,
   hint: "Keep every z and activation of the forward pass; start from (softmax − onehot)/B and go " +
     "back layer by layer: dense backward, then multiply by f'(z). Overwrite grads. " +
     "Lesson 05, 'Backpropagation'.",
@@ -134,14 +134,14 @@ graded({
 
 graded({
   name: "lossAndGradient: L2 on the weights",
-  points: 1,
+  points: 2,
   hint: "Add (λ/2)·Σ W² over the weights only (not the biases) to the loss, and λ·W to each dW. " +
     "Lesson 05, 'L2 and dropout'.",
 }, () => lossCases((r) => r.l2 > 0 && r.dropout === 0, "L2"));
 
 graded({
   name: "lossAndGradient: inverted dropout on the hidden activations",
-  points: 2,
+  points: 3,
   hint:
     "One random() per hidden activation, layer by layer, row-major; dropped when random() < p, " +
     "kept ones multiplied by 1/(1 − p); the backward pass multiplies by the same mask. Never on " +
@@ -166,7 +166,7 @@ function centralDifferences(f: () => number, p: Float64Array): number[] {
 graded({
   name:
     "lossAndGradient: agrees with a numerical gradient check to 1e-6 (every activation, with and without L2)",
-  points: 2,
+  points: 3,
   hint: "If this fails while the other tests pass, look for a term that only shows on larger " +
     "networks (two hidden layers). Lesson 05, 'The gradient check'.",
 }, () => {
@@ -194,7 +194,7 @@ graded({
 
 graded({
   name: "predict and accuracy: argmax of the logits, fraction correct",
-  points: 1,
+  points: 2,
   hint: "predict returns, for each row, the index of its largest logit (an Int32Array); accuracy " +
     "is the fraction of rows where it equals the label. Lesson 05, 'The forward pass'.",
 }, () => {

@@ -21,9 +21,10 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { softmax } from "./softmax.ts";
  * const p = softmax(new Float64Array([1000, 1000]), 1, 2);
- * console.log(Array.from(p)); // [0.5, 0.5]
+ * assert.deepEqual(Array.from(p), [0.5, 0.5]);
  * ```
  */
 export function softmax(
@@ -42,10 +43,12 @@ export function softmax(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { softmaxCrossEntropy } from "./softmax.ts";
  * const grad = new Float64Array(2);
  * const loss = softmaxCrossEntropy(new Float64Array([0, 0]), [1], 1, 2, grad);
- * console.log(loss.toFixed(4), Array.from(grad)); // 0.6931 [0.5, -0.5]
+ * assert.equal(loss.toFixed(4), "0.6931");
+ * assert.deepEqual(Array.from(grad), [0.5, -0.5]);
  * ```
  */
 export function softmaxCrossEntropy(

@@ -5,6 +5,7 @@ import {
   expectThrows,
   graded,
 } from "../../kit/grading/graded.ts";
+import { expectEach, expectEachNumbers } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/05-mlp-from-scratch.json" with { type: "json" };
 import { softmax, softmaxCrossEntropy } from "./softmax.ts";
 
@@ -20,54 +21,48 @@ const show = (c: { logits: number[]; labels: number[]; batch: number; classes: n
 
 graded({
   name: "softmax: rows of probabilities",
-  points: 1,
+  points: 2,
   hint: "For each row: e^(z_j − max) / Σ_c e^(z_c − max). Each row sums to 1. " +
     "Lesson 05, 'Softmax cross-entropy'.",
 }, () => {
-  for (const c of ordinary) {
-    expectNumbers({
-      input: `softmax(${show(c)})`,
-      actual: () => softmax(Float64Array.from(c.logits), c.batch, c.classes),
-      expected: c.probs,
-      ...TOL,
-    });
-  }
+  expectEachNumbers(ordinary, {
+    input: (c) => `softmax(${show(c)})`,
+    actual: (c) => softmax(Float64Array.from(c.logits), c.batch, c.classes),
+    expected: (c) => c.probs,
+    ...TOL,
+  });
 });
 
 graded({
   name: "softmaxCrossEntropy: the mean loss over the batch",
-  points: 2,
+  points: 3,
   hint: "loss = (1/B)·Σ_i (log Σ_c e^(z_ic − m_i) + m_i − z_i,y_i): the mean over the batch, not " +
     "the sum. Lesson 05, 'Softmax cross-entropy'.",
 }, () => {
-  for (const c of ordinary) {
-    expectNumber({
-      input: `softmaxCrossEntropy(${show(c)})`,
-      actual: () => softmaxCrossEntropy(Float64Array.from(c.logits), c.labels, c.batch, c.classes),
-      expected: c.loss,
-      ...TOL,
-    });
-  }
+  expectEach(ordinary, {
+    input: (c) => `softmaxCrossEntropy(${show(c)})`,
+    actual: (c) => softmaxCrossEntropy(Float64Array.from(c.logits), c.labels, c.batch, c.classes),
+    expected: (c) => c.loss,
+    ...TOL,
+  });
 });
 
 graded({
   name: "softmaxCrossEntropy: the gradient (softmax − onehot) / B",
-  points: 2,
+  points: 3,
   hint: "∂loss/∂z_ij = (p_ij − [j = y_i]) / B, with B the batch size because the loss is a mean. " +
     "Write it into grad. Lesson 05, 'Softmax cross-entropy'.",
 }, () => {
-  for (const c of ordinary) {
-    const grad = new Float64Array(c.batch * c.classes);
-    expectNumbers({
-      input: `softmaxCrossEntropy(${show(c)}, grad) → grad`,
-      actual: () => {
-        softmaxCrossEntropy(Float64Array.from(c.logits), c.labels, c.batch, c.classes, grad);
-        return grad;
-      },
-      expected: c.grad,
-      ...TOL,
-    });
-  }
+  expectEachNumbers(ordinary, {
+    input: (c) => `softmaxCrossEntropy(${show(c)}, grad) → grad`,
+    actual: (c) => {
+      const grad = new Float64Array(c.batch * c.classes);
+      softmaxCrossEntropy(Float64Array.from(c.logits), c.labels, c.batch, c.classes, grad);
+      return grad;
+    },
+    expected: (c) => c.grad,
+    ...TOL,
+  });
 });
 
 graded({

@@ -26,7 +26,7 @@ function sgd(lr: number, momentum: number): Optimizer {
 
 function run(c: Case): { history: TrainHistory; params: Float64Array } {
   const o = c.options as Case["options"] & { decay?: number };
-  const net = createMlp(c.config as unknown as MlpConfig);
+  const net = createMlp(c.config as MlpConfig);
   const data = { features: Float64Array.from(c.features), labels: c.labels, rows: c.rows };
   const history = train(net, data, {
     epochs: o.epochs,
@@ -66,7 +66,7 @@ function check(c: Case) {
 
 graded({
   name: "train: plain SGD, one shuffle per epoch, mean loss per epoch",
-  points: 2,
+  points: 4,
   hint:
     "random = seededRandom(seed) once; each epoch shuffle(order, random) the same order array, " +
     "take batchSize rows at a time (the last batch may be smaller), lossAndGradient, " +
@@ -76,14 +76,14 @@ graded({
 
 graded({
   name: "train: momentum, L2 and a last batch smaller than the others",
-  points: 1,
+  points: 2,
   hint: "Pass l2 to lossAndGradient and let the optimizer keep its own state between steps; with " +
     "60 rows and batches of 7 the last batch has 4 rows. Lesson 05, 'The training loop'.",
 }, () => check(cases.train[1]));
 
 graded({
   name: "train: a learning-rate schedule and dropout",
-  points: 1,
+  points: 2,
   hint: "Set optimizer.lr = schedule(epoch) before each epoch (epochs from 0), and pass dropout " +
     "and the same random to lossAndGradient (masks are drawn after the epoch's shuffle). " +
     "Lesson 05, 'The training loop'.",
@@ -91,7 +91,7 @@ graded({
 
 graded({
   name: "train: the history records lr and validation accuracy per epoch",
-  points: 1,
+  points: 2,
   hint: "history.lr gets the learning rate used in each epoch; history.validationAccuracy the " +
     "accuracy on options.validation after each epoch. Lesson 05, 'The training loop'.",
 }, () => {
@@ -121,11 +121,11 @@ graded({
   const c = cases.train[0];
   const o = c.options as Case["options"];
   const data = { features: Float64Array.from(c.features), labels: c.labels, rows: c.rows };
-  const sizes = (c.config as unknown as MlpConfig).sizes;
+  const sizes = (c.config as MlpConfig).sizes;
   let count = 0;
   for (let l = 0; l + 1 < sizes.length; l++) count += (sizes[l] + 1) * sizes[l + 1];
   const once = (seed?: number) => {
-    const net = createMlp(c.config as unknown as MlpConfig);
+    const net = createMlp(c.config as MlpConfig);
     const options = { epochs: 2, batchSize: o.batchSize, optimizer: sgd(o.lr, 0) };
     train(net, data, seed === undefined ? options : { ...options, seed });
     return Array.from(net.params);
@@ -145,7 +145,7 @@ graded({
     expectThrows({
       input: `train(net, data, { epochs: 1, batchSize: ${batchSize}, optimizer })`,
       actual: () =>
-        train(createMlp(c.config as unknown as MlpConfig), data, {
+        train(createMlp(c.config as MlpConfig), data, {
           epochs: 1,
           batchSize,
           optimizer: sgd(0.1, 0),
@@ -155,7 +155,7 @@ graded({
   expectThrows({
     input: `train(net, { ...data, rows: ${c.rows + 1} }, { epochs: 1, batchSize: 4, optimizer })`,
     actual: () =>
-      train(createMlp(c.config as unknown as MlpConfig), { ...data, rows: c.rows + 1 }, {
+      train(createMlp(c.config as MlpConfig), { ...data, rows: c.rows + 1 }, {
         epochs: 1,
         batchSize: 4,
         optimizer: sgd(0.1, 0),

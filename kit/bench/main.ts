@@ -1,10 +1,10 @@
 /**
  * `deno task bench NAME [options]`: runs one of the kit's benchmarks.
  *
- * | name  | what                                                        |
- * | ----- | ----------------------------------------------------------- |
- * | `mlp` | lesson 05's reference MLP on digits, against NumPy          |
- * | `check` | `deno task check lesson-03` warm, beside `deno run hello.ts` |
+ * | name    | what                                                            |
+ * | ------- | --------------------------------------------------------------- |
+ * | `mlp`   | the engine's backends on digits, against NumPy and scikit-learn |
+ * | `check` | `deno task check lesson-03` warm, beside `deno run hello.ts`    |
  *
  * @module
  */

@@ -4,8 +4,10 @@
  * The edition holds the lessons, the stubs with their graded tests, `data/`, `kit/` (the grading
  * helpers, `kit/lib/`, `kit/cases/` and `kit/manifest.json`) and a `deno.json` with the learner's
  * and the teacher's tasks only. It leaves out `solutions/` and everything that imports it: the
- * lesson generators (`kit/content/`), `sync`, the kit's own test suite and benchmarks, and the
- * kit's unit tests and fixtures. Graded tests never import `solutions/` (their expected values
+ * lesson generators (`kit/content/`), `sync`, the kit's own test suite and benchmarks, the kit's
+ * unit tests and
+ * fixtures, and the authors' and teachers' guides. Lessons keep their code examples, importing
+ * the learner's own `exercises/` files instead of the solutions. Graded tests never import `solutions/` (their expected values
  * come from `kit/cases/*.json`), so they work unchanged; the release proves it by running every
  * graded test in the new copy: each must load, run, report under its declared name, and fail on
  * the stubs.
@@ -36,8 +38,15 @@ in it to prove they all load and all fail on the stubs.`;
 const LEFT_OUT = [
   /^solutions\//,
   /^kit\/content\//,
+  // The figure renderer: only `sync` draws figures, and the edition ships them drawn.
+  /^kit\/lib\/(plot|svg_render|ticks)\.ts$/,
   /^kit\/bench\//,
-  /^kit\/cli\/(sync|selftest|release)\.ts$/,
+  // The engine ships (lessons 06-09 and `deno task search` train through it) but not its
+  // build script: its WebAssembly backends need nothing from solutions/.
+  /^kit\/engine\/wasm\/build\.ts$/,
+  /^kit\/crosscheck\//,
+  /^kit\/(AUTHORING|TEACHERS|README)\.md$/,
+  /^kit\/cli\/(sync|selftest|release|new)\.ts$/,
   /^kit\/.*_test\.ts$/,
   /^kit\/(.*\/)?testdata\//,
   /^\.ci\//,
@@ -47,16 +56,23 @@ const LEFT_OUT = [
 ];
 
 /**
- * The text of a markdown file as the student edition holds it: the kit README loses its
- * `<!-- authors-only -->…<!-- /authors-only -->` regions (commands that need the solutions), and
- * a lesson's runnable `ts` blocks that import `solutions/` become `ts ignore` blocks, since the
- * edition has no solutions to run them with.
+ * The text of a markdown file as the student edition holds it: it loses its
+ * `<!-- authors-only -->…<!-- /authors-only -->` regions (what needs the solutions or the
+ * authors' tools), and a lesson's code examples import the learner's own files,
+ * `../../exercises/…`, where the kit's import `../../solutions/…`: they run once the learner has
+ * written the functions they call, and reveal nothing.
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { studentEditionMarkdown } from "./release.ts";
  * const md = "a\n<!-- authors-only -->\nb\n<!-- /authors-only -->\nc\n";
- * console.log(studentEditionMarkdown("README.md", md)); // "a\nc\n"
+ * assert.equal(studentEditionMarkdown("README.md", md), "a\nc\n");
+ * const example = 'import { f } from "../../solutions/02-x/f.ts";\n';
+ * assert.equal(
+ *   studentEditionMarkdown("lessons/02-x/README.md", example),
+ *   'import { f } from "../../exercises/02-x/f.ts";\n',
+ * );
  * ```
  */
 export function studentEditionMarkdown(path: string, text: string): string {
@@ -65,24 +81,89 @@ export function studentEditionMarkdown(path: string, text: string): string {
     "",
   );
   if (!path.startsWith("lessons/")) return withoutAuthors;
-  return withoutAuthors.replace(
-    /```ts\n(?=[\s\S]*?solutions\/[\s\S]*?```)([\s\S]*?)```/g,
-    (block, body) => body.includes("solutions/") ? "```ts ignore\n" + body + "```" : block,
-  );
+  return withoutAuthors.replaceAll(/(["'])\.\.\/\.\.\/solutions\//g, "$1../../exercises/");
+}
+
+/** What a learner must never read in the edition: the answers' folder and author-only tools. */
+const AUTHOR_ONLY_MENTIONS = [/\bsolutions\//, /\bkit\/bench\b/, /\bkit\/content\b/];
+
+/** Markdown without its fenced code blocks (links inside them are not links). */
+function withoutCodeBlocks(text: string): string {
+  return text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, "");
+}
+
+/** The relative targets of a markdown text's links and images (inline and reference style). */
+function relativeLinks(text: string): string[] {
+  const prose = withoutCodeBlocks(text);
+  const targets = [
+    ...[...prose.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1]),
+    ...[...prose.matchAll(/^\s*\[[^\]]+\]:\s*(\S+)/gm)].map((m) => m[1]),
+  ];
+  return targets.filter((t) => !/^([a-z][a-z0-9+.-]*:|#)/i.test(t));
+}
+
+/**
+ * What is wrong with a student edition in `root` as a learner would find it: a relative link or
+ * image in its markdown that leads nowhere, a `deno task X` named in its markdown that its
+ * `deno.json` lacks, and any mention of `solutions/` (or of the authors' `kit/bench`,
+ * `kit/content`) in its markdown or its exercises. Empty when the edition reads cleanly.
+ *
+ * @example
+ * ```ts ignore
+ * const problems = await editionProblems("/tmp/student-kit"); // [] for a sound edition
+ * ```
+ */
+export async function editionProblems(root: string): Promise<string[]> {
+  const problems: string[] = [];
+  const config = JSON.parse(await Deno.readTextFile(join(root, "deno.json")));
+  const tasks = new Set(Object.keys(config.tasks ?? {}));
+  const files: string[] = [];
+  const walk = async (dir: string, prefix: string) => {
+    for await (const entry of Deno.readDir(join(root, dir))) {
+      const rel = prefix + entry.name;
+      if (entry.isDirectory) await walk(rel, rel + "/");
+      else if (entry.isFile) files.push(rel);
+    }
+  };
+  await walk(".", "");
+  for (const path of files.sort()) {
+    const markdown = path.endsWith(".md");
+    if (!markdown && !path.startsWith("exercises/")) continue;
+    const text = await Deno.readTextFile(join(root, path));
+    for (const pattern of AUTHOR_ONLY_MENTIONS) {
+      const hit = text.match(pattern);
+      if (hit) problems.push(`${path} mentions ${hit[0]}, which the edition does not have`);
+    }
+    if (!markdown) continue;
+    for (const target of relativeLinks(text)) {
+      const file = decodeURIComponent(target.replace(/[#?].*$/, ""));
+      if (file === "") continue;
+      const exists = await Deno.stat(join(root, dirname(path), file)).then(() => true, () => false);
+      if (!exists) problems.push(`${path} links to ${target}, which does not exist`);
+    }
+    for (const [, task] of text.matchAll(/\bdeno task ([A-Za-z][\w:-]*)/g)) {
+      if (!tasks.has(task)) problems.push(`${path} names \`deno task ${task}\`, not in deno.json`);
+    }
+  }
+  return problems;
 }
 
 /** Tasks of the student edition's deno.json; the others need the solutions. */
 const KEPT_TASKS = ["check", "grade"];
+
+/** Imports of the kit's deno.json that only the figure renderer uses, left out of the edition. */
+const RENDERER_IMPORTS = ["vega", "vega-lite"];
 
 /**
  * Whether a path of the kit goes into the student edition.
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { inStudentEdition } from "./release.ts";
- * console.log(inStudentEdition("exercises/03-lr-schedules/decays.ts")); // true
- * console.log(inStudentEdition("solutions/03-lr-schedules/decays.ts")); // false
- * console.log(inStudentEdition("kit/content/03-lr-schedules.ts")); // false
+ * assert.ok(inStudentEdition("exercises/03-lr-schedules/decays.ts"));
+ * assert.equal(inStudentEdition("solutions/03-lr-schedules/decays.ts"), false);
+ * assert.equal(inStudentEdition("kit/content/03-lr-schedules/mod.ts"), false);
  * ```
  */
 export function inStudentEdition(path: string): boolean {
@@ -182,6 +263,7 @@ export async function releaseStudentEdition(kitRoot: string, out: string): Promi
       for (const task of Object.keys(config.tasks ?? {})) {
         if (!KEPT_TASKS.includes(task)) delete config.tasks[task];
       }
+      for (const name of RENDERER_IMPORTS) delete config.imports?.[name];
       await Deno.writeTextFile(to, JSON.stringify(config, null, 2) + "\n");
       continue;
     }
@@ -197,7 +279,9 @@ export async function releaseStudentEdition(kitRoot: string, out: string): Promi
       }
     }
   }
-  // Verification: every graded test loads, runs and fails on the stubs.
+  // Verification: the edition reads cleanly, and every graded test loads, runs and fails on the
+  // stubs.
+  problems.push(...await editionProblems(target));
   const lessons = await listLessons(target);
   const manifest = await loadManifest(target);
   let tests = 0;

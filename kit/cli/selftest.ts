@@ -3,8 +3,10 @@
  *
  * 1. `deno fmt --check`, `deno lint`, `deno check` of all TypeScript.
  * 2. The kit's unit tests, and every `ts` example in JSDoc and in the lessons (`deno test --doc`).
- * 3. Generated files (cases, README regions, figures, manifest) match the reference code.
- * 4. Exercises and solutions mirror each other: same files, same exports.
+ * 3. Folders, README headings and exercise files agree with the course outline; generated files
+ *    (stubs, cases, README regions, figures, manifest) match the reference code.
+ * 4. Exercises and solutions mirror each other: same files, same exports (a marker that cut out
+ *    an export shows here).
  * 5. Every graded test passes against `solutions/`.
  * 6. Every graded test fails against the untouched stubs in `exercises/` (a test that passes on
  *    a stub grades nothing).
@@ -25,7 +27,14 @@ import { childEnvironment } from "../grading/run.ts";
 import { parseJUnit } from "../grading/junit.ts";
 import { scoreLesson } from "../grading/score.ts";
 import { stageWorkspace } from "../grading/stage.ts";
-import { KIT_ROOT, planManifest, planReadme, planSync, staleFiles } from "../content/sync.ts";
+import {
+  KIT_ROOT,
+  outlineProblems,
+  planManifest,
+  planReadme,
+  planSync,
+  staleFiles,
+} from "../content/sync.ts";
 import { FAKE_KINDS, type FakeKind } from "../grading/fakes.ts";
 
 /**
@@ -202,12 +211,26 @@ async function main(): Promise<number> {
     await Deno.remove(scratch, { recursive: true });
   });
 
+  await step("course outline", async () => {
+    const problems = await outlineProblems(KIT_ROOT);
+    record(
+      problems.length === 0,
+      "folders, README headings and exercises match kit/outline.json",
+      problems.join("\n"),
+    );
+  });
+
   const manifestPlan = await step("generated files", async () => {
     const stale = await staleFiles(KIT_ROOT, await planSync(KIT_ROOT, lessons));
     record(
       stale.length === 0,
-      "cases, README regions and figures match the reference code",
-      stale.map((p) => `stale: ${p} (run deno task sync)`).join("\n"),
+      "stubs, cases, README regions and figures match the reference code",
+      stale.map((p) =>
+        p.startsWith("exercises/")
+          ? `stale: ${p} is generated from solutions/${p.slice("exercises/".length)}: ` +
+            "edit the solution (and its markers), then run deno task sync"
+          : `stale: ${p} (run deno task sync)`
+      ).join("\n"),
     );
     const plan = await planManifest(KIT_ROOT, lessons);
     const staleManifest = await staleFiles(KIT_ROOT, [plan.file]);

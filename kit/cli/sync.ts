@@ -1,8 +1,11 @@
 /**
  * `deno task sync [lesson…] [--check]`: regenerate what the reference code determines.
  *
- * Writes, for each lesson with a generator in `kit/content/`, its case file, the generated
- * regions of its README and its figures; then runs the graded tests against the solutions and
+ * First checks the kit against its course outline (`kit/outline.json`) and writes nothing when
+ * they disagree.
+ * Writes, for each lesson, the stubs `exercises/NN-slug/*.ts` from the solutions' markers
+ * (`kit/content/stubs.ts`) and, for each lesson with a generator in `kit/content/`, its case file,
+ * the generated regions of its README and its figures; then runs the graded tests against the solutions and
  * writes `kit/manifest.json`. With `--check` it writes nothing and exits 1 if anything is stale.
  *
  * @module
@@ -15,6 +18,7 @@ import { writeTextFileAtomic } from "../grading/files.ts";
 import { loadManifest } from "../grading/manifest.ts";
 import {
   KIT_ROOT,
+  outlineProblems,
   planManifest,
   type PlannedFile,
   planReadme,
@@ -28,6 +32,12 @@ async function main(args: string[]): Promise<number> {
     allowPositionals: true,
     options: { check: { type: "boolean", default: false } },
   });
+  const problems = await outlineProblems(KIT_ROOT);
+  if (problems.length) {
+    for (const problem of problems) console.error(`problem: ${problem}`);
+    console.error("the kit disagrees with its course outline, kit/outline.json: nothing written");
+    return 1;
+  }
   const all = await listLessons(KIT_ROOT);
   const lessons = positionals.length ? positionals.map((p) => resolveLesson(p, all)) : all;
   const files: PlannedFile[] = await planSync(KIT_ROOT, lessons);

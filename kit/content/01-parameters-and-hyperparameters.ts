@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { Json, LessonContent } from "./types.ts";
+import type { LessonContent } from "./types.ts";
 import { lineChart } from "../lib/plot.ts";
 import { integer, logUniform, type Random, seededRandom, uniform } from "../lib/random.ts";
 import {
@@ -116,7 +116,7 @@ function respell(name: string, style: number): string {
   }
 }
 
-function cases(): Json {
+function cases() {
   const random = seededRandom("lesson-01");
 
   // countParameters and parameterBreakdown
@@ -286,7 +286,7 @@ function cases(): Json {
     },
     normalizeSettingName: normalizeCases,
     classifySetting: { lesson: classifyLesson, random: classifyRandom, unknown: classifyUnknown },
-  } as unknown as Json;
+  };
 }
 
 /** True when a value sits so close to a unit boundary or a rounding tie that readings differ. */
@@ -319,6 +319,12 @@ const HYPERPARAMETER_ROWS: { name: string; symbol: string; range: string; effect
     effect: "size of each update step",
   },
   {
+    name: "learning rate schedule",
+    symbol: "$\\eta_t$",
+    range: "constant, step decay, cosine, one-cycle (lesson 03)",
+    effect: "how the rate changes during training",
+  },
+  {
     name: "batch size",
     symbol: "$B$",
     range: "16 to 1024, often powers of 2",
@@ -344,7 +350,7 @@ const HYPERPARAMETER_ROWS: { name: string; symbol: string; range: string; effect
   },
   {
     name: "number of layers",
-    symbol: "$L$",
+    symbol: "$D$",
     range: "1 to 5 hidden layers for an MLP",
     effect: "depth",
   },
@@ -532,7 +538,7 @@ function settingsList(): string {
 }
 
 /** Years to exhaust a grid of k hyperparameters with m values each, one hour per run. */
-function explosionFigure(): string {
+function explosionFigure(): Promise<string> {
   const ks = Array.from({ length: 8 }, (_, i) => i + 1);
   const series = [2, 3, 5, 10].map((m) => ({
     name: `${m} values each`,

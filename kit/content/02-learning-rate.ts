@@ -5,7 +5,8 @@
  * @module
  */
 
-import type { Json, LessonContent } from "./types.ts";
+import type { LessonContent } from "./types.ts";
+import { formatNumber } from "./format.ts";
 import { integer, logUniform, type Random, seededRandom, uniform } from "../lib/random.ts";
 import { lineChart } from "../lib/plot.ts";
 import { type FunctionSpec, objectiveOf } from "../../solutions/02-learning-rate/functions.ts";
@@ -13,6 +14,11 @@ import { gradientDescent } from "../../solutions/02-learning-rate/gradient_desce
 import { momentumDescent } from "../../solutions/02-learning-rate/momentum.ts";
 import { classifyLossCurve } from "../../solutions/02-learning-rate/classify.ts";
 import { rangeTest } from "../../solutions/02-learning-rate/lr_finder.ts";
+import { createMlp, lossAndGradient } from "../../solutions/05-mlp-from-scratch/mlp.ts";
+import { train } from "../../solutions/05-mlp-from-scratch/train.ts";
+import { sgd } from "../../solutions/04-optimizers/optimizers.ts";
+import { digitsSplit } from "./datasets.ts";
+import { shuffle } from "../lib/random.ts";
 
 const LESSON: FunctionSpec = { name: "lesson" };
 const X0 = [4];
@@ -25,13 +31,8 @@ const FOUR = [
   { lr: 0.01, label: "low" },
 ];
 
-function fmt(x: number, digits = 4): string {
-  if (!Number.isFinite(x)) return String(x);
-  if (x === 0) return "0";
-  const a = Math.abs(x);
-  if (a >= 1e-3 && a < 1e5) return String(Number(x.toPrecision(digits)));
-  return x.toExponential(digits - 1).replace(/e\+?(-?\d+)$/, "·10<sup>$1</sup>");
-}
+/** Exponents as HTML superscripts, as the lesson's tables print them. */
+const SUP = { exponent: "sup" } as const;
 
 const lossesOf = (spec: FunctionSpec, path: number[][]) => path.map((p) => objectiveOf(spec).f(p));
 
@@ -83,7 +84,7 @@ function randomCurve(r: Random): number[] {
   return out;
 }
 
-function cases(): Json {
+function cases() {
   const r = seededRandom("02-cases");
   const gdLesson = fourRuns().map((run) => ({
     fn: LESSON,
@@ -108,7 +109,7 @@ function cases(): Json {
   });
   const kappa: FunctionSpec = { name: "quadratic", curvatures: [1, 100] };
   const mLesson = [
-    ...[0, 0.5, 0.9].map((beta) => ({ fn: kappa, x0: [1, 1], lr: 0.01, beta, steps: 20 })),
+    ...[0, 0.5, 0.9].map((beta) => ({ fn: kappa, x0: [1, 1], lr: MOMENTUM_LR, beta, steps: 20 })),
     ...[0, 0.9].map((beta) => ({ fn: LESSON, x0: X0, lr: 0.1, beta, steps: 20 })),
   ].map((c) => ({
     ...c,
@@ -167,7 +168,7 @@ function cases(): Json {
       ].map((losses) => ({ losses, expected: classifyLossCurve(losses) })),
     },
     rangeTest: { lesson: rLesson, random: rRandom },
-  } as unknown as Json;
+  };
 }
 
 const RANGE_OPTIONS = { lrMin: 1e-4, lrMax: 10, steps: 100 };
@@ -182,15 +183,15 @@ function fourRunsTable(): string {
   ];
   for (const run of fourRuns()) {
     rows.push(
-      `| ${run.lr} (${run.label}) | ${shown.map((k) => fmt(run.losses[k])).join(" | ")} | ${
-        fmt(run.path[STEPS][0])
-      } | ${run.behaviour} |`,
+      `| ${run.lr} (${run.label}) | ${
+        shown.map((k) => formatNumber(run.losses[k], SUP)).join(" | ")
+      } | ${formatNumber(run.path[STEPS][0], SUP)} | ${run.behaviour} |`,
     );
   }
   return rows.join("\n");
 }
 
-function fourRunsFigure(): string {
+function fourRunsFigure(): Promise<string> {
   return lineChart({
     title: "Gradient descent on ½x² + 2·log cosh(x − 1) from x = 4",
     xLabel: "step",
@@ -207,15 +208,17 @@ function fourRunsFigure(): string {
 function minimumBlock(): string {
   const m = lessonMinimum();
   return [
-    `- minimum at x* ≈ ${fmt(m.x, 6)}, where f(x*) ≈ ${fmt(m.f, 6)};`,
+    `- minimum at x* ≈ ${formatNumber(m.x, { digits: 6, exponent: "sup" })}, where f(x*) ≈ ${
+      formatNumber(m.f, { digits: 6, exponent: "sup" })
+    };`,
     `- curvature there f''(x*) ≈ ${
-      fmt(m.curvature, 5)
+      formatNumber(m.curvature, { digits: 5, exponent: "sup" })
     }, so the largest rate that can settle at the minimum is 2/f''(x*) ≈ ${
-      fmt(2 / m.curvature, 4)
+      formatNumber(2 / m.curvature, { digits: 4, exponent: "sup" })
     };`,
     `- the curvature is 3 at its highest (x = 1), so every rate below 2/3 ≈ ${
-      fmt(2 / 3, 4)
-    } makes the loss fall at every step wherever the run starts (the standard bound for an L-smooth function, L = 3),`,
+      formatNumber(2 / 3, { digits: 4, exponent: "sup" })
+    } makes the loss fall at every step wherever the run starts (the standard bound for a function whose curvature never exceeds 3),`,
     `  and the curvature is 1 far from x = 1, so every rate above 2 diverges from far away.`,
   ].join("\n");
 }
@@ -223,49 +226,79 @@ function minimumBlock(): string {
 function quadraticTable(): string {
   const h = 10, steps = 10;
   const rows = [
-    `| lr | lr as a multiple of 1/L | factor 1 − lr·L per step | x after ${steps} steps from x = 1 | label |`,
+    `| lr | lr as a multiple of 1/λ | factor 1 − lr·λ per step | x after ${steps} steps from x = 1 | label |`,
     "| --- | --- | --- | --- | --- |",
   ];
   const spec: FunctionSpec = { name: "quadratic", curvatures: [h] };
   for (const lr of [0.01, 0.05, 0.1, 0.15, 0.19, 0.2, 0.21]) {
     const path = gradientDescent(objectiveOf(spec).grad, [1], lr, steps);
     rows.push(
-      `| ${lr} | ${fmt(lr * h)} | ${fmt(1 - lr * h)} | ${fmt(path[steps][0])} | ${
-        classifyLossCurve(lossesOf(spec, path))
-      } |`,
+      `| ${lr} | ${formatNumber(lr * h, SUP)} | ${formatNumber(1 - lr * h, SUP)} | ${
+        formatNumber(path[steps][0], SUP)
+      } | ${classifyLossCurve(lossesOf(spec, path))} |`,
     );
   }
   return rows.join("\n");
 }
 
-function momentumRuns() {
-  const spec: FunctionSpec = { name: "quadratic", curvatures: [1, 100] };
+/** The momentum section's valley ½(x² + 100y²) and a rate at which plain descent zigzags. */
+const VALLEY: FunctionSpec = { name: "quadratic", curvatures: [1, 100] };
+const MOMENTUM_LR = 0.018;
+const MOMENTUM_STEPS = 300;
+
+/** How many of `losses`' steps from `from` to `to` raise the loss. */
+function rises(losses: readonly number[], from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) if (losses[k + 1] > losses[k]) n++;
+  return n;
+}
+
+let cachedMomentum: ReturnType<typeof computeMomentumRuns> | undefined;
+const momentumRuns = () => cachedMomentum ??= computeMomentumRuns();
+
+function computeMomentumRuns() {
   return [0, 0.5, 0.9].map((beta) => {
-    const path = momentumDescent(objectiveOf(spec).grad, [1, 1], 0.01, beta, 300);
-    const losses = lossesOf(spec, path);
+    const path = momentumDescent(
+      objectiveOf(VALLEY).grad,
+      [1, 1],
+      MOMENTUM_LR,
+      beta,
+      MOMENTUM_STEPS,
+    );
+    const losses = lossesOf(VALLEY, path);
     const hit = losses.findIndex((l) => l < 1e-6);
-    return { beta, losses, hit };
+    return { beta, losses, hit, label: classifyLossCurve(losses) };
   });
 }
 
 function momentumTable(): string {
   const rows = [
-    "| β | loss after 50 steps | after 100 | after 300 | first step with loss < 10<sup>-6</sup> |",
-    "| --- | --- | --- | --- | --- |",
+    `| β | loss after 50 steps | after 100 | after ${MOMENTUM_STEPS} | first step with loss < 10<sup>-6</sup> | steps that raise the loss | \`classifyLossCurve\` |`,
+    "| --- | --- | --- | --- | --- | --- | --- |",
   ];
   for (const m of momentumRuns()) {
     rows.push(
-      `| ${m.beta} | ${fmt(m.losses[50])} | ${fmt(m.losses[100])} | ${fmt(m.losses[300])} | ${
-        m.hit < 0 ? "not within 300" : m.hit
-      } |`,
+      `| ${m.beta} | ${formatNumber(m.losses[50], SUP)} | ${formatNumber(m.losses[100], SUP)} | ${
+        formatNumber(m.losses[MOMENTUM_STEPS], SUP)
+      } | ${m.hit < 0 ? `not within ${MOMENTUM_STEPS}` : m.hit} | ${
+        rises(m.losses, 0, MOMENTUM_STEPS)
+      } of ${MOMENTUM_STEPS} | ${m.label} |`,
     );
   }
   return rows.join("\n");
 }
 
-function momentumFigure(): string {
+/** The β = 0.9 run's rising steps in three windows: early, middle, late. */
+function momentumRises(): string {
+  const losses = momentumRuns().find((m) => m.beta === 0.9)!.losses;
+  return `${rises(losses, 0, 50)} of the first 50 steps, ${
+    rises(losses, 50, 150)
+  } of the next 100 and ${rises(losses, 150, MOMENTUM_STEPS)} of the last 150`;
+}
+
+function momentumFigure(): Promise<string> {
   return lineChart({
-    title: "½(x² + 100y²) from (1, 1), lr 0.01",
+    title: `½(x² + 100y²) from (1, 1), lr ${MOMENTUM_LR}`,
     xLabel: "step",
     yLabel: "loss",
     logY: true,
@@ -277,9 +310,8 @@ function momentumFigure(): string {
   });
 }
 
-function rangeResult() {
-  return rangeTest(objectiveOf(LESSON), X0, RANGE_OPTIONS);
-}
+let cachedRange: ReturnType<typeof rangeTest> | undefined;
+const rangeResult = () => cachedRange ??= rangeTest(objectiveOf(LESSON), X0, RANGE_OPTIONS);
 
 function rangeBlock(): string {
   const r = rangeResult();
@@ -289,10 +321,14 @@ function rangeBlock(): string {
       X0[0]
     };`,
     `- the sweep recorded ${r.lrs.length} steps before the loss passed 4 × its lowest value (last lr recorded: ${
-      fmt(r.lrs.at(-1)!)
+      formatNumber(r.lrs.at(-1)!, SUP)
     });`,
-    `- lowest loss ${fmt(r.losses[i], 5)} at lr ≈ ${fmt(r.lrs[i])}, step ${i};`,
-    `- suggested learning rate: ${fmt(r.suggestedLr)}, which \`classifyLossCurve\` labels **${
+    `- lowest loss ${formatNumber(r.losses[i], { digits: 5, exponent: "sup" })} at lr ≈ ${
+      formatNumber(r.lrs[i], SUP)
+    }, step ${i};`,
+    `- suggested learning rate: ${
+      formatNumber(r.suggestedLr, SUP)
+    }, which \`classifyLossCurve\` labels **${
       classifyLossCurve(
         lossesOf(LESSON, gradientDescent(objectiveOf(LESSON).grad, X0, r.suggestedLr, STEPS)),
       )
@@ -300,7 +336,150 @@ function rangeBlock(): string {
   ].join("\n");
 }
 
-function rangeFigure(): string {
+/** Within this of the lowest loss, the toy's range-test curve counts as flat. */
+const FLAT = 1e-7;
+
+/** The stretch of the toy's sweep whose loss is within {@link FLAT} of the lowest. */
+function flatStretch() {
+  const r = rangeResult();
+  const best = Math.min(...r.losses);
+  const flat = r.lrs.filter((_, k) => r.losses[k] - best < FLAT);
+  const tied = r.lrs.filter((_, k) => r.losses[k] === best);
+  // The rate of the step that stopped the sweep (not recorded), against the stability limit.
+  const { lrMin, lrMax, steps } = RANGE_OPTIONS;
+  const stopLr = lrMin * (lrMax / lrMin) ** (r.lrs.length / (steps - 1));
+  return {
+    from: Math.min(...flat),
+    to: Math.max(...flat),
+    tied: tied.length,
+    tiedFrom: tied[0],
+    tiedTo: tied.at(-1)!,
+    stopRatio: stopLr / (2 / lessonMinimum().curvature),
+  };
+}
+
+// --- The range test on a real network: lesson 05's MLP on the digits, one mini-batch per step.
+
+const MLP_SEED = 5;
+const MLP_SIZES = [64, 64, 10];
+const MLP_BATCH = 32;
+const MLP_EPOCHS = 10;
+const MLP_RANGE = { lrMin: 1e-4, lrMax: 10, steps: 100 };
+
+function computeMlpRange() {
+  const data = digitsSplit(MLP_SEED);
+  const rows = data.train.rows, cols = MLP_SIZES[0];
+  const net = createMlp({ sizes: MLP_SIZES, activation: "relu", init: "he", seed: MLP_SEED });
+  const random = seededRandom("02/mlp-range-test");
+  const order = shuffle(Array.from({ length: rows }, (_, i) => i), random);
+  let cursor = 0;
+  const xb = new Float64Array(MLP_BATCH * cols), yb = new Int32Array(MLP_BATCH);
+  // grad: the gradient on the next mini-batch (a fresh shuffle after each pass over the rows);
+  // f: the mean loss over every training row, so that the curve shows the rate, not the batch.
+  const objective = {
+    grad: (params: readonly number[]) => {
+      net.params.set(params);
+      for (let i = 0; i < MLP_BATCH; i++) {
+        if (cursor === rows) {
+          cursor = 0;
+          shuffle(order, random);
+        }
+        const row = order[cursor++];
+        xb.set(data.train.features.subarray(row * cols, (row + 1) * cols), i * cols);
+        yb[i] = data.train.labels[row];
+      }
+      lossAndGradient(net, xb, yb, MLP_BATCH, {});
+      return Array.from(net.grads);
+    },
+    f: (params: readonly number[]) => {
+      net.params.set(params);
+      return lossAndGradient(net, data.train.features, data.train.labels, rows, {});
+    },
+  };
+  const sweep = rangeTest(objective, Array.from(net.params), MLP_RANGE);
+  const best = sweep.suggestedLr * 10;
+  const tried = [
+    { lr: sweep.suggestedLr / 10, note: "a tenth of the suggestion" },
+    { lr: sweep.suggestedLr, note: "the suggestion (lowest-loss rate / 10)" },
+    { lr: best, note: "the lowest-loss rate" },
+    { lr: sweep.lrs.at(-1)!, note: "the last rate the sweep recorded" },
+  ].map(({ lr, note }) => {
+    const fresh = createMlp({ sizes: MLP_SIZES, activation: "relu", init: "he", seed: MLP_SEED });
+    const history = train(fresh, data.train, {
+      epochs: MLP_EPOCHS,
+      batchSize: MLP_BATCH,
+      optimizer: sgd({ lr }),
+      seed: MLP_SEED,
+      validation: data.validation,
+    });
+    return { lr, note, loss: history.loss.at(-1)!, accuracy: history.validationAccuracy.at(-1)! };
+  });
+  return { sweep, tried };
+}
+
+let cachedMlpRange: ReturnType<typeof computeMlpRange> | undefined;
+const mlpRange = () => cachedMlpRange ??= computeMlpRange();
+
+function mlpRangeBlock(): string {
+  const { sweep } = mlpRange();
+  const i = sweep.losses.indexOf(Math.min(...sweep.losses));
+  return [
+    `- sweep: ${MLP_RANGE.steps} mini-batches of ${MLP_BATCH} from lr = ${MLP_RANGE.lrMin} to ${MLP_RANGE.lrMax}, plain SGD (no momentum), network ${
+      MLP_SIZES.join("-")
+    } ReLU with He initialisation;`,
+    `- the sweep recorded ${sweep.lrs.length} steps before the loss passed 4 × its lowest value;`,
+    `- lowest loss ${formatNumber(sweep.losses[i], SUP)} at lr ≈ ${
+      formatNumber(sweep.lrs[i], SUP)
+    }, step ${i}; suggested learning rate ${formatNumber(sweep.suggestedLr, SUP)}.`,
+  ].join("\n");
+}
+
+/** What the 10-epoch runs say about the minimum/10 rule, in words that follow the numbers. */
+function mlpRangeVerdict(): string {
+  const [, suggested, lowest, last] = mlpRange().tried;
+  const better = lowest.accuracy > suggested.accuracy
+    ? "trains better still in the same 10 epochs, so minimum/10 is a cautious rule, not an optimum"
+    : "does no better in the same 10 epochs, so the tenth costs nothing here";
+  const past = last.accuracy < suggested.accuracy
+    ? `at the last rate the sweep recorded, a run reaches only ${pct(last.accuracy)}`
+    : `even the last rate the sweep recorded reaches ${pct(last.accuracy)}`;
+  return `${better}; ${past}`;
+}
+
+const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
+
+function mlpRangeTable(): string {
+  const rows = [
+    `| lr | which | training loss after ${MLP_EPOCHS} epochs | validation accuracy |`,
+    "| --- | --- | --- | --- |",
+  ];
+  for (const t of mlpRange().tried) {
+    rows.push(
+      `| ${formatNumber(t.lr, SUP)} | ${t.note} | ${formatNumber(t.loss, SUP)} | ${
+        pct(t.accuracy)
+      } |`,
+    );
+  }
+  return rows.join("\n");
+}
+
+function mlpRangeFigure(): Promise<string> {
+  const { sweep } = mlpRange();
+  return lineChart({
+    title: "Range test on lesson 05's MLP, digits (loss over all training rows)",
+    xLabel: "learning rate (log scale)",
+    yLabel: "training loss after the step",
+    logX: true,
+    series: [{ name: "loss", x: sweep.lrs, y: sweep.losses }, {
+      name: "suggested lr (lowest-loss lr / 10)",
+      x: [sweep.suggestedLr, sweep.suggestedLr],
+      y: [Math.min(...sweep.losses), Math.max(...sweep.losses)],
+      dashed: true,
+    }],
+  });
+}
+
+function rangeFigure(): Promise<string> {
   const r = rangeResult();
   return lineChart({
     title: "Learning-rate range test on the lesson function",
@@ -325,10 +504,31 @@ export const content: LessonContent = {
     "quadratic-table": quadraticTable,
     "momentum-table": momentumTable,
     "range-test": rangeBlock,
+    "mlp-range-test": mlpRangeBlock,
+    "mlp-range-table": mlpRangeTable,
+  },
+  values: {
+    "momentum-lr": () => String(MOMENTUM_LR),
+    "momentum-factor-y": () => formatNumber(1 - 100 * MOMENTUM_LR),
+    "momentum-factor-x": () => formatNumber(1 - MOMENTUM_LR),
+    "momentum-rises": momentumRises,
+    "momentum-radius": () => formatNumber(Math.sqrt(0.9), { digits: 3 }),
+    "range-flat-from": () => formatNumber(flatStretch().from, { digits: 2 }),
+    "range-flat-to": () => formatNumber(flatStretch().to, { digits: 2 }),
+    "range-flat-tolerance": () => formatNumber(FLAT),
+    "range-tied": () => String(flatStretch().tied),
+    "range-tied-from": () => formatNumber(flatStretch().tiedFrom, { digits: 2 }),
+    "range-tied-to": () => formatNumber(flatStretch().tiedTo, { digits: 2 }),
+    "range-stop-ratio": () => formatNumber(flatStretch().stopRatio, { digits: 2 }),
+    "mlp-range-suggested": () => formatNumber(mlpRange().sweep.suggestedLr, { digits: 3 }),
+    "mlp-range-best": () => formatNumber(mlpRange().sweep.suggestedLr * 10, { digits: 3 }),
+    "mlp-range-verdict": mlpRangeVerdict,
+    "mlp-range-suggested-accuracy": () => pct(mlpRange().tried[1].accuracy),
   },
   figures: {
     "four-runs": fourRunsFigure,
     "momentum": momentumFigure,
     "range-test": rangeFigure,
+    "mlp-range-test": mlpRangeFigure,
   },
 };

@@ -5,52 +5,65 @@
  * @module
  */
 
-import type { Json, LessonContent } from "./types.ts";
+import type { LessonContent } from "./types.ts";
+import { formatNumber } from "./format.ts";
 import { integer, logUniform, type Random, seededRandom, uniform } from "../lib/random.ts";
 import { lineChart } from "../lib/plot.ts";
 import {
   adadelta,
+  type AdadeltaOptions,
   adagrad,
+  type AdagradOptions,
   adam,
+  type AdamOptions,
   adamw,
   type Optimizer,
   rmsprop,
+  type RmspropOptions,
   sgd,
+  type SgdOptions,
 } from "../../solutions/04-optimizers/optimizers.ts";
 
-// deno-lint-ignore no-explicit-any
-type Options = Record<string, any>;
-type Factory = (options: Options) => Optimizer;
+/** Each optimizer's options, by the name the cases use. */
+interface OptionsOf {
+  sgd: SgdOptions;
+  adagrad: AdagradOptions;
+  adadelta: AdadeltaOptions;
+  rmsprop: RmspropOptions;
+  adam: AdamOptions;
+  adamw: AdamOptions;
+}
 
-const FACTORIES: Record<string, Factory> = {
-  sgd: sgd as Factory,
-  adagrad: adagrad as Factory,
-  adadelta: adadelta as Factory,
-  rmsprop: rmsprop as Factory,
-  adam: adam as Factory,
-  adamw: adamw as Factory,
-};
+/** An optimizer and its options: the name says which options apply. */
+type Setting = { [N in keyof OptionsOf]: { name: N; options: OptionsOf[N] } }[keyof OptionsOf];
 
-/** Rounds to 12 significant digits for display (never for the graded cases). */
-function fmt(x: number, digits = 4): string {
-  if (!Number.isFinite(x)) return String(x);
-  if (x === 0) return "0";
-  const a = Math.abs(x);
-  if (a >= 1e-3 && a < 1e5) return String(Number(x.toPrecision(digits)));
-  return x.toExponential(digits - 1).replace("e", "·10^").replace(/\^\+?(-?\d+)$/, "<sup>$1</sup>");
+function createOptimizer(setting: Setting): Optimizer {
+  switch (setting.name) {
+    case "sgd":
+      return sgd(setting.options);
+    case "adagrad":
+      return adagrad(setting.options);
+    case "adadelta":
+      return adadelta(setting.options);
+    case "rmsprop":
+      return rmsprop(setting.options);
+    case "adam":
+      return adam(setting.options);
+    case "adamw":
+      return adamw(setting.options);
+  }
 }
 
 /** θ after each of `steps` steps on the separable quadratic ½ Σ aᵢ(θᵢ − cᵢ)². */
 function quadraticTrajectory(
-  factory: Factory,
-  options: Options,
+  setting: Setting,
   a: number[],
   c: number[],
   x0: number[],
   steps: number,
   lrs?: number[],
 ): number[][] {
-  const opt = factory(options);
+  const opt = createOptimizer(setting);
   const p = Float64Array.from(x0);
   const g = new Float64Array(x0.length);
   const out: number[][] = [];
@@ -63,20 +76,32 @@ function quadraticTrajectory(
   return out;
 }
 
-function caseOf(
-  name: string,
-  options: Options,
+/** A graded case: the optimizer's trajectory on ½ Σ aᵢ(θᵢ − cᵢ)² from x0. */
+interface TrajectoryCase<O> {
+  options: O;
+  a: number[];
+  c: number[];
+  x0: number[];
+  trajectory: number[][];
+  /** The learning rate set before each step, when it changes. */
+  lrs?: number[];
+}
+
+function caseOf<S extends Setting>(
+  setting: S,
   a: number[],
   c: number[],
   x0: number[],
   steps: number,
   lrs?: number[],
-): Json {
-  const trajectory = quadraticTrajectory(FACTORIES[name], options, a, c, x0, steps, lrs);
+): TrajectoryCase<S["options"]> {
+  const trajectory = quadraticTrajectory(setting, a, c, x0, steps, lrs);
   for (const row of trajectory) {
-    for (const x of row) if (!Number.isFinite(x)) throw new Error(`${name}: non-finite case`);
+    for (const x of row) {
+      if (!Number.isFinite(x)) throw new Error(`${setting.name}: non-finite case`);
+    }
   }
-  const out: Record<string, Json> = { options: options as Json, a, c, x0, trajectory };
+  const out: TrajectoryCase<S["options"]> = { options: setting.options, a, c, x0, trajectory };
   if (lrs) out.lrs = lrs;
   return out;
 }
@@ -85,7 +110,7 @@ function caseOf(
 const WORKED = { a: [1, 100], c: [0, 0], x0: [-1.5, 0.8] };
 
 /** Settings of the worked example and comparison (the lesson's table). */
-const LESSON_SETTINGS: { label: string; name: string; options: Options }[] = [
+const LESSON_SETTINGS: ({ label: string } & Setting)[] = [
   { label: "SGD", name: "sgd", options: { lr: 0.015 } },
   { label: "SGD, momentum 0.9", name: "sgd", options: { lr: 0.005, momentum: 0.9 } },
   {
@@ -112,43 +137,45 @@ function maybe<T>(r: Random, p: number, value: () => T): T | undefined {
   return r() < p ? value() : undefined;
 }
 
-function clean(options: Options): Options {
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+/** The options without the ones left undefined (JSON has no undefined). */
+function clean<O extends object>(options: O): O {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as O;
 }
 
-function randomCases(
+function randomCases<N extends keyof OptionsOf>(
   seed: string,
   count: number,
-  name: string,
-  makeOptions: (r: Random, maxA: number) => Options,
+  name: N,
+  makeOptions: (r: Random, maxA: number) => OptionsOf[N],
   steps = 8,
-): Json[] {
+): TrajectoryCase<Setting["options"]>[] {
   const r = seededRandom(seed);
-  const out: Json[] = [];
+  const out: TrajectoryCase<Setting["options"]>[] = [];
   for (let k = 0; k < count; k++) {
     const { a, c, x0 } = randomProblem(r);
     const options = clean(makeOptions(r, Math.max(...a)));
-    out.push(caseOf(name, options, a, c, x0, steps));
+    // TypeScript cannot see that `name` and `options` belong together (both indexed by N).
+    out.push(caseOf({ name, options } as Setting, a, c, x0, steps));
   }
   return out;
 }
 
-function lessonCase(name: string, label: string): Json {
+function lessonCase(label: string): TrajectoryCase<Setting["options"]> {
   const s = LESSON_SETTINGS.find((x) => x.label === label)!;
-  return caseOf(name, s.options, WORKED.a, WORKED.c, WORKED.x0, 5);
+  return caseOf(s, WORKED.a, WORKED.c, WORKED.x0, 5);
 }
 
-function cases(): Json {
+function cases() {
   const stableLr = (r: Random, maxA: number) => uniform(r, 0.05, 1.5) / maxA;
   const sgdPlain = [
-    lessonCase("sgd", "SGD"),
+    lessonCase("SGD"),
     ...randomCases("04-sgd-plain", 8, "sgd", (r, m) => ({
       lr: stableLr(r, m),
       weightDecay: maybe(r, 0.5, () => uniform(r, 0.01, 0.5)),
     })),
   ];
   const sgdMomentum = [
-    lessonCase("sgd", "SGD, momentum 0.9"),
+    lessonCase("SGD, momentum 0.9"),
     ...randomCases("04-sgd-momentum", 10, "sgd", (r, m) => ({
       lr: stableLr(r, m) / 2,
       momentum: uniform(r, 0.5, 0.95),
@@ -157,7 +184,7 @@ function cases(): Json {
     })),
   ];
   const sgdNesterov = [
-    lessonCase("sgd", "SGD, Nesterov 0.9"),
+    lessonCase("SGD, Nesterov 0.9"),
     ...randomCases("04-sgd-nesterov", 8, "sgd", (r, m) => ({
       lr: stableLr(r, m) / 2,
       momentum: uniform(r, 0.5, 0.95),
@@ -166,8 +193,8 @@ function cases(): Json {
     })),
   ];
   const adagradDefaults = [
-    caseOf("adagrad", {}, WORKED.a, WORKED.c, WORKED.x0, 5),
-    lessonCase("adagrad", "AdaGrad"),
+    caseOf({ name: "adagrad", options: {} }, WORKED.a, WORKED.c, WORKED.x0, 5),
+    lessonCase("AdaGrad"),
     ...randomCases("04-adagrad-defaults", 5, "adagrad", () => ({})),
   ];
   const adagradOptions = randomCases("04-adagrad-options", 12, "adagrad", (r) => ({
@@ -178,7 +205,7 @@ function cases(): Json {
     eps: maybe(r, 0.6, () => logUniform(r, 0.05, 1)),
   }));
   const adadeltaAll = [
-    lessonCase("adadelta", "AdaDelta"),
+    lessonCase("AdaDelta"),
     ...randomCases("04-adadelta-defaults", 3, "adadelta", () => ({})),
     ...randomCases("04-adadelta-options", 10, "adadelta", (r) => ({
       lr: maybe(r, 0.7, () => logUniform(r, 0.1, 10)),
@@ -188,7 +215,7 @@ function cases(): Json {
     })),
   ];
   const rmspropPlain = [
-    caseOf("rmsprop", {}, WORKED.a, WORKED.c, WORKED.x0, 5),
+    caseOf({ name: "rmsprop", options: {} }, WORKED.a, WORKED.c, WORKED.x0, 5),
     ...randomCases("04-rmsprop-plain", 10, "rmsprop", (r) => ({
       lr: logUniform(r, 0.001, 0.1),
       alpha: maybe(r, 0.6, () => uniform(r, 0.5, 0.999)),
@@ -211,8 +238,8 @@ function cases(): Json {
     centered: true,
   }));
   const adamDefaults = [
-    caseOf("adam", {}, WORKED.a, WORKED.c, WORKED.x0, 5),
-    lessonCase("adam", "Adam"),
+    caseOf({ name: "adam", options: {} }, WORKED.a, WORKED.c, WORKED.x0, 5),
+    lessonCase("Adam"),
     ...randomCases("04-adam-defaults", 8, "adam", (r) => ({
       lr: maybe(r, 0.7, () => logUniform(r, 0.001, 0.3)),
     }), 10),
@@ -231,8 +258,8 @@ function cases(): Json {
     };
   }, 12);
   const adamwAll = [
-    caseOf("adamw", {}, WORKED.a, WORKED.c, WORKED.x0, 5),
-    lessonCase("adamw", "AdamW"),
+    caseOf({ name: "adamw", options: {} }, WORKED.a, WORKED.c, WORKED.x0, 5),
+    lessonCase("AdamW"),
     ...randomCases("04-adamw", 12, "adamw", (r) => ({
       lr: logUniform(r, 0.01, 0.5),
       betas: maybe(r, 0.4, () => [uniform(r, 0.5, 0.95), uniform(r, 0.5, 0.999)]),
@@ -242,34 +269,30 @@ function cases(): Json {
     }), 10),
   ];
   const rs = seededRandom("04-schedule");
-  const schedule: Json[] = [];
-  const scheduleOptions: Record<string, Options> = {
-    sgd: { lr: 0.05, momentum: 0.9 },
-    adagrad: { lr: 0.1 },
-    adadelta: { lr: 1 },
-    rmsprop: { lr: 0.01 },
-    adam: { lr: 0.05 },
-    adamw: { lr: 0.05, weightDecay: 0.1 },
-  };
-  for (const [name, options] of Object.entries(scheduleOptions)) {
+  const schedule: ({ name: string } & TrajectoryCase<Setting["options"]>)[] = [];
+  const scheduled = (setting: Setting, rs: Random) => {
     const { a, c, x0 } = randomProblem(rs, 3, 0.2, 2);
-    const lrs = Array.from({ length: 6 }, (_, k) => options.lr * 0.5 ** k);
-    schedule.push({ name, ...(caseOf(name, options, a, c, x0, 6, lrs) as Record<string, Json>) });
-  }
+    const lrs = Array.from({ length: 6 }, (_, k) => setting.options.lr! * 0.5 ** k);
+    schedule.push({ name: setting.name, ...caseOf(setting, a, c, x0, 6, lrs) });
+  };
+  const scheduleSettings: Setting[] = [
+    { name: "sgd", options: { lr: 0.05, momentum: 0.9 } },
+    { name: "adagrad", options: { lr: 0.1 } },
+    { name: "adadelta", options: { lr: 1 } },
+    { name: "rmsprop", options: { lr: 0.01 } },
+    { name: "adam", options: { lr: 0.05 } },
+    { name: "adamw", options: { lr: 0.05, weightDecay: 0.1 } },
+  ];
+  for (const setting of scheduleSettings) scheduled(setting, rs);
   // Momentum buffers under a changing lr: PyTorch keeps lr out of the buffer (θ ← θ − lr·b), so
   // folding lr into it (b ← μb + lr·g) only agrees while lr is constant.
   const rs2 = seededRandom("04-schedule-momentum");
-  for (
-    const [name, options] of [
-      ["rmsprop", { lr: 0.01, momentum: 0.9 }],
-      ["sgd", { lr: 0.05, momentum: 0.9, dampening: 0.3 }],
-      ["sgd", { lr: 0.05, momentum: 0.9, nesterov: true }],
-    ] as [string, Options][]
-  ) {
-    const { a, c, x0 } = randomProblem(rs2, 3, 0.2, 2);
-    const lrs = Array.from({ length: 6 }, (_, k) => options.lr * 0.5 ** k);
-    schedule.push({ name, ...(caseOf(name, options, a, c, x0, 6, lrs) as Record<string, Json>) });
-  }
+  const momentumSettings: Setting[] = [
+    { name: "rmsprop", options: { lr: 0.01, momentum: 0.9 } },
+    { name: "sgd", options: { lr: 0.05, momentum: 0.9, dampening: 0.3 } },
+    { name: "sgd", options: { lr: 0.05, momentum: 0.9, nesterov: true } },
+  ];
+  for (const setting of momentumSettings) scheduled(setting, rs2);
   return {
     sgd: { plain: sgdPlain, momentum: sgdMomentum, nesterov: sgdNesterov },
     adagrad: { defaults: adagradDefaults, options: adagradOptions },
@@ -290,8 +313,11 @@ function workedStepsTable(): string {
     "| --- | --- | --- | --- | --- |",
   ];
   for (const s of LESSON_SETTINGS) {
-    const t = quadraticTrajectory(FACTORIES[s.name], s.options, WORKED.a, WORKED.c, WORKED.x0, 3);
-    const cell = (p: number[]) => `(${fmt(p[0], 6)}, ${fmt(p[1], 6)})`;
+    const t = quadraticTrajectory(s, WORKED.a, WORKED.c, WORKED.x0, 3);
+    const cell = (p: number[]) =>
+      `(${formatNumber(p[0], { digits: 6, exponent: "sup" })}, ${
+        formatNumber(p[1], { digits: 6, exponent: "sup" })
+      })`;
     rows.push(
       `| ${s.label} | \`${s.name}(${JSON.stringify(s.options).replaceAll('"', "")})\` | ${
         t.map(cell).join(" | ")
@@ -334,20 +360,35 @@ const ROSENBROCK: Problem = {
 /** The learning rates tried for each optimizer in the comparison. */
 const LR_GRID = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1, 3];
 
-const COMPARED: { label: string; name: string; options: Options }[] = [
-  { label: "SGD", name: "sgd", options: {} },
-  { label: "SGD, momentum 0.9", name: "sgd", options: { momentum: 0.9 } },
-  { label: "SGD, Nesterov 0.9", name: "sgd", options: { momentum: 0.9, nesterov: true } },
-  { label: "AdaGrad", name: "adagrad", options: {} },
-  { label: "AdaDelta", name: "adadelta", options: {} },
-  { label: "RMSprop", name: "rmsprop", options: {} },
-  { label: "Adam", name: "adam", options: {} },
-  { label: "AdamW (λ = 0.01)", name: "adamw", options: {} },
+/**
+ * The optimizers compared, each at a learning rate of the grid, and each with PyTorch's default
+ * learning rate (SGD's is 1e-3 in recent PyTorch releases; the kit's `sgd` requires one).
+ */
+const COMPARED: { label: string; at: (lr: number) => Setting; defaultLr: number }[] = [
+  { label: "SGD", at: (lr) => ({ name: "sgd", options: { lr } }), defaultLr: 1e-3 },
+  {
+    label: "SGD, momentum 0.9",
+    at: (lr) => ({ name: "sgd", options: { momentum: 0.9, lr } }),
+    defaultLr: 1e-3,
+  },
+  {
+    label: "SGD, Nesterov 0.9",
+    at: (lr) => ({ name: "sgd", options: { momentum: 0.9, nesterov: true, lr } }),
+    defaultLr: 1e-3,
+  },
+  { label: "AdaGrad", at: (lr) => ({ name: "adagrad", options: { lr } }), defaultLr: 0.01 },
+  { label: "AdaDelta", at: (lr) => ({ name: "adadelta", options: { lr } }), defaultLr: 1 },
+  { label: "RMSprop", at: (lr) => ({ name: "rmsprop", options: { lr } }), defaultLr: 0.01 },
+  { label: "Adam", at: (lr) => ({ name: "adam", options: { lr } }), defaultLr: 1e-3 },
+  { label: "AdamW (λ = 0.01)", at: (lr) => ({ name: "adamw", options: { lr } }), defaultLr: 1e-3 },
 ];
 
+/** A final loss that moves by more than this (relative) when the start moves by 1 ulp is chaotic. */
+const CHAOTIC = 1e-6;
+
 /** Losses f(θ₀), f(θ₁), …, f(θ_N); Infinity once the run has left the finite numbers. */
-function lossCurve(problem: Problem, name: string, options: Options): number[] {
-  const opt = FACTORIES[name](options);
+function lossCurve(problem: Problem, setting: Setting): number[] {
+  const opt = createOptimizer(setting);
   const p = Float64Array.from(problem.x0);
   const g = new Float64Array(p.length);
   const losses = [problem.f(p)];
@@ -367,20 +408,43 @@ interface Best {
   losses: number[];
   finalLoss: number;
   point: number[];
+  /** Final loss at PyTorch's default learning rate. */
+  defaultLoss: number;
+  /** Relative change of the final loss at the best lr when x0[0] moves by one ulp. */
+  nudged: number;
+}
+
+/** Final loss after `problem.steps` steps from `x0` (Infinity when the run left the numbers). */
+function finalLossFrom(problem: Problem, x0: number[], setting: Setting): number {
+  const losses = lossCurve({ ...problem, x0 }, setting);
+  return losses.length === problem.steps + 1 ? losses[losses.length - 1] : Infinity;
+}
+
+/** The next float above `x`, for x ≠ 0: one unit in the last place. */
+function nextUp(x: number): number {
+  const bits = new Float64Array([x]);
+  const view = new BigInt64Array(bits.buffer);
+  view[0] += x > 0 ? 1n : -1n;
+  return bits[0];
+}
+
+/** Ranks (1 = lowest) of `values`, ties sharing the better rank. */
+function ranks(values: number[]): number[] {
+  return values.map((v) => 1 + values.filter((w) => w < v).length);
 }
 
 function bestRuns(problem: Problem): Best[] {
   return COMPARED.map((c) => {
     let best: Best | null = null;
     for (const lr of LR_GRID) {
-      const losses = lossCurve(problem, c.name, { ...c.options, lr });
+      const losses = lossCurve(problem, c.at(lr));
       const finalLoss = losses.length === problem.steps + 1 ? losses[losses.length - 1] : Infinity;
       // Ties (equal final loss) go to the smaller learning rate, the first one tried.
       if (best === null || finalLoss < best.finalLoss) {
-        best = { label: c.label, lr, losses, finalLoss, point: [] };
+        best = { label: c.label, lr, losses, finalLoss, point: [], defaultLoss: 0, nudged: 0 };
       }
     }
-    const opt = FACTORIES[c.name]({ ...c.options, lr: best!.lr });
+    const opt = createOptimizer(c.at(best!.lr));
     const p = Float64Array.from(problem.x0);
     const g = new Float64Array(p.length);
     for (let k = 0; k < problem.steps; k++) {
@@ -388,6 +452,10 @@ function bestRuns(problem: Problem): Best[] {
       opt.step(p, g);
     }
     best!.point = Array.from(p);
+    best!.defaultLoss = finalLossFrom(problem, problem.x0, c.at(c.defaultLr));
+    const nudgedStart = [nextUp(problem.x0[0]), ...problem.x0.slice(1)];
+    const nudgedLoss = finalLossFrom(problem, nudgedStart, c.at(best!.lr));
+    best!.nudged = Math.abs(nudgedLoss - best!.finalLoss) / best!.finalLoss;
     return best!;
   });
 }
@@ -400,17 +468,45 @@ function comparison(problem: Problem): Best[] {
 
 function comparisonTable(problem: Problem): string {
   const rows = [
-    `| optimizer | best lr on the grid | loss after ${problem.steps} steps | where it ended |`,
-    "| --- | --- | --- | --- |",
+    `| optimizer | at PyTorch's default lr: loss after ${problem.steps} steps (rank) | best lr on the grid | loss after ${problem.steps} steps (rank) | where it ended | change under a 1-ulp nudge of the start |`,
+    "| --- | --- | --- | --- | --- | --- |",
   ];
-  for (const b of comparison(problem)) {
+  const runs = comparison(problem);
+  const defaultRanks = ranks(runs.map((b) => b.defaultLoss));
+  const tunedRanks = ranks(runs.map((b) => b.finalLoss));
+  const sup3 = { digits: 3, exponent: "sup" } as const;
+  runs.forEach((b, i) => {
+    const lr = COMPARED[i].defaultLr;
     rows.push(
-      `| ${b.label} | ${b.lr} | ${fmt(b.finalLoss, 3)} | (${fmt(b.point[0], 4)}, ${
-        fmt(b.point[1], 4)
-      }) |`,
+      `| ${b.label} | ${formatNumber(b.defaultLoss, sup3)} at ${lr} (${
+        defaultRanks[i]
+      }) | ${b.lr} | ${formatNumber(b.finalLoss, sup3)} (${tunedRanks[i]}) | (${
+        formatNumber(b.point[0], { digits: 4, exponent: "sup" })
+      }, ${formatNumber(b.point[1], { digits: 4, exponent: "sup" })}) | ${
+        b.nudged > CHAOTIC
+          ? `**${formatNumber(b.nudged, { digits: 2 })}**`
+          : formatNumber(b.nudged, { digits: 1, exponent: "sup" })
+      } |`,
     );
-  }
+  });
   return rows.join("\n");
+}
+
+/** Whether tuning the rate reordered the optimizers on either problem, as the lesson words it. */
+function rankingChanged(): string {
+  const changed = [QUADRATIC, ROSENBROCK].some((problem) => {
+    const runs = comparison(problem);
+    const before = ranks(runs.map((b) => b.defaultLoss));
+    const after = ranks(runs.map((b) => b.finalLoss));
+    return before.some((r, i) => r !== after[i]);
+  });
+  return changed ? "changes the ranking" : "leaves the ranking as it was";
+}
+
+/** The rows of `problem` whose final loss moves by more than {@link CHAOTIC} under a 1-ulp nudge. */
+function chaoticRows(problem: Problem): string {
+  const names = comparison(problem).filter((b) => b.nudged > CHAOTIC).map((b) => b.label);
+  return names.length === 0 ? "none" : names.join(" and ");
 }
 
 // Keras's Adam ("epsilon hat"): θ ← θ − lr·√(1 − β₂ᵗ)/(1 − β₁ᵗ) · m/(√v + ε̂), ε̂ = 1e-7.
@@ -430,7 +526,11 @@ function epsilonTable(): string {
   for (const g of [1, 1e-3, 1e-6, 1e-7, 1e-8, 1e-9]) {
     const p = new Float64Array([0]);
     adam({ lr }).step(p, new Float64Array([g]));
-    rows.push(`| ${fmt(g, 1)} | ${fmt(-p[0], 4)} | ${fmt(kerasAdamFirstStep(g, lr, 1e-7), 4)} |`);
+    rows.push(
+      `| ${formatNumber(g, { digits: 1, exponent: "sup" })} | ${
+        formatNumber(-p[0], { digits: 4, exponent: "sup" })
+      } | ${formatNumber(kerasAdamFirstStep(g, lr, 1e-7), { digits: 4, exponent: "sup" })} |`,
+    );
   }
   return rows.join("\n");
 }
@@ -449,15 +549,17 @@ function decayTable(): string {
       return p[0];
     };
     rows.push(
-      `| ${wd} | ${fmt(run(adam({ lr, weightDecay: wd })), 4)} | ${
-        fmt(run(adamw({ lr, weightDecay: wd })), 4)
-      } | ${fmt(run(sgd({ lr: 0.1, weightDecay: wd })), 4)} |`,
+      `| ${wd} | ${
+        formatNumber(run(adam({ lr, weightDecay: wd })), { digits: 4, exponent: "sup" })
+      } | ${formatNumber(run(adamw({ lr, weightDecay: wd })), { digits: 4, exponent: "sup" })} | ${
+        formatNumber(run(sgd({ lr: 0.1, weightDecay: wd })), { digits: 4, exponent: "sup" })
+      } |`,
     );
   }
   return rows.join("\n");
 }
 
-function comparisonFigure(problem: Problem): string {
+function comparisonFigure(problem: Problem): Promise<string> {
   return lineChart({
     title: `${problem.label}: each optimizer at its best grid lr`,
     xLabel: "step",
@@ -479,6 +581,12 @@ export const content: LessonContent = {
     "compare-rosenbrock": () => comparisonTable(ROSENBROCK),
     "keras-epsilon": epsilonTable,
     "decay-table": decayTable,
+  },
+  values: {
+    "ranking-changed": rankingChanged,
+    "rosenbrock-chaotic": () => chaoticRows(ROSENBROCK),
+    "quadratic-chaotic": () => chaoticRows(QUADRATIC),
+    "chaotic-threshold": () => formatNumber(CHAOTIC),
   },
   figures: {
     "compare-quadratic": () => comparisonFigure(QUADRATIC),

@@ -6,9 +6,10 @@
  */
 
 import type { Json, LessonContent } from "./types.ts";
-import { lineChart } from "../lib/plot.ts";
-import { type Dataset, dataUrl, parseDataset } from "../lib/csv.ts";
-import { integer, normal, type Random, seededRandom, shuffle } from "../lib/random.ts";
+import { formatNumber } from "./format.ts";
+import { lineChart, PALETTE, panelChart } from "../lib/plot.ts";
+import { digitsSplit, loadData, split, standardiser } from "./datasets.ts";
+import { integer, normal, type Random, seededRandom } from "../lib/random.ts";
 import { spirals, twoMoons } from "../lib/synthetic.ts";
 import { denseBackward, denseForward } from "../../solutions/05-mlp-from-scratch/dense.ts";
 import {
@@ -49,7 +50,7 @@ const draw = (random: Random, n: number, scale = 1) =>
 // Graded-test cases
 // ---------------------------------------------------------------------------------------------
 
-function denseCases(): Json {
+function denseCases() {
   const random = seededRandom("05/dense");
   const shapes = [[1, 2, 3], [2, 3, 2], [3, 4, 5], [4, 5, 3], [5, 2, 7], [8, 6, 4], [7, 9, 10]];
   const cases: Json[] = [];
@@ -78,7 +79,7 @@ function denseCases(): Json {
   return cases;
 }
 
-function activationCases(): Json {
+function activationCases() {
   const random = seededRandom("05/activations");
   const special = [0, -0.5, 0.5, -3, 3, -40, 40, 1e-9, -1e-9];
   const z = Float64Array.from([...special, ...draw(random, 23, 2)]);
@@ -94,7 +95,7 @@ function activationCases(): Json {
   return out;
 }
 
-function softmaxCases(): Json {
+function softmaxCases() {
   const random = seededRandom("05/softmax");
   const cases: Json[] = [];
   const add = (
@@ -129,7 +130,7 @@ function softmaxCases(): Json {
   return cases;
 }
 
-function gradcheckCases(): Json {
+function gradcheckCases() {
   const random = seededRandom("05/gradcheck");
   const cases: Json[] = [
     {
@@ -174,10 +175,9 @@ const NET_CONFIGS: MlpConfig[] = [
   { sizes: [3, 7, 4], activation: "tanh", init: "he", seed: 5 },
 ];
 
-function mlpCases(): Json {
+function mlpCases() {
   const random = seededRandom("05/mlp");
-  const cases: Json[] = [];
-  for (const config of NET_CONFIGS) {
+  return NET_CONFIGS.map((config) => {
     const net = createMlp(config);
     const inSize = config.sizes[0], classes = config.sizes[config.sizes.length - 1];
     const batch = integer(random, 2, 6);
@@ -200,8 +200,8 @@ function mlpCases(): Json {
       });
       runs.push({ l2, dropout, seed, loss, grads: list(net.grads) });
     }
-    cases.push({
-      config: config as unknown as Json,
+    return {
+      config,
       initial,
       params,
       batch,
@@ -211,13 +211,12 @@ function mlpCases(): Json {
       predicted: list(predict(net, x, batch)),
       accuracy: accuracy(net, x, labels, batch),
       runs,
-    });
-  }
-  return cases;
+    };
+  });
 }
 
 /** A plain-SGD run and a momentum run on two moons, and a schedule run on spirals. */
-function trainCases(): Json {
+function trainCases() {
   const moons = twoMoons({ n: 60, noise: 0.15, seed: 11 });
   const spiral = spirals({ perClass: 20, classes: 3, noise: 0.2, seed: 12 });
   const setups = [
@@ -260,12 +259,12 @@ function trainCases(): Json {
       validation: data,
     });
     return {
-      config: config as unknown as Json,
-      options: options as unknown as Json,
+      config,
+      options,
       features: list(data.features),
       labels: list(data.labels),
       rows: data.rows,
-      history: history as unknown as Json,
+      history,
       params: list(net.params),
     };
   });
@@ -274,48 +273,6 @@ function trainCases(): Json {
 // ---------------------------------------------------------------------------------------------
 // The lesson's experiments
 // ---------------------------------------------------------------------------------------------
-
-function loadData(name: string): Dataset {
-  return parseDataset(Deno.readTextFileSync(dataUrl(name)), `data/${name}`);
-}
-
-/**
- * A seeded 60/20/20 split of `d` into training, validation and test rows (rows permuted with
- * `seededRandom(seed)`). The lesson compares settings on the validation rows and touches the
- * test rows once, for the final score: lesson 06's rule, kept here too.
- */
-function split(d: Dataset, seed: number, scale?: (features: Float64Array) => void) {
-  const order = shuffle(Array.from({ length: d.rows }, (_, i) => i), seededRandom(seed));
-  const nTrain = Math.round(0.6 * d.rows);
-  const nValidation = Math.round(0.2 * d.rows);
-  const pick = (rows: number[]): Examples => {
-    const features = new Float64Array(rows.length * d.cols);
-    rows.forEach((r, i) =>
-      features.set(d.features.subarray(r * d.cols, (r + 1) * d.cols), i * d.cols)
-    );
-    return { features, labels: Int32Array.from(rows, (r) => d.labels[r]), rows: rows.length };
-  };
-  const trainSet = pick(order.slice(0, nTrain));
-  const validationSet = pick(order.slice(nTrain, nTrain + nValidation));
-  const testSet = pick(order.slice(nTrain + nValidation));
-  for (const set of [trainSet, validationSet, testSet]) scale?.(set.features);
-  return { train: trainSet, validation: validationSet, test: testSet };
-}
-
-/** Standardises each column with the mean and deviation of `reference` (the training set). */
-function standardiser(reference: Float64Array, cols: number) {
-  const rows = reference.length / cols;
-  const mean = new Float64Array(cols), std = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) mean[j] += reference[i * cols + j] / rows;
-  }
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) std[j] += (reference[i * cols + j] - mean[j]) ** 2 / rows;
-  }
-  return (f: Float64Array) => {
-    for (let i = 0; i < f.length; i++) f[i] = (f[i] - mean[i % cols]) / Math.sqrt(std[i % cols]);
-  };
-}
 
 interface Run {
   name: string;
@@ -338,8 +295,6 @@ function realRuns(): Run[] {
   z(irisSplit.train.features);
   z(irisSplit.validation.features);
   z(irisSplit.test.features);
-  const digits = loadData("digits.csv");
-  const digitsSplit = split(digits, SEED, (f) => f.forEach((v, i) => f[i] = v / 16));
   const plans = [
     {
       name: "iris",
@@ -351,7 +306,7 @@ function realRuns(): Run[] {
     },
     {
       name: "digits",
-      data: digitsSplit,
+      data: digitsSplit(SEED),
       config: { sizes: [64, 64, 10], activation: "relu", init: "he", seed: SEED } as MlpConfig,
       epochs: 30,
       batchSize: 32,
@@ -403,20 +358,26 @@ function runsTable(): string {
   return rows.join("\n");
 }
 
-function curvesFigure(name: string): string {
+function curvesFigure(name: string): Promise<string> {
   const run = realRuns().find((r) => r.name === name)!;
   const epochs = run.history.loss.map((_, i) => i + 1);
-  return lineChart({
+  return panelChart({
     title: `${name}: training loss and validation accuracy per epoch`,
     xLabel: "epoch",
-    yLabel: "loss / accuracy",
-    series: [
-      { name: "training loss (mean cross-entropy)", x: epochs, y: run.history.loss },
+    panels: [
       {
-        name: "validation accuracy",
-        x: epochs,
-        y: run.history.validationAccuracy,
-        dashed: true,
+        yLabel: "training loss",
+        series: [{ name: "training loss", x: epochs, y: run.history.loss }],
+      },
+      {
+        yLabel: "validation accuracy",
+        yZero: false,
+        series: [{
+          name: "validation accuracy",
+          x: epochs,
+          y: run.history.validationAccuracy,
+          color: PALETTE[1],
+        }],
       },
     ],
   });
@@ -448,55 +409,171 @@ function gradcheckTable(): string {
   return rows.join("\n");
 }
 
+/** The deeper ReLU network of the initialisation experiments. */
+const DEEP_SIZES = [64, 64, 64, 64, 10];
+const DEEP_EPOCHS = 8;
+const INIT_LRS = [0.003, 0.03, 0.3];
+const INITS: { name: string; scale: (fanIn: number, fanOut: number) => number }[] = [
+  { name: "N(0, 0.01²)", scale: () => 0.01 },
+  { name: "Xavier (uniform)", scale: (i, o) => Math.sqrt(2 / (i + o)) },
+  { name: "He (normal)", scale: (i) => Math.sqrt(2 / i) },
+  { name: "N(0, 1)", scale: () => 1 },
+];
+
+/** The deep network with the weights of `init`, drawn from `seed`. */
+function deepNet(init: (typeof INITS)[number], seed: number): Mlp {
+  const net = createMlp({ sizes: DEEP_SIZES, activation: "relu", init: "he", seed });
+  if (init.name.startsWith("Xavier")) {
+    const fresh = createMlp({ sizes: DEEP_SIZES, activation: "relu", init: "xavier", seed });
+    net.params.set(fresh.params);
+  } else {
+    // Rescale He's N(0, 2/fanIn) draws to the wanted standard deviation.
+    for (const layer of net.layers) {
+      const factor = init.scale(layer.inSize, layer.outSize) / Math.sqrt(2 / layer.inSize);
+      layer.w.forEach((v, i) => layer.w[i] = v * factor);
+    }
+  }
+  return net;
+}
+
+/**
+ * The share of hidden ReLU units that output 0 on every row of `x`: "dead" units, which pass no
+ * gradient and so cannot recover.
+ */
+function deadShare(net: Mlp, x: Float64Array, rows: number): number {
+  let h = x, dead = 0, hidden = 0;
+  net.layers.slice(0, -1).forEach((layer) => {
+    h = activate("relu", denseForward(h, layer.w, layer.b, rows, layer.inSize, layer.outSize));
+    for (let j = 0; j < layer.outSize; j++) {
+      let alive = false;
+      for (let i = 0; i < rows && !alive; i++) alive = h[i * layer.outSize + j] > 0;
+      if (!alive) dead++;
+    }
+    hidden += layer.outSize;
+  });
+  return dead / hidden;
+}
+
+/** One run of the deep network: last epoch's loss, validation accuracy, dead hidden units. */
+function deepRun(init: (typeof INITS)[number], lr: number, seed: number) {
+  const data = digitsSplit(SEED);
+  const net = deepNet(init, seed);
+  const history = train(net, data.train, {
+    epochs: DEEP_EPOCHS,
+    batchSize: 32,
+    optimizer: sgd({ lr, momentum: 0.9 }),
+    seed,
+  });
+  const v = data.validation;
+  return {
+    loss: history.loss[history.loss.length - 1],
+    // Settings are compared on validation rows; the test rows stay untouched.
+    accuracy: accuracy(net, v.features, v.labels, v.rows),
+    dead: deadShare(net, v.features, v.rows),
+  };
+}
+
+let cachedInitLr: ReturnType<typeof deepRun>[][] | undefined;
+/** Every cell of the initialisation × learning-rate table (seed {@link SEED}). */
+const initLrRuns = () =>
+  cachedInitLr ??= INITS.map((init) => INIT_LRS.map((lr) => deepRun(init, lr, SEED)));
+
 /** Initial weight scale × learning rate on a deeper ReLU network (digits, 8 epochs). */
 function initLrTable(): string {
-  const digits = loadData("digits.csv");
-  const data = split(digits, SEED, (f) => f.forEach((v, i) => f[i] = v / 16));
-  const sizes = [64, 64, 64, 64, 10];
-  const inits: { name: string; scale: (fanIn: number, fanOut: number) => number }[] = [
-    { name: "N(0, 0.01²)", scale: () => 0.01 },
-    { name: "Xavier (uniform)", scale: (i, o) => Math.sqrt(2 / (i + o)) },
-    { name: "He (normal)", scale: (i) => Math.sqrt(2 / i) },
-    { name: "N(0, 1)", scale: () => 1 },
-  ];
-  const lrs = [0.003, 0.03, 0.3];
   const rows = [
-    `| initial weights | ${lrs.map((lr) => `lr ${lr}`).join(" | ")} |`,
-    `| --- | ${lrs.map(() => "---").join(" | ")} |`,
+    `| initial weights | ${INIT_LRS.map((lr) => `lr ${lr}`).join(" | ")} |`,
+    `| --- | ${INIT_LRS.map(() => "---").join(" | ")} |`,
   ];
-  for (const init of inits) {
-    const cells: string[] = [];
-    for (const lr of lrs) {
-      const net = createMlp({ sizes, activation: "relu", init: "he", seed: SEED });
-      if (init.name.startsWith("Xavier")) {
-        const fresh = createMlp({ sizes, activation: "relu", init: "xavier", seed: SEED });
-        net.params.set(fresh.params);
-      } else {
-        // Rescale He's N(0, 2/fanIn) draws to the wanted standard deviation.
-        for (const layer of net.layers) {
-          const factor = init.scale(layer.inSize, layer.outSize) / Math.sqrt(2 / layer.inSize);
-          layer.w.forEach((v, i) => layer.w[i] = v * factor);
-        }
-      }
-      const history = train(net, data.train, {
-        epochs: 8,
-        batchSize: 32,
-        optimizer: sgd({ lr, momentum: 0.9 }),
-        seed: SEED,
-      });
-      const loss = history.loss[history.loss.length - 1];
-      // Settings are compared on validation rows; the test rows stay untouched.
-      const acc = accuracy(
-        net,
-        data.validation.features,
-        data.validation.labels,
-        data.validation.rows,
-      );
-      cells.push(Number.isFinite(loss) ? `${loss.toFixed(3)} / ${pct(acc)}` : `diverged (${loss})`);
-    }
-    rows.push(`| ${init.name} | ${cells.join(" | ")} |`);
+  initLrRuns().forEach((cells, i) => {
+    const text = cells.map((c) =>
+      Number.isFinite(c.loss)
+        ? `${c.loss.toFixed(3)} / ${pct(c.accuracy)} / ${Math.round(100 * c.dead)} %`
+        : `diverged (${c.loss})`
+    );
+    rows.push(`| ${INITS[i].name} | ${text.join(" | ")} |`);
+  });
+  return rows.join("\n");
+}
+
+/** Dead units of one initialisation's cells, e.g. "35 % at lr 0.003, 80 % at lr 0.03". */
+function deadUnits(initName: string): string {
+  const cells = initLrRuns()[INITS.findIndex((i) => i.name === initName)];
+  return cells.map((c, j) => `${Math.round(100 * c.dead)} % at lr ${INIT_LRS[j]}`).join(", ");
+}
+
+/** The seeds of the He-against-Xavier comparison. */
+const COMPARE_SEEDS = Array.from({ length: 10 }, (_, i) => i + 1);
+const COMPARE_LR = 0.03;
+
+let cachedSeeds: { name: string; accuracies: number[] }[] | undefined;
+/** Validation accuracy of He and Xavier over ten seeds (weights and shuffles), lr 0.03. */
+const seedRuns = () =>
+  cachedSeeds ??= INITS.filter((i) => /^(He|Xavier)/.test(i.name)).map((init) => ({
+    name: init.name,
+    accuracies: COMPARE_SEEDS.map((seed) => deepRun(init, COMPARE_LR, seed).accuracy),
+  }));
+
+function seedsTable(): string {
+  const rows = [
+    `| initial weights | lowest | median | highest | over ${COMPARE_SEEDS.length} seeds, validation accuracy |`,
+    "| --- | --- | --- | --- | --- |",
+  ];
+  for (const r of seedRuns()) {
+    const sorted = [...r.accuracies].sort((a, b) => a - b);
+    const mid = sorted.length / 2;
+    const median = (sorted[Math.ceil(mid) - 1] + sorted[Math.floor(mid)]) / 2;
+    rows.push(
+      `| ${r.name} | ${pct(sorted[0])} | ${pct(median)} | ${pct(sorted.at(-1)!)} | ${
+        r.accuracies.map(pct).join(", ")
+      } |`,
+    );
   }
   return rows.join("\n");
+}
+
+/** Whether the He and Xavier ranges over the seeds overlap, in words for the lesson. */
+function seedsVerdict(): string {
+  const [a, b] = seedRuns().map((r) => [Math.min(...r.accuracies), Math.max(...r.accuracies)]);
+  return a[0] <= b[1] && b[0] <= a[1]
+    ? "the two ranges overlap: the difference between the schemes is smaller than the spread between seeds, and one seed cannot rank them"
+    : "the two ranges do not overlap: the difference between the schemes is larger than the spread between seeds";
+}
+
+// --- Sanity checks before training.
+
+/** The digits network at initialisation: its mean loss on the training rows, against ln C. */
+function initialLoss() {
+  const data = digitsSplit(SEED);
+  const net = createMlp({ sizes: [64, 64, 10], activation: "relu", init: "he", seed: SEED });
+  const t = data.train;
+  return { loss: lossAndGradient(net, t.features, t.labels, t.rows, {}), lnC: Math.log(10) };
+}
+
+const TINY_ROWS = 20;
+const TINY_EPOCHS = 100;
+
+/** Overfitting one small batch: the first 20 training rows, full batch, until memorised. */
+function tinyBatch() {
+  const data = digitsSplit(SEED);
+  const t = data.train;
+  const tiny: Examples = {
+    features: t.features.slice(0, TINY_ROWS * 64),
+    labels: Array.from(t.labels).slice(0, TINY_ROWS),
+    rows: TINY_ROWS,
+  };
+  const net = createMlp({ sizes: [64, 64, 10], activation: "relu", init: "he", seed: SEED });
+  const history = train(net, tiny, {
+    epochs: TINY_EPOCHS,
+    batchSize: TINY_ROWS,
+    optimizer: sgd({ lr: 0.05, momentum: 0.9 }),
+    seed: SEED,
+  });
+  const last = history.loss[history.loss.length - 1];
+  return {
+    last,
+    accuracy: accuracy(net, tiny.features, tiny.labels, tiny.rows),
+    under: history.loss.findIndex((l) => l < 0.01),
+  };
 }
 
 /** Two moons and spirals: a linear model against one with a hidden layer. */
@@ -544,7 +621,7 @@ function syntheticTable(): string {
   return rows.join("\n");
 }
 
-function syntheticFigure(): string {
+function syntheticFigure(): Promise<string> {
   const series = synthetic().flatMap((s) =>
     s.results.map((r) => ({
       name: `${s.name}, ${r.label}`,
@@ -599,7 +676,24 @@ export const content: LessonContent = {
     "gradcheck-table": gradcheckTable,
     "runs-table": runsTable,
     "init-lr-table": initLrTable,
+    "init-seeds-table": seedsTable,
     "synthetic-table": syntheticTable,
+  },
+  values: {
+    "shrink-factor": () => formatNumber(1 / (0.01 * Math.sqrt(64 / 2)), { digits: 2 }),
+    "grow-factor": () => formatNumber(Math.sqrt(64 / 2), { digits: 2 }),
+    "dead-normal-1": () => deadUnits("N(0, 1)"),
+    "dead-he": () => deadUnits("He (normal)"),
+    "seeds-lr": () => String(COMPARE_LR),
+    "seeds-count": () => String(COMPARE_SEEDS.length),
+    "seeds-verdict": seedsVerdict,
+    "initial-loss": () => formatNumber(initialLoss().loss, { digits: 4 }),
+    "ln-classes": () => formatNumber(initialLoss().lnC, { digits: 4 }),
+    "tiny-rows": () => String(TINY_ROWS),
+    "tiny-epochs": () => String(TINY_EPOCHS),
+    "tiny-under": () => String(tinyBatch().under + 1),
+    "tiny-loss": () => formatNumber(tinyBatch().last, { digits: 2 }),
+    "tiny-accuracy": () => pct(tinyBatch().accuracy),
   },
   figures: {
     "iris-curves": () => curvesFigure("iris"),

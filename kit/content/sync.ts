@@ -1,8 +1,10 @@
 /**
  * Keeping generated files in step with the reference code.
  *
- * For each lesson with a generator `kit/content/NN-slug.ts`, {@link planSync} computes the case
- * file, every generated README region and every figure; {@link planManifest} runs the graded
+ * For each lesson, {@link planSync} computes the stubs `exercises/NN-slug/*.ts` from the
+ * solutions' markers ({@link planStubs}) and, with a generator (`kit/content/NN-slug.ts`, or
+ * `kit/content/NN-slug/mod.ts` for one split by topic), the case file, every generated README
+ * region and inline value, and every figure; {@link planManifest} runs the graded
  * tests against the solutions to list their names and points. A plan is a list of files with
  * their wanted contents: `deno task sync` writes them, `deno task test` fails if any differs.
  *
@@ -18,7 +20,10 @@ import { stageWorkspace } from "../grading/stage.ts";
 import { runTestFile } from "../grading/run.ts";
 import { mapConcurrent } from "../grading/score.ts";
 import { childEnvironment } from "../grading/run.ts";
-import { courseMap } from "./course.ts";
+import { courseMap, exampleScore } from "./course.ts";
+import { checkOutline, loadOutline } from "../grading/outline.ts";
+import { readKitLayout } from "../grading/lessons.ts";
+import { makeStub } from "./stubs.ts";
 
 /** One generated file: where, and what it should hold. */
 export interface PlannedFile {
@@ -34,11 +39,12 @@ export interface PlannedFile {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { formatCases } from "./sync.ts";
- * console.log(formatCases({ a: [1, 2] })); // "{\n  \"a\": [1, 2]\n}\n"
+ * assert.equal(formatCases({ a: [1, 2] }), "{\n  \"a\": [1, 2]\n}\n");
  * ```
  */
-export function formatCases(value: Json): string {
+export function formatCases(value: Json | Record<string, unknown>): string {
   return format(value, "", "cases") + "\n";
 }
 
@@ -81,10 +87,13 @@ const REGION = /(<!-- generated:([a-z0-9-]+) -->)\n[\s\S]*?\n?(<!-- \/generated:
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { fillRegions } from "./sync.ts";
  * const md = "a\n<!-- generated:x -->\nold\n<!-- /generated:x -->\nb";
- * console.log(fillRegions(md, { x: () => "new" }, "README.md"));
- * // "a\n<!-- generated:x -->\nnew\n<!-- /generated:x -->\nb"
+ * assert.equal(
+ *   fillRegions(md, { x: () => "new" }, "README.md"),
+ *   "a\n<!-- generated:x -->\nnew\n<!-- /generated:x -->\nb",
+ * );
  * ```
  */
 export function fillRegions(
@@ -108,6 +117,42 @@ export function fillRegions(
   return filled;
 }
 
+const VALUE = /<!-- value:([a-z0-9-]+) -->.*?<!-- \/value -->/g;
+
+/**
+ * Replaces each inline `<!-- value:NAME -->…<!-- /value -->` of `markdown` (one line) by the
+ * output of `values[NAME]`. A place without a value, or a value without a place, is an error.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fillValues } from "./sync.ts";
+ * const md = "drops at epoch <!-- value:first -->?<!-- /value -->.";
+ * assert.equal(
+ *   fillValues(md, { first: () => "19" }, "README.md"),
+ *   "drops at epoch <!-- value:first -->19<!-- /value -->.",
+ * );
+ * ```
+ */
+export function fillValues(
+  markdown: string,
+  values: Record<string, () => string>,
+  where: string,
+): string {
+  const seen = new Set<string>();
+  const filled = markdown.replace(VALUE, (_all, name: string) => {
+    const value = values[name];
+    if (!value) throw new Error(`${where}: value "${name}" has no entry in the lesson's generator`);
+    seen.add(name);
+    const text = value();
+    if (text.includes("\n")) throw new Error(`${where}: value "${name}" spans lines`);
+    return `<!-- value:${name} -->${text}<!-- /value -->`;
+  });
+  const unused = Object.keys(values).filter((name) => !seen.has(name));
+  if (unused.length) throw new Error(`${where}: no place for value(s) ${unused.join(", ")}`);
+  return filled;
+}
+
 /**
  * Formats markdown exactly as `deno fmt` would, so a generated README is fmt-clean.
  *
@@ -116,9 +161,21 @@ export function fillRegions(
  * const tidy = await formatMarkdown("| a | b |\n|---|---|\n| 1 | 22 |\n", "/path/to/kit");
  * ```
  */
-export async function formatMarkdown(markdown: string, kitRoot: string): Promise<string> {
+export function formatMarkdown(markdown: string, kitRoot: string): Promise<string> {
+  return formatWithDeno(markdown, "md", kitRoot);
+}
+
+/**
+ * Formats `text` as `deno fmt` formats a file with extension `ext` under the kit's settings.
+ *
+ * @example
+ * ```ts ignore
+ * const tidy = await formatWithDeno("const a = {b:1}", "ts", "/path/to/kit"); // "const a = { b: 1 };\n"
+ * ```
+ */
+export async function formatWithDeno(text: string, ext: string, kitRoot: string): Promise<string> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["fmt", `--config=${join(kitRoot, "deno.json")}`, "--ext=md", "-"],
+    args: ["fmt", `--config=${join(kitRoot, "deno.json")}`, `--ext=${ext}`, "-"],
     cwd: kitRoot,
     clearEnv: true,
     env: childEnvironment(),
@@ -127,13 +184,54 @@ export async function formatMarkdown(markdown: string, kitRoot: string): Promise
     stderr: "piped",
   }).spawn();
   const writer = child.stdin.getWriter();
-  await writer.write(new TextEncoder().encode(markdown));
+  await writer.write(new TextEncoder().encode(text));
   await writer.close();
   const output = await child.output();
   if (!output.success) {
-    throw new Error(`deno fmt refused the markdown: ${new TextDecoder().decode(output.stderr)}`);
+    throw new Error(`deno fmt refused the ${ext}: ${new TextDecoder().decode(output.stderr)}`);
   }
   return new TextDecoder().decode(output.stdout);
+}
+
+/**
+ * The stub of every non-test solution file of the given lessons, as `exercises/NN-slug/NAME.ts`
+ * (see {@link makeStub} for the markers), formatted by `deno fmt`. A lesson without a
+ * `solutions/` folder (the student edition) has none.
+ *
+ * @example
+ * ```ts ignore
+ * const stubs = await planStubs(kitRoot, lessons);
+ * ```
+ */
+export async function planStubs(kitRoot: string, lessons: Lesson[]): Promise<PlannedFile[]> {
+  const sources: { path: string; source: string; where: string }[] = [];
+  for (const lesson of lessons) {
+    const folder = join(kitRoot, "solutions", lesson.slug);
+    let entries: Deno.DirEntry[];
+    try {
+      entries = await Array.fromAsync(Deno.readDir(folder));
+    } catch (error) {
+      if (error instanceof Deno.errors.NotFound) continue;
+      throw error;
+    }
+    for (const entry of entries) {
+      if (!entry.isFile || !entry.name.endsWith(".ts") || entry.name.endsWith("_test.ts")) continue;
+      const where = `solutions/${lesson.slug}/${entry.name}`;
+      sources.push({
+        path: `exercises/${lesson.slug}/${entry.name}`,
+        source: await Deno.readTextFile(join(folder, entry.name)),
+        where,
+      });
+    }
+  }
+  sources.sort((a, b) => a.path.localeCompare(b.path));
+  return await mapConcurrent(sources, navigator.hardwareConcurrency || 2, async (file) => {
+    const stub = makeStub(file.source, file.where);
+    // A file without markers is copied byte for byte; a stub is formatted, since cutting out
+    // code can change the layout `deno fmt` wants (a long throw wraps, blank lines merge).
+    const text = stub === file.source ? stub : await formatWithDeno(stub, "ts", kitRoot);
+    return { path: file.path, text };
+  });
 }
 
 /**
@@ -150,17 +248,26 @@ export async function loadGenerators(
 ): Promise<{ lesson: Lesson; content: LessonContent }[]> {
   const found = [];
   for (const lesson of lessons) {
-    const path = join(kitRoot, "kit", "content", `${lesson.slug}.ts`);
-    try {
-      await Deno.stat(path);
-    } catch {
-      continue;
-    }
+    const path = await generatorPath(kitRoot, lesson.slug);
+    if (!path) continue;
     const module = await import(pathToFileURL(path).href);
     if (!module.content) throw new Error(`${path} must export \`content\` (a LessonContent)`);
     found.push({ lesson, content: module.content as LessonContent });
   }
   return found;
+}
+
+/** The lesson's generator: `kit/content/SLUG.ts`, or `kit/content/SLUG/mod.ts` when split. */
+async function generatorPath(kitRoot: string, slug: string): Promise<string | undefined> {
+  for (const path of [`${slug}.ts`, join(slug, "mod.ts")]) {
+    const full = join(kitRoot, "kit", "content", path);
+    try {
+      if ((await Deno.stat(full)).isFile) return full;
+    } catch {
+      // Not this layout; try the next.
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -172,22 +279,24 @@ export async function loadGenerators(
  * ```
  */
 export async function planSync(kitRoot: string, lessons: Lesson[]): Promise<PlannedFile[]> {
-  const files: PlannedFile[] = [];
+  const files: PlannedFile[] = await planStubs(kitRoot, lessons);
   for (const { lesson, content } of await loadGenerators(kitRoot, lessons)) {
     if (content.cases) {
       files.push({ path: `kit/cases/${lesson.slug}.json`, text: formatCases(content.cases()) });
     }
     for (const [name, figure] of Object.entries(content.figures ?? {})) {
-      files.push({ path: `lessons/${lesson.slug}/figures/${name}.svg`, text: figure() });
+      files.push({ path: `lessons/${lesson.slug}/figures/${name}.svg`, text: await figure() });
     }
-    if (content.blocks && Object.keys(content.blocks).length) {
+    const blocks = content.blocks ?? {};
+    const values = content.values ?? {};
+    if (Object.keys(blocks).length || Object.keys(values).length) {
       const path = `lessons/${lesson.slug}/README.md`;
       const markdown = await Deno.readTextFile(join(kitRoot, path)).catch((error) => {
         throw error instanceof Deno.errors.NotFound
           ? new Error(`${path} does not exist, but its generator declares README blocks`)
           : error;
       });
-      const filled = fillRegions(markdown, content.blocks, path);
+      const filled = fillValues(fillRegions(markdown, blocks, path), values, path);
       files.push({ path, text: await formatMarkdown(filled, kitRoot) });
     }
   }
@@ -257,7 +366,8 @@ export async function planManifest(
 }
 
 /**
- * The kit README with its generated `course-map` region filled from the lessons and manifest.
+ * The kit README with its generated `course-map` region and its `example-score` value filled
+ * from the lessons and manifest.
  *
  * @example
  * ```ts ignore
@@ -270,9 +380,14 @@ export async function planReadme(
   manifest: Manifest,
 ): Promise<PlannedFile> {
   const markdown = await Deno.readTextFile(join(kitRoot, "README.md"));
-  const filled = fillRegions(
-    markdown,
-    { "course-map": () => courseMap(lessons, manifest) },
+  const outline = await loadOutline(kitRoot);
+  const filled = fillValues(
+    fillRegions(
+      markdown,
+      { "course-map": () => courseMap(outline, lessons, manifest) },
+      "README.md",
+    ),
+    { "example-score": () => exampleScore(lessons, manifest) },
     "README.md",
   );
   return { path: "README.md", text: await formatMarkdown(filled, kitRoot) };
@@ -298,6 +413,18 @@ export async function staleFiles(kitRoot: string, files: PlannedFile[]): Promise
     if (current !== file.text) stale.push(file.path);
   }
   return stale;
+}
+
+/**
+ * Where the kit disagrees with its course outline (see `checkOutline`): one line per problem.
+ *
+ * @example
+ * ```ts ignore
+ * for (const problem of await outlineProblems(kitRoot)) console.error(problem);
+ * ```
+ */
+export async function outlineProblems(kitRoot: string): Promise<string[]> {
+  return checkOutline(await loadOutline(kitRoot), await readKitLayout(kitRoot));
 }
 
 /** The kit root this module belongs to. */

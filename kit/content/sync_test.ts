@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { fillRegions, formatCases } from "./sync.ts";
+import { fillRegions, fillValues, formatCases } from "./sync.ts";
 import { courseMap } from "./course.ts";
 
 Deno.test("formatCases keeps number lists on one line and refuses what JSON cannot hold", () => {
@@ -27,20 +27,48 @@ Deno.test("fillRegions replaces each region and insists every block has one", ()
 });
 
 Deno.test("courseMap lists built lessons with points and marks the rest as coming", () => {
+  const outline = [
+    { number: 1, slug: "01-a", title: "Alpha", prerequisites: [], exercises: ["b.ts", "a.ts"] },
+    { number: 2, slug: "02-b", title: "Beta", prerequisites: [1], exercises: [] },
+  ];
   const table = courseMap(
+    outline,
     [{
       number: 1,
-      slug: "01-parameters-and-hyperparameters",
+      slug: "01-a",
       id: "lesson-01",
-      title: "",
-      testFiles: ["a_test.ts"],
+      title: "Alpha",
+      testFiles: ["a_test.ts", "b_test.ts"],
     }],
-    { "01-parameters-and-hyperparameters": { "a_test.ts": [{ name: "a [3 pts]", points: 3 }] } },
+    {
+      "01-a": {
+        "a_test.ts": [{ name: "a [3 pts]", points: 3 }],
+        "b_test.ts": [{ name: "b [1 pt]", points: 1 }],
+      },
+    },
   );
-  assert.match(
-    table,
-    /\| \[lesson-01\]\(lessons\/01-parameters-and-hyperparameters\/README\.md\) \| Parameters vs hyperparameters \| \[a\.ts\]\(exercises\/01-parameters-and-hyperparameters\/a\.ts\) \| 3 \|/,
+  assert.equal(
+    table.split("\n").slice(2).join("\n"),
+    [
+      "| [lesson-01](lessons/01-a/README.md) | Alpha | — | [b.ts](exercises/01-a/b.ts), [a.ts](exercises/01-a/a.ts) | 4 |",
+      "| lesson-02 | Beta | lesson-01 | coming | |",
+      "| | **total** | | | **4** |",
+    ].join("\n"),
   );
-  assert.match(table, /\| lesson-09 \| Capstone: tune the MLP on digits \| coming \| \|/);
-  assert.match(table, /\*\*total\*\* \| \| \*\*3\*\* \|$/);
+});
+
+Deno.test("fillValues replaces each inline value and insists every value has a place", () => {
+  const md = "at <!-- value:a -->?<!-- /value --> and <!-- value:b -->old<!-- /value -->, again " +
+    "<!-- value:a --><!-- /value -->.";
+  assert.equal(
+    fillValues(md, { a: () => "19", b: () => "6.25e-5" }, "x.md"),
+    "at <!-- value:a -->19<!-- /value --> and <!-- value:b -->6.25e-5<!-- /value -->, again " +
+      "<!-- value:a -->19<!-- /value -->.",
+  );
+  assert.throws(() => fillValues(md, { a: () => "1" }, "x.md"), /value "b" has no entry/);
+  assert.throws(
+    () => fillValues(md, { a: () => "", b: () => "", c: () => "" }, "x.md"),
+    /no place for value\(s\) c/,
+  );
+  assert.throws(() => fillValues(md, { a: () => "1\n2", b: () => "" }, "x.md"), /spans lines/);
 });

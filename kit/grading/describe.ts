@@ -15,8 +15,9 @@ const MAX_LENGTH = 200;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { describeNumber } from "./describe.ts";
- * console.log(describeNumber(6.25e-5)); // "0.0000625"
+ * assert.equal(describeNumber(6.25e-5), "0.0000625");
  * ```
  */
 export function describeNumber(x: number): string {
@@ -29,9 +30,10 @@ export function describeNumber(x: number): string {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { describeValue } from "./describe.ts";
- * console.log(describeValue([1, 2, 3])); // "[1, 2, 3]"
- * console.log(describeValue(undefined)); // "undefined"
+ * assert.equal(describeValue([1, 2, 3]), "[1, 2, 3]");
+ * assert.equal(describeValue(undefined), "undefined (did the function forget to return?)");
  * ```
  */
 export function describeValue(value: unknown): string {

@@ -36,10 +36,11 @@ export function markdownText(text: string): string {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { csvCell } from "./gradebook.ts";
- * console.log(csvCell('say "hi"')); // "\"say \"\"hi\"\"\""
- * console.log(csvCell("=1+1")); // "'=1+1"
- * console.log(csvCell(3)); // "3"
+ * assert.equal(csvCell('say "hi"'), "\"say \"\"hi\"\"\"");
+ * assert.equal(csvCell("=1+1"), "'=1+1");
+ * assert.equal(csvCell(3), "3");
  * ```
  */
 export function csvCell(value: string | number): string {

@@ -193,9 +193,10 @@ let hardened = false;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { hardenIntrinsics } from "./harden.ts";
  * hardenIntrinsics();
- * console.log(Object.isFrozen(Math)); // true
+ * assert.ok(Object.isFrozen(Math));
  * ```
  */
 export function hardenIntrinsics(): void {

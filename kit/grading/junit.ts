@@ -34,8 +34,9 @@ const ENTITIES: Record<string, string> = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { unescapeXml } from "./junit.ts";
- * console.log(unescapeXml("a &lt; b &amp;&amp; c")); // "a < b && c"
+ * assert.equal(unescapeXml("a &lt; b &amp;&amp; c"), "a < b && c");
  * ```
  */
 export function unescapeXml(text: string): string {
@@ -56,11 +57,12 @@ function attribute(tag: string, name: string): string | undefined {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseJUnit } from "./junit.ts";
  * const xml = `<testsuites><testsuite name="./a_test.ts">
  *   <testcase name="adds [1 pt]" classname="./a_test.ts"></testcase>
  * </testsuite></testsuites>`;
- * console.log(parseJUnit(xml)[0].passed); // true
+ * assert.ok(parseJUnit(xml)[0].passed);
  * ```
  */
 export function parseJUnit(xml: string): ReportedTest[] {

@@ -1,13 +1,15 @@
 /**
  * Finding lessons and their exercises on disk, and naming them on the command line.
  *
- * A lesson is a folder `exercises/NN-slug/` holding at least one `*_test.ts`. On the command
- * line it is `lesson-03`, `lesson-3`, `03`, `3`, `03-lr-schedules` or `lr-schedules`.
+ * A lesson is a lesson of the course outline (`kit/outline.json`) whose folder
+ * `exercises/NN-slug/` holds at least one `*_test.ts`. On the command line it is `lesson-03`,
+ * `lesson-3`, `03`, `3`, `03-lr-schedules` or `lr-schedules`.
  *
  * @module
  */
 
-import { basename, join } from "node:path";
+import { join } from "node:path";
+import { type KitLayout, loadOutline } from "./outline.ts";
 
 /** One lesson of the course. */
 export interface Lesson {
@@ -17,21 +19,20 @@ export interface Lesson {
   slug: string;
   /** How the command line and reports name it, e.g. `"lesson-03"`. */
   id: string;
-  /** The first heading of `lessons/NN-slug/README.md`, or the slug when there is none. */
+  /** The lesson's title in the course outline. */
   title: string;
   /** The graded test files of the lesson, e.g. `["cosine_test.ts", "decays_test.ts"]`, sorted. */
   testFiles: string[];
 }
-
-const LESSON_FOLDER = /^(\d{2})-[a-z0-9-]+$/;
 
 /**
  * The exercise file a test file grades: `decays_test.ts` → `decays.ts`.
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { exerciseOf } from "./lessons.ts";
- * console.log(exerciseOf("decays_test.ts")); // "decays.ts"
+ * assert.equal(exerciseOf("decays_test.ts"), "decays.ts");
  * ```
  */
 export function exerciseOf(testFile: string): string {
@@ -39,7 +40,9 @@ export function exerciseOf(testFile: string): string {
 }
 
 /**
- * Lists the lessons of a kit, in order, from its `exercises/` folder.
+ * Lists the lessons of a kit, in outline order: the outline's lessons whose `exercises/` folder
+ * holds graded tests. Folders the outline does not name are left out (the kit's suite reports
+ * them).
  *
  * @example
  * ```ts ignore
@@ -49,24 +52,20 @@ export function exerciseOf(testFile: string): string {
  */
 export async function listLessons(kitRoot: string): Promise<Lesson[]> {
   const lessons: Lesson[] = [];
-  for await (const entry of Deno.readDir(join(kitRoot, "exercises"))) {
-    const match = entry.isDirectory ? LESSON_FOLDER.exec(entry.name) : null;
-    if (!match) continue;
+  for (const { number, slug, title } of await loadOutline(kitRoot)) {
     const testFiles: string[] = [];
-    for await (const file of Deno.readDir(join(kitRoot, "exercises", entry.name))) {
-      if (file.isFile && file.name.endsWith("_test.ts")) testFiles.push(file.name);
+    try {
+      for await (const file of Deno.readDir(join(kitRoot, "exercises", slug))) {
+        if (file.isFile && file.name.endsWith("_test.ts")) testFiles.push(file.name);
+      }
+    } catch (error) {
+      if (error instanceof Deno.errors.NotFound) continue; // a lesson still coming
+      throw error;
     }
     if (testFiles.length === 0) continue;
-    const number = Number(match[1]);
-    lessons.push({
-      number,
-      slug: entry.name,
-      id: lessonId(number),
-      title: await readTitle(kitRoot, entry.name),
-      testFiles: testFiles.sort(),
-    });
+    lessons.push({ number, slug, id: lessonId(number), title, testFiles: testFiles.sort() });
   }
-  return lessons.sort((a, b) => a.number - b.number);
+  return lessons;
 }
 
 /**
@@ -74,23 +73,13 @@ export async function listLessons(kitRoot: string): Promise<Lesson[]> {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { lessonId } from "./lessons.ts";
- * console.log(lessonId(3)); // "lesson-03"
+ * assert.equal(lessonId(3), "lesson-03");
  * ```
  */
 export function lessonId(number: number): string {
   return `lesson-${String(number).padStart(2, "0")}`;
-}
-
-async function readTitle(kitRoot: string, slug: string): Promise<string> {
-  try {
-    const text = await Deno.readTextFile(join(kitRoot, "lessons", slug, "README.md"));
-    const heading = /^#\s+(.+)$/m.exec(text);
-    if (heading) return heading[1].replace(/^Lesson\s+\d+\s*[:·.—–-]\s*/i, "").trim();
-  } catch {
-    // No lesson text yet: the slug will do.
-  }
-  return basename(slug).replace(/^\d{2}-/, "").replaceAll("-", " ");
 }
 
 /**
@@ -98,9 +87,10 @@ async function readTitle(kitRoot: string, slug: string): Promise<string> {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { resolveLesson } from "./lessons.ts";
  * const lessons = [{ number: 3, slug: "03-lr-schedules", id: "lesson-03", title: "", testFiles: [] }];
- * console.log(resolveLesson("3", lessons).slug); // "03-lr-schedules"
+ * assert.equal(resolveLesson("3", lessons).slug, "03-lr-schedules");
  * ```
  */
 export function resolveLesson(argument: string, lessons: Lesson[]): Lesson {
@@ -123,4 +113,55 @@ export class UnknownLessonError extends Error {
     super(message);
     this.name = "UnknownLessonError";
   }
+}
+
+/**
+ * Reads what of a kit's layout the outline governs, for `checkOutline` (`./outline.ts`).
+ *
+ * @example
+ * ```ts ignore
+ * const problems = checkOutline(await loadOutline(root), await readKitLayout(root));
+ * ```
+ */
+export async function readKitLayout(kitRoot: string): Promise<KitLayout> {
+  const list = async (folder: string, keep: (entry: Deno.DirEntry) => boolean) => {
+    try {
+      return (await Array.fromAsync(Deno.readDir(join(kitRoot, folder)))).filter(keep)
+        .map((entry) => entry.name).sort();
+    } catch (error) {
+      if (error instanceof Deno.errors.NotFound) return undefined;
+      throw error;
+    }
+  };
+  const lessonFile = (ext: string) => (entry: Deno.DirEntry) =>
+    entry.isFile && /^\d{2}-/.test(entry.name) && entry.name.endsWith(ext);
+  const folders: Record<string, string[]> = {};
+  for (const where of ["lessons", "exercises", "solutions"]) {
+    folders[where] = await list(where, (e) => e.isDirectory && /^\d{2}-/.test(e.name)) ?? [];
+  }
+  // A generator is kit/content/NN-slug.ts, or a folder kit/content/NN-slug/ when split by topic.
+  folders["kit/content"] = await list(
+    "kit/content",
+    (e) => lessonFile(".ts")(e) || (e.isDirectory && /^\d{2}-/.test(e.name)),
+  ) ?? [];
+  folders["kit/cases"] = await list("kit/cases", lessonFile(".json")) ?? [];
+  const layout: KitLayout = { folders, headings: {}, tested: {}, solved: {} };
+  for (const slug of folders.exercises) {
+    layout.tested[slug] = (await list(
+      `exercises/${slug}`,
+      (e) => e.isFile && e.name.endsWith("_test.ts"),
+    ))!.map(exerciseOf);
+    const solved = await list(
+      `solutions/${slug}`,
+      (e) => e.isFile && e.name.endsWith(".ts") && !e.name.endsWith("_test.ts"),
+    );
+    if (solved) layout.solved[slug] = solved;
+    try {
+      const text = await Deno.readTextFile(join(kitRoot, "lessons", slug, "README.md"));
+      layout.headings[slug] = text.split("\n", 1)[0];
+    } catch (error) {
+      if (!(error instanceof Deno.errors.NotFound)) throw error;
+    }
+  }
+  return layout;
 }

@@ -29,9 +29,10 @@ export const MANIFEST_PATH = "kit/manifest.json";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { pointsInName } from "./manifest.ts";
- * console.log(pointsInName("stepDecay: table [2 pts]")); // 2
- * console.log(pointsInName("not graded")); // undefined
+ * assert.equal(pointsInName("stepDecay: table [2 pts]"), 2);
+ * assert.equal(pointsInName("not graded"), undefined);
  * ```
  */
 export function pointsInName(name: string): number | undefined {
@@ -70,9 +71,10 @@ export async function loadManifest(kitRoot: string): Promise<Manifest> {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { formatManifest } from "./manifest.ts";
  * const text = formatManifest({ "01-a": { "x_test.ts": [{ name: "x [1 pt]", points: 1 }] } });
- * console.log(text.includes('"x [1 pt]"')); // true
+ * assert.ok(text.includes('"x [1 pt]"'));
  * ```
  */
 export function formatManifest(manifest: Manifest): string {

@@ -24,8 +24,9 @@ import { childEnvironment, killAfter } from "./run.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { SANDBOX_FLAGS } from "./sandbox.ts";
- * console.log(SANDBOX_FLAGS.includes("--deny-net")); // true
+ * assert.ok(SANDBOX_FLAGS.includes("--deny-net"));
  * ```
  */
 export const SANDBOX_FLAGS: readonly string[] = Object.freeze([
@@ -98,10 +99,11 @@ export interface VetOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { classifyModule } from "./sandbox.ts";
- * console.log(classifyModule("file:///w/exercises/01-demo/half.ts", "/w")); // "submission"
- * console.log(classifyModule("file:///w/kit/cases/01-demo.json", "/w")); // "other"
- * console.log(classifyModule("node:fs", "/w")); // "other"
+ * assert.equal(classifyModule("file:///w/exercises/01-demo/half.ts", "/w"), "submission");
+ * assert.equal(classifyModule("file:///w/kit/cases/01-demo.json", "/w"), "other");
+ * assert.equal(classifyModule("node:fs", "/w"), "other");
  * ```
  */
 export function classifyModule(

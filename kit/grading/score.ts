@@ -99,13 +99,15 @@ export interface ScoreOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { scoreFile } from "./score.ts";
  * const result = scoreFile("a_test.ts", [{ name: "a [2 pts]", points: 2 }], {
  *   tests: [{ name: "a [2 pts]", file: "./a_test.ts", passed: true }],
  *   timedOut: false,
  *   durationMs: 90,
  * });
- * console.log(result.score, result.maxScore); // 2 2
+ * assert.equal(result.score, 2);
+ * assert.equal(result.maxScore, 2);
  * ```
  */
 export function scoreFile(
@@ -179,8 +181,9 @@ export function scoreFile(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { cleanMessage } from "./score.ts";
- * console.log(cleanMessage("Uncaught GradedFailure: input: f(1)")); // "input: f(1)"
+ * assert.equal(cleanMessage("Uncaught GradedFailure: input: f(1)"), "input: f(1)");
  * ```
  */
 export function cleanMessage(message: string | undefined): string {
@@ -197,8 +200,9 @@ export function cleanMessage(message: string | undefined): string {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { mapConcurrent } from "./score.ts";
- * console.log(await mapConcurrent([1, 2, 3], 2, async (x) => x * 2)); // [2, 4, 6]
+ * assert.deepEqual(await mapConcurrent([1, 2, 3], 2, async (x) => x * 2), [2, 4, 6]);
  * ```
  */
 export async function mapConcurrent<T, R>(

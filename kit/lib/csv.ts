@@ -42,9 +42,11 @@ interface RecordWithInfo {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseDataset } from "./csv.ts";
  * const d = parseDataset("a,b,label\n1,2,0\n3,4,1\n", "tiny.csv");
- * console.log(d.rows, d.cols, d.classCount, Array.from(d.features)); // 2 2 2 [1, 2, 3, 4]
+ * assert.deepEqual([d.rows, d.cols, d.classCount], [2, 2, 2]);
+ * assert.deepEqual(Array.from(d.features), [1, 2, 3, 4]);
  * ```
  */
 export function parseDataset(text: string, file: string): Dataset {
@@ -107,10 +109,11 @@ export function parseDataset(text: string, file: string): Dataset {
  * Reads and parses a dataset file (needs read permission for it).
  *
  * @example
- * ```ts ignore
+ * ```ts
+ * import assert from "node:assert/strict";
  * import { loadDataset } from "./csv.ts";
- * const iris = await loadDataset("data/iris.csv");
- * console.log(iris.rows, iris.cols, iris.classCount); // 150 4 3
+ * const iris = await loadDataset(new URL("../../data/iris.csv", import.meta.url));
+ * assert.deepEqual([iris.rows, iris.cols, iris.classCount], [150, 4, 3]);
  * ```
  */
 export async function loadDataset(path: string | URL): Promise<Dataset> {
@@ -123,8 +126,9 @@ export async function loadDataset(path: string | URL): Promise<Dataset> {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { dataUrl } from "./csv.ts";
- * console.log(dataUrl("iris.csv").pathname.endsWith("/data/iris.csv")); // true
+ * assert.ok(dataUrl("iris.csv").pathname.endsWith("/data/iris.csv"));
  * ```
  */
 export function dataUrl(name: string): URL {

@@ -1,32 +1,45 @@
 /**
- * A small, dependency-free SVG line-chart renderer for the lessons' figures.
+ * The lessons' figures: line charts (with steps, dashes, dots and shaded bands), scatter plots,
+ * heat maps and stacked panels sharing an x axis, drawn by Vega-Lite and written as SVG.
  *
- * One function, {@link lineChart}, draws several named series on shared axes, with ticks, axis
- * labels, a legend, a title and an optional logarithmic y axis. The output is deterministic: the
- * same input gives byte-for-byte the same SVG (coordinates are written with two decimals, tick
- * labels with a fixed rule), so `deno task sync` can tell a changed figure from an unchanged one.
- *
- * The SVG has a white background, so it reads the same on GitHub's light and dark themes.
+ * Each chart function builds a Vega-Lite specification from plain arrays (the `…Spec`
+ * functions, pure and fast to test) and renders it with {@link renderSvg}, which loads the
+ * plotting packages only when a figure is drawn. Axes end near the data, ticks are round values
+ * labelled by `formatTick` (`ticks.ts`) (`1`, `0.05`, `2.5e-4`), and every figure has a white
+ * background with dark text, so it reads the same on GitHub's light and dark themes (a
+ * transparent one would leave dark text on a dark page).
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { lineChart } from "./plot.ts";
  * const epochs = Array.from({ length: 50 }, (_, i) => i);
- * const svg = lineChart({
+ * const svg = await lineChart({
  *   title: "Halving every 10 epochs",
  *   xLabel: "epoch",
  *   yLabel: "learning rate",
- *   series: [{ name: "step decay", x: epochs, y: epochs.map((e) => 0.1 * 0.5 ** Math.floor(e / 10)), stepped: true }],
+ *   series: [{
+ *     name: "step decay",
+ *     x: epochs,
+ *     y: epochs.map((e) => 0.1 * 0.5 ** Math.floor(e / 10)),
+ *     stepped: true,
+ *   }],
  * });
- * console.log(svg.startsWith("<svg")); // true
+ * assert.ok(svg.startsWith("<svg") && svg.includes("<title>Halving every 10 epochs</title>"));
  * ```
  *
  * @module
  */
 
-/** One line of a chart. */
+import { type AxisScale, axisScale } from "./ticks.ts";
+import { renderSvg, TICK_FORMAT_FUNCTION, type VegaLiteSpec } from "./svg_render.ts";
+
+/** One named series of a chart. */
 export interface Series {
-  /** Shown in the legend. */
+  /**
+   * Shown in the legend; names are unique within a chart. A panel's only series, named like its
+   * y axis, gets no legend.
+   */
   name: string;
   /** The x coordinates. */
   x: readonly number[];
@@ -36,32 +49,99 @@ export interface Series {
   color?: string;
   /** Draw the line dashed. */
   dashed?: boolean;
-  /** Draw a staircase: hold each y until the next x, then jump (for piecewise-constant schedules). */
+  /** Draw a staircase: hold each y until the next x, then jump (schedules, incumbent curves). */
   stepped?: boolean;
+  /** Mark every point with a dot (default false). */
+  points?: boolean;
+  /** Draw the line (default true); `false` with `points` draws the series as a scatter. */
+  line?: boolean;
+  /** A shaded band from `lower[i]` to `upper[i]` at each x, e.g. mean ± sd over seeds. */
+  band?: { lower: readonly number[]; upper: readonly number[] };
+}
+
+/** The y axis and series of one panel. */
+export interface Panel {
+  /** The series, drawn in order (later ones on top). At least one. */
+  series: readonly Series[];
+  /** Label beside the y axis. */
+  yLabel?: string;
+  /** A base-10 logarithmic y axis (default false). */
+  logY?: boolean;
+  /** The y range shown; by default the data's range, from 0 on a linear axis when all y ≥ 0. */
+  yRange?: readonly [number, number];
+  /**
+   * Start a linear y axis at 0 when all y ≥ 0 (default true); false shows only the data's range,
+   * e.g. for accuracies that all lie between 0.9 and 1.
+   */
+  yZero?: boolean;
 }
 
 /** What {@link lineChart} draws. */
-export interface ChartOptions {
-  /** The title above the plot. */
+export interface ChartOptions extends Panel {
+  /** The title above the plot, also the SVG's accessible `<title>`. */
   title: string;
-  /** The series, drawn in order (later ones on top). At least one. */
-  series: readonly Series[];
+  /** A longer text for screen readers, written as the SVG's `<desc>`. */
+  description?: string;
   /** Label under the x axis. */
   xLabel?: string;
-  /** Label beside the y axis. */
-  yLabel?: string;
   /** Width of the whole SVG in pixels (default 720). */
   width?: number;
   /** Height of the whole SVG in pixels (default 320). */
   height?: number;
-  /** A base-10 logarithmic y axis (default false). */
-  logY?: boolean;
   /** A base-10 logarithmic x axis (default false), e.g. for learning rates swept over decades. */
   logX?: boolean;
   /** The x range shown; by default the data's range. */
   xRange?: readonly [number, number];
-  /** The y range shown; by default the data's range widened to round ticks (from 0 on a linear axis when all y ≥ 0). */
-  yRange?: readonly [number, number];
+}
+
+/** What {@link panelChart} draws: panels stacked top to bottom, sharing one x axis. */
+export interface PanelChartOptions {
+  /** The title above the panels, also the SVG's accessible `<title>`. */
+  title: string;
+  /** A longer text for screen readers. */
+  description?: string;
+  /** The panels, top to bottom. At least one. */
+  panels: readonly Panel[];
+  /** Label under the bottom panel's x axis. */
+  xLabel?: string;
+  /** A base-10 logarithmic x axis (default false). */
+  logX?: boolean;
+  /** The x range shown; by default the range of every panel's data. */
+  xRange?: readonly [number, number];
+  /** Width of the plotting area in pixels (default 560). */
+  width?: number;
+  /** Height of each panel's plotting area in pixels (default 160). */
+  panelHeight?: number;
+}
+
+/** What {@link heatMap} draws: one coloured cell per (column, row). */
+export interface HeatMapOptions {
+  /** The title above the map, also the SVG's accessible `<title>`. */
+  title: string;
+  /** A longer text for screen readers. */
+  description?: string;
+  /** The column labels, left to right (e.g. the values of one hyperparameter). */
+  columns: readonly (string | number)[];
+  /** The row labels, top to bottom. */
+  rows: readonly (string | number)[];
+  /** `values[r][c]` is the cell of row `r`, column `c`; a non-finite value leaves it grey. */
+  values: readonly (readonly number[])[];
+  /** Label under the columns. */
+  xLabel?: string;
+  /** Label beside the rows. */
+  yLabel?: string;
+  /** Title of the colour legend (e.g. "validation accuracy"). */
+  colorLabel?: string;
+  /** Write each cell's value in it (default false). */
+  showValues?: boolean;
+  /** How a cell value is written (default: 3 significant digits). */
+  formatValue?: (value: number) => string;
+  /** A logarithmic colour scale, for values spread over decades (default false). */
+  logColor?: boolean;
+  /** Draw low values bright and high values dark (default false: high is bright). */
+  reverseColors?: boolean;
+  /** Side of a cell in pixels (default 36). */
+  cellSize?: number;
 }
 
 /**
@@ -80,111 +160,85 @@ export const PALETTE: readonly string[] = [
 ];
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif";
-const FONT_SIZE = 12;
-const CHAR_WIDTH = 0.6 * FONT_SIZE; // a rough average, enough to size the legend
+const INK = "#222222";
+const SOFT_INK = "#444444";
+const DASH: number[] = [6, 4];
+const SOLID: number[] = [1, 0];
+/** Room above the highest and below the lowest value of a y axis, as a fraction of its span. */
+const Y_PAD = 0.04;
 
-/**
- * Round tick values covering `[min, max]`: steps of 1, 2 or 5 times a power of ten, about
- * `target` of them. The first tick is ≤ `min` and the last ≥ `max`.
- *
- * @example
- * ```ts
- * import { linearTicks } from "./plot.ts";
- * console.log(linearTicks(0, 0.1)); // [0, 0.02, 0.04, 0.06, 0.08, 0.1]
- * ```
- */
-export function linearTicks(min: number, max: number, target = 5): number[] {
-  if (!(Number.isFinite(min) && Number.isFinite(max))) {
-    throw new RangeError(`linearTicks: min and max must be finite, got ${min} and ${max}`);
-  }
-  if (max < min) [min, max] = [max, min];
-  if (max === min) {
-    const pad = min === 0 ? 1 : Math.abs(min) / 2;
-    min -= pad;
-    max += pad;
-  }
-  const rough = (max - min) / Math.max(1, target);
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough * (1 - 1e-9))!;
-  const first = Math.floor(min / step + 1e-9);
-  const last = Math.ceil(max / step - 1e-9);
-  const ticks: number[] = [];
-  for (let i = first; i <= last; i++) ticks.push(clean(i * step));
-  return ticks;
+/** Settings shared by every figure: fonts, colours, the white background, the frame. */
+const CONFIG = {
+  background: "#ffffff",
+  font: FONT,
+  view: { stroke: "#888888" },
+  // No per-mark ARIA labels: they would repeat the data at full precision in every path; the
+  // figure's title and description carry its meaning.
+  mark: { aria: false },
+  title: { fontSize: 15, fontWeight: 600, color: INK, anchor: "start", offset: 10 },
+  axis: {
+    labelFontSize: 12,
+    labelColor: SOFT_INK,
+    titleFontSize: 12,
+    titleFontWeight: 500,
+    titleColor: INK,
+    gridColor: "#e6e6e6",
+    domainColor: "#888888",
+    tickColor: "#888888",
+  },
+  legend: { labelFontSize: 12, labelColor: INK, titleFontSize: 12, titleColor: INK, labelLimit: 0 },
+} as const;
+
+interface Row {
+  /** Which series (its index). */
+  k: number;
+  /** Which unbroken piece of the series' line. */
+  piece: number;
+  x: number;
+  y: number;
+  lower?: number;
+  upper?: number;
 }
 
-/**
- * Tick values of a base-10 log axis covering `[min, max]` (both > 0): powers of ten (every
- * second or third one over very wide ranges, so that about 8 remain), plus 2× and 5× when the
- * range spans fewer than three decades.
- *
- * @example
- * ```ts
- * import { logTicks } from "./plot.ts";
- * console.log(logTicks(0.001, 0.1)); // [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1]
- * ```
- */
-export function logTicks(min: number, max: number): number[] {
-  if (!(min > 0 && max > 0 && Number.isFinite(min) && Number.isFinite(max))) {
-    throw new RangeError(
-      `logTicks: min and max must be positive and finite, got ${min} and ${max}`,
-    );
-  }
-  if (max < min) [min, max] = [max, min];
-  let low = Math.floor(Math.log10(min) + 1e-9);
-  let high = Math.ceil(Math.log10(max) - 1e-9);
-  if (high === low) high += 1;
-  const decades = high - low;
-  const multipliers = decades < 3 ? [1, 2, 5] : [1];
-  // At most about 8 labelled decades: every 2nd, 3rd, … power of ten over very wide ranges.
-  const every = Math.ceil(decades / 8);
-  low = Math.floor(low / every) * every;
-  high = Math.ceil(high / every) * every;
-  const ticks: number[] = [];
-  for (let d = low; d <= high; d += every) {
-    for (const m of multipliers) {
-      if (d === high && m > 1) break;
-      ticks.push(clean(m * 10 ** d));
+function check(what: string, series: readonly Series[]): void {
+  if (series.length === 0) throw new RangeError(`${what}: at least one series is needed`);
+  const names = new Set<string>();
+  for (const s of series) {
+    const lengths = [s.y.length, s.band?.lower.length, s.band?.upper.length];
+    if (lengths.some((n) => n !== undefined && n !== s.x.length)) {
+      throw new RangeError(
+        `${what}: series "${s.name}" has ${s.x.length} x values but ${s.y.length} y values` +
+          (s.band ? ` and a band of ${s.band.lower.length}/${s.band.upper.length}` : ""),
+      );
     }
+    if (names.has(s.name)) throw new RangeError(`${what}: two series are named "${s.name}"`);
+    names.add(s.name);
   }
-  return ticks;
 }
 
-/** Rounds away binary noise such as 0.30000000000000004 (to 12 significant digits). */
-function clean(value: number): number {
-  return value === 0 ? 0 : Number(value.toPrecision(12));
-}
-
-/**
- * Formats a tick label: plain decimals for moderate numbers, `2e-4` style for very small or
- * very large ones, never more digits than needed.
- *
- * @example
- * ```ts
- * import { formatTick } from "./plot.ts";
- * console.log(formatTick(0.05), formatTick(0.00025), formatTick(1500)); // 0.05 2.5e-4 1500
- * ```
- */
-export function formatTick(value: number): string {
-  if (value === 0) return "0";
-  const size = Math.abs(value);
-  if (size < 1e-3 || size >= 1e6) {
-    const [mantissa, exponent] = clean(value).toExponential().split("e");
-    return `${mantissa}e${Number(exponent)}`;
-  }
-  return String(clean(value));
-}
-
-function coordinate(value: number): string {
-  const text = value.toFixed(2);
-  return text === "-0.00" ? "0.00" : text;
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(
-    /"/g,
-    "&quot;",
-  );
+/** The drawable rows of some series: points a log axis cannot place are gaps in their line. */
+function rowsOf(series: readonly Series[], logX: boolean, logY: boolean): Row[] {
+  const fits = (v: number, log: boolean) => Number.isFinite(v) && (!log || v > 0);
+  const rows: Row[] = [];
+  series.forEach((s, k) => {
+    let piece = 0;
+    let open = false;
+    for (let i = 0; i < s.x.length; i++) {
+      if (!fits(s.x[i], logX) || !fits(s.y[i], logY)) {
+        if (open) piece++;
+        open = false;
+        continue;
+      }
+      open = true;
+      const row: Row = { k, piece, x: s.x[i], y: s.y[i] };
+      if (s.band && fits(s.band.lower[i], logY) && fits(s.band.upper[i], logY)) {
+        row.lower = s.band.lower[i];
+        row.upper = s.band.upper[i];
+      }
+      rows.push(row);
+    }
+  });
+  return rows;
 }
 
 function extent(values: Iterable<number>): [number, number] {
@@ -197,17 +251,221 @@ function extent(values: Iterable<number>): [number, number] {
   return [low, high];
 }
 
+/** Room beside the data on an x axis with dots, so that the first and last are not cut. */
+const X_PAD_FOR_DOTS = 0.02;
+
+function xScaleOf(
+  rows: readonly Row[],
+  series: readonly Series[],
+  logX: boolean,
+  xRange: readonly [number, number] | undefined,
+  what: string,
+): AxisScale {
+  if (rows.length === 0) throw new RangeError(`${what}: no finite point to draw`);
+  if (xRange) return axisScale(xRange[0], xRange[1], { log: logX, tickTarget: 8 });
+  const [low, high] = extent(rows.map((r) => r.x));
+  const dots = series.some((s) => s.points || s.line === false);
+  return axisScale(low, high, { log: logX, tickTarget: 8, pad: dots ? X_PAD_FOR_DOTS : 0 });
+}
+
+function yScaleOf(rows: readonly Row[], panel: Panel): AxisScale {
+  const logY = panel.logY ?? false;
+  if (panel.yRange) return axisScale(panel.yRange[0], panel.yRange[1], { log: logY });
+  const ys = rows.flatMap((r) => r.lower === undefined ? [r.y] : [r.y, r.lower, r.upper!]);
+  const [low, high] = extent(ys);
+  return axisScale(low, high, { log: logY, zero: panel.yZero ?? true, pad: Y_PAD });
+}
+
+function scaleSpec(axis: AxisScale, log: boolean) {
+  return { type: log ? "log" as const : "linear" as const, domain: axis.domain, nice: false };
+}
+
+/** An axis with the given ticks, labelled by the kit's `formatTick` (`ticks.ts`) rule. */
+function axisSpec(axis: AxisScale, log: boolean) {
+  return { values: axis.ticks, labelExpr: `${TICK_FORMAT_FUNCTION}(datum.value, ${log})` };
+}
+
+function colorOf(s: Series, index: number): string {
+  return s.color ?? PALETTE[index % PALETTE.length];
+}
+
 /**
- * Renders a line chart as SVG text.
- *
- * Throws a `RangeError` when there is no series, when a series' `x` and `y` differ in length, or
- * when no point can be drawn.
+ * The Vega-Lite layers of one panel: per series a band, a line and dots, as asked. Series drawn
+ * as lines share one legend (colour and dash); scatter-only series get a legend of dots.
+ */
+function panelLayer(
+  panel: Panel,
+  rows: Row[],
+  x: { scale: AxisScale; log: boolean; label?: string; labels: boolean },
+  size: { width: number; height: number },
+) {
+  const { series } = panel;
+  // A lone series named like its axis needs no legend.
+  const legend = !(series.length === 1 && series[0].name === panel.yLabel);
+  const yScale = yScaleOf(rows, panel);
+  const lines = series.map((s, k) => ({ s, k })).filter(({ s }) => s.line !== false);
+  const dotsOnly = series.map((s, k) => ({ s, k })).filter(({ s }) => s.line === false);
+  const xEncoding = {
+    field: "x",
+    type: "quantitative" as const,
+    scale: scaleSpec(x.scale, x.log),
+    axis: x.labels
+      ? { ...axisSpec(x.scale, x.log), title: x.label ?? null }
+      : { ...axisSpec(x.scale, x.log), title: null, labels: false },
+  };
+  const yEncoding = {
+    field: "y",
+    type: "quantitative" as const,
+    scale: scaleSpec(yScale, panel.logY ?? false),
+    axis: { ...axisSpec(yScale, panel.logY ?? false), title: panel.yLabel ?? null },
+  };
+  const only = (k: number) => ({ filter: `datum.k === ${k}` });
+  const layers: unknown[] = [];
+  series.forEach((s, k) => {
+    if (!s.band) return;
+    layers.push({
+      transform: [only(k), { filter: "isValid(datum.lower)" }],
+      mark: {
+        type: "area",
+        clip: true,
+        color: colorOf(s, k),
+        opacity: 0.18,
+        interpolate: s.stepped ? "step-after" : "linear",
+      },
+      encoding: {
+        x: xEncoding,
+        y: { ...yEncoding, field: "lower" },
+        y2: { field: "upper" },
+        detail: { field: "piece" },
+      },
+    });
+  });
+  const lineLegend = {
+    color: {
+      field: "name",
+      type: "nominal" as const,
+      scale: {
+        domain: lines.map(({ s }) => s.name),
+        range: lines.map(({ s, k }) => colorOf(s, k)),
+      },
+      legend: legend && lines.length > 0 ? { title: null, symbolStrokeWidth: 2.5 } : null,
+    },
+    strokeDash: {
+      field: "name",
+      type: "nominal" as const,
+      scale: {
+        domain: lines.map(({ s }) => s.name),
+        range: lines.map(({ s }) => s.dashed ? DASH : SOLID),
+      },
+      legend: legend && lines.length > 0 ? { title: null } : null,
+    },
+  };
+  for (const { s, k } of lines) {
+    layers.push({
+      transform: [only(k), { calculate: JSON.stringify(s.name), as: "name" }],
+      mark: {
+        type: "line",
+        clip: true,
+        strokeWidth: 2,
+        interpolate: s.stepped ? "step-after" : "linear",
+      },
+      encoding: { x: xEncoding, y: yEncoding, detail: { field: "piece" }, ...lineLegend },
+    });
+  }
+  for (const { s, k } of lines.filter(({ s }) => s.points)) {
+    layers.push({
+      transform: [only(k)],
+      mark: { type: "point", filled: true, clip: true, size: 22, opacity: 1, color: colorOf(s, k) },
+      encoding: { x: xEncoding, y: yEncoding },
+    });
+  }
+  if (dotsOnly.length > 0) {
+    layers.push({
+      transform: [
+        { filter: { field: "k", oneOf: dotsOnly.map(({ k }) => k) } },
+        {
+          calculate: `${JSON.stringify(dotsOnly.map(({ s }) => s.name))}[indexof(${
+            JSON.stringify(dotsOnly.map(({ k }) => k))
+          }, datum.k)]`,
+          as: "dotName",
+        },
+      ],
+      mark: { type: "point", filled: true, clip: true, size: 30, opacity: 0.8 },
+      encoding: {
+        x: xEncoding,
+        y: yEncoding,
+        fill: {
+          field: "dotName",
+          type: "nominal",
+          scale: {
+            domain: dotsOnly.map(({ s }) => s.name),
+            range: dotsOnly.map(({ s, k }) => colorOf(s, k)),
+          },
+          legend: legend ? { title: null, symbolSize: 40 } : null,
+        },
+      },
+    });
+  }
+  return {
+    width: size.width,
+    height: size.height,
+    data: { values: rows },
+    layer: layers,
+    resolve: { scale: { color: "shared", strokeDash: "shared" } },
+  };
+}
+
+/**
+ * The Vega-Lite specification {@link lineChart} renders (exported for tests and for figures
+ * that need a tweak this module does not offer).
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { lineChartSpec } from "./plot.ts";
+ * const spec = lineChartSpec({
+ *   title: "t",
+ *   series: [{ name: "s", x: [0, 1, 2], y: [0.02, 0.1, 0.05] }],
+ * });
+ * assert.equal(spec.width, 720);
+ * ```
+ */
+export function lineChartSpec(options: ChartOptions): VegaLiteSpec & { width: number } {
+  check("lineChart", options.series);
+  const logX = options.logX ?? false;
+  const rows = rowsOf(options.series, logX, options.logY ?? false);
+  const xScale = xScaleOf(rows, options.series, logX, options.xRange, "lineChart");
+  const width = options.width ?? 720;
+  const height = options.height ?? 320;
+  const layer = panelLayer(options, rows, {
+    scale: xScale,
+    log: logX,
+    label: options.xLabel,
+    labels: true,
+  }, { width, height });
+  return {
+    ...layer,
+    title: options.title,
+    description: options.description ?? options.title,
+    autosize: { type: "fit", contains: "padding" },
+    padding: 8,
+    config: CONFIG,
+  } as VegaLiteSpec & { width: number };
+}
+
+/**
+ * Renders a line chart as SVG text: several named series on shared axes, with round ticks, axis
+ * labels, a legend, a title, optional log axes, staircases, dashes, dots and shaded bands.
+ *
+ * Throws a `RangeError` when there is no series, when a series' lengths differ, when two series
+ * share a name, or when no point can be drawn.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
  * import { lineChart } from "./plot.ts";
  * const x = [0, 1, 2, 3];
- * const svg = lineChart({
+ * const svg = await lineChart({
  *   title: "Two lines",
  *   logY: true,
  *   series: [
@@ -215,220 +473,320 @@ function extent(values: Iterable<number>): [number, number] {
  *     { name: "slow", x, y: [1, 0.5, 0.25, 0.125], dashed: true },
  *   ],
  * });
- * console.log(svg.includes("fast") && svg.includes("slow")); // true
+ * assert.ok(svg.includes(">fast</text>") && svg.includes(">slow</text>"));
  * ```
  */
-export function lineChart(options: ChartOptions): string {
-  const { series, title } = options;
-  if (series.length === 0) throw new RangeError("lineChart: at least one series is needed");
-  for (const s of series) {
-    if (s.x.length !== s.y.length) {
-      throw new RangeError(
-        `lineChart: series "${s.name}" has ${s.x.length} x values but ${s.y.length} y values`,
-      );
-    }
-  }
-  const width = options.width ?? 720;
-  const height = options.height ?? 320;
-  const logY = options.logY ?? false;
-  const logX = options.logX ?? false;
-  const drawable = (y: number) => Number.isFinite(y) && (!logY || y > 0);
-  const placeable = (x: number) => Number.isFinite(x) && (!logX || x > 0);
+export function lineChart(options: ChartOptions): Promise<string> {
+  return renderSvg(lineChartSpec(options), options);
+}
 
-  // Data ranges.
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (const s of series) {
-    s.x.forEach((x, i) => {
-      if (placeable(x) && drawable(s.y[i])) {
-        xs.push(x);
-        ys.push(s.y[i]);
-      }
+/**
+ * Renders a scatter plot: every series drawn as dots, with no line (see {@link lineChart} for
+ * the options; each series' `line` is taken as false and `points` as true).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { scatterChart } from "./plot.ts";
+ * const svg = await scatterChart({
+ *   title: "Random search",
+ *   xLabel: "learning rate",
+ *   yLabel: "validation loss",
+ *   logX: true,
+ *   series: [{ name: "trial", x: [0.001, 0.01, 0.1], y: [0.9, 0.4, 0.7] }],
+ * });
+ * assert.ok(svg.includes(">trial</text>"), "a legend");
+ * assert.ok(!svg.includes('stroke="#0072B2"'), "no line");
+ * ```
+ */
+export function scatterChart(options: ChartOptions): Promise<string> {
+  return lineChart({
+    ...options,
+    series: options.series.map((s) => ({ ...s, line: false, points: true })),
+  });
+}
+
+/**
+ * The Vega-Lite specification {@link panelChart} renders.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { panelChartSpec } from "./plot.ts";
+ * const x = [0, 1, 2];
+ * const spec = panelChartSpec({
+ *   title: "t",
+ *   panels: [{ series: [{ name: "a", x, y: x }] }, { series: [{ name: "b", x, y: x }] }],
+ * });
+ * assert.equal(spec.vconcat.length, 2);
+ * ```
+ */
+export function panelChartSpec(
+  options: PanelChartOptions,
+): VegaLiteSpec & { vconcat: unknown[] } {
+  if (options.panels.length === 0) throw new RangeError("panelChart: at least one panel is needed");
+  const logX = options.logX ?? false;
+  const rowsByPanel = options.panels.map((panel) => {
+    check("panelChart", panel.series);
+    return rowsOf(panel.series, logX, panel.logY ?? false);
+  });
+  const xScale = xScaleOf(
+    rowsByPanel.flat(),
+    options.panels.flatMap((panel) => panel.series),
+    logX,
+    options.xRange,
+    "panelChart",
+  );
+  const last = options.panels.length - 1;
+  const size = { width: options.width ?? 560, height: options.panelHeight ?? 160 };
+  return {
+    title: options.title,
+    description: options.description ?? options.title,
+    padding: 8,
+    spacing: 12,
+    config: CONFIG,
+    vconcat: options.panels.map((panel, i) =>
+      panelLayer(panel, rowsByPanel[i], {
+        scale: xScale,
+        log: logX,
+        label: options.xLabel,
+        labels: i === last,
+      }, size)
+    ),
+    resolve: {
+      scale: { y: "independent", color: "independent", strokeDash: "independent" },
+      legend: { color: "independent", strokeDash: "independent", fill: "independent" },
+    },
+  } as VegaLiteSpec & { vconcat: unknown[] };
+}
+
+/**
+ * Renders panels stacked top to bottom on one shared x axis (labelled under the bottom panel),
+ * each with its own y axis and legend: for quantities measured on the same clock, such as a
+ * validation loss and the learning rate a scheduler chose from it.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { panelChart } from "./plot.ts";
+ * const epochs = [0, 1, 2, 3, 4];
+ * const svg = await panelChart({
+ *   title: "Loss and rate",
+ *   xLabel: "epoch",
+ *   panels: [
+ *     { yLabel: "loss", series: [{ name: "loss", x: epochs, y: [1, 0.6, 0.5, 0.5, 0.5] }] },
+ *     {
+ *       yLabel: "learning rate",
+ *       logY: true,
+ *       series: [{ name: "lr", x: epochs, y: [0.1, 0.1, 0.1, 0.05, 0.05], stepped: true }],
+ *     },
+ *   ],
+ * });
+ * assert.equal(svg.match(/>epoch<\/text>/g)?.length, 1, "one x axis title, under the bottom panel");
+ * ```
+ */
+export function panelChart(options: PanelChartOptions): Promise<string> {
+  return renderSvg(panelChartSpec(options), options);
+}
+
+/** Three significant digits, without trailing zeros. */
+function threeDigits(value: number): string {
+  return String(Number(value.toPrecision(3)));
+}
+
+/**
+ * The Vega-Lite specification {@link heatMap} renders.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { heatMapSpec } from "./plot.ts";
+ * const spec = heatMapSpec({ title: "t", columns: [1, 2], rows: ["a"], values: [[0.5, 0.7]] });
+ * assert.equal(spec.data.values.length, 2);
+ * ```
+ */
+export function heatMapSpec(
+  options: HeatMapOptions,
+): VegaLiteSpec & { data: { values: unknown[] } } {
+  const { columns, rows, values } = options;
+  if (columns.length === 0 || rows.length === 0) {
+    throw new RangeError("heatMap: at least one row and one column are needed");
+  }
+  if (values.length !== rows.length || values.some((r) => r.length !== columns.length)) {
+    throw new RangeError(
+      `heatMap: values must be ${rows.length} rows of ${columns.length} (one per row and column)`,
+    );
+  }
+  const logColor = options.logColor ?? false;
+  const shown = (v: number) => Number.isFinite(v) && (!logColor || v > 0);
+  const finite = values.flat().filter(shown);
+  if (finite.length === 0) throw new RangeError("heatMap: no finite value to colour");
+  const [low, high] = extent(finite);
+  const colorScale = axisScale(low, high, { log: logColor });
+  const format = options.formatValue ?? threeDigits;
+  // Where a cell's colour is dark enough for white text: the darker half of viridis.
+  const position = (v: number) =>
+    logColor
+      ? (Math.log(v) - Math.log(low)) / (Math.log(high) - Math.log(low) || 1)
+      : (v - low) / (high - low || 1);
+  const reverse = options.reverseColors ?? false;
+  const cells = rows.flatMap((row, r) =>
+    columns.map((column, c) => {
+      const v = values[r][c];
+      const p = shown(v) ? position(v) : NaN;
+      const dark = reverse ? p > 0.55 : p < 0.45;
+      return {
+        column: String(column),
+        row: String(row),
+        value: shown(v) ? v : null,
+        label: shown(v) ? format(v) : "",
+        light: dark,
+      };
+    })
+  );
+  const cell = options.cellSize ?? 36;
+  const axisLabels = { labelExpr: "datum.label", labelAngle: 0 };
+  const x = {
+    field: "column",
+    type: "ordinal" as const,
+    sort: columns.map(String),
+    axis: { ...axisLabels, title: options.xLabel ?? null, orient: "bottom" as const },
+  };
+  const y = {
+    field: "row",
+    type: "ordinal" as const,
+    sort: rows.map(String),
+    axis: { ...axisLabels, title: options.yLabel ?? null },
+  };
+  const layers: unknown[] = [{
+    mark: { type: "rect", stroke: "#ffffff", strokeWidth: 1 },
+    encoding: {
+      x,
+      y,
+      color: {
+        field: "value",
+        type: "quantitative",
+        scale: {
+          type: logColor ? "log" : "linear",
+          scheme: "viridis",
+          reverse,
+          domain: [low, high],
+          nice: false,
+        },
+        legend: {
+          title: options.colorLabel ?? null,
+          values: colorScale.ticks,
+          labelExpr: `${TICK_FORMAT_FUNCTION}(datum.value, ${logColor})`,
+          gradientLength: Math.max(80, Math.min(240, cell * rows.length)),
+        },
+      },
+    },
+  }];
+  if (options.showValues) {
+    layers.push({
+      mark: { type: "text", fontSize: 11 },
+      encoding: {
+        x,
+        y,
+        text: { field: "label" },
+        color: { condition: { test: "datum.light", value: "#ffffff" }, value: INK },
+      },
     });
   }
-  if (xs.length === 0) throw new RangeError("lineChart: no finite point to draw");
-  let [xMin, xMax] = options.xRange ?? extent(xs);
-  if (xMax === xMin) xMax = logX ? xMin * 10 : xMin + 1;
-  const [dataYMin, dataYMax] = extent(ys);
-  let yTicks: number[];
-  let yMin: number;
-  let yMax: number;
-  if (options.yRange) {
-    [yMin, yMax] = options.yRange;
-    yTicks = (logY ? logTicks(yMin, yMax) : linearTicks(yMin, yMax)).filter((t) =>
-      t >= yMin * (1 - 1e-9) && t <= yMax * (1 + 1e-9)
-    );
-  } else if (logY) {
-    yTicks = logTicks(dataYMin, dataYMax);
-    yMin = yTicks[0];
-    yMax = yTicks[yTicks.length - 1];
-  } else {
-    // A little headroom, so that a line along the maximum is not hidden by the frame.
-    const span = dataYMax - Math.min(0, dataYMin);
-    yTicks = linearTicks(dataYMin >= 0 ? 0 : dataYMin - 0.04 * span, dataYMax + 0.04 * span);
-    yMin = yTicks[0];
-    yMax = yTicks[yTicks.length - 1];
-  }
-  let xTicks: number[];
-  if (logX && !options.xRange) {
-    // Like the log y axis: the axis runs from tick to tick, so its ends are labelled.
-    xTicks = logTicks(xMin, xMax);
-    xMin = xTicks[0];
-    xMax = xTicks[xTicks.length - 1];
-  } else {
-    xTicks = (logX ? logTicks(xMin, xMax) : linearTicks(xMin, xMax, 8)).filter((t) =>
-      logX
-        ? t >= xMin * (1 - 1e-9) && t <= xMax * (1 + 1e-9)
-        : t >= xMin - 1e-9 * Math.abs(xMax - xMin) && t <= xMax + 1e-9 * Math.abs(xMax - xMin)
-    );
-  }
+  return {
+    title: options.title,
+    description: options.description ?? options.title,
+    padding: 8,
+    config: { ...CONFIG, view: { stroke: null }, axis: { ...CONFIG.axis, grid: false } },
+    width: cell * columns.length,
+    height: cell * rows.length,
+    data: { values: cells },
+    layer: layers,
+  } as VegaLiteSpec & { data: { values: unknown[] } };
+}
 
-  // Layout: title on top, y labels on the left, legend on the right, x labels below.
-  const isPowerOfTen = (t: number) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9;
-  const logLabels = (ticks: number[]) =>
-    ticks.every(isPowerOfTen)
-      ? ticks.map((t) => `1e${Math.round(Math.log10(t))}`)
-      : ticks.map(formatTick);
-  const yLabels = logY ? logLabels(yTicks) : yTicks.map(formatTick);
-  const xLabels = logX ? logLabels(xTicks) : xTicks.map(formatTick);
-  const longestYLabel = Math.max(...yLabels.map((l) => l.length));
-  const legendWidth = Math.ceil(Math.max(...series.map((s) => s.name.length)) * CHAR_WIDTH) + 44;
-  const left = Math.ceil(longestYLabel * CHAR_WIDTH) + (options.yLabel ? 34 : 16);
-  const right = legendWidth + 12;
-  const top = 36;
-  const bottom = options.xLabel ? 48 : 30;
-  const plotWidth = width - left - right;
-  const plotHeight = height - top - bottom;
-  if (plotWidth < 50 || plotHeight < 50) {
-    throw new RangeError(`lineChart: ${width}×${height} leaves no room for the plot`);
-  }
-  const toX = logX
-    ? (x: number) =>
-      left + (Math.log10(x) - Math.log10(xMin)) / (Math.log10(xMax) - Math.log10(xMin)) * plotWidth
-    : (x: number) => left + (x - xMin) / (xMax - xMin) * plotWidth;
-  const toY = logY
-    ? (y: number) =>
-      top + plotHeight -
-      (Math.log10(y) - Math.log10(yMin)) / (Math.log10(yMax) - Math.log10(yMin)) * plotHeight
-    : (y: number) => top + plotHeight - (y - yMin) / (yMax - yMin) * plotHeight;
+/**
+ * Renders a heat map: one cell per (column, row) coloured by its value on the colour-blind-safe
+ * viridis scale, with a colour legend and, optionally, each cell's value written in it (white
+ * on dark cells, dark on bright ones). Grey-free: a non-finite value leaves its cell empty.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { heatMap } from "./plot.ts";
+ * const svg = await heatMap({
+ *   title: "Validation accuracy",
+ *   xLabel: "learning rate",
+ *   yLabel: "hidden units",
+ *   columns: [0.001, 0.01, 0.1],
+ *   rows: [8, 32],
+ *   values: [[0.71, 0.88, 0.52], [0.74, 0.93, 0.49]],
+ *   colorLabel: "accuracy",
+ *   showValues: true,
+ * });
+ * assert.ok(svg.includes(">0.93</text>") && svg.includes(">accuracy</text>"));
+ * ```
+ */
+export function heatMap(options: HeatMapOptions): Promise<string> {
+  return renderSvg(heatMapSpec(options), options);
+}
 
-  const out: string[] = [];
-  out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" ` +
-      `viewBox="0 0 ${width} ${height}" font-family="${FONT}" font-size="${FONT_SIZE}">`,
-  );
-  out.push(`<title>${escapeXml(title)}</title>`);
-  out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
-  // A long title gets a smaller font rather than running off the picture.
-  const titleSize = Math.min(15, Math.floor((width - 20) / (0.62 * title.length)));
-  out.push(
-    `<text x="${coordinate(width / 2)}" y="22" text-anchor="middle" font-size="${titleSize}" ` +
-      `font-weight="600" fill="#222222">${escapeXml(title)}</text>`,
-  );
-
-  // Grid and ticks.
-  out.push(`<g stroke="#e3e3e3" stroke-width="1">`);
-  for (const t of yTicks) {
-    const y = coordinate(toY(t));
-    out.push(
-      `<line x1="${coordinate(left)}" y1="${y}" x2="${coordinate(left + plotWidth)}" y2="${y}"/>`,
-    );
-  }
-  for (const t of xTicks) {
-    const x = coordinate(toX(t));
-    out.push(
-      `<line x1="${x}" y1="${coordinate(top)}" x2="${x}" y2="${coordinate(top + plotHeight)}"/>`,
-    );
-  }
-  out.push(`</g>`);
-  out.push(
-    `<rect x="${coordinate(left)}" y="${coordinate(top)}" width="${coordinate(plotWidth)}" ` +
-      `height="${coordinate(plotHeight)}" fill="none" stroke="#888888" stroke-width="1"/>`,
-  );
-  out.push(`<g fill="#444444">`);
-  yTicks.forEach((t, i) => {
-    out.push(
-      `<text x="${coordinate(left - 6)}" y="${coordinate(toY(t) + 4)}" text-anchor="end">${
-        yLabels[i]
-      }</text>`,
-    );
-  });
-  xTicks.forEach((t, i) => {
-    out.push(
-      `<text x="${coordinate(toX(t))}" y="${coordinate(top + plotHeight + 16)}" ` +
-        `text-anchor="middle">${xLabels[i]}</text>`,
-    );
-  });
-  out.push(`</g>`);
-  if (options.xLabel) {
-    out.push(
-      `<text x="${coordinate(left + plotWidth / 2)}" y="${coordinate(height - 10)}" ` +
-        `text-anchor="middle" fill="#222222">${escapeXml(options.xLabel)}</text>`,
-    );
-  }
-  if (options.yLabel) {
-    const cx = coordinate(14);
-    const cy = coordinate(top + plotHeight / 2);
-    out.push(
-      `<text x="${cx}" y="${cy}" transform="rotate(-90 ${cx} ${cy})" text-anchor="middle" ` +
-        `fill="#222222">${escapeXml(options.yLabel)}</text>`,
-    );
-  }
-
-  // The series, clipped to the plot area.
-  out.push(
-    `<clipPath id="plot-area"><rect x="${coordinate(left)}" y="${coordinate(top)}" ` +
-      `width="${coordinate(plotWidth)}" height="${coordinate(plotHeight)}"/></clipPath>`,
-  );
-  out.push(`<g clip-path="url(#plot-area)" fill="none" stroke-width="2" stroke-linejoin="round">`);
-  series.forEach((s, index) => {
-    const color = s.color ?? PALETTE[index % PALETTE.length];
-    const commands: string[] = [];
-    let penDown = false;
-    let previousY = 0;
-    for (let i = 0; i < s.x.length; i++) {
-      const x = s.x[i];
-      const y = s.y[i];
-      if (!placeable(x) || !drawable(y)) {
-        penDown = false;
-        continue;
-      }
-      const px = coordinate(toX(x));
-      const py = coordinate(toY(y));
-      if (!penDown) {
-        commands.push(`M${px} ${py}`);
-        penDown = true;
-      } else if (s.stepped) {
-        commands.push(`H${px}`);
-        if (py !== coordinate(previousY)) commands.push(`V${py}`);
-      } else {
-        commands.push(`L${px} ${py}`);
-      }
-      previousY = toY(y);
+/**
+ * The best value found so far after each evaluation (running minimum, or maximum with
+ * `goal: "max"`): the incumbent curve of a search, to draw `stepped` against the budget spent.
+ * Non-finite values (a diverged run) never become the incumbent; before the first finite value
+ * the incumbent is `NaN`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { bestSoFar } from "./plot.ts";
+ * assert.deepEqual(bestSoFar([0.9, NaN, 0.7, 0.8, 0.3]), [0.9, 0.9, 0.7, 0.7, 0.3]);
+ * assert.deepEqual(bestSoFar([0.5, 0.9, 0.7], "max"), [0.5, 0.9, 0.9]);
+ * ```
+ */
+export function bestSoFar(values: readonly number[], goal: "min" | "max" = "min"): number[] {
+  let best = NaN;
+  return values.map((v) => {
+    if (Number.isFinite(v) && (Number.isNaN(best) || (goal === "min" ? v < best : v > best))) {
+      best = v;
     }
-    const dash = s.dashed ? ` stroke-dasharray="6 4"` : "";
-    out.push(`<path d="${commands.join("")}" stroke="${escapeXml(color)}"${dash}/>`);
+    return best;
   });
-  out.push(`</g>`);
+}
 
-  // Legend, to the right of the plot.
-  const legendX = left + plotWidth + 16;
-  out.push(`<g>`);
-  series.forEach((s, index) => {
-    const color = s.color ?? PALETTE[index % PALETTE.length];
-    const y = top + 10 + index * 20;
-    const dash = s.dashed ? ` stroke-dasharray="6 4"` : "";
-    out.push(
-      `<line x1="${coordinate(legendX)}" y1="${coordinate(y)}" x2="${coordinate(legendX + 22)}" ` +
-        `y2="${coordinate(y)}" stroke="${escapeXml(color)}" stroke-width="2"${dash}/>`,
-    );
-    out.push(
-      `<text x="${coordinate(legendX + 28)}" y="${coordinate(y + 4)}" fill="#222222">${
-        escapeXml(s.name)
-      }</text>`,
-    );
-  });
-  out.push(`</g>`);
-  out.push(`</svg>`);
-  return out.join("\n") + "\n";
+/**
+ * A series showing the mean of several runs (e.g. one per seed) with a band of ± one sample
+ * standard deviation around it. `runs[r][i]` is run `r`'s value at `x[i]`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { meanBandSeries } from "./plot.ts";
+ * const s = meanBandSeries("3 seeds", [0, 1], [[1, 4], [2, 6], [3, 8]]);
+ * assert.deepEqual(s.y, [2, 6]);
+ * assert.deepEqual(s.band, { lower: [1, 4], upper: [3, 8] });
+ * ```
+ */
+export function meanBandSeries(
+  name: string,
+  x: readonly number[],
+  runs: readonly (readonly number[])[],
+): Series {
+  if (runs.length === 0) throw new RangeError("meanBandSeries: at least one run is needed");
+  if (runs.some((run) => run.length !== x.length)) {
+    throw new RangeError(`meanBandSeries: every run needs ${x.length} values, one per x`);
+  }
+  const mean = x.map((_, i) => runs.reduce((sum, run) => sum + run[i], 0) / runs.length);
+  const sd = x.map((_, i) =>
+    runs.length < 2
+      ? 0
+      : Math.sqrt(runs.reduce((sum, run) => sum + (run[i] - mean[i]) ** 2, 0) / (runs.length - 1))
+  );
+  return {
+    name,
+    x,
+    y: mean,
+    band: { lower: mean.map((m, i) => m - sd[i]), upper: mean.map((m, i) => m + sd[i]) },
+  };
 }

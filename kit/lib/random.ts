@@ -16,9 +16,10 @@ export type Random = () => number;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { seededRandom } from "./random.ts";
  * const a = seededRandom(42), b = seededRandom(42);
- * console.log(a() === b()); // true
+ * assert.ok(a() === b());
  * ```
  */
 export function seededRandom(seed: number | string): Random {
@@ -31,9 +32,10 @@ export function seededRandom(seed: number | string): Random {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { seededRandom, uniform } from "./random.ts";
  * const x = uniform(seededRandom(1), -1, 1);
- * console.log(x >= -1 && x < 1); // true
+ * assert.ok(x >= -1 && x < 1);
  * ```
  */
 export function uniform(random: Random, low: number, high: number): number {
@@ -45,9 +47,10 @@ export function uniform(random: Random, low: number, high: number): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { logUniform, seededRandom } from "./random.ts";
  * const lr = logUniform(seededRandom(1), 1e-5, 1e-1);
- * console.log(lr >= 1e-5 && lr < 1e-1); // true
+ * assert.ok(lr >= 1e-5 && lr < 1e-1);
  * ```
  */
 export function logUniform(random: Random, low: number, high: number): number {
@@ -59,9 +62,10 @@ export function logUniform(random: Random, low: number, high: number): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { integer, seededRandom } from "./random.ts";
  * const k = integer(seededRandom(1), 1, 6);
- * console.log(Number.isInteger(k) && k >= 1 && k <= 6); // true
+ * assert.ok(Number.isInteger(k) && k >= 1 && k <= 6);
  * ```
  */
 export function integer(random: Random, low: number, high: number): number {
@@ -73,8 +77,9 @@ export function integer(random: Random, low: number, high: number): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { normal, seededRandom } from "./random.ts";
- * console.log(Number.isFinite(normal(seededRandom(1)))); // true
+ * assert.ok(Number.isFinite(normal(seededRandom(1))));
  * ```
  */
 export function normal(random: Random): number {
@@ -87,8 +92,9 @@ export function normal(random: Random): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { seededRandom, shuffle } from "./random.ts";
- * console.log(shuffle([1, 2, 3, 4], seededRandom(7)).length); // 4
+ * assert.equal(shuffle([1, 2, 3, 4], seededRandom(7)).length, 4);
  * ```
  */
 export function shuffle<T>(items: T[], random: Random): T[] {

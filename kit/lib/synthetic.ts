@@ -46,9 +46,10 @@ function assemble(points: [number, number, number][], classCount: number, seed: 
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { twoMoons } from "./synthetic.ts";
  * const moons = twoMoons({ n: 100, noise: 0.1, seed: 1 });
- * console.log(moons.rows, moons.cols, moons.classCount); // 100 2 2
+ * assert.deepEqual([moons.rows, moons.cols, moons.classCount], [100, 2, 2]);
  * ```
  */
 export function twoMoons(options: MoonsOptions): Dataset {
@@ -90,9 +91,10 @@ export interface SpiralsOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { spirals } from "./synthetic.ts";
  * const s = spirals({ perClass: 50, classes: 3, seed: 2 });
- * console.log(s.rows, s.classCount); // 150 3
+ * assert.deepEqual([s.rows, s.classCount], [150, 3]);
  * ```
  */
 export function spirals(options: SpiralsOptions): Dataset {

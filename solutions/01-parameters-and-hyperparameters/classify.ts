@@ -45,19 +45,23 @@ export const KNOWN_SETTINGS: readonly string[] = [
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { normalizeSettingName } from "./classify.ts";
- * console.log(normalizeSettingName("learningRate")); // "learning rate"
- * console.log(normalizeSettingName("  Early-stopping_PATIENCE ")); // "early stopping patience"
+ * assert.equal(normalizeSettingName("learningRate"), "learning rate");
+ * assert.equal(normalizeSettingName("  Early-stopping_PATIENCE "), "early stopping patience");
  * ```
  */
 export function normalizeSettingName(name: string): string {
+  // BEGIN SOLUTION "TODO: split camelCase, lower-case, collapse separators, trim"
   return name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
+  // END SOLUTION
 }
 
+// BEGIN SOLUTION
 const TABLE: Record<string, Classification> = {
   "weights": { kind: "parameter", category: null },
   "biases": { kind: "parameter", category: null },
@@ -76,6 +80,7 @@ const TABLE: Record<string, Classification> = {
   "validation split": { kind: "hyperparameter", category: "data" },
   "feature scaling": { kind: "hyperparameter", category: "data" },
 };
+// END SOLUTION
 
 /**
  * Classifies one of the {@link KNOWN_SETTINGS}, written in any spelling that
@@ -88,12 +93,14 @@ const TABLE: Record<string, Classification> = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { classifySetting } from "./classify.ts";
- * console.log(classifySetting("weight_decay")); // { kind: "hyperparameter", category: "regularization" }
- * console.log(classifySetting("Weights")); // { kind: "parameter", category: null }
+ * assert.deepEqual(classifySetting("weight_decay"), { kind: "hyperparameter", category: "regularization" });
+ * assert.deepEqual(classifySetting("Weights"), { kind: "parameter", category: null });
  * ```
  */
 export function classifySetting(name: string): Classification {
+  // BEGIN SOLUTION 'TODO: parameter or hyperparameter, and which category (lesson 01, "What you set")'
   const key = normalizeSettingName(name);
   const found = Object.hasOwn(TABLE, key) ? TABLE[key] : undefined;
   if (!found) {
@@ -102,4 +109,5 @@ export function classifySetting(name: string): Classification {
     );
   }
   return { kind: found.kind, category: found.category };
+  // END SOLUTION
 }

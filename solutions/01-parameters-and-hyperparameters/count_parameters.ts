@@ -27,11 +27,13 @@ export interface ParameterBreakdown {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parameterBreakdown } from "./count_parameters.ts";
- * console.log(parameterBreakdown([64, 64, 10])); // { weights: 4736, biases: 74, total: 4810 }
+ * assert.deepEqual(parameterBreakdown([64, 64, 10]), { weights: 4736, biases: 74, total: 4810 });
  * ```
  */
 export function parameterBreakdown(layerSizes: readonly number[]): ParameterBreakdown {
+  // BEGIN SOLUTION 'TODO: count the weights and biases between consecutive layers (lesson 01, "Counting the parameters of an MLP")'
   if (!Array.isArray(layerSizes) || layerSizes.length < 2) {
     throw new RangeError(
       "a network needs at least 2 layers (inputs and outputs), got " +
@@ -52,6 +54,7 @@ export function parameterBreakdown(layerSizes: readonly number[]): ParameterBrea
     biases += layerSizes[i + 1];
   }
   return { weights, biases, total: weights + biases };
+  // END SOLUTION
 }
 
 /**
@@ -61,11 +64,14 @@ export function parameterBreakdown(layerSizes: readonly number[]): ParameterBrea
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { countParameters } from "./count_parameters.ts";
- * console.log(countParameters([64, 64, 10])); // 4810
- * console.log(countParameters([784, 128, 10])); // 101770
+ * assert.equal(countParameters([64, 64, 10]), 4810);
+ * assert.equal(countParameters([784, 128, 10]), 101770);
  * ```
  */
 export function countParameters(layerSizes: readonly number[]): number {
+  // BEGIN SOLUTION "TODO: return weights + biases (you may call parameterBreakdown)"
   return parameterBreakdown(layerSizes).total;
+  // END SOLUTION
 }

@@ -36,13 +36,15 @@ export interface GridTime {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { timeToExhaust } from "./grid_time.ts";
  * const t = timeToExhaust(100_000, 1);
- * console.log(t.years > 11); // true (11.4 years)
- * console.log(timeToExhaust(9_216, 1, 8).days); // 48
+ * assert.equal(t.years.toFixed(1), "11.4");
+ * assert.equal(timeToExhaust(9_216, 1, 8).days, 48);
  * ```
  */
 export function timeToExhaust(runs: number, hoursPerRun: number, workers = 1): GridTime {
+  // BEGIN SOLUTION 'TODO: waves, hours, days and years of a grid (lesson 01, "How long is a grid?")'
   if (!Number.isInteger(runs) || runs < 0) {
     throw new RangeError(`runs is ${runs}: it must be a whole number, 0 or more`);
   }
@@ -56,6 +58,7 @@ export function timeToExhaust(runs: number, hoursPerRun: number, workers = 1): G
   const hours = waves * hoursPerRun;
   const days = hours / HOURS_PER_DAY;
   return { waves, hours, days, years: days / DAYS_PER_YEAR };
+  // END SOLUTION
 }
 
 /**
@@ -68,13 +71,15 @@ export function timeToExhaust(runs: number, hoursPerRun: number, workers = 1): G
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { formatDuration } from "./grid_time.ts";
- * console.log(formatDuration(100_000)); // "11.4 years"
- * console.log(formatDuration(9_216)); // "1.1 years"
- * console.log(formatDuration(36)); // "1.5 days"
+ * assert.equal(formatDuration(100_000), "11.4 years");
+ * assert.equal(formatDuration(9_216), "1.1 years");
+ * assert.equal(formatDuration(36), "1.5 days");
  * ```
  */
 export function formatDuration(hours: number): string {
+  // BEGIN SOLUTION "TODO: write hours as hours, days or years with one decimal"
   if (!(typeof hours === "number" && Number.isFinite(hours) && hours >= 0)) {
     throw new RangeError(`hours is ${hours}: it must be a finite number, 0 or more`);
   }
@@ -82,4 +87,5 @@ export function formatDuration(hours: number): string {
   const days = hours / HOURS_PER_DAY;
   if (days < DAYS_PER_YEAR) return `${days.toFixed(1)} days`;
   return `${(days / DAYS_PER_YEAR).toFixed(1)} years`;
+  // END SOLUTION
 }

@@ -26,12 +26,14 @@ export type SearchSpace = Record<string, Dimension>;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { gridSize } from "./search_space.ts";
- * console.log(gridSize([10, 10, 10, 10, 10])); // 100000
- * console.log(gridSize([4, 4, 4, 4, 4, 3, 3])); // 9216
+ * assert.equal(gridSize([10, 10, 10, 10, 10]), 100000);
+ * assert.equal(gridSize([4, 4, 4, 4, 4, 3, 3]), 9216);
  * ```
  */
 export function gridSize(valueCounts: readonly number[]): number {
+  // BEGIN SOLUTION 'TODO: multiply the value counts (lesson 01, "The search-space explosion")'
   let size = 1;
   valueCounts.forEach((count, i) => {
     if (!Number.isInteger(count) || count <= 0) {
@@ -42,6 +44,7 @@ export function gridSize(valueCounts: readonly number[]): number {
     size *= count;
   });
   return size;
+  // END SOLUTION
 }
 
 /**
@@ -54,14 +57,17 @@ export function gridSize(valueCounts: readonly number[]): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { spaceSize } from "./search_space.ts";
- * console.log(spaceSize({
+ * const space = {
  *   optimizer: { type: "choice", values: ["sgd", "adam"] },
  *   hiddenLayers: { type: "int", low: 1, high: 3 },
- * })); // 6
+ * } as const;
+ * assert.equal(spaceSize(space), 6);
  * ```
  */
 export function spaceSize(space: SearchSpace): number {
+  // BEGIN SOLUTION 'TODO: multiply the sizes of the dimensions, refusing continuous ones (lesson 01, "Counting a search space")'
   let size = 1;
   for (const [name, dim] of Object.entries(space)) {
     if (dim.type === "choice") {
@@ -85,4 +91,5 @@ export function spaceSize(space: SearchSpace): number {
     }
   }
   return size;
+  // END SOLUTION
 }

@@ -24,14 +24,16 @@ export type Behaviour = "diverging" | "oscillating" | "converging" | "too slow";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { classifyLossCurve } from "./classify.ts";
- * console.log(classifyLossCurve([1, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01])); // "converging"
- * console.log(classifyLossCurve([1, 2, 4, 8])); // "diverging"
- * console.log(classifyLossCurve([1, 0.99, 0.98, 0.97, 0.96])); // "too slow"
- * console.log(classifyLossCurve([1, 0.4, 0.6, 0.3, 0.5, 0.3])); // "oscillating"
+ * assert.equal(classifyLossCurve([1, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01]), "converging");
+ * assert.equal(classifyLossCurve([1, 2, 4, 8]), "diverging");
+ * assert.equal(classifyLossCurve([1, 0.99, 0.98, 0.97, 0.96]), "too slow");
+ * assert.equal(classifyLossCurve([1, 0.4, 0.6, 0.3, 0.5, 0.3]), "oscillating");
  * ```
  */
 export function classifyLossCurve(losses: readonly number[]): Behaviour {
+  // BEGIN SOLUTION "TODO: classifyLossCurve (lesson 02)"
   const n = losses.length - 1;
   if (n < 1) throw new RangeError(`a loss curve needs at least 2 values, got ${losses.length}`);
   if (losses.some((l) => !Number.isFinite(l)) || losses[n] > losses[0]) return "diverging";
@@ -41,4 +43,5 @@ export function classifyLossCurve(losses: readonly number[]): Behaviour {
   const total = losses[0] - losses[n];
   if (total === 0 || losses[Math.floor(n / 2)] - losses[n] > 0.1 * total) return "too slow";
   return "converging";
+  // END SOLUTION
 }

@@ -18,10 +18,11 @@ export type Gradient = (x: readonly number[]) => number[];
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { gradientDescent } from "./gradient_descent.ts";
  * // f(x) = x², ∇f(x) = 2x: each step multiplies x by 1 − 2·lr = 0.8
  * const path = gradientDescent((x) => [2 * x[0]], [1], 0.1, 3);
- * console.log(path.map((p) => p[0].toFixed(3))); // ["1.000", "0.800", "0.640", "0.512"]
+ * assert.deepEqual(path.map((p) => p[0].toFixed(3)), ["1.000", "0.800", "0.640", "0.512"]);
  * ```
  */
 export function gradientDescent(
@@ -30,6 +31,7 @@ export function gradientDescent(
   lr: number,
   steps: number,
 ): number[][] {
+  // BEGIN SOLUTION "TODO: gradientDescent (lesson 02)"
   checkRun(x0, lr, steps);
   let x = [...x0];
   const path = [[...x]];
@@ -40,8 +42,10 @@ export function gradientDescent(
     path.push([...x]);
   }
   return path;
+  // END SOLUTION
 }
 
+// BEGIN SOLUTION
 function checkRun(x0: readonly number[], lr: number, steps: number): void {
   if (!(typeof lr === "number" && Number.isFinite(lr) && lr >= 0)) {
     throw new RangeError(`learning rate must be a finite number >= 0, got ${lr}`);
@@ -57,3 +61,4 @@ function checkGradient(g: readonly number[], n: number): void {
     throw new RangeError(`the gradient has ${g.length} values, the point ${n}`);
   }
 }
+// END SOLUTION

@@ -42,10 +42,11 @@ export interface RangeTestResult {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { rangeTest } from "./lr_finder.ts";
  * const bowl = { f: (x: readonly number[]) => x[0] ** 2, grad: (x: readonly number[]) => [2 * x[0]] };
  * const r = rangeTest(bowl, [1], { lrMin: 1e-4, lrMax: 10, steps: 50 });
- * console.log(r.suggestedLr < 1 / 2); // true: a tenth of the rate with the lowest loss
+ * assert.ok(r.suggestedLr < 1 / 2); // a tenth of the rate with the lowest loss
  * ```
  */
 export function rangeTest(
@@ -53,6 +54,7 @@ export function rangeTest(
   x0: readonly number[],
   options: RangeTestOptions,
 ): RangeTestResult {
+  // BEGIN SOLUTION "TODO: rangeTest (lesson 02)"
   const { lrMin, lrMax, steps } = options;
   if (!(Number.isFinite(lrMin) && Number.isFinite(lrMax) && lrMin > 0 && lrMax > lrMin)) {
     throw new RangeError(`need 0 < lrMin < lrMax, got lrMin ${lrMin}, lrMax ${lrMax}`);
@@ -82,4 +84,5 @@ export function rangeTest(
   // The first step can only stop the sweep when its loss is not finite.
   if (bestIndex < 0) throw new RangeError("the first step already diverged: lower lrMin");
   return { lrs, losses, suggestedLr: lrs[bestIndex] / 10 };
+  // END SOLUTION
 }

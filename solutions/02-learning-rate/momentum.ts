@@ -23,10 +23,11 @@ export type Gradient = (x: readonly number[]) => number[];
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { momentumDescent } from "./momentum.ts";
  * // f(x) = x²/2, ∇f = x: v = 1, then 0.9·1 + 0.9 = 1.8
  * const path = momentumDescent((x) => [x[0]], [1], 0.1, 0.9, 2);
- * console.log(path.map((p) => p[0].toFixed(2))); // ["1.00", "0.90", "0.72"]
+ * assert.deepEqual(path.map((p) => p[0].toFixed(2)), ["1.00", "0.90", "0.72"]);
  * ```
  */
 export function momentumDescent(
@@ -36,6 +37,7 @@ export function momentumDescent(
   beta: number,
   steps: number,
 ): number[][] {
+  // BEGIN SOLUTION "TODO: momentumDescent (lesson 02)"
   if (!(typeof lr === "number" && Number.isFinite(lr) && lr >= 0)) {
     throw new RangeError(`learning rate must be a finite number >= 0, got ${lr}`);
   }
@@ -59,4 +61,5 @@ export function momentumDescent(
     path.push([...x]);
   }
   return path;
+  // END SOLUTION
 }

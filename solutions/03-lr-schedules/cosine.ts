@@ -31,6 +31,7 @@ export interface WarmRestartsConfig {
   etaMin?: number;
 }
 
+// BEGIN SOLUTION
 function requirePositive(where: string, name: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
     throw new RangeError(`${where}: ${name} must be a positive finite number, got ${value}`);
@@ -52,11 +53,14 @@ function requireInteger(where: string, name: string, value: unknown, least: numb
   }
   return value;
 }
+// END SOLUTION
 
+// BEGIN SOLUTION
 /** `etaMin + (lr0 − etaMin) · (1 + cos(π · tCur / tI)) / 2`, shared by both schedules. */
 function cosineBetween(lr0: number, etaMin: number, tCur: number, tI: number): number {
   return etaMin + (lr0 - etaMin) * (1 + Math.cos(Math.PI * tCur / tI)) / 2;
 }
+// END SOLUTION
 
 /**
  * Cosine annealing, PyTorch `CosineAnnealingLR`'s closed form:
@@ -68,19 +72,22 @@ function cosineBetween(lr0: number, etaMin: number, tCur: number, tI: number): n
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { cosineAnnealing } from "./cosine.ts";
  * const config = { lr0: 0.1, tMax: 100, etaMin: 0.001 };
- * console.log(cosineAnnealing(config, 0)); // 0.1
- * console.log(cosineAnnealing(config, 50)); // 0.0505, halfway between 0.1 and 0.001
- * console.log(cosineAnnealing(config, 100)); // 0.001
+ * assert.equal(cosineAnnealing(config, 0), 0.1);
+ * assert.ok(Math.abs(cosineAnnealing(config, 50) - 0.0505) < 1e-15); // halfway from 0.1 to 0.001
+ * assert.equal(cosineAnnealing(config, 100), 0.001);
  * ```
  */
 export function cosineAnnealing(config: CosineAnnealingConfig, epoch: number): number {
+  // BEGIN SOLUTION "TODO: cosineAnnealing"
   const lr0 = requirePositive("cosineAnnealing", "lr0", config.lr0);
   const tMax = requireInteger("cosineAnnealing", "tMax", config.tMax, 1);
   const etaMin = requireNonNegative("cosineAnnealing", "etaMin", config.etaMin ?? 0);
   requireNonNegative("cosineAnnealing", "epoch", epoch);
   return cosineBetween(lr0, etaMin, epoch, tMax);
+  // END SOLUTION
 }
 
 /**
@@ -97,14 +104,16 @@ export function cosineAnnealing(config: CosineAnnealingConfig, epoch: number): n
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { cosineWarmRestarts } from "./cosine.ts";
  * const config = { lr0: 0.1, t0: 10, tMult: 2 };
- * console.log(cosineWarmRestarts(config, 9)); // just above 0: the end of the first cycle
- * console.log(cosineWarmRestarts(config, 10)); // 0.1: restart, the next cycle lasts 20 epochs
- * console.log(cosineWarmRestarts(config, 20)); // 0.05: halfway through the second cycle
+ * assert.ok(cosineWarmRestarts(config, 9) < 0.003); // the end of the first cycle
+ * assert.equal(cosineWarmRestarts(config, 10), 0.1); // restart; the next cycle lasts 20 epochs
+ * assert.ok(Math.abs(cosineWarmRestarts(config, 20) - 0.05) < 1e-15); // halfway through cycle 2
  * ```
  */
 export function cosineWarmRestarts(config: WarmRestartsConfig, epoch: number): number {
+  // BEGIN SOLUTION "TODO: cosineWarmRestarts"
   const lr0 = requirePositive("cosineWarmRestarts", "lr0", config.lr0);
   const t0 = requireInteger("cosineWarmRestarts", "t0", config.t0, 1);
   const tMult = requireInteger("cosineWarmRestarts", "tMult", config.tMult ?? 1, 1);
@@ -121,4 +130,5 @@ export function cosineWarmRestarts(config: WarmRestartsConfig, epoch: number): n
     }
   }
   return cosineBetween(lr0, etaMin, tCur, tI);
+  // END SOLUTION
 }

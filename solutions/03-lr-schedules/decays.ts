@@ -62,6 +62,7 @@ export interface NaturalExpDecayConfig {
   k: number;
 }
 
+// BEGIN SOLUTION
 function requirePositive(where: string, name: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
     throw new RangeError(`${where}: ${name} must be a positive finite number, got ${value}`);
@@ -89,6 +90,7 @@ function requireNonNegativeInteger(where: string, name: string, value: unknown):
   }
   return value;
 }
+// END SOLUTION
 
 /**
  * The constant schedule: `lr0` at every epoch. The baseline every other schedule is compared
@@ -96,14 +98,17 @@ function requireNonNegativeInteger(where: string, name: string, value: unknown):
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { constantLr } from "./decays.ts";
- * console.log(constantLr({ lr0: 0.01 }, 42)); // 0.01
+ * assert.equal(constantLr({ lr0: 0.01 }, 42), 0.01);
  * ```
  */
 export function constantLr(config: ConstantConfig, epoch: number): number {
+  // BEGIN SOLUTION "TODO: constantLr"
   const lr0 = requirePositive("constantLr", "lr0", config.lr0);
   requireNonNegative("constantLr", "epoch", epoch);
   return lr0;
+  // END SOLUTION
 }
 
 /**
@@ -115,15 +120,18 @@ export function constantLr(config: ConstantConfig, epoch: number): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { timeBasedDecay } from "./decays.ts";
- * console.log(timeBasedDecay({ lr0: 0.001, decay: 0.1 }, 20)); // 0.001 / 3 ≈ 0.000333
+ * assert.ok(Math.abs(timeBasedDecay({ lr0: 0.001, decay: 0.1 }, 20) - 0.001 / 3) < 1e-18);
  * ```
  */
 export function timeBasedDecay(config: TimeBasedDecayConfig, epoch: number): number {
+  // BEGIN SOLUTION "TODO: timeBasedDecay"
   const lr0 = requirePositive("timeBasedDecay", "lr0", config.lr0);
   const decay = requireNonNegative("timeBasedDecay", "decay", config.decay);
   requireNonNegative("timeBasedDecay", "epoch", epoch);
   return lr0 / (1 + decay * epoch);
+  // END SOLUTION
 }
 
 /**
@@ -137,13 +145,15 @@ export function timeBasedDecay(config: TimeBasedDecayConfig, epoch: number): num
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { stepDecay } from "./decays.ts";
  * const halving = { lr0: 0.001, gamma: 0.5, stepSize: 20 };
- * console.log(stepDecay(halving, 99)); // 0.0000625 (four drops: epochs 20, 40, 60, 80)
- * console.log(stepDecay(halving, 100)); // 0.00003125 (the fifth drop)
+ * assert.equal(stepDecay(halving, 99), 0.0000625); // four drops: at epochs 20, 40, 60, 80
+ * assert.equal(stepDecay(halving, 100), 0.00003125); // the fifth drop
  * ```
  */
 export function stepDecay(config: StepDecayConfig, epoch: number): number {
+  // BEGIN SOLUTION "TODO: stepDecay"
   const lr0 = requirePositive("stepDecay", "lr0", config.lr0);
   const gamma = requirePositive("stepDecay", "gamma", config.gamma);
   const stepSize = requirePositiveInteger("stepDecay", "stepSize", config.stepSize);
@@ -155,6 +165,7 @@ export function stepDecay(config: StepDecayConfig, epoch: number): number {
   requireNonNegative("stepDecay", "epoch", epoch);
   const drops = Math.floor(Math.max(0, epoch - startEpoch) / stepSize);
   return lr0 * gamma ** drops;
+  // END SOLUTION
 }
 
 /**
@@ -167,19 +178,22 @@ export function stepDecay(config: StepDecayConfig, epoch: number): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { exponentialDecay } from "./decays.ts";
  * const config = { lr0: 0.1, decayRate: 0.5, decaySteps: 10 };
- * console.log(exponentialDecay(config, 15)); // 0.1 · 0.5^1.5 ≈ 0.0354
- * console.log(exponentialDecay({ ...config, staircase: true }, 15)); // 0.05
+ * assert.ok(Math.abs(exponentialDecay(config, 15) - 0.1 * 0.5 ** 1.5) < 1e-15); // ≈ 0.0354
+ * assert.equal(exponentialDecay({ ...config, staircase: true }, 15), 0.05);
  * ```
  */
 export function exponentialDecay(config: ExponentialDecayConfig, step: number): number {
+  // BEGIN SOLUTION "TODO: exponentialDecay"
   const lr0 = requirePositive("exponentialDecay", "lr0", config.lr0);
   const decayRate = requirePositive("exponentialDecay", "decayRate", config.decayRate);
   const decaySteps = requirePositiveInteger("exponentialDecay", "decaySteps", config.decaySteps);
   requireNonNegative("exponentialDecay", "step", step);
   const exponent = config.staircase ? Math.floor(step / decaySteps) : step / decaySteps;
   return lr0 * decayRate ** exponent;
+  // END SOLUTION
 }
 
 /**
@@ -189,13 +203,16 @@ export function exponentialDecay(config: ExponentialDecayConfig, step: number): 
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { naturalExpDecay } from "./decays.ts";
- * console.log(naturalExpDecay({ lr0: 0.1, k: 0.1 }, 10)); // 0.1 · e^(−1) ≈ 0.0368
+ * assert.ok(Math.abs(naturalExpDecay({ lr0: 0.1, k: 0.1 }, 10) - 0.1 / Math.E) < 1e-15); // ≈ 0.0368
  * ```
  */
 export function naturalExpDecay(config: NaturalExpDecayConfig, epoch: number): number {
+  // BEGIN SOLUTION "TODO: naturalExpDecay"
   const lr0 = requirePositive("naturalExpDecay", "lr0", config.lr0);
   const k = requireNonNegative("naturalExpDecay", "k", config.k);
   requireNonNegative("naturalExpDecay", "epoch", epoch);
   return lr0 * Math.exp(-k * epoch);
+  // END SOLUTION
 }

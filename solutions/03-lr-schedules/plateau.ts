@@ -42,6 +42,7 @@ export interface PlateauScheduler {
   readonly lr: number;
 }
 
+// BEGIN SOLUTION
 function check(config: PlateauConfig): Required<PlateauConfig> {
   const where = "createPlateauScheduler";
   const finite = (name: string, value: unknown, positive: boolean): number => {
@@ -85,6 +86,7 @@ function check(config: PlateauConfig): Required<PlateauConfig> {
     eps: finite("eps", config.eps ?? 1e-8, false),
   };
 }
+// END SOLUTION
 
 /**
  * Creates a plateau scheduler that follows PyTorch's `ReduceLROnPlateau.step(metric)` exactly:
@@ -101,12 +103,14 @@ function check(config: PlateauConfig): Required<PlateauConfig> {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createPlateauScheduler } from "./plateau.ts";
  * const scheduler = createPlateauScheduler({ lr0: 0.1, factor: 0.5, patience: 1 });
- * console.log([1.0, 0.9, 0.95, 0.93].map((loss) => scheduler.step(loss))); // [0.1, 0.1, 0.1, 0.05]
+ * assert.deepEqual([1.0, 0.9, 0.95, 0.93].map((loss) => scheduler.step(loss)), [0.1, 0.1, 0.1, 0.05]);
  * ```
  */
 export function createPlateauScheduler(config: PlateauConfig): PlateauScheduler {
+  // BEGIN SOLUTION "TODO: createPlateauScheduler"
   const c = check(config);
   let lr = c.lr0;
   let best = c.mode === "min" ? Infinity : -Infinity;
@@ -151,6 +155,7 @@ export function createPlateauScheduler(config: PlateauConfig): PlateauScheduler 
       return lr;
     },
   };
+  // END SOLUTION
 }
 
 /**
@@ -160,12 +165,16 @@ export function createPlateauScheduler(config: PlateauConfig): PlateauScheduler 
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { reduceOnPlateau } from "./plateau.ts";
  * const losses = [1.0, 0.8, 0.8, 0.8, 0.8];
- * console.log(reduceOnPlateau({ lr0: 0.1, patience: 2 }, losses)); // [0.1, 0.1, 0.1, 0.1, ≈ 0.01]
+ * const lrs = reduceOnPlateau({ lr0: 0.1, patience: 2 }, losses);
+ * assert.deepEqual(lrs.slice(0, 4), [0.1, 0.1, 0.1, 0.1]);
+ * assert.ok(Math.abs(lrs[4] - 0.01) < 1e-15);
  * ```
  */
 export function reduceOnPlateau(config: PlateauConfig, metrics: readonly number[]): number[] {
+  // BEGIN SOLUTION "TODO: reduceOnPlateau"
   const scheduler = createPlateauScheduler(config);
   if (!Array.isArray(metrics)) {
     throw new RangeError(
@@ -173,4 +182,5 @@ export function reduceOnPlateau(config: PlateauConfig, metrics: readonly number[
     );
   }
   return metrics.map((metric) => scheduler.step(metric));
+  // END SOLUTION
 }

@@ -1,6 +1,9 @@
 /**
  * Optimizers with the update rules of PyTorch's `torch.optim` (defaults included).
  *
+ * The exercise (lesson 04) is the six factories below. The helpers `checkNonNegative`,
+ * `checkUnitInterval` and `checkShapes` are given; the interface and option types are fixed.
+ *
  * Every optimizer is a factory returning an {@link Optimizer}: its state (momentum buffers,
  * accumulators, step count) lives inside, allocated on the first `step` for `params.length`
  * values. `step` updates `params` in place. `lr` is a plain mutable field so a schedule can set
@@ -80,14 +83,16 @@ export interface SgdOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { sgd } from "./optimizers.ts";
  * const opt = sgd({ lr: 0.1, momentum: 0.9 });
  * const p = new Float64Array([1, 2]);
  * opt.step(p, new Float64Array([1, 1])); // first step: buffer = grad
- * console.log(Array.from(p)); // [0.9, 1.9]
+ * assert.deepEqual(Array.from(p), [0.9, 1.9]);
  * ```
  */
 export function sgd(options: SgdOptions): Optimizer {
+  // BEGIN SOLUTION "TODO: sgd (lesson 04, 'SGD')"
   const { momentum = 0, dampening = 0, weightDecay = 0, nesterov = false } = options;
   checkNonNegative("learning rate", options.lr);
   checkNonNegative("momentum", momentum);
@@ -116,6 +121,7 @@ export function sgd(options: SgdOptions): Optimizer {
       }
     },
   };
+  // END SOLUTION
 }
 
 /** Options of {@link adagrad}, with the defaults of `torch.optim.Adagrad`. */
@@ -144,14 +150,16 @@ export interface AdagradOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { adagrad } from "./optimizers.ts";
  * const opt = adagrad({ lr: 0.1 });
  * const p = new Float64Array([1]);
  * opt.step(p, new Float64Array([2])); // s = 4, step = 0.1 · 2 / (2 + 1e-10)
- * console.log(p[0].toFixed(6)); // "0.900000"
+ * assert.equal(p[0].toFixed(6), "0.900000");
  * ```
  */
 export function adagrad(options: AdagradOptions = {}): Optimizer {
+  // BEGIN SOLUTION "TODO: adagrad (lesson 04, 'AdaGrad')"
   const {
     lr = 1e-2,
     lrDecay = 0,
@@ -183,6 +191,7 @@ export function adagrad(options: AdagradOptions = {}): Optimizer {
       }
     },
   };
+  // END SOLUTION
 }
 
 /** Options of {@link adadelta}, with the defaults of `torch.optim.Adadelta`. */
@@ -210,14 +219,16 @@ export interface AdadeltaOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { adadelta } from "./optimizers.ts";
  * const opt = adadelta();
  * const p = new Float64Array([1]);
  * opt.step(p, new Float64Array([1]));
- * console.log(p[0].toFixed(6)); // "0.996838": the first steps are tiny (√ε / √0.1)
+ * assert.equal(p[0].toFixed(6), "0.996838"); // the first steps are tiny (√ε / √0.1)
  * ```
  */
 export function adadelta(options: AdadeltaOptions = {}): Optimizer {
+  // BEGIN SOLUTION "TODO: adadelta (lesson 04, 'AdaDelta')"
   const { lr = 1.0, rho = 0.9, eps = 1e-6, weightDecay = 0 } = options;
   checkNonNegative("learning rate", lr);
   checkUnitInterval("rho", rho, true);
@@ -245,6 +256,7 @@ export function adadelta(options: AdadeltaOptions = {}): Optimizer {
       }
     },
   };
+  // END SOLUTION
 }
 
 /** Options of {@link rmsprop}, with the defaults of `torch.optim.RMSprop`. */
@@ -277,14 +289,16 @@ export interface RmspropOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { rmsprop } from "./optimizers.ts";
  * const opt = rmsprop({ lr: 0.01 });
  * const p = new Float64Array([1]);
  * opt.step(p, new Float64Array([3])); // v = 0.01 · 9, so the step is 0.01 · 3 / 0.3
- * console.log(p[0].toFixed(6)); // "0.900000"
+ * assert.equal(p[0].toFixed(6), "0.900000");
  * ```
  */
 export function rmsprop(options: RmspropOptions = {}): Optimizer {
+  // BEGIN SOLUTION "TODO: rmsprop (lesson 04, 'RMSprop')"
   const {
     lr = 1e-2,
     alpha = 0.99,
@@ -331,6 +345,7 @@ export function rmsprop(options: RmspropOptions = {}): Optimizer {
       }
     },
   };
+  // END SOLUTION
 }
 
 /** Options of {@link adam} and {@link adamw}, with the defaults of `torch.optim.Adam`/`AdamW`. */
@@ -347,6 +362,7 @@ export interface AdamOptions {
   amsgrad?: boolean;
 }
 
+// BEGIN SOLUTION
 function adamFamily(options: AdamOptions, decoupled: boolean): Optimizer {
   const {
     lr = 1e-3,
@@ -399,6 +415,7 @@ function adamFamily(options: AdamOptions, decoupled: boolean): Optimizer {
     },
   };
 }
+// END SOLUTION
 
 /**
  * Adam (Kingma & Ba, 2015), as `torch.optim.Adam`:
@@ -412,15 +429,18 @@ function adamFamily(options: AdamOptions, decoupled: boolean): Optimizer {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { adam } from "./optimizers.ts";
  * const opt = adam({ lr: 0.1 });
  * const p = new Float64Array([1, 1]);
  * opt.step(p, new Float64Array([5, -0.01])); // first step: m̂/√v̂ = sign(g), up to ε
- * console.log(Array.from(p, (x) => x.toFixed(6))); // ["0.900000", "1.100000"]
+ * assert.deepEqual(Array.from(p, (x) => x.toFixed(6)), ["0.900000", "1.100000"]);
  * ```
  */
 export function adam(options: AdamOptions = {}): Optimizer {
+  // BEGIN SOLUTION "TODO: adam (lesson 04, 'Adam')"
   return adamFamily(options, false);
+  // END SOLUTION
 }
 
 /**
@@ -430,13 +450,16 @@ export function adam(options: AdamOptions = {}): Optimizer {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { adamw } from "./optimizers.ts";
  * const opt = adamw({ lr: 0.1, weightDecay: 0.5 });
  * const p = new Float64Array([2]);
  * opt.step(p, new Float64Array([0])); // zero gradient: only the decay acts, 2 · (1 − 0.05)
- * console.log(p[0]); // 1.9
+ * assert.equal(p[0], 1.9);
  * ```
  */
 export function adamw(options: AdamOptions = {}): Optimizer {
+  // BEGIN SOLUTION "TODO: adamw (lesson 04, 'Weight decay: coupled or decoupled')"
   return adamFamily(options, true);
+  // END SOLUTION
 }

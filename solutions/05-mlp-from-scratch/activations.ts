@@ -20,8 +20,9 @@ export type Activation = "relu" | "tanh" | "sigmoid";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { activate } from "./activations.ts";
- * console.log(Array.from(activate("relu", new Float64Array([-1, 0, 2])))); // [0, 0, 2]
+ * assert.deepEqual(Array.from(activate("relu", new Float64Array([-1, 0, 2]))), [0, 0, 2]);
  * ```
  */
 export function activate(
@@ -29,6 +30,7 @@ export function activate(
   z: Float64Array,
   a: Float64Array = new Float64Array(z.length),
 ): Float64Array {
+  // BEGIN SOLUTION "TODO: apply relu, tanh or sigmoid element by element"
   const n = z.length;
   if (kind === "relu") {
     for (let i = 0; i < n; i++) a[i] = z[i] > 0 ? z[i] : 0;
@@ -40,6 +42,7 @@ export function activate(
     throw new Error(`unknown activation: ${kind}`);
   }
   return a;
+  // END SOLUTION
 }
 
 /**
@@ -49,11 +52,12 @@ export function activate(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { activationBackward } from "./activations.ts";
  * const z = new Float64Array([-1, 0, 2]);
  * const a = new Float64Array([0, 0, 2]);
  * const da = new Float64Array([5, 5, 5]);
- * console.log(Array.from(activationBackward("relu", z, a, da))); // [0, 0, 5]
+ * assert.deepEqual(Array.from(activationBackward("relu", z, a, da)), [0, 0, 5]);
  * ```
  */
 export function activationBackward(
@@ -63,6 +67,7 @@ export function activationBackward(
   da: Float64Array,
   dz: Float64Array = new Float64Array(z.length),
 ): Float64Array {
+  // BEGIN SOLUTION "TODO: dz = da · derivative of f at z (the ReLU derivative is 0 at z = 0)"
   const n = z.length;
   if (kind === "relu") {
     for (let i = 0; i < n; i++) dz[i] = z[i] > 0 ? da[i] : 0;
@@ -74,4 +79,5 @@ export function activationBackward(
     throw new Error(`unknown activation: ${kind}`);
   }
   return dz;
+  // END SOLUTION
 }

@@ -20,12 +20,13 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { denseForward } from "./dense.ts";
  * // one example with 2 inputs, a layer with 3 outputs
  * const x = new Float64Array([1, 2]);
  * const w = new Float64Array([1, 0, -1, 0, 1, 1]); // 2 × 3
  * const b = new Float64Array([0, 0, 0.5]);
- * console.log(Array.from(denseForward(x, w, b, 1, 2, 3))); // [1, 2, 1.5]
+ * assert.deepEqual(Array.from(denseForward(x, w, b, 1, 2, 3)), [1, 2, 1.5]);
  * ```
  */
 export function denseForward(
@@ -37,12 +38,14 @@ export function denseForward(
   outSize: number,
   y: Float64Array = new Float64Array(batch * outSize),
 ): Float64Array {
+  // BEGIN SOLUTION "TODO: compute y = x·W + b (lesson 05, 'The dense layer')"
   // y = x·W: A = x (row stride inSize), B = W (row stride outSize).
   matmul(batch, outSize, inSize, x, inSize, 1, w, outSize, 1, y);
   for (let i = 0; i < batch; i++) {
     for (let j = 0; j < outSize; j++) y[i * outSize + j] += b[j];
   }
   return y;
+  // END SOLUTION
 }
 
 /**
@@ -58,13 +61,16 @@ export function denseForward(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { denseBackward } from "./dense.ts";
  * const x = new Float64Array([1, 2, 3, 4]); // 2 examples × 2 inputs
  * const w = new Float64Array([1, 2]); // 2 inputs × 1 output
  * const dy = new Float64Array([1, -1]);
  * const dw = new Float64Array(2), db = new Float64Array(1), dx = new Float64Array(4);
  * denseBackward(x, w, dy, 2, 2, 1, dw, db, dx);
- * console.log(Array.from(dw), Array.from(db), Array.from(dx)); // [-2, -2] [0] [1, 2, -1, -2]
+ * assert.deepEqual(Array.from(dw), [-2, -2]);
+ * assert.deepEqual(Array.from(db), [0]);
+ * assert.deepEqual(Array.from(dx), [1, 2, -1, -2]);
  * ```
  */
 export function denseBackward(
@@ -78,6 +84,7 @@ export function denseBackward(
   db: Float64Array,
   dx: Float64Array | null,
 ): void {
+  // BEGIN SOLUTION "TODO: compute dW = xᵀ·dy, db = Σ dy, dx = dy·Wᵀ (lesson 05, 'Backpropagation')"
   // dW = xᵀ·dy: A = xᵀ, so A[k, i] = x[i * inSize + k] (row stride 1, column stride inSize).
   matmul(inSize, outSize, batch, x, 1, inSize, dy, outSize, 1, dw);
   for (let j = 0; j < outSize; j++) {
@@ -87,8 +94,10 @@ export function denseBackward(
   }
   // dx = dy·Wᵀ: B = Wᵀ, so B[j, k] = W[k * outSize + j] (row stride 1, column stride outSize).
   if (dx !== null) matmul(batch, inSize, outSize, dy, outSize, 1, w, 1, outSize, dx);
+  // END SOLUTION
 }
 
+// BEGIN SOLUTION
 /**
  * `C = A·B`, with C (m × n) row-major and overwritten, and A (m × p), B (p × n) read through
  * strides — `A[i, t] = a[i·ars + t·acs]`, `B[t, j] = b[t·brs + j·bcs]` — so that the same
@@ -147,3 +156,4 @@ function matmul(
     }
   }
 }
+// END SOLUTION

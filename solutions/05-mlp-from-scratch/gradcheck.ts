@@ -15,11 +15,12 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { numericalGradient } from "./gradcheck.ts";
  * const p = new Float64Array([3, -1]);
  * const f = () => p[0] * p[0] + 5 * p[1]; // gradient (2·p0, 5)
  * const g = numericalGradient(f, p);
- * console.log(g[0].toFixed(6), g[1].toFixed(6)); // 6.000000 5.000000
+ * assert.deepEqual([g[0].toFixed(6), g[1].toFixed(6)], ["6.000000", "5.000000"]);
  * ```
  */
 export function numericalGradient(
@@ -27,6 +28,7 @@ export function numericalGradient(
   params: Float64Array,
   eps = 1e-5,
 ): Float64Array {
+  // BEGIN SOLUTION "TODO: central differences (f(θ + h) − f(θ − h)) / 2h, restoring every entry"
   const grad = new Float64Array(params.length);
   for (let i = 0; i < params.length; i++) {
     const saved = params[i];
@@ -38,6 +40,7 @@ export function numericalGradient(
     grad[i] = (plus - minus) / (2 * eps);
   }
   return grad;
+  // END SOLUTION
 }
 
 /**
@@ -53,8 +56,10 @@ export function numericalGradient(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { maxRelativeError } from "./gradcheck.ts";
- * console.log(maxRelativeError([1, 2, 0], [1, 2.002, 0])); // 0.000999000999000999
+ * // 0.002 / 2.002: the one entry that differs, relative to the larger magnitude
+ * assert.equal(maxRelativeError([1, 2, 0], [1, 2.002, 0]).toPrecision(6), "0.000999001");
  * ```
  */
 export function maxRelativeError(
@@ -62,6 +67,7 @@ export function maxRelativeError(
   b: ArrayLike<number>,
   floor = 1e-4,
 ): number {
+  // BEGIN SOLUTION "TODO: max over i of |a_i − b_i| / max(|a_i|, |b_i|, floor)"
   if (a.length !== b.length) {
     throw new RangeError(`gradients differ in length: ${a.length} vs ${b.length}`);
   }
@@ -73,4 +79,5 @@ export function maxRelativeError(
     if (r > worst) worst = r;
   }
   return worst;
+  // END SOLUTION
 }

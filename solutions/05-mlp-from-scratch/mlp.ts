@@ -86,12 +86,15 @@ export interface LossOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createMlp } from "./mlp.ts";
  * const net = createMlp({ sizes: [4, 8, 3], activation: "tanh", init: "xavier", seed: 1 });
- * console.log(net.params.length, net.layers[1].w.length); // 67 24
+ * assert.equal(net.params.length, 67);
+ * assert.equal(net.layers[1].w.length, 24);
  * ```
  */
 export function createMlp(config: MlpConfig): Mlp {
+  // BEGIN SOLUTION "TODO: allocate params and grads, make the layer views, draw the weights"
   const { sizes, activation = "relu", init = "he", seed = 0 } = config;
   if (sizes.length < 2 || !sizes.every((n) => Number.isInteger(n) && n > 0)) {
     throw new RangeError(`sizes must be at least two positive integers, got [${sizes}]`);
@@ -192,6 +195,7 @@ function run(model: Mlp, x: Float64Array, batch: number, dropout: number, random
     }
   }
   return ws;
+  // END SOLUTION
 }
 
 /**
@@ -200,14 +204,17 @@ function run(model: Mlp, x: Float64Array, batch: number, dropout: number, random
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createMlp, forward } from "./mlp.ts";
  * const net = createMlp({ sizes: [2, 3, 2], seed: 7 });
- * console.log(forward(net, new Float64Array([1, -1, 0, 2]), 2).length); // 4
+ * assert.equal(forward(net, new Float64Array([1, -1, 0, 2]), 2).length, 4);
  * ```
  */
 export function forward(model: Mlp, x: Float64Array, batch: number): Float64Array {
+  // BEGIN SOLUTION "TODO: dense, activation, dense, …: return the logits"
   const ws = run(model, x, batch, 0);
   return ws.z[model.layers.length - 1].slice();
+  // END SOLUTION
 }
 
 /**
@@ -220,10 +227,12 @@ export function forward(model: Mlp, x: Float64Array, batch: number): Float64Arra
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createMlp, lossAndGradient } from "./mlp.ts";
  * const net = createMlp({ sizes: [2, 4, 3], seed: 3 });
  * const loss = lossAndGradient(net, new Float64Array([0.5, -1]), [2], 1, { l2: 1e-3 });
- * console.log(loss > 0, net.grads.some((g) => g !== 0)); // true true
+ * assert.ok(loss > 0);
+ * assert.ok(net.grads.some((g) => g !== 0));
  * ```
  */
 export function lossAndGradient(
@@ -233,6 +242,7 @@ export function lossAndGradient(
   batch: number,
   options: LossOptions = {},
 ): number {
+  // BEGIN SOLUTION "TODO: forward pass, softmax cross-entropy, then backward layer by layer"
   const { l2 = 0, dropout = 0, random } = options;
   if (!(dropout >= 0 && dropout < 1)) throw new RangeError(`dropout must be in [0, 1): ${dropout}`);
   if (dropout > 0 && !random) throw new Error("dropout needs options.random");
@@ -273,6 +283,7 @@ export function lossAndGradient(
     activationBackward(model.activation, ws.z[l - 1], ws.h[l - 1], dInput, ws.dz[l - 1]);
   }
   return loss;
+  // END SOLUTION
 }
 
 /**
@@ -280,13 +291,16 @@ export function lossAndGradient(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createMlp, predict } from "./mlp.ts";
  * const net = createMlp({ sizes: [2, 3, 4], seed: 1 });
  * const p = predict(net, new Float64Array([1, 2, 3, 4]), 2);
- * console.log(p.length, p.every((c) => c >= 0 && c < 4)); // 2 true
+ * assert.equal(p.length, 2);
+ * assert.ok(p.every((c) => c >= 0 && c < 4));
  * ```
  */
 export function predict(model: Mlp, x: Float64Array, rows: number): Int32Array {
+  // BEGIN SOLUTION "TODO: argmax of each row of the logits"
   const classes = model.sizes[model.sizes.length - 1];
   const inSize = model.sizes[0];
   const out = new Int32Array(rows);
@@ -304,6 +318,7 @@ export function predict(model: Mlp, x: Float64Array, rows: number): Int32Array {
     }
   }
   return out;
+  // END SOLUTION
 }
 
 /**
@@ -311,10 +326,11 @@ export function predict(model: Mlp, x: Float64Array, rows: number): Int32Array {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { accuracy, createMlp } from "./mlp.ts";
  * const net = createMlp({ sizes: [1, 2], seed: 1 });
  * const acc = accuracy(net, new Float64Array([1, -1]), [0, 1], 2);
- * console.log(acc >= 0 && acc <= 1); // true
+ * assert.ok(acc >= 0 && acc <= 1);
  * ```
  */
 export function accuracy(
@@ -323,8 +339,10 @@ export function accuracy(
   labels: ArrayLike<number>,
   rows: number,
 ): number {
+  // BEGIN SOLUTION "TODO: the fraction of predictions equal to the labels"
   const predicted = predict(model, x, rows);
   let hits = 0;
   for (let i = 0; i < rows; i++) if (predicted[i] === labels[i]) hits++;
   return hits / rows;
+  // END SOLUTION
 }

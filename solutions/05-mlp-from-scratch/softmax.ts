@@ -20,9 +20,10 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { softmax } from "./softmax.ts";
  * const p = softmax(new Float64Array([1000, 1000]), 1, 2);
- * console.log(Array.from(p)); // [0.5, 0.5]
+ * assert.deepEqual(Array.from(p), [0.5, 0.5]);
  * ```
  */
 export function softmax(
@@ -31,6 +32,7 @@ export function softmax(
   classes: number,
   out: Float64Array = new Float64Array(batch * classes),
 ): Float64Array {
+  // BEGIN SOLUTION "TODO: subtract each row's max, exponentiate, divide by the row sum"
   for (let i = 0; i < batch; i++) {
     const row = i * classes;
     let m = -Infinity;
@@ -44,6 +46,7 @@ export function softmax(
     for (let j = 0; j < classes; j++) out[row + j] /= sum;
   }
   return out;
+  // END SOLUTION
 }
 
 /**
@@ -53,10 +56,12 @@ export function softmax(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { softmaxCrossEntropy } from "./softmax.ts";
  * const grad = new Float64Array(2);
  * const loss = softmaxCrossEntropy(new Float64Array([0, 0]), [1], 1, 2, grad);
- * console.log(loss.toFixed(4), Array.from(grad)); // 0.6931 [0.5, -0.5]
+ * assert.equal(loss.toFixed(4), "0.6931");
+ * assert.deepEqual(Array.from(grad), [0.5, -0.5]);
  * ```
  */
 export function softmaxCrossEntropy(
@@ -66,6 +71,7 @@ export function softmaxCrossEntropy(
   classes: number,
   grad?: Float64Array,
 ): number {
+  // BEGIN SOLUTION "TODO: mean of log Σ e^(z − m) + m − z_y, and grad = (softmax − onehot) / B"
   let total = 0;
   const scale = 1 / batch;
   for (let i = 0; i < batch; i++) {
@@ -88,4 +94,5 @@ export function softmaxCrossEntropy(
     }
   }
   return total * scale;
+  // END SOLUTION
 }

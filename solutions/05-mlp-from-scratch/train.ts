@@ -9,7 +9,7 @@ import { accuracy, lossAndGradient, type Mlp } from "./mlp.ts";
 
 /**
  * What the loop needs of an optimizer. It is the shape of lesson 04's `Optimizer`, so every
- * optimizer from `solutions/04-optimizers/optimizers.ts` fits, and so does a plain object:
+ * optimizer of lesson 04 (`optimizers.ts`) fits, and so does a plain object:
  * `{ lr: 0.1, step(p, g) { for (let i = 0; i < p.length; i++) p[i] -= this.lr * g[i]; } }`.
  */
 export interface Optimizer {
@@ -74,16 +74,25 @@ export interface TrainHistory {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createMlp } from "./mlp.ts";
  * import { train } from "./train.ts";
- * import { sgd } from "../04-optimizers/optimizers.ts";
  * const net = createMlp({ sizes: [2, 8, 2], seed: 1 });
  * const data = { features: new Float64Array([0, 0, 1, 1, 0, 1, 1, 0]), labels: [0, 0, 1, 1], rows: 4 };
- * const history = train(net, data, { epochs: 50, batchSize: 2, optimizer: sgd({ lr: 0.1, momentum: 0.9 }) });
- * console.log(history.loss.length, history.loss[49] < history.loss[0]); // 50 true
+ * // Plain SGD as an object: any optimizer of lesson 04 fits here too.
+ * const optimizer = {
+ *   lr: 0.1,
+ *   step(p: Float64Array, g: Float64Array) {
+ *     for (let i = 0; i < p.length; i++) p[i] -= this.lr * g[i];
+ *   },
+ * };
+ * const history = train(net, data, { epochs: 50, batchSize: 2, optimizer });
+ * assert.equal(history.loss.length, 50);
+ * assert.ok(history.loss[49] < history.loss[0]);
  * ```
  */
 export function train(model: Mlp, data: Examples, options: TrainOptions): TrainHistory {
+  // BEGIN SOLUTION "TODO: shuffle, slice into batches, lossAndGradient, optimizer.step; record the history"
   const { epochs, batchSize, optimizer, schedule, l2 = 0, dropout = 0, seed = 0 } = options;
   if (!(Number.isInteger(batchSize) && batchSize > 0)) {
     throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
@@ -120,4 +129,5 @@ export function train(model: Mlp, data: Examples, options: TrainOptions): TrainH
     if (v) history.validationAccuracy.push(accuracy(model, v.features, v.labels, v.rows));
   }
   return history;
+  // END SOLUTION
 }
