@@ -56,9 +56,12 @@ export interface CaseData {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { failureText } from "./compare.ts";
- * console.log(failureText({ input: "f(1)", expected: "2", got: "3" }));
- * // "input:    f(1)\nexpected: 2\ngot:      3"
+ * assert.equal(
+ *   failureText({ input: "f(1)", expected: "2", got: "3" }),
+ *   "input:    f(1)\nexpected: 2\ngot:      3",
+ * );
  * ```
  */
 export function failureText(failure: Failure): string {
@@ -76,8 +79,9 @@ export function failureText(failure: Failure): string {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { toleranceText } from "./compare.ts";
- * console.log(toleranceText(1e-12, 0)); // "within relative 1e-12"
+ * assert.equal(toleranceText(1e-12, 0), "within relative 1e-12");
  * ```
  */
 export function toleranceText(rel: number, absTol: number): string {
@@ -95,8 +99,9 @@ export function toleranceText(rel: number, absTol: number): string {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { numbersClose } from "./compare.ts";
- * console.log(numbersClose(1 + 1e-13, 1, 1e-12, 0)); // true
+ * assert.ok(numbersClose(1 + 1e-13, 1, 1e-12, 0));
  * ```
  */
 export function numbersClose(got: number, expected: number, rel: number, absTol: number): boolean {
@@ -117,8 +122,9 @@ function threwFailure(c: CaseData, expected: string, outcome: Outcome): Failure 
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { checkNumber } from "./compare.ts";
- * console.log(checkNumber({ input: "h(3)", expected: 1.5 }, { value: 1.5 })); // undefined
+ * assert.equal(checkNumber({ input: "h(3)", expected: 1.5 }, { value: 1.5 }), undefined);
  * ```
  */
 export function checkNumber(c: CaseData, outcome: Outcome): Failure | undefined {
@@ -142,9 +148,12 @@ export function checkNumber(c: CaseData, outcome: Outcome): Failure | undefined 
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { checkNumbers } from "./compare.ts";
- * console.log(checkNumbers({ input: "f()", expected: [1, 2] }, { value: [1, 3] })?.note);
- * // "first difference at index 1: expected 2, got 3"
+ * assert.equal(
+ *   checkNumbers({ input: "f()", expected: [1, 2] }, { value: [1, 3] })?.note,
+ *   "first difference at index 1: expected 2, got 3",
+ * );
  * ```
  */
 export function checkNumbers(c: CaseData, outcome: Outcome): Failure | undefined {
@@ -190,9 +199,12 @@ export function checkNumbers(c: CaseData, outcome: Outcome): Failure | undefined
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { checkEqual } from "./compare.ts";
- * console.log(checkEqual({ input: "f()", expected: { a: [1] } }, { value: { a: [2] } })?.note);
- * // "first difference at .a[0]"
+ * assert.equal(
+ *   checkEqual({ input: "f()", expected: { a: [1] } }, { value: { a: [2] } })?.note,
+ *   "first difference at .a[0]",
+ * );
  * ```
  */
 export function checkEqual(c: CaseData, outcome: Outcome): Failure | undefined {
@@ -216,10 +228,13 @@ export function checkEqual(c: CaseData, outcome: Outcome): Failure | undefined {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { checkThrows } from "./compare.ts";
  * const outcome = { threw: "RangeError: bad lr", message: "bad lr" };
- * console.log(checkThrows({ input: "f(-1)", expected: undefined, messageIncludes: "lr" }, outcome));
- * // undefined
+ * assert.equal(
+ *   checkThrows({ input: "f(-1)", expected: undefined, messageIncludes: "lr" }, outcome),
+ *   undefined,
+ * );
  * ```
  */
 export function checkThrows(c: CaseData, outcome: Outcome): Failure | undefined {

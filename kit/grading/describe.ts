@@ -94,9 +94,10 @@ const MAX_INPUT_LENGTH = 240;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { formatInput } from "./describe.ts";
- * console.log(formatInput('f({"lr0":0.1,"gamma":0.5}, 3)')); // "f({ lr0: 0.1, gamma: 0.5 }, 3)"
- * console.log(formatInput("g([1,2,3,4,5,6,7,8,9,10])")); // "g([1, 2, 3, 4, 5, 6, 7, 8, … 2 more])"
+ * assert.equal(formatInput('f({"lr0":0.1,"gamma":0.5}, 3)'), "f({ lr0: 0.1, gamma: 0.5 }, 3)");
+ * assert.equal(formatInput("g([1,2,3,4,5,6,7,8,9,10])"), "g([1, 2, 3, 4, 5, 6, 7, 8, … 2 more])");
  * ```
  */
 export function formatInput(text: string): string {
@@ -172,9 +173,10 @@ const SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { flatParameterName } from "./describe.ts";
  * const name = flatParameterName([4, 3, 2]);
- * console.log(name(0), name(12), name(15), name(21)); // "W₁[0,0] b₁[0] W₂[0,0] b₂[0]"
+ * assert.deepEqual([name(0), name(12), name(15), name(21)], ["W₁[0,0]", "b₁[0]", "W₂[0,0]", "b₂[0]"]);
  * ```
  */
 export function flatParameterName(sizes: readonly number[]): (index: number) => string {

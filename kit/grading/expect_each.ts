@@ -64,7 +64,8 @@ export function expectEach<C>(cases: readonly C[], check: EachCheck<C, number>):
 
 /**
  * Expects `name(...args)` close to the reference for every case: {@link expectEach} with the
- * input written as the call, each argument as JSON (`stepDecay({"lr0":0.1,…}, 99)`).
+ * input written as the call, each argument as JSON, which failure messages show as
+ * `stepDecay({ lr0: 0.1, … }, 99)`.
  *
  * @example
  * ```ts

@@ -77,9 +77,11 @@ function copyArgument(value: unknown, depth = 0): unknown {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { fake } from "./fakes.ts";
  * const double = (x: number) => 2 * x;
- * console.log(fake("echo", double)(3), fake("constant", double)(3)); // 3 0
+ * assert.equal(fake("echo", double)(3), 3);
+ * assert.equal(fake("constant", double)(3), 0);
  * ```
  */
 export function fake(kind: FakeKind, reference: (...args: never[]) => unknown): AnyFunction {

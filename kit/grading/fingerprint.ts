@@ -14,8 +14,9 @@ import { type Inspection, readAccepted } from "./submissions.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { sha256 } from "./fingerprint.ts";
- * console.log((await sha256("")).slice(0, 8)); // "e3b0c442"
+ * assert.equal((await sha256("")).slice(0, 8), "e3b0c442");
  * ```
  */
 export async function sha256(data: Uint8Array | string): Promise<string> {

@@ -17,8 +17,9 @@ import type { LessonResult } from "./score.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { markdownText } from "./gradebook.ts";
- * console.log(markdownText("ok\r# 87/87 | fake")); // "ok # 87/87 \\| fake"
+ * assert.equal(markdownText("ok\r# 87/87 | fake"), "ok # 87/87 \\| fake");
  * ```
  */
 export function markdownText(text: string): string {

@@ -62,9 +62,10 @@ export interface Observation {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { fromPlain } from "./judge.ts";
- * console.log(fromPlain({ $number: "NaN" })); // NaN
- * console.log(fromPlain({ $typed: "Float64Array", values: [1, 2] })); // Float64Array(2) [ 1, 2 ]
+ * assert.ok(Number.isNaN(fromPlain({ $number: "NaN" })));
+ * assert.deepEqual(fromPlain({ $typed: "Float64Array", values: [1, 2] }), new Float64Array([1, 2]));
  * ```
  */
 export function fromPlain(value: unknown): unknown {
@@ -116,9 +117,10 @@ function failed(text: string, hint: string): Verdict {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { readObserved } from "./judge.ts";
  * const report = readObserved({ name: "t", hint: "h", observations: [] });
- * console.log(typeof report === "string" ? report : report.hint); // "h"
+ * assert.equal(typeof report === "string" ? report : report.hint, "h");
  * ```
  */
 export function readObserved(
@@ -137,13 +139,14 @@ export function readObserved(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { judgeObserved } from "./judge.ts";
  * const reference = [{ kind: "number" as const, input: "half(4)", expected: 2 }];
  * const answers = {
  *   hint: "Halve it.",
  *   observations: [{ kind: "number", input: "half(4)", outcome: { value: 2 } }],
  * };
- * console.log(judgeObserved(answers, reference).passed); // true
+ * assert.ok(judgeObserved(answers, reference).passed);
  * ```
  */
 export function judgeObserved(
@@ -222,10 +225,12 @@ export function judgeObserved(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { REDACTED, redactCases } from "./judge.ts";
  * const cases = { half: [{ x: 4, expected: 2 }] };
  * const redacted = redactCases(cases, ['["half","0","expected"]'], []);
- * console.log(redacted.half[0].x, (redacted.half[0].expected as unknown) === REDACTED); // 4 true
+ * assert.equal(redacted.half[0].x, 4);
+ * assert.equal(redacted.half[0].expected as unknown, REDACTED);
  * ```
  */
 export function redactCases<T>(

@@ -670,9 +670,10 @@ const KEEP_TAIL = 48 * 1024;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { readBounded } from "./run.ts";
  * const text = await readBounded(new Blob(["hello"]).stream());
- * console.log(text); // "hello"
+ * assert.equal(text, "hello");
  * ```
  */
 export async function readBounded(stream: ReadableStream<Uint8Array>): Promise<string> {
@@ -716,10 +717,13 @@ function concat(parts: Uint8Array[]): Uint8Array {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { explainLoadFailure } from "./run.ts";
  * const printed = "error: SyntaxError: Expected ',', got 'x'\n    at file:///k/exercises/a.ts:3:9\n";
- * console.log(explainLoadFailure(printed, "/k", 1));
- * // "SyntaxError: Expected ',', got 'x' (exercises/a.ts:3:9)"
+ * assert.equal(
+ *   explainLoadFailure(printed, "/k", 1),
+ *   "SyntaxError: Expected ',', got 'x' (exercises/a.ts:3:9)",
+ * );
  * ```
  */
 export function explainLoadFailure(printed: string, workspace: string, exitCode: number): string {

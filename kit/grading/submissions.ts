@@ -87,9 +87,10 @@ export async function lstatOrNull(path: string): Promise<Deno.FileInfo | null> {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { safeName } from "./submissions.ts";
- * console.log(safeName("alice")); // "alice"
- * console.log(safeName("a b") === safeName("a_b")); // false
+ * assert.equal(safeName("alice"), "alice");
+ * assert.notEqual(safeName("a b"), safeName("a_b"));
  * ```
  */
 export function safeName(name: string): string {

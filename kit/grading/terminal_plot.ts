@@ -26,10 +26,11 @@ const BOTH_MARK = "●";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { plotSeries } from "./terminal_plot.ts";
  * const lines = plotSeries([1, 2, 3, 4], [1, 2, 2, 2], { width: 8, height: 4 });
- * console.log(lines.length); // 6
- * console.log(lines.at(-1)); // "         · expected   x yours   ● both"
+ * assert.equal(lines.length, 6);
+ * assert.equal(lines.at(-1), "         · expected   x yours   ● both");
  * ```
  */
 export function plotSeries(
