@@ -45,6 +45,9 @@ const USAGE = `usage: deno task grade PATH... [--out DIR] [--lessons LIST] [--ti
   --fresh         grade every student again, even those unchanged since the last run
   --classroom F   also write F: the GitHub Classroom reporter's result (base64 JSON) of the
                   first student graded
+  --held-out      grade with cases drawn afresh from the teacher's secret seed in the
+                  environment variable KIT_HELD_OUT_SEED (teacher's copy: needs solutions/
+                  and kit/content/); reports then show no input or value of those cases
 
 Grading uses this copy's tests, helpers, deno.json, data and kit/manifest.json; it takes only the
 exercise files (exercises/NN-slug/*.ts, not *_test.ts) of each submission. Student code runs with
@@ -65,6 +68,7 @@ async function main(args: string[]): Promise<number> {
         jobs: { type: "string" },
         fresh: { type: "boolean", default: false },
         classroom: { type: "string" },
+        "held-out": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -108,6 +112,14 @@ async function main(args: string[]): Promise<number> {
     console.error("grade: no submission found in the given paths");
     return 2;
   }
+  // The seed comes from the environment (a CI secret, or typed once), never the command line.
+  const heldOutSeed = Deno.env.get("KIT_HELD_OUT_SEED") ?? "";
+  if (values["held-out"] && !heldOutSeed) {
+    console.error(
+      "grade: --held-out needs the teacher's seed in the environment: KIT_HELD_OUT_SEED",
+    );
+    return 2;
+  }
   const out = resolve(values.out);
   const studentsDir = join(out, "students");
   if (values.fresh) await Deno.remove(studentsDir, { recursive: true }).catch(() => {});
@@ -119,6 +131,7 @@ async function main(args: string[]): Promise<number> {
     concurrency: jobs,
     resultsDir: studentsDir,
     log: (line) => console.log(line),
+    heldOutSeed: values["held-out"] ? heldOutSeed : undefined,
   });
   console.log(
     `grading ${submissions.length} submission(s), ${lessons.map((l) => l.id).join(", ")}; ` +

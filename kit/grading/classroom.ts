@@ -18,6 +18,7 @@ import { stageWorkspace } from "./stage.ts";
 import { DEFAULT_MEMORY_MIB, memoryWrapper, SANDBOX_FLAGS, vetImports } from "./sandbox.ts";
 import { writeTextFileAtomic } from "./files.ts";
 import { discoverExpected, type Discovery, judgeRun, stageRedactedCases } from "./trusted.ts";
+import { drawHeldOutCases } from "./held_out.ts";
 import { inspectSubmission, lstatOrNull, type Submission } from "./submissions.ts";
 
 export { findSubmissions, safeName, type Submission } from "./submissions.ts";
@@ -61,6 +62,11 @@ export interface GradeOptions {
   resultsDir?: string;
   /** Called with progress lines. */
   log?: (line: string) => void;
+  /**
+   * A teacher's secret: grade with cases drawn afresh from it (held out from the student
+   * edition) instead of the public ones. Needs `solutions/` and `kit/content/`.
+   */
+  heldOutSeed?: string;
 }
 
 /** The fixed parts of grading a class, computed once. */
@@ -112,12 +118,18 @@ export async function prepareGrader(options: GradeOptions): Promise<Grader> {
   const memoryMiB = options.memoryMiB ?? DEFAULT_MEMORY_MIB;
   const concurrency = options.concurrency ?? Math.min(4, navigator.hardwareConcurrency || 2);
   const declared = await declaredTests(kitRoot, lessons, log);
-  const settings = `${lessons.map((l) => l.slug).join(",")}/${lessonTimeoutMs}/${memoryMiB}/${
-    JSON.stringify(declared)
-  }`;
   let discovery: Discovery | undefined;
   if ((await lstatOrNull(join(kitRoot, "solutions")))?.isDirectory) {
-    discovery = await discoverExpected(kitRoot, lessons, declared);
+    if (options.heldOutSeed) {
+      const drawn = await drawHeldOutCases(kitRoot, options.heldOutSeed);
+      if ("folder" in drawn) {
+        discovery = await discoverExpected(kitRoot, lessons, declared, drawn.folder);
+        log(
+          `held-out cases drawn from the teacher's seed for ${discovery.heldOutTests.size} tests`,
+        );
+      } else log(`warning: ${drawn.problem}; the public cases are used`);
+    }
+    discovery ??= await discoverExpected(kitRoot, lessons, declared);
     for (const problem of discovery.problems) log(`warning: ${problem}`);
   } else {
     log(
@@ -125,6 +137,13 @@ export async function prepareGrader(options: GradeOptions): Promise<Grader> {
         "grade with the teacher's copy for that",
     );
   }
+  // Held-out cases are part of the setting (a hash of the seed, never the seed itself).
+  const cases = discovery?.heldOutTests.size
+    ? `held-out ${await sha256(options.heldOutSeed!)}`
+    : "public";
+  const settings = `${lessons.map((l) => l.slug).join(",")}/${lessonTimeoutMs}/${memoryMiB}/${
+    JSON.stringify(declared)
+  }/${cases}`;
   return {
     kitRoot,
     allLessons,
@@ -269,7 +288,7 @@ async function gradeInspected(grader: Grader, submission: Submission): Promise<S
     });
     const lessons: LessonResult[] = [];
     try {
-      if (grader.discovery) await stageRedactedCases(stage.root, grader.kitRoot, grader.discovery);
+      if (grader.discovery) await stageRedactedCases(stage.root, grader.discovery);
       // One import analysis for every graded lesson of the student.
       const verdicts = await vetImports({
         workspace: stage.root,

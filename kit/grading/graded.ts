@@ -326,7 +326,7 @@ export function graded(options: GradedOptions, fn: () => void | Promise<void>): 
       } finally {
         current = undefined;
         running = undefined;
-        if (runner.discover) mark("reference", { name: fullName, cases: referenceCases });
+        if (runner.discover) mark("reference", { name: fullName, hint, cases: referenceCases });
       }
       if (runner.observe) {
         // The answers go to the grader on a progress line; it judges them (judge.ts). Only

@@ -20,6 +20,12 @@ export interface Discovery {
   cases: Map<string, { expected: Set<string>; inputs: Set<string> }>;
   /** Test name → its cases as the reference run made them (kind, input, expected, tolerance). */
   reference: Map<string, Observation[]>;
+  /** Test name → its hint, from the test file as the reference run read it. */
+  hints: Map<string, string>;
+  /** Where the cases with the real expected values are: the kit's, or held-out ones. */
+  casesDir: string;
+  /** Tests whose cases are held out: no input or value of theirs may appear in a report. */
+  heldOutTests: Set<string>;
   /** Problems of the reference run (a test that failed on the solutions, say). */
   problems: string[];
 }
@@ -41,8 +47,63 @@ export async function discoverExpected(
   kitRoot: string,
   lessons: Lesson[],
   manifest: Manifest,
+  heldOutDir?: string,
 ): Promise<Discovery> {
-  const discovery: Discovery = { cases: new Map(), reference: new Map(), problems: [] };
+  const publicDir = join(kitRoot, "kit", "cases");
+  if (!heldOutDir) return await discoverWith(kitRoot, lessons, manifest, publicDir, new Set());
+  // Held-out cases for every lesson whose tests all pass on the solutions with them; a lesson
+  // whose generator draws something its tests cannot take keeps its public cases (as does a
+  // cases file no generator wrote).
+  for await (const entry of Deno.readDir(publicDir)) {
+    const target = join(heldOutDir, entry.name);
+    if (!(await Deno.lstat(target).catch(() => null))) {
+      await Deno.copyFile(join(publicDir, entry.name), target);
+    }
+  }
+  const first = await discoverWith(kitRoot, lessons, manifest, heldOutDir, new Set());
+  const failing = new Set(first.failingLessons);
+  if (failing.size === 0) return first;
+  for (const slug of failing) {
+    await Deno.copyFile(join(publicDir, `${slug}.json`), join(heldOutDir, `${slug}.json`))
+      .catch(() => {});
+  }
+  const heldOut = new Set(lessons.map((l) => l.slug).filter((slug) => !failing.has(slug)));
+  const second = await discoverWith(kitRoot, lessons, manifest, heldOutDir, heldOut);
+  second.problems.push(
+    ...[...failing].map((slug) =>
+      `${slug}: graded with its public cases (a test failed on the solutions with held-out ones)`
+    ),
+  );
+  return second;
+}
+
+async function discoverWith(
+  kitRoot: string,
+  lessons: Lesson[],
+  manifest: Manifest,
+  casesSource: string,
+  heldOutLessons: Set<string> | undefined,
+): Promise<Discovery & { failingLessons: string[] }> {
+  const isHeldOut = casesSource !== join(kitRoot, "kit", "cases");
+  const heldOut = heldOutLessons?.size
+    ? heldOutLessons
+    : isHeldOut
+    ? new Set(lessons.map((l) => l.slug))
+    : new Set<string>();
+  const discovery: Discovery & { failingLessons: string[] } = {
+    cases: new Map(),
+    reference: new Map(),
+    hints: new Map(),
+    problems: [],
+    casesDir: casesSource,
+    heldOutTests: new Set(),
+    failingLessons: [],
+  };
+  for (const slug of heldOut) {
+    for (const tests of Object.values(manifest[slug] ?? {})) {
+      for (const test of tests) discovery.heldOutTests.add(test.name);
+    }
+  }
   const stage = await stageWorkspace({
     kitRoot,
     implementationRoot: join(kitRoot, "solutions"),
@@ -50,6 +111,11 @@ export async function discoverExpected(
   });
   try {
     const casesDir = join(stage.root, "kit", "cases");
+    if (isHeldOut) {
+      for await (const entry of Deno.readDir(casesSource)) {
+        await Deno.copyFile(join(casesSource, entry.name), join(casesDir, entry.name));
+      }
+    }
     const tracked = new Set<string>();
     for (const lesson of lessons) {
       for (const testFile of lesson.testFiles) {
@@ -81,6 +147,7 @@ export async function discoverExpected(
         discovery.cases.set(data.file, entry);
       } else if (progress.kind === "reference" && data && typeof data.name === "string") {
         discovery.reference.set(data.name, Array.isArray(data.cases) ? data.cases : []);
+        if (typeof data.hint === "string") discovery.hints.set(data.name, data.hint);
       }
     };
     const results = await scoreLessons(lessons, {
@@ -97,6 +164,9 @@ export async function discoverExpected(
             discovery.problems.push(
               `${lesson.id}/${exercise.file} › ${test.name} fails on the solutions`,
             );
+            if (!discovery.failingLessons.includes(lesson.slug)) {
+              discovery.failingLessons.push(lesson.slug);
+            }
           }
         }
       }
@@ -113,14 +183,10 @@ export async function discoverExpected(
  *
  * @example
  * ```ts ignore
- * await stageRedactedCases(stage.root, kitRoot, discovery);
+ * await stageRedactedCases(stage.root, discovery);
  * ```
  */
-export async function stageRedactedCases(
-  workspace: string,
-  kitRoot: string,
-  discovery: Discovery,
-): Promise<void> {
+export async function stageRedactedCases(workspace: string, discovery: Discovery): Promise<void> {
   const casesDir = join(workspace, "kit", "cases");
   for await (const entry of Deno.readDir(casesDir)) {
     const target = join(casesDir, entry.name);
@@ -129,7 +195,7 @@ export async function stageRedactedCases(
       await Deno.remove(target, { recursive: true });
       continue;
     }
-    const data = JSON.parse(await Deno.readTextFile(join(kitRoot, "kit", "cases", entry.name)));
+    const data = JSON.parse(await Deno.readTextFile(join(discovery.casesDir, entry.name)));
     await Deno.writeTextFile(
       target,
       JSON.stringify(redactCases(data, [...found.expected], [...found.inputs])),
@@ -147,8 +213,17 @@ export async function stageRedactedCases(
  * ```
  */
 export function judgeRun(run: FileRun, discovery: Discovery): FileRun {
+  // Held-out cases stay out of every report: no input, value or learner output of theirs.
+  const hidden = (name: string) =>
+    `failed on a held-out case (the grade of record draws its own cases; ` +
+    `\`deno task check\` shows the public ones)\nhint:     ${discovery.hints.get(name) ?? ""}`;
   return {
     ...run,
+    // What the learner's code printed is not the grader's to keep.
+    printed: undefined,
+    events: run.events?.map((e) =>
+      e.name !== undefined && discovery.heldOutTests.has(e.name) ? { ...e, input: undefined } : e
+    ),
     tests: run.tests.map((test) => {
       const reference = discovery.reference.get(test.name);
       const observed = (run.events ?? []).filter((e) =>
@@ -164,7 +239,10 @@ export function judgeRun(run: FileRun, discovery: Discovery): FileRun {
             : test.message ?? "the test reported no answers",
         }
         : judgeObserved(observed[0].data, reference);
-      return { ...test, passed: verdict.passed, message: verdict.message };
+      const message = !verdict.passed && discovery.heldOutTests.has(test.name)
+        ? hidden(test.name)
+        : verdict.message;
+      return { ...test, passed: verdict.passed, message };
     }),
   };
 }
