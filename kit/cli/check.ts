@@ -134,6 +134,7 @@ async function runOnce(
       kitRoot,
       implementationRoot: join(kitRoot, "solutions"),
       lessons: options.lessons,
+      linkKit: true,
     })
     : undefined;
   const results: LessonResult[] = [];

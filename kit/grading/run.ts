@@ -546,7 +546,9 @@ async function needsNodeCompatibility(workspace: string, paths: string[]): Promi
     } catch {
       continue;
     }
-    for (const match of text.matchAll(specifier)) {
+    // Imports in comments (JSDoc examples import node:assert) do not count.
+    const code = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
+    for (const match of code.matchAll(specifier)) {
       const target = match[1];
       if (target.startsWith(".") || target.startsWith("/")) {
         if (/\.(ts|js|mts|mjs)$/.test(target)) queue.push(resolve(dirname(path), target));
