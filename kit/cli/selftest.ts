@@ -7,13 +7,15 @@
  *    (stubs, cases, README regions, figures, manifest) match the reference code.
  * 4. Exercises and solutions mirror each other: same files, same exports (a marker that cut out
  *    an export shows here).
- * 5. Every graded test passes against `solutions/`.
+ * 5. Every graded test passes against `solutions/`, judged in the test process as `deno task
+ *    check` does and judged apart as `deno task grade` does (kit/grading/judge.ts).
  * 6. Every graded test fails against the untouched stubs in `exercises/` (a test that passes on
  *    a stub grades nothing).
  * 7. Every graded test fails against functions that throw on every input, with a message naming
- *    every word of the solution (a test that only checks refusals would pass them).
+ *    every word of the solution (a test that only checks refusals would pass them), and against
+ *    no-op, constant, echo and empty-structure fakes of every exported function (fakes.ts).
  *
- * Each graded test counts three times (steps 5 to 7), each unit test once, each other check once.
+ * Each graded test counts eight times (steps 5 to 7), each unit test once, each other check once.
  * The last line is `N passed, N failed`.
  *
  * @module
@@ -36,6 +38,7 @@ import {
   staleFiles,
 } from "../content/sync.ts";
 import { FAKE_KINDS, type FakeKind } from "../grading/fakes.ts";
+import { findSubmissions, gradeSubmission, prepareGrader } from "../grading/classroom.ts";
 
 /**
  * Graded tests that pass against a fake by design, with the reason (kept short: each one is a
@@ -321,6 +324,25 @@ async function main(): Promise<number> {
       }
     }
   };
+
+  await step("graded tests pass on solutions/ judged out of the student's process", async () => {
+    // What the teacher's grader does (kit/grading/judge.ts): a test that computes with its
+    // expected values, or whose cases depend on the answers, fails here.
+    const grader = await prepareGrader({ kitRoot: KIT_ROOT, lessons, memoryMiB: 2048 });
+    const [reference] = await findSubmissions([join(KIT_ROOT, "solutions")]);
+    const result = await gradeSubmission(grader, reference);
+    for (const lesson of result.lessons) {
+      for (const exercise of lesson.exercises) {
+        for (const test of exercise.tests) {
+          record(
+            test.status === "pass",
+            `judged apart: ${lesson.lesson.id}/${exercise.file} > ${test.name}`,
+            test.message,
+          );
+        }
+      }
+    }
+  });
 
   await step("graded tests fail on the untouched stubs", async () => {
     await expectEveryTestFails(KIT_ROOT, "stubs", "passes on the stub: it grades nothing");
