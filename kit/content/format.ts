@@ -44,6 +44,20 @@ export function formatNumber(x: number, style: NumberStyle = {}): string {
 }
 
 /**
+ * A share (0 to 1) as a percentage with one decimal, as the lessons' accuracy columns print it.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { formatPercent } from "./format.ts";
+ * assert.equal(formatPercent(0.9876), "98.8 %");
+ * ```
+ */
+export function formatPercent(share: number): string {
+  return `${(100 * share).toFixed(1)} %`;
+}
+
+/**
  * A markdown table (unaligned: the sync step runs `deno fmt`, which aligns it).
  *
  * @example

@@ -90,6 +90,10 @@ function randomCases(): PlateauCase[] {
 function cases() {
   const flat = [1, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9];
   const random = randomCases();
+  const nanConfigs: PlateauConfig[] = [
+    { lr0: 0.1, patience: 1 },
+    { lr0: 0.1, patience: 0, mode: "max" },
+  ];
   return {
     reduceOnPlateau: {
       lesson: [plateauCase(PLATEAU, plateauLosses())],
@@ -139,11 +143,10 @@ function cases() {
         plateauCase({ lr0: 0.1, patience: 1 }, range(0, 6).map((t) => (1 - 5e-5) ** t)),
       ],
       // NaN metrics (written "NaN", JSON has no NaN) are bad epochs, the first one included.
-      nan: ([{ lr0: 0.1, patience: 1 }, { lr0: 0.1, patience: 0, mode: "max" }] as PlateauConfig[])
-        .map((config): PlateauCase => {
-          const metrics: (number | "NaN")[] = ["NaN", 1, "NaN", "NaN", 0.5, "NaN", 0.4];
-          return { config, metrics, expected: reduceOnPlateau(config, metrics.map(Number)) };
-        }),
+      nan: nanConfigs.map((config): PlateauCase => {
+        const metrics: (number | "NaN")[] = ["NaN", 1, "NaN", "NaN", 0.5, "NaN", 0.4];
+        return { config, metrics, expected: reduceOnPlateau(config, metrics.map(Number)) };
+      }),
       random,
     },
   };
