@@ -86,6 +86,7 @@ const runner = {
   skipAfterTimeout: false,
   observe: false,
   discover: false,
+  referenceAnswers: false,
 };
 /** The graded test running now, or one the runtime stopped at its time limit. */
 let running: { file: string; name: string; input: string } | undefined;
@@ -112,6 +113,7 @@ export function beginTestFile(
     skipAfterTimeout?: boolean;
     observe?: boolean;
     discover?: boolean;
+    referenceAnswers?: boolean;
   } = {},
 ): void {
   runner.file = String(file);
@@ -121,6 +123,7 @@ export function beginTestFile(
   // judging in its own realm.
   runner.observe ||= settings.observe === true;
   runner.discover = settings.discover === true;
+  runner.referenceAnswers = runner.discover && settings.referenceAnswers === true;
   mark("load", { file: runner.file });
 }
 
@@ -410,8 +413,21 @@ type Kind = "number" | "numbers" | "equal" | "throws";
  * failure stops the test.
  */
 function expectCase(kind: Kind, c: CaseData & { actual: () => unknown }): void {
-  if (runner.discover) noteReference(kind, c);
+  if (runner.discover) noteExpected(kind, c.expected);
   const outcome = run(c);
+  if (runner.discover) {
+    const answer = runner.referenceAnswers && kind !== "throws" && "value" in outcome;
+    noteReference(kind, answer ? { ...c, expected: outcome.value } : c);
+    // Held-out cases: the solutions' answers are the expected values; nothing to judge here,
+    // unless the solution did not answer as the case needs (then the lesson keeps its public
+    // cases: see trusted.ts).
+    if (runner.referenceAnswers) {
+      if ((kind === "throws") !== ("threw" in outcome)) {
+        throw new GradedFailure(`the reference solution does not fit a held-out case: ${c.input}`);
+      }
+      return;
+    }
+  }
   if (runner.observe) {
     observe(kind, c, outcome);
     return;
@@ -602,9 +618,6 @@ function noteRead(path: string[], value: unknown): void {
 }
 
 function noteReference(kind: Kind, c: CaseData): void {
-  // A refusal has no expected value: nothing of the cases to hide for it.
-  if (kind !== "throws") noteExpected(c.expected);
-  else recentReads = [];
   referenceCases.push({
     kind,
     input: String(c.input),
@@ -617,7 +630,12 @@ function noteReference(kind: Kind, c: CaseData): void {
   });
 }
 
-function noteExpected(expected: unknown): void {
+function noteExpected(kind: Kind, expected: unknown): void {
+  // A refusal has no expected value: nothing of the cases to hide for it.
+  if (kind === "throws") {
+    recentReads = [];
+    return;
+  }
   let path: string[] | undefined;
   if (typeof expected === "object" && expected !== null) path = proxyPaths.get(expected);
   else {

@@ -102,6 +102,9 @@ export interface RunFilesOptions extends ProcessLimits {
   observe?: boolean;
   /** The grader's reference run: report which parts of the cases are expected values. */
   discover?: boolean;
+  /** In a reference run: record the solutions' answers as the expected values (held-out cases,
+   * whose values in the cases file come from another random stream), judging nothing. */
+  referenceAnswers?: boolean;
   /** Stops the run (the process is killed); unfinished files come back as timed out. */
   signal?: AbortSignal;
 }
@@ -487,6 +490,7 @@ async function rootModuleSource(options: RunFilesOptions, files: string[]): Prom
     skipAfterTimeout: options.trace,
     observe: options.observe,
     discover: options.discover,
+    referenceAnswers: options.referenceAnswers,
   });
   const lines = [
     "// Written by kit/grading/run.ts; see its notes.",

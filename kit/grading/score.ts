@@ -83,6 +83,8 @@ export interface ScoreOptions {
   observe?: boolean;
   /** The grader's reference run (see judge.ts). */
   discover?: boolean;
+  /** The reference run of held-out cases: the solutions' answers are the expected values. */
+  referenceAnswers?: boolean;
   /** Turns an observed run's reports into verdicts (see judge.ts). */
   judge?: (testFile: string, run: FileRun) => FileRun;
   /**
@@ -301,6 +303,7 @@ export async function scoreLessons(
         signal: options.signal,
         observe: options.observe,
         discover: options.discover,
+        referenceAnswers: options.referenceAnswers,
       }),
     );
   });

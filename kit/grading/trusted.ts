@@ -155,6 +155,9 @@ async function discoverWith(
       manifest,
       lessonTimeoutMs: 600_000,
       discover: true,
+      // Held-out cases: their expected values come from the solutions run here, since the
+      // generator drew any string-seeded computation from another stream.
+      referenceAnswers: isHeldOut,
       onProgress,
     });
     for (const [i, lesson] of lessons.entries()) {
