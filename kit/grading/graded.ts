@@ -414,6 +414,15 @@ type Kind = "number" | "numbers" | "equal" | "throws";
  */
 function expectCase(kind: Kind, c: CaseData & { actual: () => unknown }): void {
   if (runner.discover) noteExpected(kind, c.expected);
+  try {
+    expectObserved(kind, c);
+  } finally {
+    // Reads made while judging (the expected array's elements) are neither inputs nor expected.
+    if (runner.discover) recentReads = [];
+  }
+}
+
+function expectObserved(kind: Kind, c: CaseData & { actual: () => unknown }): void {
   const outcome = run(c);
   if (runner.discover) {
     const answer = runner.referenceAnswers && kind !== "throws" && "value" in outcome;
@@ -614,7 +623,13 @@ function noteRead(path: string[], value: unknown): void {
   const file = discovered.get(path[0]);
   if (inActual && file) file.inputs.add(stringify(path.slice(1)));
   recentReads.push({ path, value });
-  if (recentReads.length > 64) recentReads = recentReads.slice(-32);
+  if (recentReads.length > 4096) {
+    // Long gone before the next case: what the test read for its inputs.
+    for (const read of recentReads.slice(0, 2048)) {
+      discovered.get(read.path[0])?.inputs.add(stringify(read.path.slice(1)));
+    }
+    recentReads = recentReads.slice(2048);
+  }
 }
 
 function noteReference(kind: Kind, c: CaseData): void {
@@ -631,18 +646,21 @@ function noteReference(kind: Kind, c: CaseData): void {
 }
 
 function noteExpected(kind: Kind, expected: unknown): void {
-  // A refusal has no expected value: nothing of the cases to hide for it.
-  if (kind === "throws") {
-    recentReads = [];
-    return;
-  }
   let path: string[] | undefined;
-  if (typeof expected === "object" && expected !== null) path = proxyPaths.get(expected);
-  else {
-    for (let i = recentReads.length - 1; i >= 0 && !path; i--) {
-      if (objectIs(recentReads[i].value, expected)) path = recentReads[i].path;
+  let used = -1;
+  // A refusal has no expected value: nothing of the cases to hide for it.
+  if (kind !== "throws") {
+    if (typeof expected === "object" && expected !== null) path = proxyPaths.get(expected);
+    else {
+      for (let i = recentReads.length - 1; i >= 0 && !path; i--) {
+        if (objectIs(recentReads[i].value, expected)) [path, used] = [recentReads[i].path, i];
+      }
     }
   }
+  // Everything else the test read for this case went into its input (or its text): inputs.
+  recentReads.forEach((read, i) => {
+    if (i !== used) discovered.get(read.path[0])?.inputs.add(stringify(read.path.slice(1)));
+  });
   recentReads = [];
   if (path) discovered.get(path[0])?.expected.add(stringify(path.slice(1)));
 }
