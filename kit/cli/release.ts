@@ -50,7 +50,7 @@ const LEFT_OUT = [
   /^kit\/.*_test\.ts$/,
   /^kit\/(.*\/)?testdata\//,
   /^\.ci\//,
-  /^\.github\/workflows\/ci\.yml$/,
+  /^\.github\/workflows\/(ci|grade-class)\.yml$/,
   /^reports\//,
   /^\.kit\//,
 ];
@@ -289,7 +289,6 @@ export async function releaseStudentEdition(kitRoot: string, out: string): Promi
     const result = await scoreLesson(lesson, {
       workspace: target,
       manifest,
-      fileTimeoutMs: 120_000,
       lessonTimeoutMs: 600_000,
     });
     for (const exercise of result.exercises) {
