@@ -1,10 +1,10 @@
 /**
  * `deno task bench NAME [options]`: runs one of the kit's benchmarks.
  *
- * | name    | what                                                            |
- * | ------- | --------------------------------------------------------------- |
- * | `mlp`   | the engine's backends on digits, against NumPy and scikit-learn |
- * | `check` | `deno task check lesson-03` warm, beside `deno run hello.ts`    |
+ * | name     | what                                                            |
+ * | -------- | --------------------------------------------------------------- |
+ * | `mlp`    | the engine's backends on digits, against NumPy and scikit-learn |
+ * | `check`  | `deno task check lesson-03` warm, beside `deno run hello.ts`    |
  * | `search` | `deno task search` on one worker and on two: speed-up, same log |
  *
  * @module
