@@ -12,6 +12,7 @@
  * @module
  */
 
+import "./require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { parseArgs } from "node:util";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -19,6 +19,7 @@
  * @module
  */
 
+import "./require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { parseArgs } from "node:util";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -21,6 +21,7 @@
  * @module
  */
 
+import "./require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Lesson, listLessons } from "../grading/lessons.ts";
