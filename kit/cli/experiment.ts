@@ -7,6 +7,7 @@
  * @module
  */
 
+import "./require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { writeTextFileAtomic } from "../grading/files.ts";
