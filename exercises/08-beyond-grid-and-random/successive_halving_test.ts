@@ -15,13 +15,16 @@ const lookup = (config: Config, budget: number): Evaluation => ({
   loss: config.losses[String(budget)] ?? NaN,
 });
 
-const searches = cases.successiveHalving.cases.map((c) => ({
+const searches = cases.successiveHalving.cases.map((c, k) => ({
   ...c,
+  k,
   configs: c.configs as readonly Config[],
 }));
 
-const describe = (c: { configs: readonly unknown[]; options: unknown }) =>
-  `successiveHalving(<${c.configs.length} configurations>, lookup, ${JSON.stringify(c.options)})`;
+const describe = (c: { k: number; configs: readonly unknown[]; options: unknown }) =>
+  `successiveHalving(<the ${c.configs.length} configurations of case ${c.k}>, lookup, ${
+    JSON.stringify(c.options)
+  })`;
 
 graded({
   name: "successiveHalving: rungs, promotions and winner of 12 searches with ties and divergence",
@@ -54,18 +57,21 @@ graded({
     "Do not evaluate a configuration twice at one rung, nor one that was eliminated.",
 }, () => {
   for (const c of searches) {
+    const seen: [number, number][] = [];
+    const counting = (config: Config, budget: number) => {
+      // Configuration i is named `c${i}` (by name, not identity: the grader wraps the cases).
+      seen.push([Number(config.name.slice(1)), budget]);
+      return lookup(config, budget);
+    };
     expectEqual({
-      input: `the evaluate calls of ${describe(c)}`,
-      actual: () => {
-        const seen: [number, number][] = [];
-        const counting = (config: Config, budget: number) => {
-          seen.push([c.configs.indexOf(config), budget]);
-          return lookup(config, budget);
-        };
-        const result = successiveHalving(c.configs, counting, c.options);
-        return { seen, calls: result.calls };
-      },
-      expected: { seen: c.expected.calls, calls: c.expected.calls },
+      input: `${describe(c)}.calls`,
+      actual: () => successiveHalving(c.configs, counting, c.options).calls,
+      expected: c.expected.calls,
+    });
+    expectEqual({
+      input: `the [id, budget] of each evaluate call made by ${describe(c)}`,
+      actual: () => seen,
+      expected: c.expected.evaluated,
     });
   }
 });

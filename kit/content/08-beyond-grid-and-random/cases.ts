@@ -163,6 +163,8 @@ function searchCases() {
         rungs: result.rungs.map((r) => ({ budget: r.budget, ids: r.ids, promoted: r.promoted })),
         bestId: result.bestId,
         calls: result.calls,
+        // The same list, checked a second way (what `evaluate` saw): a case of its own.
+        evaluated: result.calls,
       },
     });
   }
@@ -318,10 +320,16 @@ function sensitivityCases() {
     }
   }
   return {
-    cases: logs.map((c) => ({
-      ...c,
-      expected: marginalSensitivity(c.rows, c.name, { bins: c.bins }),
-    })),
+    cases: logs.map((c) => {
+      const s = marginalSensitivity(c.rows, c.name, { bins: c.bins });
+      return {
+        ...c,
+        expected: {
+          groups: s.groups.map((g) => ({ label: g.label, count: g.count })),
+          meansAndRange: [...s.groups.map((g) => g.mean), s.range],
+        },
+      };
+    }),
     invalid: [
       { rows: [], name: "lr", why: "no trials" },
       { rows: [{ lr: 0.1, score: 0.5 }, { score: 0.7 }], name: "lr", why: "a row without lr" },
