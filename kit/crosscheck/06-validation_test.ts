@@ -10,6 +10,7 @@
  * @module
  */
 import { strict as assert } from "node:assert";
+import { pythonWith, runPythonJson } from "./python.ts";
 import { integer, seededRandom } from "../lib/random.ts";
 import { kFold, stratifiedKFold } from "../../solutions/06-validation/kfold.ts";
 import { fitScaler } from "../../solutions/06-validation/scaler.ts";
@@ -33,24 +34,7 @@ for x, cols, rows in job["scaler"]:
 json.dump(out, sys.stdout)
 `;
 
-/** The first interpreter that imports scikit-learn, or null. */
-async function findPython(): Promise<string | null> {
-  for (const candidate of ["python3", "/usr/bin/python3"]) {
-    try {
-      const probe = await new Deno.Command(candidate, {
-        args: ["-c", "import sklearn"],
-        stdout: "null",
-        stderr: "null",
-      }).output();
-      if (probe.success) return candidate;
-    } catch {
-      // not installed: try the next one
-    }
-  }
-  return null;
-}
-
-const python = await findPython();
+const python = await pythonWith("sklearn");
 
 Deno.test({
   name: "lesson 06 kFold, stratifiedKFold and fitScaler agree with scikit-learn (optional)",
@@ -71,18 +55,11 @@ Deno.test({
       const fitRows = Array.from({ length: rows }, (_, i) => i).filter(() => random() < 0.6);
       scaler.push([x, cols, fitRows]);
     }
-    const child = new Deno.Command(python!, {
-      args: ["-c", SCRIPT],
-      stdin: "piped",
-      stdout: "piped",
-      stderr: "piped",
-    }).spawn();
-    const writer = child.stdin.getWriter();
-    await writer.write(new TextEncoder().encode(JSON.stringify({ kfold, stratified, scaler })));
-    await writer.close();
-    const result = await child.output();
-    assert.ok(result.success, new TextDecoder().decode(result.stderr));
-    const want = JSON.parse(new TextDecoder().decode(result.stdout));
+    const want = await runPythonJson(python!, SCRIPT, { kfold, stratified, scaler }) as {
+      kfold: number[][][];
+      stratified: number[][][];
+      scaler: { mean: number[]; scale: number[] }[];
+    };
     kfold.forEach(([n, k], i) => {
       const got = kFold(n, k).map((f) => f.validation);
       assert.deepEqual(got, want.kfold[i], `KFold(${k}) on ${n} rows`);

@@ -13,6 +13,7 @@
  * @module
  */
 import { strict as assert } from "node:assert";
+import { pythonWith, runPythonJson } from "./python.ts";
 import cases from "../cases/08-beyond-grid-and-random.json" with { type: "json" };
 import {
   type HalvingOptions,
@@ -57,24 +58,7 @@ for o in json.load(sys.stdin):
 json.dump(out, sys.stdout)
 `;
 
-/** The first interpreter that imports scikit-learn, or null. */
-async function findPython(): Promise<string | null> {
-  for (const candidate of ["python3", "/usr/bin/python3"]) {
-    try {
-      const probe = await new Deno.Command(candidate, {
-        args: ["-c", "import sklearn"],
-        stdout: "null",
-        stderr: "null",
-      }).output();
-      if (probe.success) return candidate;
-    } catch {
-      // not installed: try the next one
-    }
-  }
-  return null;
-}
-
-const python = await findPython();
+const python = await pythonWith("sklearn");
 
 Deno.test({
   name: "lesson 08 halvingSchedule agrees with scikit-learn's HalvingRandomSearchCV (optional)",
@@ -91,18 +75,10 @@ Deno.test({
         aggressiveElimination: false,
       });
     }
-    const child = new Deno.Command(python!, {
-      args: ["-c", SCRIPT],
-      stdin: "piped",
-      stdout: "piped",
-      stderr: "piped",
-    }).spawn();
-    const writer = child.stdin.getWriter();
-    await writer.write(new TextEncoder().encode(JSON.stringify(options)));
-    await writer.close();
-    const result = await child.output();
-    assert.ok(result.success, new TextDecoder().decode(result.stderr));
-    const want = JSON.parse(new TextDecoder().decode(result.stdout));
+    const want = await runPythonJson(python!, SCRIPT, options) as {
+      version: string;
+      schedules: { nCandidates: number[]; nResources: number[]; floatLogDiffers: boolean }[];
+    };
     let differing = 0;
     options.forEach((o, i) => {
       const got = halvingSchedule(o);

@@ -164,7 +164,7 @@ interface Evaluated {
 }
 
 /** One method's search on one seed: its timeline and its pick. */
-interface MethodRun {
+export interface MethodRun {
   /** Cumulative epochs after each full-budget evaluation, and the best validation so far. */
   epochs: number[];
   best: number[];

@@ -8,18 +8,9 @@
 
 import { heatMap, lineChart, meanBandSeries, scatterChart } from "../../lib/plot.ts";
 import { formatNumber, formatPercent, markdownTable } from "../format.ts";
-import { SETTINGS } from "./experiment.ts";
+import { type MethodRun, SETTINGS } from "./experiment.ts";
 
 const RESULTS_URL = new URL("../../results/08-beyond-grid-and-random.json", import.meta.url);
-
-interface MethodRun {
-  epochs: number[];
-  best: number[];
-  pickValidation: number;
-  pickTest: number;
-  spent: number;
-  configurations: number;
-}
 
 interface Results {
   command: string;
