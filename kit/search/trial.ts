@@ -197,8 +197,16 @@ export interface TrialResult {
   status: "ok" | "diverged";
 }
 
-/** Accuracy and mean cross-entropy of `net` on `data`. */
-function measure(net: Mlp, data: Examples): { accuracy: number; loss: number } {
+/**
+ * Accuracy and mean cross-entropy of `net` on `data` (lesson 08's experiments measure with it
+ * too).
+ *
+ * @example
+ * ```ts ignore
+ * const { accuracy, loss } = measure(net, data.validation);
+ * ```
+ */
+export function measure(net: Mlp, data: Examples): { accuracy: number; loss: number } {
   const predicted = predict(net, data.features, data.rows);
   let right = 0;
   for (let i = 0; i < data.rows; i++) if (predicted[i] === data.labels[i]) right++;

@@ -23,15 +23,13 @@
 import {
   backend,
   createMlp,
-  lossAndGradient,
   type Mlp,
   type Optimizer,
-  predict,
   sgd,
   train,
 } from "../../engine/mod.ts";
 import type { Examples } from "../../engine/mod.ts";
-import { loadPrepared, type PreparedData } from "../../search/trial.ts";
+import { loadPrepared, measure, type PreparedData } from "../../search/trial.ts";
 import { selectBest } from "../../../solutions/06-validation/select.ts";
 import type { Config } from "../../../solutions/07-grid-and-random-search/grid.ts";
 import {
@@ -82,15 +80,10 @@ export const SENSITIVITY_SPACE: Space = {
   momentum: { type: "uniform", low: 0, high: 0.99 },
 };
 
-/** Validation (or test) accuracy and mean cross-entropy of a network. */
-function measure(net: Mlp, data: Examples): { score: number; loss: number } {
-  const predicted = predict(net, data.features, data.rows);
-  let right = 0;
-  for (let i = 0; i < data.rows; i++) if (predicted[i] === data.labels[i]) right++;
-  return {
-    score: right / data.rows,
-    loss: lossAndGradient(net, data.features, data.labels, data.rows, {}),
-  };
+/** Validation (or test) accuracy, as the tie rule's `score`, and mean cross-entropy. */
+function evaluateNet(net: Mlp, data: Examples): { score: number; loss: number } {
+  const { accuracy, loss } = measure(net, data);
+  return { score: accuracy, loss };
 }
 
 /** A configuration's network in training: extended epoch by epoch, measured after each. */
@@ -149,7 +142,7 @@ function extend(
       l2: settings.l2,
       seed: `${seed}/${epoch}`,
     });
-    const m = measure(run.net, data.validation);
+    const m = evaluateNet(run.net, data.validation);
     // A diverged run stays diverged: its loss is not finite, and its accuracy is what it is.
     run.curve.push(m);
   }
@@ -212,7 +205,7 @@ function methodRunner(data: PreparedData, configs: Config[], seed: number) {
       epochs: timelineEpochs,
       best: timelineBest,
       pickValidation: pick.score,
-      pickTest: measure(runs.get(pick.id)!.net, data.test).score,
+      pickTest: evaluateNet(runs.get(pick.id)!.net, data.test).score,
       spent,
       configurations,
     };
