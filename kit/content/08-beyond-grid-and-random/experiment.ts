@@ -20,14 +20,7 @@
  * @module
  */
 
-import {
-  backend,
-  createMlp,
-  type Mlp,
-  type Optimizer,
-  sgd,
-  train,
-} from "../../engine/mod.ts";
+import { backend, createMlp, type Mlp, type Optimizer, sgd, train } from "../../engine/mod.ts";
 import type { Examples } from "../../engine/mod.ts";
 import { loadPrepared, measure, type PreparedData } from "../../search/trial.ts";
 import { selectBest } from "../../../solutions/06-validation/select.ts";
