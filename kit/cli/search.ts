@@ -222,12 +222,13 @@ async function main(args: string[]): Promise<number> {
   try {
     if (fidelity) {
       const code = await loadFidelityCode(KIT_ROOT, source);
-      let brackets;
-      try {
-        brackets = fidelityBrackets(code, method, trials, eta, epochs);
-      } catch (error) {
-        throw new UsageError((error as Error).message);
+      if (method === "hyperband" && trials !== undefined) {
+        throw new UsageError("hyperband sets the number of configurations itself: drop --trials");
       }
+      if (method === "halving" && trials === undefined) {
+        throw new UsageError("successive halving needs --trials N");
+      }
+      const brackets = fidelityBrackets(code, method, trials, eta, epochs);
       const first = METHODS.random(code, space, 1, seed)[0];
       trialSettings(first, defaults);
       const columns = logColumns(Object.keys(first), FIDELITY_LABELS);
