@@ -29,34 +29,43 @@ const USAGE = `usage: deno task capstone [--seed S] [--trials N] [--baseline-see
   --code C            whose runCapstone and early stopping to run: exercises (yours) or
                       solutions (default when that folder exists)`;
 
+/** A bad command line: printed with the usage. */
+class UsageError extends Error {}
+
 function positive(name: string, text: string, min: number): number {
   const value = Number(text);
   if (!/^-?\d+$/.test(text) || value < min) {
-    throw new Error(`--${name} must be an integer >= ${min}, got "${text}"`);
+    throw new UsageError(`--${name} must be an integer >= ${min}, got "${text}"`);
   }
   return value;
 }
 
 async function main(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      seed: { type: "string", default: "0" },
-      trials: { type: "string", default: "30" },
-      "baseline-seeds": { type: "string", default: "5" },
-      refit: { type: "string", default: "none" },
-      out: { type: "string" },
-      code: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: {
+        seed: { type: "string", default: "0" },
+        trials: { type: "string", default: "30" },
+        "baseline-seeds": { type: "string", default: "5" },
+        refit: { type: "string", default: "none" },
+        out: { type: "string" },
+        code: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values } = parsed;
   if (values.help) {
     console.log(USAGE);
     return 0;
   }
   const refit = values.refit;
   if (refit !== "none" && refit !== "train+validation") {
-    throw new Error(`--refit must be none or train+validation, got "${refit}"`);
+    throw new UsageError(`--refit must be none or train+validation, got "${refit}"`);
   }
   const plan: SessionPlan = {
     seed: positive("seed", values.seed!, -(2 ** 31)),
@@ -66,7 +75,7 @@ async function main(args: string[]): Promise<number> {
   };
   const source = (values.code ?? await defaultSource(KIT_ROOT)) as CodeSource;
   if (source !== "solutions" && source !== "exercises") {
-    throw new Error(`--code must be exercises or solutions, got "${source}"`);
+    throw new UsageError(`--code must be exercises or solutions, got "${source}"`);
   }
   const out = resolve(
     Deno.env.get("INIT_CWD") ?? Deno.cwd(),
@@ -103,7 +112,8 @@ if (import.meta.main) {
   try {
     Deno.exit(await main(Deno.args));
   } catch (error) {
-    console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
-    Deno.exit(2);
+    const usage = error instanceof UsageError ? `\n\n${USAGE}` : "";
+    console.error(`error: ${(error as Error).message}${usage}`);
+    Deno.exit(error instanceof UsageError ? 2 : 1);
   }
 }
