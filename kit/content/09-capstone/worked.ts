@@ -52,14 +52,10 @@ function sanityTable(): string {
 
 function baselineTable(): string {
   const b = worked.baseline;
-  return markdownTable(
-    ["baseline seed", ...b.scores.map((_, k) => `base/${k}`), "mean ± sd"],
-    [[
-      "validation accuracy",
-      ...b.scores.map((x) => formatPercent(x)),
-      `${pct2(b.mean)} ± ${points(b.sd, 2)}`,
-    ]],
-  );
+  return markdownTable(["baseline seed", "validation accuracy"], [
+    ...b.scores.map((x, k) => [`base/${k}`, formatPercent(x)]),
+    ["mean ± sample sd", `${pct2(b.mean)} ± ${points(b.sd, 2)} points`],
+  ]);
 }
 
 function topTrials(): string {
