@@ -120,6 +120,8 @@ graded({
     input: `stepDecay(${JSON.stringify(negativeStart)}, 10)`,
     actual: () => stepDecay(negativeStart, 10),
     messageIncludes: "startEpoch",
+    hint: "startEpoch, when given, must be an integer ≥ 0; say 'startEpoch' in the error. " +
+      "See 'Conventions' in lesson 03.",
   });
 });
 

@@ -9,6 +9,17 @@ import { linearWarmup, type LinearWarmupConfig } from "./warmup.ts";
 const REL = 1e-12;
 const ABS_PER_LR0 = 1e-15;
 
+/** The hint that fits the case that failed: past the warm-up, a fractional epoch, or none. */
+function caseHint(config: LinearWarmupConfig, epoch: number): string | undefined {
+  if (epoch > (config.totalIters ?? 5)) {
+    return "Past totalIters the factor stays at endFactor: clamp the epoch with min(epoch, totalIters). See 'Linear warm-up' in lesson 03.";
+  }
+  if (!Number.isInteger(epoch)) {
+    return "A fractional epoch (epoch + batch / batches) is used as it is: do not floor it. See 'Linear warm-up' in lesson 03.";
+  }
+  return undefined;
+}
+
 /** Each case of `list`: `linearWarmup(config, epoch)` against the reference. */
 function checkAll(
   list: readonly { config: LinearWarmupConfig; epoch: number; expected: number }[],
@@ -19,6 +30,7 @@ function checkAll(
     args: (c) => [c.config, c.epoch],
     rel: REL,
     abs: (c) => ABS_PER_LR0 * c.config.lr0,
+    hint: (c) => caseHint(c.config, c.epoch),
   });
 }
 

@@ -259,6 +259,9 @@ graded({
       },
     });
   }
+  // Refusals earn points only from optimizers that step: a step that moves nothing would pass
+  // the lr-0 case below.
+  checkTrajectory("sgd", sgd, cases.sgd.plain[0]);
   // Valid edge cases must not throw: lr 0 leaves the parameters where they are.
   expectEqual({
     input: "sgd({ lr: 0 }).step([1, -2], [3, 4]) then read params",
@@ -291,6 +294,14 @@ graded({
     ["adam({ weightDecay: 0.1, amsgrad: true })", () => adam({ weightDecay: 0.1, amsgrad: true })],
     ["adamw()", () => adamw()],
   ];
+  // Only optimizers that step correctly earn this: an optimizer that moves nothing also leaves
+  // grads alone and keeps no state to share. One reference trajectory of each kind first.
+  checkTrajectory("sgd", sgd, cases.sgd.momentum[0]);
+  checkTrajectory("adagrad", adagrad, cases.adagrad.options[0]);
+  checkTrajectory("adadelta", adadelta, cases.adadelta.all[0]);
+  checkTrajectory("rmsprop", rmsprop, cases.rmsprop.centered[0]);
+  checkTrajectory("adam", adamChecked, cases.adam.options[0]);
+  checkTrajectory("adamw", adamwChecked, cases.adamw.all[0]);
   const grad = (p: Float64Array) => Float64Array.from(p, (x, i) => (i + 1) * (x - 0.5));
   for (const [name, make] of makers) {
     expectEqual({

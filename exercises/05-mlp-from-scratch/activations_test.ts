@@ -66,6 +66,9 @@ graded({
     "Without an output array, allocate a new one (new Float64Array(z.length)); never write into the inputs. Lesson 05, 'Activations'.",
 }, () => {
   for (const kind of ["relu", "tanh", "sigmoid"] as Activation[]) {
+    // A function that does nothing leaves its inputs alone too: only right answers earn this.
+    forwardCase(kind);
+    backwardCase(kind);
     expectEqual({
       input: `z after activate("${kind}", z = [-1, 0, 2])`,
       actual: () => {
@@ -85,6 +88,59 @@ graded({
         return Array.from(da);
       },
       expected: [5, 5, 5],
+    });
+  }
+});
+
+graded({
+  name: "activate and activationBackward: write into the output array given, and return it",
+  points: 1,
+  hint:
+    "mlp.ts passes each layer's own a and dz arrays and reads them afterwards: fill the array you " +
+    "were given (a[i] = …) and return that same array, not a new one. Lesson 05, 'Activations'.",
+}, () => {
+  for (const kind of ["relu", "tanh", "sigmoid"] as Activation[]) {
+    expectNumbers({
+      input: `out after activate("${kind}", ${zText}, out)`,
+      actual: () => {
+        const out = new Float64Array(c.z.length).fill(NaN);
+        activate(kind, z(), out);
+        return out;
+      },
+      expected: c[kind].a,
+      ...TOL,
+    });
+    expectEqual({
+      input: `activate("${kind}", z, out) === out`,
+      actual: () => {
+        const out = new Float64Array(c.z.length);
+        return activate(kind, z(), out) === out;
+      },
+      expected: true,
+    });
+    expectNumbers({
+      input: `dz after activationBackward("${kind}", z, a, da, dz) with ${zText}`,
+      actual: () => {
+        const dz = new Float64Array(c.z.length).fill(NaN);
+        activationBackward(kind, z(), Float64Array.from(c[kind].a), Float64Array.from(c.da), dz);
+        return dz;
+      },
+      expected: c[kind].dz,
+      ...TOL,
+    });
+    expectEqual({
+      input: `activationBackward("${kind}", z, a, da, dz) === dz`,
+      actual: () => {
+        const dz = new Float64Array(c.z.length);
+        return activationBackward(
+          kind,
+          z(),
+          Float64Array.from(c[kind].a),
+          Float64Array.from(c.da),
+          dz,
+        ) === dz;
+      },
+      expected: true,
     });
   }
 });

@@ -60,7 +60,15 @@ graded({
 }, () => {
   const point = [0.1, 0.7, 1e-3, 123.456, -9.87654321];
   const p = Float64Array.from(point);
-  const { f } = testFunction(p);
+  const { f, gradient } = testFunction(p);
+  // A function that does nothing leaves p alone too: only a right answer earns this.
+  expectNumbers({
+    input: `numericalGradient(f, p = [${point.join(", ")}])`,
+    actual: () => numericalGradient(f, p),
+    expected: gradient,
+    rel: 1e-8,
+    abs: 1e-8,
+  });
   expectEqual({
     input: `numericalGradient(f, p = [${point.join(", ")}]), then p`,
     actual: () => (numericalGradient(f, p), Array.from(p)),

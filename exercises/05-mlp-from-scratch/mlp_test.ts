@@ -5,6 +5,7 @@ import {
   expectThrows,
   graded,
 } from "../../kit/grading/graded.ts";
+import { flatParameterName } from "../../kit/grading/describe.ts";
 import { expectEachNumbers } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/05-mlp-from-scratch.json" with { type: "json" };
 import { seededRandom } from "../../kit/lib/random.ts";
@@ -116,6 +117,7 @@ function lossCases(filter: (run: Case["runs"][number]) => boolean, what: string)
         input: `${input} → net.grads (${what})`,
         actual: () => (call(), net.grads),
         expected: run.grads,
+        nameIndex: flatParameterName(configOf(c).sizes),
         ...TOL,
       });
     }

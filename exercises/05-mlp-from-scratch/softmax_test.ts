@@ -102,6 +102,20 @@ graded({
   hint:
     "A label must be an integer in [0, C): check it, or logits[row + y] reads another row or undefined and the loss turns NaN. softmax without `out` allocates a new array. Lesson 05, 'Softmax cross-entropy'.",
 }, () => {
+  // Refusing bad labels and leaving logits alone earn points only with right answers.
+  const c = ordinary[0];
+  expectNumber({
+    input: `softmaxCrossEntropy(${show(c)})`,
+    actual: () => softmaxCrossEntropy(Float64Array.from(c.logits), c.labels, c.batch, c.classes),
+    expected: c.loss,
+    ...TOL,
+  });
+  expectNumbers({
+    input: `softmax(${show(c)})`,
+    actual: () => softmax(Float64Array.from(c.logits), c.batch, c.classes),
+    expected: c.probs,
+    ...TOL,
+  });
   const logits = new Float64Array([0.5, -1, 2, 0, 1, 3]); // 2 rows × 3 classes
   for (const labels of [[0, 3], [-1, 0], [0.5, 1], [NaN, 1]]) {
     expectThrows({

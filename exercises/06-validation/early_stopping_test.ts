@@ -179,6 +179,12 @@ graded({
     "early or not. Lesson 06, 'Early stopping'.",
 }, () => {
   for (const c of cases.fitWithEarlyStopping) {
+    // A run that trains nothing keeps the first weights too: the best epoch must be right first.
+    expectEqual({
+      input: `${describeFit(c)}.bestEpoch`,
+      actual: () => fakeRun(c).run.bestEpoch,
+      expected: c.expected.bestEpoch,
+    });
     expectEqual({
       input: `${describeFit(c)}, then the model's weights`,
       actual: () => fakeRun(c).weights,

@@ -36,6 +36,14 @@ graded({
   hint: "Read only features[r × cols + j] for r in rows: the held-out rows must not change the " +
     "mean or the scale, whatever they hold. Lesson 06, 'Preprocessing is part of the model'.",
 }, () => {
+  // A scaler that ignores its input leaks nothing either: only right answers earn this.
+  const first = cases.scaler[0];
+  expectNumbers({
+    input: `${describe(first)}.mean`,
+    actual: () => fitScaler(Float64Array.from(first.features), first.cols, first.rows).mean,
+    expected: first.mean,
+    ...TOL,
+  });
   for (const c of cases.scaler) {
     const fitting = new Set(c.rows);
     // The same matrix with every held-out value replaced by a huge one.

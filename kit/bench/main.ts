@@ -1,20 +1,24 @@
 /**
  * `deno task bench NAME [options]`: runs one of the kit's benchmarks.
  *
- * | name  | what                                                            |
- * | ----- | --------------------------------------------------------------- |
- * | `mlp` | the engine's backends on digits, against NumPy and scikit-learn |
- * | `search` | `deno task search` on one worker and on two: speed-up, same log   |
+ * | name     | what                                                            |
+ * | -------- | --------------------------------------------------------------- |
+ * | `mlp`    | the engine's backends on digits, against NumPy and scikit-learn |
+ * | `check`  | `deno task check lesson-03` warm, beside `deno run hello.ts`    |
+ * | `search` | `deno task search` on one worker and on two: speed-up, same log |
  *
  * @module
  */
 
+import "../cli/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { benchMlp } from "./mlp.ts";
+import { benchCheck } from "./check.ts";
 import { benchSearch } from "./search.ts";
 
 /** The benchmarks by name. */
 export const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
   mlp: benchMlp,
+  check: benchCheck,
   search: benchSearch,
 };
 

@@ -1,79 +1,55 @@
 /**
- * `deno task experiment NAME`: reruns a lesson's heavy experiment and writes its results file
- * under `kit/results/`, which the lesson's generator reads (so `deno task sync` stays fast and
- * the committed numbers are reproducible from one command, never edited by hand). Authors only:
- * the experiments run the reference in `solutions/`.
+ * `deno task experiment lesson-08`: runs a lesson's heavy experiments (minutes, not seconds) and
+ * writes their results to `kit/results/NN-slug.json`, with the command, the engine and the run
+ * time. The lesson's generator builds its tables and figures from that file, so `deno task sync`
+ * and `deno task test` stay fast; the file is only ever written by this command.
  *
  * @module
  */
 
+import "./require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { backend } from "../engine/mod.ts";
 import { writeTextFileAtomic } from "../grading/files.ts";
-import { type RunCapstone, runSession, type SessionPlan } from "../capstone/session.ts";
-import { LAB_SETTINGS } from "../capstone/lab.ts";
-import { runCapstone } from "../../solutions/09-capstone/capstone.ts";
-import { fitWithEarlyStopping } from "../../solutions/06-validation/early_stopping.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-/** The capstone's worked run: the plan the lesson reports (search seed 0). */
-export const CAPSTONE_PLAN: SessionPlan = {
-  seed: 0,
-  trials: 40,
-  baselineSeeds: 10,
-  refit: "none",
-};
-
-/** Search seeds of the repeated capstone: how much a whole run's outcome varies. */
-export const CAPSTONE_SEEDS: readonly number[] = [0, 1, 2, 3, 4];
-
-/** The experiments, by the name the command takes: each writes its files and says which. */
-const EXPERIMENTS: Record<string, () => Promise<string[]>> = {
-  async "lesson-09"() {
-    const started = performance.now();
-    const sessions = [];
-    for (const seed of CAPSTONE_SEEDS) {
-      sessions.push(
-        await runSession(runCapstone as unknown as RunCapstone, fitWithEarlyStopping, {
-          ...CAPSTONE_PLAN,
-          seed,
-        }),
-      );
-    }
-    const { numbers, log } = sessions[0];
-    const seconds = (performance.now() - started) / 1000;
-    const results = {
-      command: "deno task experiment lesson-09",
-      what: "lesson 09's worked capstone run (search seed 0) and the same capstone repeated " +
-        "with other search seeds: the reference runCapstone on digits",
-      plan: CAPSTONE_PLAN,
-      lab: LAB_SETTINGS,
-      split: "lesson 07's 60/20/20 split of data/digits.csv, split seed 0",
-      engine: backend,
-      deno: Deno.version.deno,
-      runSeconds: Math.round(seconds * 10) / 10,
-      numbers,
-      seeds: CAPSTONE_SEEDS,
-      repeats: sessions.map((s) => s.numbers),
-    };
-    const json = join(KIT_ROOT, "kit/results/09-capstone.json");
-    const csv = join(KIT_ROOT, "kit/results/09-capstone-log.csv");
-    await writeTextFileAtomic(json, JSON.stringify(results, null, 2) + "\n");
-    await writeTextFileAtomic(csv, log);
-    return [json, csv];
+/** The lessons with experiments, and where their runners are. */
+const EXPERIMENTS: Record<string, { slug: string; module: string }> = {
+  "lesson-08": {
+    slug: "08-beyond-grid-and-random",
+    module: "../content/08-beyond-grid-and-random/experiment.ts",
+  },
+  "lesson-09": {
+    slug: "09-capstone",
+    module: "../content/09-capstone/experiment.ts",
   },
 };
 
-if (import.meta.main) {
-  const name = Deno.args[0];
-  const experiment = name === undefined ? undefined : EXPERIMENTS[name];
-  if (!experiment) {
-    console.error(
-      `usage: deno task experiment NAME, with NAME one of ${Object.keys(EXPERIMENTS).join(", ")}`,
-    );
-    Deno.exit(2);
+const USAGE = `usage: deno task experiment ${Object.keys(EXPERIMENTS).join("|")}
+
+Runs the lesson's experiments and writes kit/results/NN-slug.json; then run deno task sync.`;
+
+async function main(args: string[]): Promise<number> {
+  if (args.length !== 1 || !Object.hasOwn(EXPERIMENTS, args[0])) {
+    console.error(USAGE);
+    return args[0] === "--help" || args[0] === "-h" ? 0 : 2;
   }
-  for (const file of await experiment()) console.log(`wrote ${file}`);
+  const { slug, module } = EXPERIMENTS[args[0]];
+  const { runExperiments } = await import(module);
+  const started = performance.now();
+  const results = await runExperiments((line: string) => console.error(line));
+  const seconds = (performance.now() - started) / 1000;
+  const path = join(KIT_ROOT, "kit", "results", `${slug}.json`);
+  const record = {
+    command: `deno task experiment ${args[0]}`,
+    runSeconds: Math.round(seconds),
+    cpus: navigator.hardwareConcurrency,
+    ...results,
+  };
+  await writeTextFileAtomic(path, JSON.stringify(record, null, 1) + "\n");
+  console.error(`wrote kit/results/${slug}.json (${seconds.toFixed(0)} s); now run deno task sync`);
+  return 0;
 }
+
+if (import.meta.main) Deno.exit(await main(Deno.args));

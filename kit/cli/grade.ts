@@ -12,6 +12,7 @@
  * @module
  */
 
+import "./require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { parseArgs } from "node:util";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,12 +22,12 @@ import {
   findSubmissions,
   gradeSubmission,
   prepareGrader,
-  type StudentResult,
 } from "../grading/classroom.ts";
 import { DEFAULT_MEMORY_MIB } from "../grading/sandbox.ts";
 import { toClassroomResult, toClassSummary, toGradebookCsv } from "../grading/gradebook.ts";
 import { toJUnit, toResultsJson } from "../grading/report.ts";
 import { writeTextFileAtomic } from "../grading/files.ts";
+import { mapConcurrent } from "../grading/score.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -41,10 +42,13 @@ const USAGE = `usage: deno task grade PATH... [--out DIR] [--lessons LIST] [--ti
   --timeout S     wall-clock limit of one lesson of one student, in seconds (default ${DEFAULT_LESSON_TIMEOUT_S});
                   a test file still running then is killed and its tests score 0, "timed out"
   --memory MIB    memory cap of one test process (default ${DEFAULT_MEMORY_MIB})
-  --jobs N        test files run at once (default: CPUs, at most 4)
+  --jobs N        students graded at once (default: CPUs, at most 4)
   --fresh         grade every student again, even those unchanged since the last run
   --classroom F   also write F: the GitHub Classroom reporter's result (base64 JSON) of the
                   first student graded
+  --held-out      grade with cases drawn afresh from the teacher's secret seed in the
+                  environment variable KIT_HELD_OUT_SEED (teacher's copy: needs solutions/
+                  and kit/content/); reports then show no input or value of those cases
 
 Grading uses this copy's tests, helpers, deno.json, data and kit/manifest.json; it takes only the
 exercise files (exercises/NN-slug/*.ts, not *_test.ts) of each submission. Student code runs with
@@ -65,6 +69,7 @@ async function main(args: string[]): Promise<number> {
         jobs: { type: "string" },
         fresh: { type: "boolean", default: false },
         classroom: { type: "string" },
+        "held-out": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -108,6 +113,14 @@ async function main(args: string[]): Promise<number> {
     console.error("grade: no submission found in the given paths");
     return 2;
   }
+  // The seed comes from the environment (a CI secret, or typed once), never the command line.
+  const heldOutSeed = Deno.env.get("KIT_HELD_OUT_SEED") ?? "";
+  if (values["held-out"] && !heldOutSeed) {
+    console.error(
+      "grade: --held-out needs the teacher's seed in the environment: KIT_HELD_OUT_SEED",
+    );
+    return 2;
+  }
   const out = resolve(values.out);
   const studentsDir = join(out, "students");
   if (values.fresh) await Deno.remove(studentsDir, { recursive: true }).catch(() => {});
@@ -119,15 +132,16 @@ async function main(args: string[]): Promise<number> {
     concurrency: jobs,
     resultsDir: studentsDir,
     log: (line) => console.log(line),
+    heldOutSeed: values["held-out"] ? heldOutSeed : undefined,
   });
   console.log(
     `grading ${submissions.length} submission(s), ${lessons.map((l) => l.id).join(", ")}; ` +
       `limit ${timeout} s per lesson, ${memory} MiB per process`,
   );
-  const results: StudentResult[] = [];
-  for (const submission of submissions) {
+  // Students graded at once: each runs one test process at a time, so one per CPU.
+  const studentsAtOnce = jobs ?? Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
+  const results = await mapConcurrent(submissions, studentsAtOnce, async (submission) => {
     const result = await gradeSubmission(grader, submission);
-    results.push(result);
     await writeTextFileAtomic(
       join(studentsDir, `${result.student}.junit.xml`),
       toJUnit(result.lessons, result.student),
@@ -136,7 +150,8 @@ async function main(args: string[]): Promise<number> {
       join(studentsDir, `${result.student}.results.json`),
       JSON.stringify(toResultsJson(result.lessons), null, 2) + "\n",
     );
-  }
+    return result;
+  });
   await writeTextFileAtomic(join(out, "gradebook.csv"), toGradebookCsv(results));
   await writeTextFileAtomic(join(out, "summary.md"), toClassSummary(results));
   if (values.classroom) await writeTextFileAtomic(values.classroom, toClassroomResult(results[0]));

@@ -9,6 +9,7 @@
  * @module
  */
 
+import "./require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { parseArgs } from "node:util";
 import { dirname, join } from "node:path";
 import { loadOutline, OUTLINE_PATH } from "../grading/outline.ts";

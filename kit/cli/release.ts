@@ -19,6 +19,7 @@
  * @module
  */
 
+import "./require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { parseArgs } from "node:util";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,7 +52,7 @@ const LEFT_OUT = [
   /^kit\/.*_test\.ts$/,
   /^kit\/(.*\/)?testdata\//,
   /^\.ci\//,
-  /^\.github\/workflows\/ci\.yml$/,
+  /^\.github\/workflows\/(ci|grade-class)\.yml$/,
   /^reports\//,
   /^\.kit\//,
 ];
@@ -290,7 +291,6 @@ export async function releaseStudentEdition(kitRoot: string, out: string): Promi
     const result = await scoreLesson(lesson, {
       workspace: target,
       manifest,
-      fileTimeoutMs: 120_000,
       lessonTimeoutMs: 600_000,
     });
     for (const exercise of result.exercises) {

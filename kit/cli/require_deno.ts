@@ -1,10 +1,12 @@
 /**
  * Stops a kit command early, with a clear message, on a Deno older than the kit needs.
  *
- * Every task in `deno.json` runs this first, as `deno run --no-lock kit/cli/require_deno.ts &&
- * …`, without the lock file and without imports, so that it runs before anything the lock file
- * governs. Deno 2.3 and 2.4 then stop here with this message instead of failing every graded
- * test. Deno 2.2 and older cannot reach it: `deno task` itself reads the lock file first and
+ * Every command-line entry point of the kit imports this module first (`import
+ * "./require_deno.ts";`): static imports are evaluated in order, so the check runs before any
+ * other module of the command does, in the same process (a separate `deno run` before each task
+ * cost every `deno task check` another process start). Deno 2.3 and 2.4 then stop here with
+ * this message instead of failing every graded test; `.ci/run` runs this file alone to decide
+ * whether to install Deno 2.9.6. Deno 2.2 and older cannot reach it: `deno task` itself reads the lock file first and
  * stops with "Unsupported lockfile version '5'", which the README explains.
  *
  * @module
@@ -56,10 +58,8 @@ export function denoVersionProblem(version: string): string | null {
     "e.g. `npx -y deno@2.9.6 task check lesson-01`.";
 }
 
-if (import.meta.main) {
-  const problem = denoVersionProblem(Deno.version.deno);
-  if (problem) {
-    console.error(problem);
-    Deno.exit(1);
-  }
+const problem = denoVersionProblem(Deno.version.deno);
+if (problem) {
+  console.error(problem);
+  Deno.exit(1);
 }

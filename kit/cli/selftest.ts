@@ -7,18 +7,21 @@
  *    (stubs, cases, README regions, figures, manifest) match the reference code.
  * 4. Exercises and solutions mirror each other: same files, same exports (a marker that cut out
  *    an export shows here).
- * 5. Every graded test passes against `solutions/`.
+ * 5. Every graded test passes against `solutions/`, judged in the test process as `deno task
+ *    check` does and judged apart as `deno task grade` does (kit/grading/judge.ts).
  * 6. Every graded test fails against the untouched stubs in `exercises/` (a test that passes on
  *    a stub grades nothing).
  * 7. Every graded test fails against functions that throw on every input, with a message naming
- *    every word of the solution (a test that only checks refusals would pass them).
+ *    every word of the solution (a test that only checks refusals would pass them), and against
+ *    no-op, constant, echo and empty-structure fakes of every exported function (fakes.ts).
  *
- * Each graded test counts three times (steps 5 to 7), each unit test once, each other check once.
+ * Each graded test counts eight times (steps 5 to 7), each unit test once, each other check once.
  * The last line is `N passed, N failed`.
  *
  * @module
  */
 
+import "./require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Lesson, listLessons } from "../grading/lessons.ts";
@@ -35,6 +38,14 @@ import {
   planSync,
   staleFiles,
 } from "../content/sync.ts";
+import { FAKE_KINDS, type FakeKind } from "../grading/fakes.ts";
+import { findSubmissions, gradeSubmission, prepareGrader } from "../grading/classroom.ts";
+
+/**
+ * Graded tests that pass against a fake by design, with the reason (kept short: each one is a
+ * test that cannot tell that fake from a correct answer).
+ */
+const FAKE_EXCEPTIONS: Record<string, string> = {};
 
 let passed = 0;
 let failed = 0;
@@ -131,6 +142,38 @@ async function writeThrowingEdition(solutions: string, out: string, lessons: Les
         );
       }
       await Deno.writeTextFile(join(out, lesson.slug, entry.name), lines.join("\n") + "\n");
+    }
+  }
+}
+
+/**
+ * Writes, for every solution file, a module with the same exports in which every function is a
+ * fake of kind `kind` (kit/grading/fakes.ts) wrapping the reference, which is copied to
+ * `<stage>/real/` for them to import.
+ */
+async function writeFakeEdition(kind: FakeKind, stageRoot: string, lessons: Lesson[]) {
+  for (const lesson of lessons) {
+    const solutions = join(KIT_ROOT, "solutions", lesson.slug);
+    await Deno.mkdir(join(stageRoot, "real", lesson.slug), { recursive: true });
+    for await (const entry of Deno.readDir(solutions)) {
+      if (!entry.name.endsWith(".ts") || entry.name.endsWith("_test.ts")) continue;
+      const path = join(solutions, entry.name);
+      await Deno.copyFile(path, join(stageRoot, "real", lesson.slug, entry.name));
+      const lines = [
+        `import * as real from "../../real/${lesson.slug}/${entry.name}";`,
+        `import { fake } from "../../kit/grading/fakes.ts";`,
+      ];
+      for (const [name, value] of Object.entries(await import(pathToFileURL(path).href))) {
+        lines.push(
+          typeof value === "function"
+            ? `export const ${name} = fake(${JSON.stringify(kind)}, real.${name});`
+            : `export const ${name} = real.${name};`,
+        );
+      }
+      await Deno.writeTextFile(
+        join(stageRoot, "exercises", lesson.slug, entry.name),
+        lines.join("\n") + "\n",
+      );
     }
   }
 }
@@ -283,6 +326,25 @@ async function main(): Promise<number> {
     }
   };
 
+  await step("graded tests pass on solutions/ judged out of the student's process", async () => {
+    // What the teacher's grader does (kit/grading/judge.ts): a test that computes with its
+    // expected values, or whose cases depend on the answers, fails here.
+    const grader = await prepareGrader({ kitRoot: KIT_ROOT, lessons, memoryMiB: 2048 });
+    const [reference] = await findSubmissions([join(KIT_ROOT, "solutions")]);
+    const result = await gradeSubmission(grader, reference);
+    for (const lesson of result.lessons) {
+      for (const exercise of lesson.exercises) {
+        for (const test of exercise.tests) {
+          record(
+            test.status === "pass",
+            `judged apart: ${lesson.lesson.id}/${exercise.file} > ${test.name}`,
+            test.message,
+          );
+        }
+      }
+    }
+  });
+
   await step("graded tests fail on the untouched stubs", async () => {
     await expectEveryTestFails(KIT_ROOT, "stubs", "passes on the stub: it grades nothing");
   });
@@ -303,6 +365,33 @@ async function main(): Promise<number> {
       }
     } finally {
       await Deno.remove(root, { recursive: true });
+    }
+  });
+
+  await step("graded tests fail on no-op, constant, echo and empty fakes", async () => {
+    for (const kind of FAKE_KINDS) {
+      const stage = await stageWorkspace({
+        kitRoot: KIT_ROOT,
+        implementationRoot: join(KIT_ROOT, "solutions"),
+        lessons,
+      });
+      try {
+        await writeFakeEdition(kind, stage.root, lessons);
+        for (const lesson of lessons) {
+          const result = await scoreLesson(lesson, { workspace: stage.root, manifest });
+          for (const exercise of result.exercises) {
+            for (const test of exercise.tests) {
+              const why = FAKE_EXCEPTIONS[`${kind} ${test.name}`];
+              record(
+                test.status !== "pass" || why !== undefined,
+                `fake ${kind}: ${lesson.id}/${exercise.file} > ${test.name} passes for a ${kind} fake`,
+              );
+            }
+          }
+        }
+      } finally {
+        await stage.dispose();
+      }
     }
   });
 

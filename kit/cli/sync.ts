@@ -11,6 +11,7 @@
  * @module
  */
 
+import "./require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { parseArgs } from "node:util";
 import { join } from "node:path";
 import { listLessons, resolveLesson } from "../grading/lessons.ts";

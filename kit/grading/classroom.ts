@@ -1,33 +1,32 @@
 /**
- * Grading a class: finding the submissions, grading each in a sandbox with the teacher's tests,
- * and keeping a per-student result file so an interrupted run resumes where it stopped.
+ * Grading a class: setting the grader up once, then grading each submission in a sandboxed
+ * workspace with the teacher's tests, and keeping a per-student result file so that an
+ * interrupted run resumes where it stopped. Finding and inspecting submissions is
+ * submissions.ts; fingerprints, fingerprint.ts; the declared tests, declared.ts; judging out of
+ * the student's reach, trusted.ts and judge.ts.
  *
  * @module
  */
 
-import { basename, dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { type Lesson, listLessons } from "./lessons.ts";
-import { type DeclaredTest, loadManifest, type Manifest, pointsInName } from "./manifest.ts";
-import { runTestFile } from "./run.ts";
-import { type LessonResult, mapConcurrent, scoreFile, scoreLesson } from "./score.ts";
+import type { Manifest } from "./manifest.ts";
+import { type LessonResult, scoreFile, scoreLessons } from "./score.ts";
+import { declaredTests } from "./declared.ts";
+import { kitVersion, sha256, submissionHash } from "./fingerprint.ts";
 import { stageWorkspace } from "./stage.ts";
 import { DEFAULT_MEMORY_MIB, memoryWrapper, SANDBOX_FLAGS, vetImports } from "./sandbox.ts";
 import { writeTextFileAtomic } from "./files.ts";
+import { discoverExpected, type Discovery, judgeRun, stageRedactedCases } from "./trusted.ts";
+import { drawHeldOutCases } from "./held_out.ts";
+import { inspectSubmission, lstatOrNull, type Submission } from "./submissions.ts";
+
+export { findSubmissions, safeName, type Submission } from "./submissions.ts";
+export { declaredTests } from "./declared.ts";
+export { kitVersion } from "./fingerprint.ts";
 
 /** Default wall-clock limit of one lesson of one student, in seconds. */
 export const DEFAULT_LESSON_TIMEOUT_S = 120;
-
-/** One student's submission. */
-export interface Submission {
-  /** The student's name in reports: the folder's name, made safe for file names. */
-  name: string;
-  /** The folder given or found. */
-  source: string;
-  /** The folder holding the `NN-slug/` lesson folders, or undefined when there is none. */
-  implementationRoot?: string;
-  /** Why nothing could be graded, when so. */
-  problem?: string;
-}
 
 /** One student's grading. */
 export interface StudentResult {
@@ -63,264 +62,11 @@ export interface GradeOptions {
   resultsDir?: string;
   /** Called with progress lines. */
   log?: (line: string) => void;
-}
-
-const LESSON_FOLDER = /^\d{2}-[a-z0-9-]+$/;
-
-async function lstatOrNull(path: string): Promise<Deno.FileInfo | null> {
-  try {
-    return await Deno.lstat(path);
-  } catch {
-    return null;
-  }
-}
-
-async function hasLessonFolders(folder: string): Promise<boolean> {
-  try {
-    for await (const entry of Deno.readDir(folder)) {
-      if (LESSON_FOLDER.test(entry.name) && (entry.isDirectory || entry.isSymlink)) return true;
-    }
-  } catch {
-    // Not a readable folder.
-  }
-  return false;
-}
-
-/**
- * Makes a folder name safe as a file name and a CSV cell: letters, digits, `.`, `_`, `-`.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { safeName } from "./classroom.ts";
- * assert.equal(safeName("=alice smith"), "alice_smith");
- * ```
- */
-export function safeName(name: string): string {
-  const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._-]+|_+$/g, "");
-  return cleaned || "student";
-}
-
-async function asSubmission(folder: string, name: string): Promise<Submission | null> {
-  const exercises = join(folder, "exercises");
-  const info = await lstatOrNull(exercises);
-  if (info?.isSymlink) {
-    return { name, source: folder, problem: "exercises/ is a link, not a folder: not graded" };
-  }
-  if (info?.isDirectory) return { name, source: folder, implementationRoot: exercises };
-  if (await hasLessonFolders(folder)) {
-    const own = basename(folder) === "exercises" ? basename(dirname(folder)) : name;
-    return { name: safeName(own), source: folder, implementationRoot: folder };
-  }
-  return null;
-}
-
-/**
- * Finds the submissions that `paths` name. A path is one student's copy of the kit, or just its
- * `exercises/` folder, or a folder of such copies (one student per subfolder, named after it).
- * Names are made unique with a `-2`, `-3`… suffix. Links are not followed inside a class folder.
- *
- * @example
- * ```ts ignore
- * const submissions = await findSubmissions(["class/"]);
- * console.log(submissions.map((s) => s.name)); // ["alice", "bob"]
- * ```
- */
-export async function findSubmissions(paths: string[]): Promise<Submission[]> {
-  const found: Submission[] = [];
-  for (const given of paths) {
-    const folder = resolve(given);
-    const info = await Deno.stat(folder).catch(() => null);
-    if (!info?.isDirectory) throw new Error(`${given}: not a folder`);
-    const single = await asSubmission(folder, safeName(basename(folder)));
-    if (single) {
-      found.push(single);
-      continue;
-    }
-    const entries = (await Array.fromAsync(Deno.readDir(folder)))
-      .filter((e) => !e.name.startsWith("."))
-      .sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    for (const entry of entries) {
-      const path = join(folder, entry.name);
-      if (entry.isSymlink) {
-        found.push({ name: safeName(entry.name), source: path, problem: "a link: not graded" });
-      } else if (entry.isDirectory) {
-        found.push(
-          await asSubmission(path, safeName(entry.name)) ??
-            { name: safeName(entry.name), source: path, problem: "no exercises/ folder found" },
-        );
-      }
-    }
-  }
-  const seen = new Map<string, number>();
-  for (const submission of found) {
-    const count = (seen.get(submission.name) ?? 0) + 1;
-    seen.set(submission.name, count);
-    if (count > 1) submission.name = `${submission.name}-${count}`;
-  }
-  return found;
-}
-
-async function sha256(data: Uint8Array | string): Promise<string> {
-  const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
-  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-async function hashTree(
-  folder: string,
-  skip: (relativePath: string) => boolean,
-): Promise<string[]> {
-  const lines: string[] = [];
-  const walk = async (dir: string, prefix: string) => {
-    let entries: Deno.DirEntry[];
-    try {
-      entries = await Array.fromAsync(Deno.readDir(dir));
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    for (const entry of entries) {
-      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (skip(rel)) continue;
-      if (entry.isDirectory) await walk(join(dir, entry.name), rel);
-      else if (entry.isFile) {
-        lines.push(`${rel} ${await sha256(await Deno.readFile(join(dir, entry.name)))}`);
-      }
-    }
-  };
-  await walk(folder, "");
-  return lines;
-}
-
-/**
- * A fingerprint of everything of the teacher's copy that grading depends on: the kit's code,
- * configuration, data, the graded test files and the manifest, plus the grading limits.
- *
- * @example
- * ```ts ignore
- * const version = await kitVersion(kitRoot, lessons, "120000/2048");
- * ```
- */
-export async function kitVersion(
-  kitRoot: string,
-  lessons: Lesson[],
-  settings: string,
-): Promise<string> {
-  const lines = [`settings ${settings}`, `deno ${Deno.version.deno}`];
-  for (const file of ["deno.json", "deno.lock"]) {
-    const bytes = await Deno.readFile(join(kitRoot, file)).catch(() => new Uint8Array());
-    lines.push(`${file} ${await sha256(bytes)}`);
-  }
-  lines.push(
-    ...(await hashTree(join(kitRoot, "kit"), (rel) => rel === "grading/testdata")).map((l) =>
-      `kit/${l}`
-    ),
-  );
-  lines.push(...(await hashTree(join(kitRoot, "data"), () => false)).map((l) => `data/${l}`));
-  for (const lesson of lessons) {
-    for (const testFile of lesson.testFiles) {
-      const bytes = await Deno.readFile(join(kitRoot, "exercises", lesson.slug, testFile));
-      lines.push(`exercises/${lesson.slug}/${testFile} ${await sha256(bytes)}`);
-    }
-  }
-  return await sha256(lines.join("\n"));
-}
-
-async function submissionHash(submission: Submission, allLessons: Lesson[]): Promise<string> {
-  const lines = [`problem ${submission.problem ?? ""}`];
-  if (submission.implementationRoot) {
-    for (const lesson of allLessons) {
-      const folder = join(submission.implementationRoot, lesson.slug);
-      const info = await lstatOrNull(folder);
-      if (!info) continue;
-      if (info.isSymlink) {
-        lines.push(`${lesson.slug} link`);
-        continue;
-      }
-      lines.push(
-        ...(await hashTree(
-          folder,
-          (rel) => rel.includes("/") || rel.endsWith("_test.ts") || !rel.endsWith(".ts"),
-        ))
-          .map((l) => `${lesson.slug}/${l}`),
-      );
-      for await (const entry of Deno.readDir(folder)) {
-        if (entry.isSymlink) lines.push(`${lesson.slug}/${entry.name} link`);
-      }
-    }
-  }
-  return await sha256(lines.sort().join("\n"));
-}
-
-/**
- * The graded tests of each test file, as the teacher's copy declares them: from
- * `kit/manifest.json`, and for a test file the manifest does not list, from a run of the
- * teacher's own code (`solutions/`, or else the stubs of `exercises/`). Only these names can
- * earn points; a name a submission registers itself is ignored.
- *
- * @example
- * ```ts ignore
- * const declared = await declaredTests(kitRoot, lessons);
- * console.log(declared["01-demo"]["half_test.ts"]); // [{ name: "half: even numbers [1 pt]", points: 1 }]
- * ```
- */
-export async function declaredTests(
-  kitRoot: string,
-  lessons: Lesson[],
-  log: (line: string) => void = () => {},
-): Promise<Manifest> {
-  const manifest = await loadManifest(kitRoot);
-  const declared: Manifest = {};
-  const missing: { lesson: Lesson; testFile: string }[] = [];
-  for (const lesson of lessons) {
-    declared[lesson.slug] = {};
-    for (const testFile of lesson.testFiles) {
-      const listed = manifest[lesson.slug]?.[testFile];
-      if (listed) declared[lesson.slug][testFile] = listed;
-      else missing.push({ lesson, testFile });
-    }
-  }
-  if (missing.length === 0) return declared;
-  const solutions = join(kitRoot, "solutions");
-  const reference = (await lstatOrNull(solutions))?.isDirectory
-    ? solutions
-    : join(kitRoot, "exercises");
-  log(
-    `note: ${missing.length} test file(s) not in kit/manifest.json; their test list comes from a run of ${reference}`,
-  );
-  const stage = await stageWorkspace({ kitRoot, implementationRoot: reference, lessons });
-  try {
-    await mapConcurrent(missing, 2, async ({ lesson, testFile }) => {
-      const run = await runTestFile({
-        workspace: stage.root,
-        testFile: join("exercises", lesson.slug, testFile),
-        timeoutMs: 120_000,
-      });
-      const tests: DeclaredTest[] = [];
-      for (const test of run.tests) {
-        const points = pointsInName(test.name);
-        if (points !== undefined && !tests.some((t) => t.name === test.name)) {
-          tests.push({ name: test.name, points });
-        }
-      }
-      if (tests.length === 0) {
-        log(`warning: ${lesson.slug}/${testFile} reported no graded test on ${reference}`);
-      }
-      declared[lesson.slug][testFile] = tests;
-    });
-  } finally {
-    await stage.dispose();
-  }
-  // In file order, whatever order the runs finished in: the kit's fingerprint depends on it.
-  const ordered: Manifest = {};
-  for (const lesson of lessons) {
-    ordered[lesson.slug] = {};
-    for (const testFile of lesson.testFiles) {
-      ordered[lesson.slug][testFile] = declared[lesson.slug][testFile];
-    }
-  }
-  return ordered;
+  /**
+   * A teacher's secret: grade with cases drawn afresh from it (held out from the student
+   * edition) instead of the public ones. Needs `solutions/` and `kit/content/`.
+   */
+  heldOutSeed?: string;
 }
 
 /** The fixed parts of grading a class, computed once. */
@@ -347,6 +93,11 @@ export interface Grader {
   resultsDir?: string;
   /** Progress lines. */
   log: (line: string) => void;
+  /**
+   * What the reference run on the teacher's solutions found; when present, expected values are
+   * kept out of students' runs and judged here (see judge.ts). Absent without `solutions/`.
+   */
+  discovery?: Discovery;
 }
 
 /**
@@ -367,14 +118,38 @@ export async function prepareGrader(options: GradeOptions): Promise<Grader> {
   const memoryMiB = options.memoryMiB ?? DEFAULT_MEMORY_MIB;
   const concurrency = options.concurrency ?? Math.min(4, navigator.hardwareConcurrency || 2);
   const declared = await declaredTests(kitRoot, lessons, log);
+  let discovery: Discovery | undefined;
+  if ((await lstatOrNull(join(kitRoot, "solutions")))?.isDirectory) {
+    if (options.heldOutSeed) {
+      const drawn = await drawHeldOutCases(kitRoot, options.heldOutSeed);
+      if ("folder" in drawn) {
+        discovery = await discoverExpected(kitRoot, lessons, declared, drawn.folder);
+        log(
+          `held-out cases drawn from the teacher's seed for ${discovery.heldOutTests.size} tests`,
+        );
+      } else log(`warning: ${drawn.problem}; the public cases are used`);
+    }
+    discovery ??= await discoverExpected(kitRoot, lessons, declared);
+    for (const problem of discovery.problems) log(`warning: ${problem}`);
+  } else {
+    log(
+      "note: no solutions/ here, so expected values cannot be kept out of students' runs; " +
+        "grade with the teacher's copy for that",
+    );
+  }
+  // Held-out cases are part of the setting (a hash of the seed, never the seed itself).
+  const cases = discovery?.heldOutTests.size
+    ? `held-out ${await sha256(options.heldOutSeed!)}`
+    : "public";
   const settings = `${lessons.map((l) => l.slug).join(",")}/${lessonTimeoutMs}/${memoryMiB}/${
     JSON.stringify(declared)
-  }`;
+  }/${cases}`;
   return {
     kitRoot,
     allLessons,
     lessons,
     declared,
+    discovery,
     version: await kitVersion(kitRoot, lessons, settings),
     lessonTimeoutMs,
     memoryMiB,
@@ -404,38 +179,34 @@ function emptyLesson(grader: Grader, lesson: Lesson, reason: string): LessonResu
   };
 }
 
-async function gradeLesson(
+/** Grades every graded lesson of one staged student in one go (see `scoreLessons`). */
+async function gradeLessons(
   grader: Grader,
   workspace: string,
-  lesson: Lesson,
   refused: string[],
-): Promise<LessonResult> {
-  const started = performance.now();
-  const testPath = (testFile: string) => join("exercises", lesson.slug, testFile);
-  const verdicts = await vetImports({
-    workspace,
-    testFiles: lesson.testFiles.map(testPath),
-    timeoutMs: Math.min(20_000, grader.lessonTimeoutMs),
-  });
-  const result = await scoreLesson(lesson, {
+  verdicts: Map<string, string | undefined>,
+): Promise<LessonResult[]> {
+  return await scoreLessons(grader.lessons, {
     workspace,
     manifest: grader.declared,
-    // One budget for the whole lesson, the import analysis included.
-    fileTimeoutMs: grader.lessonTimeoutMs,
-    lessonTimeoutMs: Math.max(0, grader.lessonTimeoutMs - (performance.now() - started)),
+    lessonTimeoutMs: grader.lessonTimeoutMs,
     concurrency: grader.concurrency,
-    allowRead: [join(workspace, "data")],
-    maxHeapMiB: Math.max(64, Math.floor(grader.memoryMiB / 2)),
-    wrapper: grader.wrapper,
-    extraArgs: [...SANDBOX_FLAGS],
-    refuse: (testFile) => {
+    limits: {
+      allowRead: [join(workspace, "data")],
+      maxHeapMiB: Math.max(64, Math.floor(grader.memoryMiB / 2)),
+      wrapper: grader.wrapper,
+      extraArgs: [...SANDBOX_FLAGS],
+    },
+    observe: grader.discovery !== undefined,
+    judge: grader.discovery ? (_, run) => judgeRun(run, grader.discovery!) : undefined,
+    refuse: (testFile, lesson) => {
       const exercise = testFile.replace(/_test\.ts$/, ".ts");
       const refusal = refused.find((r) => r.startsWith(`${lesson.slug}/${exercise}:`)) ??
-        refused.find((r) => r.startsWith(`${lesson.slug}/:`));
-      return verdicts.get(testPath(testFile)) ?? (refusal ? `refused: ${refusal}` : undefined);
+        refused.find((r) => r.startsWith(`${lesson.slug}/:`) || r.startsWith(`${lesson.slug}:`));
+      return verdicts.get(join("exercises", lesson.slug, testFile)) ??
+        (refusal ? `refused: ${refusal}` : undefined);
     },
   });
-  return { ...result, durationMs: performance.now() - started };
 }
 
 async function readCached(path: string, key: string): Promise<StudentResult | null> {
@@ -461,9 +232,39 @@ export async function gradeSubmission(
   grader: Grader,
   submission: Submission,
 ): Promise<StudentResult> {
-  const key = await sha256(
-    `${grader.version}\n${await submissionHash(submission, grader.allLessons)}`,
-  );
+  try {
+    return await gradeInspected(grader, submission);
+  } catch (error) {
+    // Whatever went wrong for one student, the class still gets its gradebook: this student
+    // gets a row that says why, and a re-run tries again.
+    const reason = `not graded: ${error instanceof Error ? error.message : String(error)}`;
+    grader.log(`${submission.name}: ${reason}`);
+    return notGraded(grader, submission, reason, "");
+  }
+}
+
+function notGraded(
+  grader: Grader,
+  submission: Submission,
+  reason: string,
+  key: string,
+  notes: string[] = [],
+): StudentResult {
+  const lessons = grader.lessons.map((lesson) => emptyLesson(grader, lesson, reason));
+  return {
+    student: submission.name,
+    source: submission.source,
+    lessons,
+    score: 0,
+    maxScore: lessons.reduce((sum, l) => sum + l.maxScore, 0),
+    notes: [...notes, reason],
+    key,
+  };
+}
+
+async function gradeInspected(grader: Grader, submission: Submission): Promise<StudentResult> {
+  const inspection = await inspectSubmission(submission, grader.allLessons);
+  const key = await sha256(`${grader.version}\n${await submissionHash(inspection)}`);
   const keptAt = grader.resultsDir ? join(grader.resultsDir, `${submission.name}.json`) : undefined;
   if (keptAt) {
     const cached = await readCached(keptAt, key);
@@ -474,38 +275,71 @@ export async function gradeSubmission(
       return cached;
     }
   }
-  const notes: string[] = [];
-  let lessons: LessonResult[];
-  if (!submission.implementationRoot) {
-    const reason = submission.problem ?? "nothing to grade";
-    notes.push(reason);
-    lessons = grader.lessons.map((lesson) => emptyLesson(grader, lesson, reason));
+  const notes = inspection.refused.map((r) => `refused ${r}`);
+  let result: StudentResult;
+  if (inspection.problem) {
+    result = notGraded(grader, submission, inspection.problem, key, notes);
   } else {
     const stage = await stageWorkspace({
       kitRoot: grader.kitRoot,
-      implementationRoot: submission.implementationRoot,
+      implementationRoot: submission.implementationRoot!,
       lessons: grader.allLessons,
+      files: inspection.files,
     });
+    const lessons: LessonResult[] = [];
     try {
+      if (grader.discovery) await stageRedactedCases(stage.root, grader.discovery);
+      // One import analysis for every graded lesson of the student.
+      const verdicts = await vetImports({
+        workspace: stage.root,
+        testFiles: grader.lessons.flatMap((lesson) =>
+          lesson.testFiles.map((testFile) => join("exercises", lesson.slug, testFile))
+        ),
+        timeoutMs: Math.min(20_000, grader.lessonTimeoutMs),
+      });
+      const refused = [...inspection.refused, ...stage.refused];
       notes.push(...stage.refused.map((r) => `refused ${r}`));
-      lessons = [];
-      for (const lesson of grader.lessons) {
-        lessons.push(await gradeLesson(grader, stage.root, lesson, stage.refused));
-      }
+      lessons.push(...await gradeLessons(grader, stage.root, refused, verdicts));
     } finally {
       await stage.dispose();
     }
+    result = {
+      student: submission.name,
+      source: submission.source,
+      lessons,
+      score: lessons.reduce((sum, l) => sum + l.score, 0),
+      maxScore: lessons.reduce((sum, l) => sum + l.maxScore, 0),
+      notes,
+      key,
+    };
   }
-  const result: StudentResult = {
-    student: submission.name,
-    source: submission.source,
+  if (keptAt) {
+    result = await keepOtherLessons(result, keptAt);
+    await writeTextFileAtomic(keptAt, JSON.stringify(result) + "\n");
+  }
+  grader.log(`${submission.name}: ${result.score}/${result.maxScore}`);
+  return result;
+}
+
+/**
+ * Adds to `result` the lessons a previous run graded and this one did not (a re-run with
+ * `--lessons 3` keeps lessons 1, 2, 4, 5), so the gradebook keeps every lesson.
+ */
+async function keepOtherLessons(result: StudentResult, keptAt: string): Promise<StudentResult> {
+  let previous: StudentResult;
+  try {
+    previous = JSON.parse(await Deno.readTextFile(keptAt));
+  } catch {
+    return result;
+  }
+  const graded = new Set(result.lessons.map((l) => l.lesson.slug));
+  const kept = (previous.lessons ?? []).filter((l) => !graded.has(l.lesson?.slug));
+  if (kept.length === 0) return result;
+  const lessons = [...result.lessons, ...kept].sort((a, b) => a.lesson.number - b.lesson.number);
+  return {
+    ...result,
     lessons,
     score: lessons.reduce((sum, l) => sum + l.score, 0),
     maxScore: lessons.reduce((sum, l) => sum + l.maxScore, 0),
-    notes,
-    key,
   };
-  if (keptAt) await writeTextFileAtomic(keptAt, JSON.stringify(result) + "\n");
-  grader.log(`${submission.name}: ${result.score}/${result.maxScore}`);
-  return result;
 }

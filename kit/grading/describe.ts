@@ -54,7 +54,8 @@ function describe(value: unknown, depth: number): string {
     case "bigint":
       return `${value}n`;
     case "undefined":
-      return "undefined (did the function forget to return?)";
+      // Said once, about the whole value, not for each element of an array of them.
+      return depth === 0 ? "undefined (did the function forget to return?)" : "undefined";
     case "function":
       return "a function";
     case "symbol":
@@ -80,4 +81,115 @@ function describe(value: unknown, depth: number): string {
   );
   if (keys.length > MAX_ITEMS) shown.push(`… ${keys.length - MAX_ITEMS} more`);
   return `{ ${shown.join(", ")} }`;
+}
+
+const MAX_INPUT_LENGTH = 240;
+
+/**
+ * Puts a test's `input` text into the one format failure messages use: JSON-style objects and
+ * arrays inside it (`{"lr0":0.1,"decay":0.5}`, as tests often build them with `JSON.stringify`)
+ * become JavaScript literals with spaces (`{ lr0: 0.1, decay: 0.5 }`), arrays longer than eight
+ * items are cut like expected values (`[1, 2, … 58 more]`), and the whole text is cut at about
+ * 240 characters. Text inside string literals is left alone.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { formatInput } from "./describe.ts";
+ * assert.equal(formatInput('f({"lr0":0.1,"gamma":0.5}, 3)'), "f({ lr0: 0.1, gamma: 0.5 }, 3)");
+ * assert.equal(formatInput("g([1,2,3,4,5,6,7,8,9,10])"), "g([1, 2, 3, 4, 5, 6, 7, 8, … 2 more])");
+ * ```
+ */
+export function formatInput(text: string): string {
+  const out: string[] = [];
+  // Per open bracket: is it an array, how many items so far, is the rest being skipped.
+  const stack: { array: boolean; items: number; skipping: boolean; cut: boolean }[] = [];
+  const skipping = () => stack.some((frame) => frame.skipping);
+  const emit = (piece: string) => {
+    if (!skipping()) out.push(piece);
+  };
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c) j += text[j] === "\\" ? 2 : 1;
+      const literal = text.slice(i, j + 1);
+      // An object key that is a plain identifier loses its quotes: {"lr0": …} → { lr0: … }.
+      const isKey = text[j + 1] === ":" && stack.at(-1)?.array === false &&
+        /^"[A-Za-z_$][\w$]*"$/.test(literal);
+      emit(isKey ? literal.slice(1, -1) : literal);
+      i = j + 1;
+      continue;
+    }
+    if (c === "[" || c === "{") {
+      while (text[i + 1] === " ") i++;
+      emit(c === "{" && text[i + 1] !== "}" ? "{ " : c);
+      // An array the test already shortened ("…") is shown as written.
+      stack.push({ array: c === "[", items: 0, skipping: false, cut: !alreadyCut(text, i) });
+    } else if ((c === "]" || c === "}") && stack.length) {
+      const frame = stack.pop()!;
+      if (frame.skipping) out.push(`… ${frame.items + 1 - MAX_ITEMS} more`);
+      if (!skipping() && out.at(-1) === " ") out.pop();
+      emit(c === "}" && out.at(-1) !== "{" ? " }" : c);
+    } else if (c === "," && stack.length) {
+      const frame = stack.at(-1)!;
+      frame.items++;
+      if (frame.array && frame.cut && frame.items === MAX_ITEMS && !skipping()) {
+        out.push(", ");
+        frame.skipping = true;
+      } else emit(", ");
+      while (text[i + 1] === " ") i++;
+    } else if (c === ":" && stack.at(-1)?.array === false) {
+      emit(": ");
+      while (text[i + 1] === " ") i++;
+    } else {
+      emit(c);
+    }
+    i++;
+  }
+  const result = out.join("");
+  return result.length > MAX_INPUT_LENGTH ? result.slice(0, MAX_INPUT_LENGTH) + "…" : result;
+}
+
+/** Whether the bracket opened at `start` closes after an ellipsis the text already holds. */
+function alreadyCut(text: string, start: number): boolean {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    if (text[i] === "[" || text[i] === "{") depth++;
+    else if (text[i] === "]" || text[i] === "}") {
+      if (--depth === 0) return false;
+    } else if (text[i] === "…" && depth === 1) return true;
+  }
+  return false;
+}
+
+const SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉";
+
+/**
+ * Names the entries of a network's flat parameter (or gradient) vector by layer and position,
+ * for failure messages: layer l's weights (inSize × outSize, row-major) then its biases, as
+ * lesson 05 lays them out. Entry 18 of a [4, 3, 2] network is `W₂[0,0]`, not "index 18".
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { flatParameterName } from "./describe.ts";
+ * const name = flatParameterName([4, 3, 2]);
+ * assert.deepEqual([name(0), name(12), name(15), name(21)], ["W₁[0,0]", "b₁[0]", "W₂[0,0]", "b₂[0]"]);
+ * ```
+ */
+export function flatParameterName(sizes: readonly number[]): (index: number) => string {
+  return (index) => {
+    let offset = 0;
+    for (let l = 0; l + 1 < sizes.length; l++) {
+      const inSize = sizes[l], outSize = sizes[l + 1];
+      const layer = String(l + 1).replace(/\d/g, (d) => SUBSCRIPTS[Number(d)]);
+      const at = index - offset;
+      if (at < inSize * outSize) return `W${layer}[${Math.floor(at / outSize)},${at % outSize}]`;
+      if (at < inSize * outSize + outSize) return `b${layer}[${at - inSize * outSize}]`;
+      offset += inSize * outSize + outSize;
+    }
+    return `index ${index}`;
+  };
 }

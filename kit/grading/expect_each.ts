@@ -23,6 +23,8 @@ export interface EachCheck<C, T> {
   rel?: TolerancePer<C>;
   /** Absolute tolerance (default 0); ignored by {@link expectEachEqual}. */
   abs?: TolerancePer<C>;
+  /** A hint for the case, shown instead of the test's when it fails (undefined: the test's). */
+  hint?: (c: C) => string | undefined;
 }
 
 function resolve<C>(tolerance: TolerancePer<C> | undefined, c: C): number | undefined {
@@ -55,13 +57,15 @@ export function expectEach<C>(cases: readonly C[], check: EachCheck<C, number>):
       expected: expectedOf(check, c),
       rel: resolve(check.rel, c),
       abs: resolve(check.abs, c),
+      hint: check.hint?.(c),
     });
   }
 }
 
 /**
  * Expects `name(...args)` close to the reference for every case: {@link expectEach} with the
- * input written as the call, each argument as JSON (`stepDecay({"lr0":0.1,…}, 99)`).
+ * input written as the call, each argument as JSON, which failure messages show as
+ * `stepDecay({ lr0: 0.1, … }, 99)`.
  *
  * @example
  * ```ts
@@ -115,6 +119,7 @@ export function expectEachNumbers<C>(
       expected: expectedOf(check, c),
       rel: resolve(check.rel, c),
       abs: resolve(check.abs, c),
+      hint: check.hint?.(c),
     });
   }
 }
@@ -139,6 +144,7 @@ export function expectEachEqual<C, T>(cases: readonly C[], check: EachCheck<C, T
       input: check.input(c),
       actual: () => check.actual(c),
       expected: expectedOf(check, c),
+      hint: check.hint?.(c),
     });
   }
 }

@@ -84,6 +84,7 @@ Deno.test("expectEachCall writes the input as the call, each argument as JSON", 
     failure(() =>
       expectEachCall(cases, { name: "scale", fn: scale, args: (c) => [c.config, c.x], rel: 0 })
     ),
-    /input: {4}scale\(\{"factor":2\}, 0\.5\)\nexpected: 2 \(exactly\)\ngot: {6}1/,
+    // Messages show inputs in one format: JSON objects as JavaScript literals (formatInput).
+    /input: {4}scale\(\{ factor: 2 \}, 0\.5\)\nexpected: 2 \(exactly\)\ngot: {6}1/,
   );
 });

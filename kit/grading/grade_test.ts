@@ -18,6 +18,7 @@ import {
 import { classifyModule } from "./sandbox.ts";
 import { csvCell, toClassroomResult, toClassSummary, toGradebookCsv } from "./gradebook.ts";
 import { copyTree } from "./stage.ts";
+import { toJUnit } from "./report.ts";
 
 const TESTDATA = fileURLToPath(new URL("./testdata/", import.meta.url));
 const MINIKIT = join(TESTDATA, "minikit");
@@ -169,7 +170,7 @@ Deno.test({
       const hostile = [...results.keys()].filter((n) =>
         !["honest-wrong", "untouched", "solutions-as-exercises"].includes(n)
       );
-      assert(hostile.length >= 25, `only ${hostile.length} hostile submissions`);
+      assert(hostile.length >= 29, `only ${hostile.length} hostile submissions`);
       const scores = Object.fromEntries(hostile.map((n) => [n, score(n)]));
       assertEquals(scores, Object.fromEntries(hostile.map((n) => [n, "0/6"])));
 
@@ -207,9 +208,29 @@ Deno.test({
       const ordered = submissions.map((s) => results.get(s.name)!);
       const csv = toGradebookCsv(ordered);
       assertEquals(csv.trim().split("\n").length, ordered.length + 1);
-      assertMatch(csv.split("\n")[0], /^student,total,max,lesson-01 \(\/6\),.*half: even numbers/);
+      assertMatch(
+        csv.split("\n")[0],
+        /^\uFEFFstudent,total,max,lesson-01 \(\/6\),.*half: even numbers/,
+      );
       const summary = toClassSummary(ordered);
-      assertMatch(summary, /\| lesson-01\/half\.ts › half: even numbers \[1 pt\] \| 1 of \d+ \|/);
+      // Student text stays data: no heading, row or HTML of its own in the summary.
+      const headings = summary.split(/\r\n|[\n\r\u2028\u2029]/).filter((l) => l.startsWith("#"));
+      assertEquals(headings, [
+        "# Class summary",
+        "## Lessons",
+        "## Graded tests, hardest first",
+        "## Problems",
+      ]);
+      assert(!/[\r\u2028\u2029]/.test(summary), "a line break other than \\n in summary.md");
+      assert(!summary.includes("<img"), "raw HTML in summary.md");
+      assert(!/^\| alice/m.test(summary), "a forged row in summary.md");
+      const injected = toJUnit(results.get("report-injection")!.lessons, "report-injection");
+      assert(!/[\ud800-\udfff\ufffe]/.test(injected), "characters XML forbids in the JUnit");
+      assert(!injected.includes("\r"), "a raw carriage return in the JUnit");
+      assertMatch(
+        summary,
+        /\| lesson-01\/half\.ts › half: even numbers \\\[1 pt\\\] \| 1 of \d+ \|/,
+      );
       const classroom = JSON.parse(atob(toClassroomResult(results.get("solutions-as-exercises")!)));
       assertEquals([classroom.max_score, classroom.status, classroom.tests.length], [6, "pass", 4]);
 
@@ -230,4 +251,143 @@ Deno.test({
       await Deno.remove(reports, { recursive: true }).catch(() => {});
     }
   },
+});
+
+Deno.test({
+  name: "grading: every student gets a row, whatever shape their folder has",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  fn: async () => {
+    const root = await Deno.makeTempDir({ prefix: "kit-grade-shapes-" });
+    const lesson = (name: string) => join(root, name, "exercises", "01-demo");
+    try {
+      await copyTree(join(MINIKIT, "solutions"), join(root, "a-solved", "exercises"));
+      // The lesson folder is a regular file.
+      await Deno.mkdir(join(root, "file-for-folder", "exercises"), { recursive: true });
+      await Deno.writeTextFile(lesson("file-for-folder"), "not a folder\n");
+      // exercises/ itself is a file.
+      await Deno.mkdir(join(root, "file-for-exercises"), { recursive: true });
+      await Deno.writeTextFile(join(root, "file-for-exercises", "exercises"), "x\n");
+      // A 3 GiB sparse .ts file beside a good one: the big one is refused unread.
+      await Deno.mkdir(lesson("sparse"), { recursive: true });
+      await Deno.copyFile(
+        join(MINIKIT, "solutions", "01-demo", "half.ts"),
+        join(lesson("sparse"), "half.ts"),
+      );
+      const big = await Deno.open(join(lesson("sparse"), "square.ts"), {
+        create: true,
+        write: true,
+      });
+      await big.truncate(3 * 1024 ** 3);
+      big.close();
+      // Many empty .ts files (150,000 in the issue; 1,500 here is past the 1,000-entry limit).
+      await Deno.mkdir(lesson("many-files"), { recursive: true });
+      for (let i = 0; i < 1500; i++) {
+        await Deno.writeTextFile(join(lesson("many-files"), `f${i}.ts`), "");
+      }
+      // Names that are not UTF-8: a file in a lesson, and a student folder. Made by the shell,
+      // since Deno's paths are strings.
+      await Deno.mkdir(lesson("bad-name"), { recursive: true });
+      await Deno.copyFile(
+        join(MINIKIT, "solutions", "01-demo", "half.ts"),
+        join(lesson("bad-name"), "half.ts"),
+      );
+      const shell = await new Deno.Command("sh", {
+        args: [
+          "-c",
+          `touch "$1/$(printf 'sq\\377')uare.ts" && mkdir -p "$2/$(printf 'st\\376udent')/exercises/01-demo"`,
+          "sh",
+          lesson("bad-name"),
+          root,
+        ],
+      }).output();
+      assert(shell.success, new TextDecoder().decode(shell.stderr));
+      // A file at the top of the class folder, and a link.
+      await Deno.writeTextFile(join(root, "notes.txt"), "not a student\n");
+      await Deno.symlink(join(MINIKIT, "solutions"), join(root, "link-student"));
+      // Two folders whose names differ only in what safe names replace.
+      await copyTree(join(MINIKIT, "exercises"), join(root, "a b", "exercises"));
+      await copyTree(join(MINIKIT, "solutions"), join(root, "a_b", "exercises"));
+
+      const grader = await prepareGrader({
+        kitRoot: MINIKIT,
+        lessonTimeoutMs: LESSON_TIMEOUT_MS,
+        memoryMiB: 1024,
+        concurrency: 2,
+      });
+      const started = performance.now();
+      const submissions = await findSubmissions([root]);
+      const results: StudentResult[] = [];
+      for (const submission of submissions) results.push(await gradeSubmission(grader, submission));
+      const seconds = (performance.now() - started) / 1000;
+      const byName = new Map(results.map((r) => [r.student, r]));
+      const names = results.map((r) => r.student);
+      assertEquals(new Set(names).size, names.length, `names collide: ${names}`);
+      assertEquals(results.length, 10, names.join(", "));
+      assertEquals(byName.get("a-solved")!.score, 6);
+      assertEquals(byName.get("a_b")!.score, 6);
+      assert(names.some((n) => /^a_b-[0-9a-f]{6}$/.test(n)), names.join(", "));
+      const notes = (name: string) => byName.get(name)!.notes.join("\n");
+      assertMatch(notes("file-for-folder"), /01-demo: not a folder/);
+      assertMatch(notes("file-for-exercises"), /exercises is not a folder/);
+      assertMatch(notes("sparse"), /square\.ts: 3221225472 bytes, over the 1048576 limit/);
+      assertEquals(byName.get("sparse")!.score, 1);
+      assertMatch(notes("many-files"), /more than 1000 entries/);
+      assertMatch(notes("bad-name"), /not a plain file name/);
+      assertEquals(byName.get("bad-name")!.score, 1);
+      assertMatch(notes("link-student"), /a link: not graded/);
+      assert(seconds < 60, `took ${seconds} s`);
+      const csv = toGradebookCsv(results);
+      assertEquals(csv.trim().split("\n").length, results.length + 1);
+    } finally {
+      await Deno.remove(root, { recursive: true }).catch(() => {});
+    }
+  },
+});
+
+Deno.test("grading: a re-run of some lessons keeps the others; per-test time-outs are noted", async () => {
+  const reports = await Deno.makeTempDir({ prefix: "kit-grade-rerun-" });
+  try {
+    const grader = await prepareGrader({
+      kitRoot: MINIKIT,
+      lessonTimeoutMs: LESSON_TIMEOUT_MS,
+      memoryMiB: 1024,
+      resultsDir: reports,
+    });
+    const [solved] = await findSubmissions([join(MINIKIT, "solutions")]);
+    const other = {
+      lesson: { number: 2, slug: "02-other", id: "lesson-02", title: "Other", testFiles: [] },
+      exercises: [{
+        file: "x.ts",
+        testFile: "x_test.ts",
+        score: 0,
+        maxScore: 4,
+        durationMs: 0,
+        warnings: [],
+        tests: [{
+          name: "x: loops [4 pts]",
+          points: 4,
+          earned: 0,
+          status: "timeout" as const,
+          message: "timed out after 10 s (an endless loop?)\ninput:    x(3)",
+        }],
+      }],
+      score: 0,
+      maxScore: 4,
+      durationMs: 0,
+    };
+    await Deno.writeTextFile(
+      join(reports, `${solved.name}.json`),
+      JSON.stringify({ student: solved.name, lessons: [other], key: "older" }),
+    );
+    const result = await gradeSubmission(grader, solved);
+    assertEquals(result.lessons.map((l) => l.lesson.id), ["lesson-01", "lesson-02"]);
+    assertEquals([result.score, result.maxScore], [6, 10]);
+    const csv = toGradebookCsv([result]);
+    assertMatch(csv, /lesson-02 \(\/4\)/);
+    assertMatch(csv, /lesson-02\/x\.ts › x: loops \[4 pts\]: timed out on x\(3\)/);
+    assertMatch(toClassSummary([result]), /x: loops \\\[4 pts\\\]: timed out on x\(3\)/);
+  } finally {
+    await Deno.remove(reports, { recursive: true });
+  }
 });

@@ -5,6 +5,31 @@
  */
 
 import type { StudentResult } from "./classroom.ts";
+import type { LessonResult } from "./score.ts";
+
+/**
+ * Text from anywhere (a student's error message, a name) as inert Markdown on one line: every
+ * line break CommonMark or a browser honours (`\n`, `\r`, U+2028, U+2029, U+0085, vertical tab,
+ * form feed) becomes a space, other control characters go, the marks that mean something inside
+ * a line (`\ \` * _ [ ] < > | ~`) are backslash-escaped and `&` is written as an entity. With no
+ * line of its own, no student text can start a heading, a list or a table row, nor make a link,
+ * an image, emphasis, a table cell or HTML in the teacher's summary.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { markdownText } from "./gradebook.ts";
+ * assert.equal(markdownText("ok\r# 87/87 | fake"), "ok # 87/87 \\| fake");
+ * ```
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/\r\n|[\n\r\u2028\u2029\u0085\v\f]/g, " ")
+    // deno-lint-ignore no-control-regex
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, "")
+    .replace(/&/g, "&amp;")
+    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
+}
 
 /**
  * One CSV cell: quoted when needed, and with a leading `'` when a spreadsheet would read it as a
@@ -32,21 +57,45 @@ interface Column {
   value: (student: StudentResult) => number | string;
 }
 
+/**
+ * Every lesson any student has a result for, in lesson order, with the tests of its fullest
+ * result: students may differ (a re-run with `--lessons` keeps each student's other lessons).
+ */
+function lessonTemplate(results: StudentResult[]): LessonResult[] {
+  const bySlug = new Map<string, LessonResult>();
+  for (const student of results) {
+    for (const lesson of student.lessons) {
+      const known = bySlug.get(lesson.lesson.slug);
+      if (!known || lesson.maxScore > known.maxScore) bySlug.set(lesson.lesson.slug, lesson);
+    }
+  }
+  return [...bySlug.values()].sort((a, b) => a.lesson.number - b.lesson.number);
+}
+
+function lessonOf(student: StudentResult, slug: string): LessonResult | undefined {
+  return student.lessons.find((l) => l.lesson.slug === slug);
+}
+
+function testOf(student: StudentResult, slug: string, file: string, name: string) {
+  return lessonOf(student, slug)?.exercises.find((e) => e.file === file)?.tests.find((t) =>
+    t.name === name
+  );
+}
+
 function columns(results: StudentResult[]): Column[] {
-  const first = results[0];
-  if (!first) return [];
   const lessonColumns: Column[] = [];
   const testColumns: Column[] = [];
-  for (const [li, lesson] of first.lessons.entries()) {
+  for (const lesson of lessonTemplate(results)) {
+    const slug = lesson.lesson.slug;
     lessonColumns.push({
       header: `${lesson.lesson.id} (/${lesson.maxScore})`,
-      value: (s) => s.lessons[li]?.score ?? 0,
+      value: (s) => lessonOf(s, slug)?.score ?? 0,
     });
-    for (const [ei, exercise] of lesson.exercises.entries()) {
-      for (const [ti, test] of exercise.tests.entries()) {
+    for (const exercise of lesson.exercises) {
+      for (const test of exercise.tests) {
         testColumns.push({
           header: `${lesson.lesson.id}/${exercise.file} › ${test.name}`,
-          value: (s) => s.lessons[li]?.exercises[ei]?.tests[ti]?.earned ?? 0,
+          value: (s) => testOf(s, slug, exercise.file, test.name)?.earned ?? 0,
         });
       }
     }
@@ -78,7 +127,8 @@ export function toGradebookCsv(results: StudentResult[]): string {
       ].join(","),
     );
   }
-  return rows.join("\n") + "\n";
+  // A byte-order mark, so that spreadsheet programs read the file as UTF-8 (›, −, ²).
+  return "\uFEFF" + rows.join("\n") + "\n";
 }
 
 /**
@@ -94,9 +144,17 @@ export function problemsOf(student: StudentResult): string[] {
   const lines = [...student.notes];
   for (const lesson of student.lessons) {
     for (const exercise of lesson.exercises) {
+      const where = `${lesson.lesson.id}/${exercise.file}`;
       if (exercise.problem) {
-        const line = `${lesson.lesson.id}/${exercise.file}: ${exercise.problem.split("\n")[0]}`;
+        const line = `${where}: ${exercise.problem.split("\n")[0]}`;
         if (!lines.includes(line)) lines.push(line);
+        continue;
+      }
+      // A test stopped at its own time limit: the rest of the file ran, but say which.
+      for (const test of exercise.tests) {
+        if (test.status !== "timeout") continue;
+        const input = /^input: +(.*)$/m.exec(test.message ?? "")?.[1];
+        lines.push(`${where} › ${test.name}: timed out${input ? ` on ${input}` : ""}`);
       }
     }
   }
@@ -120,11 +178,13 @@ function percent(part: number, whole: number): string {
 export function toClassSummary(results: StudentResult[]): string {
   const lines = ["# Class summary", ""];
   const n = results.length;
-  const max = results[0]?.maxScore ?? 0;
-  lines.push(`${n} student(s), ${max} points available.`, "");
+  const max = Math.max(0, ...results.map((r) => r.maxScore));
+  lines.push(`${n} ${n === 1 ? "student" : "students"}, ${max} points available.`, "");
   lines.push("| student | points | % |", "| --- | ---: | ---: |");
   for (const s of results) {
-    lines.push(`| ${s.student} | ${s.score}/${s.maxScore} | ${percent(s.score, s.maxScore)} |`);
+    lines.push(
+      `| ${markdownText(s.student)} | ${s.score}/${s.maxScore} | ${percent(s.score, s.maxScore)} |`,
+    );
   }
   lines.push(
     "",
@@ -133,22 +193,25 @@ export function toClassSummary(results: StudentResult[]): string {
     "| lesson | mean points | full marks |",
     "| --- | ---: | ---: |",
   );
-  for (const [li, lesson] of (results[0]?.lessons ?? []).entries()) {
-    const scores = results.map((s) => s.lessons[li]?.score ?? 0);
+  const template = lessonTemplate(results);
+  for (const lesson of template) {
+    const scores = results.map((s) => lessonOf(s, lesson.lesson.slug)?.score ?? 0);
     const mean = n ? scores.reduce((a, b) => a + b, 0) / n : 0;
-    const full = results.filter((s) => s.lessons[li]?.score === lesson.maxScore).length;
+    const full = results.filter((s) =>
+      lessonOf(s, lesson.lesson.slug)?.score === lesson.maxScore
+    ).length;
     lines.push(
-      `| ${lesson.lesson.id} ${lesson.lesson.title} | ${
+      `| ${lesson.lesson.id} ${markdownText(lesson.lesson.title)} | ${
         mean.toFixed(1)
       }/${lesson.maxScore} | ${full} of ${n} |`,
     );
   }
   const rates: { name: string; passed: number; points: number }[] = [];
-  for (const [li, lesson] of (results[0]?.lessons ?? []).entries()) {
-    for (const [ei, exercise] of lesson.exercises.entries()) {
-      for (const [ti, test] of exercise.tests.entries()) {
+  for (const lesson of template) {
+    for (const exercise of lesson.exercises) {
+      for (const test of exercise.tests) {
         const passed = results.filter((s) =>
-          s.lessons[li]?.exercises[ei]?.tests[ti]?.status === "pass"
+          testOf(s, lesson.lesson.slug, exercise.file, test.name)?.status === "pass"
         ).length;
         rates.push({
           name: `${lesson.lesson.id}/${exercise.file} › ${test.name}`,
@@ -170,7 +233,7 @@ export function toClassSummary(results: StudentResult[]): string {
   );
   for (const r of rates) {
     lines.push(
-      `| ${r.name.replaceAll("|", "\\|")} | ${r.passed} of ${n} | ${percent(r.passed, n)} |`,
+      `| ${markdownText(r.name)} | ${r.passed} of ${n} | ${percent(r.passed, n)} |`,
     );
   }
   const troubled = results.map((s) => [s.student, problemsOf(s)] as const).filter(([, p]) =>
@@ -179,7 +242,7 @@ export function toClassSummary(results: StudentResult[]): string {
   if (troubled.length) {
     lines.push("", "## Problems", "");
     for (const [student, problems] of troubled) {
-      for (const p of problems) lines.push(`- ${student}: ${p.replaceAll("\n", " ")}`);
+      for (const p of problems) lines.push(`- ${markdownText(student)}: ${markdownText(p)}`);
     }
   }
   return lines.join("\n") + "\n";

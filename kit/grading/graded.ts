@@ -32,15 +32,23 @@
 
 import { hardenIntrinsics } from "./harden.ts";
 import { describeValue } from "./describe.ts";
+import {
+  type CaseData,
+  checkEqual,
+  checkNumber,
+  checkNumbers,
+  checkThrows,
+  failureText,
+  type Outcome,
+} from "./compare.ts";
+import type { Observation } from "./judge.ts";
 
+// The runtime's own registration, taken before hardening replaces `Deno.test` for everyone else.
+const registerTest = Deno.test;
 hardenIntrinsics();
 
-const registerTest = Deno.test;
-const abs = Math.abs;
-const max = Math.max;
 const isArray = Array.isArray;
 const isFinite = Number.isFinite;
-const isNaN = Number.isNaN;
 const objectIs = Object.is;
 const ErrorCtor = Error;
 
@@ -49,6 +57,176 @@ export const DEFAULT_TEST_TIMEOUT_MS = 10_000;
 
 /** What the running graded test has checked so far: correct answers and refusals seen. */
 let current: { answers: number; refusals: number } | undefined;
+
+/**
+ * Progress lines for the kit's runner (kit/grading/lesson_run.ts): which test file is loading,
+ * which test runs, and (when traced) the input of each case. They start with {@link MARKER} and
+ * go to the test process's output, where the runner reads them to say what runs and for how
+ * long. They are for display only: scores come from the runtime's JUnit report.
+ */
+export const MARKER = "\u0001kit:";
+// Taken before any learner code runs, so a patched TextEncoder or stdout cannot silence them.
+const markerEncoder = new TextEncoder();
+const encodeMarker = markerEncoder.encode.bind(markerEncoder);
+const writeMarker = Deno.stdout.writeSync.bind(Deno.stdout);
+const stringify = JSON.stringify;
+
+function mark(kind: string, data: unknown): void {
+  try {
+    writeMarker(encodeMarker(`${MARKER}${kind} ${stringify(data)}\n`));
+  } catch {
+    // Output closed: progress is a courtesy.
+  }
+}
+
+/** How the kit's runner wants this process to behave; set by its generated root module. */
+const runner = {
+  file: "",
+  traceCases: false,
+  skipAfterTimeout: false,
+  observe: false,
+  discover: false,
+  referenceAnswers: false,
+};
+/** The graded test running now, or one the runtime stopped at its time limit. */
+let running: { file: string; name: string; input: string } | undefined;
+/** Test files in which a test ran past its time limit (for `skipAfterTimeout`). */
+const stalledFiles = new Map<string, { name: string; input: string }>();
+
+/**
+ * Called by the kit's runner before it imports each test file: the graded tests registered
+ * from now on belong to `file`. `traceCases` reports every case's input as it starts (so an
+ * interrupted run can name it); `skipAfterTimeout` fails the later tests of a file at once after
+ * one of its tests ran past its time limit (an endless loop would otherwise cost every test
+ * of the file its full limit).
+ *
+ * @example
+ * ```ts ignore
+ * beginTestFile("decays_test.ts", { traceCases: true, skipAfterTimeout: true });
+ * await import("./decays_test.ts");
+ * ```
+ */
+export function beginTestFile(
+  file: string,
+  settings: {
+    traceCases?: boolean;
+    skipAfterTimeout?: boolean;
+    observe?: boolean;
+    discover?: boolean;
+    referenceAnswers?: boolean;
+  } = {},
+): void {
+  runner.file = String(file);
+  runner.traceCases = settings.traceCases === true;
+  runner.skipAfterTimeout = settings.skipAfterTimeout === true;
+  // Once observing, always: learner code calling this cannot switch a graded run back to
+  // judging in its own realm.
+  runner.observe ||= settings.observe === true;
+  runner.discover = settings.discover === true;
+  runner.referenceAnswers = runner.discover && settings.referenceAnswers === true;
+  mark("load", { file: runner.file });
+}
+
+/**
+ * Called by the kit's runner when a test file could not be imported: registers a test named
+ * `kit: load FILE` that fails with the error, so the runtime's report carries it.
+ *
+ * @example
+ * ```ts ignore
+ * try { await import("./decays_test.ts"); } catch (error) { testFileFailed("decays_test.ts", error); }
+ * ```
+ */
+export function testFileFailed(file: string, error: unknown): void {
+  let message: string;
+  try {
+    // The stack names the file and line where loading stopped.
+    message = error instanceof ErrorCtor ? String(error.stack ?? error.message) : String(error);
+    if (message.length > 4000) message = message.slice(0, 4000) + "…";
+  } catch {
+    message = "the file could not be loaded";
+  }
+  registerTest({
+    name: `kit: load ${file}`,
+    sanitizeOps: false,
+    sanitizeResources: false,
+    fn: () => {
+      throw new ErrorCtor(message);
+    },
+  });
+}
+
+/**
+ * Called by the kit's runner after the last import: registers a last test that reports a test
+ * still running (stopped at its time limit), then marks the end of the graded tests.
+ *
+ * @example
+ * ```ts ignore
+ * endOfTestFiles();
+ * ```
+ */
+export function endOfTestFiles(): void {
+  mark("loaded", {});
+  registerTest({
+    name: "kit: end",
+    sanitizeOps: false,
+    sanitizeResources: false,
+    fn: () => {
+      noteStalledTest();
+      if (runner.discover) reportDiscoveries();
+      mark("end", {});
+    },
+  });
+}
+
+/**
+ * A test that started and never finished was stopped by the runtime at its time limit (its
+ * `finally` never ran). Tell the runner which test and which input, once.
+ */
+function noteStalledTest(): void {
+  if (!running) return;
+  const stalled = running;
+  running = undefined;
+  current = undefined;
+  mark("timeout", stalled);
+  if (!stalledFiles.has(stalled.file)) stalledFiles.set(stalled.file, stalled);
+}
+
+/** Largest array sent to the runner for a plot of the learner's values against the expected. */
+const MAX_PLOT_VALUES = 2000;
+
+/** Sends the runner both arrays of a failed array comparison, for a terminal plot (traced runs). */
+function markPlot(input: string, got: ArrayLike<unknown>, expected: ArrayLike<number>): void {
+  if (!runner.traceCases || !running || expected.length < 3) return;
+  try {
+    const n = expected.length;
+    if (n > MAX_PLOT_VALUES || got.length > MAX_PLOT_VALUES) return;
+    const values = (list: ArrayLike<unknown>) => {
+      const out: (number | null)[] = [];
+      for (let i = 0; i < list.length; i++) {
+        const v = list[i];
+        out.push(typeof v === "number" && isFinite(v) ? v : null);
+      }
+      return out;
+    };
+    mark("plot", {
+      file: running.file,
+      name: running.name,
+      input,
+      got: values(got),
+      expected: values(expected),
+    });
+  } catch {
+    // A plot is a courtesy.
+  }
+}
+
+function noteInput(input: string): void {
+  if (!running) return;
+  running.input = input;
+  if (runner.traceCases) {
+    mark("case", { input: input.length > 300 ? input.slice(0, 300) + "…" : input });
+  }
+}
 
 function countAnswer(): void {
   if (current) current.answers++;
@@ -99,18 +277,35 @@ export function graded(options: GradedOptions, fn: () => void | Promise<void>): 
     throw new ErrorCtor(`graded test "${name}": points must be a positive integer, got ${points}`);
   }
   if (!hint.trim()) throw new ErrorCtor(`graded test "${name}": a hint is required`);
+  const file = runner.file;
+  const timeout = options.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
+  const fullName = name + pointsSuffix(points);
   registerTest({
-    name: name + pointsSuffix(points),
-    timeout: options.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS,
+    name: fullName,
+    timeout,
     // Learner code may leave a timer behind; that is not what this test grades.
     sanitizeOps: false,
     sanitizeResources: false,
     fn: async () => {
+      noteStalledTest();
+      const stalled = runner.skipAfterTimeout ? stalledFiles.get(file) : undefined;
+      if (stalled) {
+        throw new GradedFailure(
+          `not run: "${stalled.name}" in the same exercise ran past its time limit` +
+            (stalled.input ? ` on input ${stalled.input}` : "") +
+            ` (an endless loop?). Fix that first.\nhint:     ${hint}`,
+        );
+      }
       const checks = { answers: 0, refusals: 0 };
       current = checks;
+      caseHint = undefined;
+      running = { file, name: fullName, input: "" };
+      observations = [];
+      referenceCases = [];
+      mark("test", { file, name: fullName, timeoutMs: timeout });
       try {
         await fn();
-        if (checks.refusals > 0 && checks.answers === 0) {
+        if (!runner.observe && checks.refusals > 0 && checks.answers === 0) {
           // A function that throws on every input passes every refusal check; refusing bad
           // input only earns points together with a correct answer on good input.
           throw new GradedFailure(
@@ -127,9 +322,21 @@ export function graded(options: GradedOptions, fn: () => void | Promise<void>): 
         } catch {
           detail = "the test stopped on an error that could not be displayed";
         }
-        throw new GradedFailure(`${detail}\nhint:     ${hint}`);
+        const shown = caseHint ?? hint;
+        caseHint = undefined;
+        if (!runner.observe) throw new GradedFailure(`${detail}\nhint:     ${shown}`);
+        observations.push({ kind: "error", input: "", detail });
       } finally {
         current = undefined;
+        running = undefined;
+        if (runner.discover) mark("reference", { name: fullName, hint, cases: referenceCases });
+      }
+      if (runner.observe) {
+        // The answers go to the grader on a progress line; it judges them (judge.ts). Only
+        // answers: a line the learner's code forged could claim no more than returning them.
+        const observed = observations;
+        observations = [];
+        mark("observed", { file, name: fullName, hint, observations: observed });
       }
     },
   });
@@ -151,6 +358,13 @@ export interface Case<T> extends Tolerance {
   actual: () => T;
   /** The reference value. */
   expected: T;
+  /** A hint for this case, shown instead of the test's when this case fails. */
+  hint?: string;
+  /**
+   * Names element `i` of an array answer in failure messages (`expectNumbers`), e.g. `W₂[1,0]`
+   * for entry 18 of a flat gradient; default `index i`.
+   */
+  nameIndex?: (i: number) => string;
 }
 
 /** Describes what learner code threw; never throws itself (getters on the error may). */
@@ -166,34 +380,94 @@ function describeThrown(error: unknown): string {
   }
 }
 
-function toleranceText(rel: number, absTol: number): string {
-  if (rel === 0 && absTol === 0) return "exactly";
-  const parts: string[] = [];
-  // Three significant digits are plenty to read a tolerance: 6.0000000000000004e-18 → 6e-18.
-  if (rel > 0) parts.push(`relative ${Number(rel.toPrecision(3))}`);
-  if (absTol > 0) parts.push(`absolute ${Number(absTol.toPrecision(3))}`);
-  return `within ${parts.join(" or ")}`;
-}
+/** The hint of the case that failed, when it has its own; the test's hint otherwise. */
+let caseHint: string | undefined;
 
-function fail(input: string, expected: string, got: string, note?: string): never {
-  const lines = [`input:    ${input}`, `expected: ${expected}`, `got:      ${got}`];
-  if (note) lines.push(`note:     ${note}`);
-  throw new GradedFailure(lines.join("\n"));
-}
-
-function call<T>(input: string, expectedText: string, actual: () => T): T {
+/** Calls learner code once: what it returned, or what it threw (described, with its message). */
+function run(c: { input: string; actual: () => unknown }): Outcome {
+  noteInput(c.input);
+  const wasActual = inActual;
+  inActual = true;
   try {
-    return actual();
+    return { value: c.actual() };
   } catch (error) {
-    return fail(input, expectedText, `it threw ${describeThrown(error)}`);
+    let message: string;
+    try {
+      // A string, whatever was thrown: `message` could be an object whose `includes` says yes.
+      message = String(error instanceof ErrorCtor ? error.message : error);
+    } catch {
+      message = "";
+    }
+    return { threw: describeThrown(error), message };
+  } finally {
+    inActual = wasActual;
   }
 }
 
-function numbersClose(got: number, expected: number, rel: number, absTol: number): boolean {
-  if (isNaN(expected)) return isNaN(got);
-  if (!isFinite(expected)) return objectIs(got, expected);
-  if (!isFinite(got)) return false;
-  return abs(got - expected) <= max(absTol, rel * abs(expected));
+type Kind = "number" | "numbers" | "equal" | "throws";
+
+/**
+ * One case, judged here or observed for the grader: in a graded run (`observe`), what the
+ * learner's code gave is recorded as plain data, and the grader's own process judges it against
+ * expected values this process never holds (see judge.ts). Otherwise it is judged at once and a
+ * failure stops the test.
+ */
+function expectCase(kind: Kind, c: CaseData & { actual: () => unknown }): void {
+  if (runner.discover) noteExpected(kind, c.expected);
+  try {
+    expectObserved(kind, c);
+  } finally {
+    // Reads made while judging (the expected array's elements) are neither inputs nor expected.
+    if (runner.discover) recentReads = [];
+  }
+}
+
+function expectObserved(kind: Kind, c: CaseData & { actual: () => unknown }): void {
+  const outcome = run(c);
+  if (runner.discover) {
+    const answer = runner.referenceAnswers && kind !== "throws" && "value" in outcome;
+    noteReference(kind, answer ? { ...c, expected: outcome.value } : c);
+    // Held-out cases: the solutions' answers are the expected values; nothing to judge here,
+    // unless the solution did not answer as the case needs (then the lesson keeps its public
+    // cases: see trusted.ts).
+    if (runner.referenceAnswers) {
+      if ((kind === "throws") !== ("threw" in outcome)) {
+        throw new GradedFailure(`the reference solution does not fit a held-out case: ${c.input}`);
+      }
+      return;
+    }
+  }
+  if (runner.observe) {
+    observe(kind, c, outcome);
+    return;
+  }
+  const failure = kind === "number"
+    ? checkNumber(c, outcome)
+    : kind === "numbers"
+    ? checkNumbers(c, outcome)
+    : kind === "equal"
+    ? checkEqual(c, outcome)
+    : checkThrows(c, outcome);
+  if (failure) {
+    if (kind === "numbers" && "value" in outcome) {
+      markPlot(c.input, outcome.value as ArrayLike<unknown>, c.expected as ArrayLike<number>);
+    }
+    caseHint = failure.hint;
+    throw new GradedFailure(failureText(failure));
+  }
+  if (kind === "throws") {
+    if (current) current.refusals++;
+  } else countAnswer();
+}
+
+/** Names of the elements of an array answer, from the test's naming function, for the grader. */
+function elementNames(c: Case<ArrayLike<number>>): string[] | undefined {
+  if (!c.nameIndex) return undefined;
+  const n = c.expected.length;
+  if (!(n <= 100_000)) return undefined;
+  const names: string[] = [];
+  for (let i = 0; i < n; i++) names.push(String(c.nameIndex(i)));
+  return names;
 }
 
 /**
@@ -205,18 +479,12 @@ function numbersClose(got: number, expected: number, rel: number, absTol: number
  * ```
  */
 export function expectNumber(c: Case<number>): void {
-  const rel = c.rel ?? 1e-9;
-  const absTol = c.abs ?? 0;
-  const expectedText = `${describeValue(c.expected)} (${toleranceText(rel, absTol)})`;
-  const got = call(c.input, expectedText, c.actual);
-  if (typeof got !== "number") fail(c.input, expectedText, `${describeValue(got)}, not a number`);
-  if (!numbersClose(got, c.expected, rel, absTol)) fail(c.input, expectedText, describeValue(got));
-  countAnswer();
+  expectCase("number", c);
 }
 
 /**
  * Expects an array (or typed array) of numbers, element by element, naming the first index that
- * differs.
+ * differs (or the name `nameIndex` gives it).
  *
  * @example
  * ```ts ignore
@@ -224,40 +492,7 @@ export function expectNumber(c: Case<number>): void {
  * ```
  */
 export function expectNumbers(c: Case<ArrayLike<number>>): void {
-  const rel = c.rel ?? 1e-9;
-  const absTol = c.abs ?? 0;
-  const tol = toleranceText(rel, absTol);
-  const expectedText = `${describeValue(c.expected)} (${tol})`;
-  const got: unknown = call(c.input, expectedText, c.actual);
-  if (!isArray(got) && !ArrayBuffer.isView(got)) {
-    fail(c.input, expectedText, `${describeValue(got)}, not an array of numbers`);
-  }
-  const list = got as ArrayLike<unknown>;
-  // Read once: a proxy (Array.isArray sees through it) or a getter could report the expected
-  // length to the comparison and 0 to the loop, which would then check nothing.
-  const n = list.length;
-  if (n !== c.expected.length) {
-    fail(
-      c.input,
-      expectedText,
-      `${describeValue(got)}: ${n} values, expected ${c.expected.length}`,
-    );
-  }
-  for (let i = 0; i < n; i++) {
-    const value = list[i];
-    const want = c.expected[i];
-    if (typeof value !== "number" || !numbersClose(value, want, rel, absTol)) {
-      fail(
-        c.input,
-        expectedText,
-        describeValue(got),
-        `first difference at index ${i}: expected ${describeValue(want)} (${tol}), got ${
-          describeValue(value)
-        }`,
-      );
-    }
-  }
-  countAnswer();
+  expectCase("numbers", { ...c, names: elementNames(c) });
 }
 
 /**
@@ -270,55 +505,7 @@ export function expectNumbers(c: Case<ArrayLike<number>>): void {
  * ```
  */
 export function expectEqual<T>(c: Case<T>): void {
-  const expectedText = describeValue(c.expected);
-  const got = call(c.input, expectedText, c.actual);
-  const where = firstDifference(got, c.expected, "");
-  if (where !== null) {
-    fail(
-      c.input,
-      expectedText,
-      describeValue(got),
-      where ? `first difference at ${where}` : undefined,
-    );
-  }
-  countAnswer();
-}
-
-/** Returns null when equal, else the path of the first difference ("" for the top level). */
-function firstDifference(got: unknown, expected: unknown, path: string): string | null {
-  if (typeof expected !== "object" || expected === null) {
-    return objectIs(got, expected) || (got === expected) ? null : path;
-  }
-  if (typeof got !== "object" || got === null) return path;
-  if (isArray(expected) || ArrayBuffer.isView(expected)) {
-    const e = expected as ArrayLike<unknown>;
-    if (!isArray(got) && !ArrayBuffer.isView(got)) return path;
-    const g = got as ArrayLike<unknown>;
-    if (g.length !== e.length) {
-      return `${path || "the top level"} (length ${g.length}, expected ${e.length})`;
-    }
-    for (let i = 0; i < e.length; i++) {
-      const d = firstDifference(g[i], e[i], `${path}[${i}]`);
-      if (d !== null) return d;
-    }
-    return null;
-  }
-  const eKeys = Object.keys(expected as object).sort();
-  const gKeys = Object.keys(got as object).sort();
-  if (eKeys.join("\u0000") !== gKeys.join("\u0000")) {
-    return `${path || "the top level"} (keys ${JSON.stringify(gKeys)}, expected ${
-      JSON.stringify(eKeys)
-    })`;
-  }
-  for (const key of eKeys) {
-    const d = firstDifference(
-      (got as Record<string, unknown>)[key],
-      (expected as Record<string, unknown>)[key],
-      `${path}.${key}`,
-    );
-    if (d !== null) return d;
-  }
-  return null;
+  expectCase("equal", c);
 }
 
 /**
@@ -333,27 +520,190 @@ function firstDifference(got: unknown, expected: unknown, path: string): string 
  * ```
  */
 export function expectThrows(
-  c: { input: string; actual: () => unknown; messageIncludes?: string },
+  c: { input: string; actual: () => unknown; messageIncludes?: string; hint?: string },
 ): void {
-  const expectedText = c.messageIncludes
-    ? `an error whose message mentions "${c.messageIncludes}"`
-    : "an error (invalid input must be refused)";
-  let got: unknown;
+  expectCase("throws", { ...c, expected: undefined });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Observing for the grader: plain data out, nothing of the expected values in.
+
+/** The observations of the running test, in the order its cases ran. */
+let observations: Observation[] = [];
+
+/** Largest array copied into an observation. */
+const MAX_OBSERVED_ITEMS = 1_000_000;
+const objectKeys = Object.keys;
+const isView = ArrayBuffer.isView;
+
+function observe(kind: Kind, c: CaseData, outcome: Outcome): void {
+  // Only what the learner's code gave: expected values and tolerances come from the grader's
+  // reference run, never from this process.
+  observations.push({
+    kind,
+    input: String(c.input),
+    outcome: "threw" in outcome
+      ? { threw: outcome.threw, message: outcome.message }
+      : { value: toPlain(outcome.value, 0) },
+  });
+}
+
+/**
+ * A copy of a value as JSON-safe data that says what it was: numbers JSON cannot hold, typed
+ * arrays and plain objects are tagged, so the grader rebuilds the same value (see judge.ts).
+ * Read once, through built-ins taken before learner code ran; whatever cannot be read becomes a
+ * tag that fails every comparison.
+ */
+function toPlain(value: unknown, depth: number): unknown {
   try {
-    got = c.actual();
-  } catch (error) {
-    // A string, whatever was thrown: `message` could be an object whose `includes` says yes.
-    let message: string;
-    try {
-      message = String(error instanceof ErrorCtor ? error.message : error);
-    } catch {
-      message = "";
+    switch (typeof value) {
+      case "number":
+        return isFinite(value) && !objectIs(value, -0)
+          ? value
+          : { $number: String(objectIs(value, -0) ? "-0" : value) };
+      case "string":
+      case "boolean":
+        return value;
+      case "undefined":
+        return { $undefined: true };
+      case "bigint":
+        return { $bigint: String(value) };
+      case "function":
+        return { $function: true };
+      case "symbol":
+        return { $symbol: true };
     }
-    if (c.messageIncludes && !message.includes(c.messageIncludes)) {
-      fail(c.input, expectedText, `it threw ${describeThrown(error)}`);
+    if (value === null) return null;
+    if (depth > 12) return { $deep: true };
+    if (isView(value)) {
+      const list = value as unknown as ArrayLike<unknown>;
+      const n = list.length;
+      if (!(n <= MAX_OBSERVED_ITEMS)) return { $large: true };
+      const values: unknown[] = [];
+      for (let i = 0; i < n; i++) values.push(toPlain(list[i], depth + 1));
+      return {
+        $typed: String((value as { constructor?: { name?: string } }).constructor?.name),
+        values,
+      };
     }
-    if (current) current.refusals++;
-    return;
+    if (isArray(value)) {
+      const list = value as unknown[];
+      const n = list.length;
+      if (!(n <= MAX_OBSERVED_ITEMS)) return { $large: true };
+      const values: unknown[] = [];
+      for (let i = 0; i < n; i++) values.push(toPlain(list[i], depth + 1));
+      return values;
+    }
+    if (value instanceof ErrorCtor) return { $error: `${value.name}: ${value.message}` };
+    const object: Record<string, unknown> = {};
+    const keys = objectKeys(value as object);
+    if (keys.length > 10_000) return { $large: true };
+    for (const key of keys) {
+      object[key] = toPlain((value as Record<string, unknown>)[key], depth + 1);
+    }
+    return { $object: object };
+  } catch {
+    return { $unreadable: true };
   }
-  fail(c.input, expectedText, `it returned ${describeValue(got)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Discovering, on the reference solutions, which parts of the cases are expected values.
+
+const proxyPaths = new WeakMap<object, string[]>();
+/** Recent primitive reads of tracked cases: path and value, newest last. */
+let recentReads: { path: string[]; value: unknown }[] = [];
+/** Whether learner (here: reference) code is running inside a case's `actual`. */
+let inActual = false;
+const discovered = new Map<string, { expected: Set<string>; inputs: Set<string> }>();
+/** The running test's cases as the reference run made them. */
+let referenceCases: Observation[] = [];
+
+function noteRead(path: string[], value: unknown): void {
+  const file = discovered.get(path[0]);
+  if (inActual && file) file.inputs.add(stringify(path.slice(1)));
+  recentReads.push({ path, value });
+  if (recentReads.length > 4096) {
+    // Long gone before the next case: what the test read for its inputs.
+    for (const read of recentReads.slice(0, 2048)) {
+      discovered.get(read.path[0])?.inputs.add(stringify(read.path.slice(1)));
+    }
+    recentReads = recentReads.slice(2048);
+  }
+}
+
+function noteReference(kind: Kind, c: CaseData): void {
+  referenceCases.push({
+    kind,
+    input: String(c.input),
+    expected: toPlain(c.expected, 0),
+    rel: c.rel,
+    abs: c.abs,
+    hint: c.hint,
+    names: c.names,
+    messageIncludes: c.messageIncludes,
+  });
+}
+
+function noteExpected(kind: Kind, expected: unknown): void {
+  let path: string[] | undefined;
+  let used = -1;
+  // A refusal has no expected value: nothing of the cases to hide for it.
+  if (kind !== "throws") {
+    if (typeof expected === "object" && expected !== null) path = proxyPaths.get(expected);
+    else {
+      for (let i = recentReads.length - 1; i >= 0 && !path; i--) {
+        if (objectIs(recentReads[i].value, expected)) [path, used] = [recentReads[i].path, i];
+      }
+    }
+  }
+  // Everything else the test read for this case went into its input (or its text): inputs.
+  recentReads.forEach((read, i) => {
+    if (i !== used) discovered.get(read.path[0])?.inputs.add(stringify(read.path.slice(1)));
+  });
+  recentReads = [];
+  if (path) discovered.get(path[0])?.expected.add(stringify(path.slice(1)));
+}
+
+/**
+ * Used by the grader's reference run only: wraps a cases module's data so that reads are
+ * recorded, which tells expected values (what tests pass as `expected`) from inputs (what the
+ * code under test reads). The grader then stages, for students, cases whose expected values are
+ * replaced by opaque handles (judge.ts).
+ *
+ * @example
+ * ```ts ignore
+ * import data from "./03-lr-schedules.json" with { type: "json" };
+ * export default trackCases("03-lr-schedules.json", data);
+ * ```
+ */
+export function trackCases<T>(file: string, data: T): T {
+  discovered.set(file, { expected: new Set(), inputs: new Set() });
+  const wrap = (value: unknown, path: string[]): unknown => {
+    if (typeof value !== "object" || value === null) return value;
+    const proxy = new Proxy(value as object, {
+      get(target, key, receiver) {
+        const inner = Reflect.get(target, key, receiver);
+        if (typeof key !== "string") return inner;
+        const at = [...path, key];
+        if (typeof inner === "object" && inner !== null) return wrap(inner, at);
+        // Absent keys (JSON.stringify asks for `toJSON`) and lengths are not values of the cases.
+        const own = Object.prototype.hasOwnProperty.call(target, key);
+        if (own && typeof inner !== "function" && !(isArray(target) && key === "length")) {
+          noteRead(at, inner);
+        }
+        return inner;
+      },
+    });
+    proxyPaths.set(proxy, path);
+    return proxy;
+  };
+  return wrap(data, [file]) as T;
+}
+
+/** Reports what the reference run discovered (called at the end of a discovering run). */
+function reportDiscoveries(): void {
+  for (const [file, found] of discovered) {
+    mark("cases", { file, expected: [...found.expected], inputs: [...found.inputs] });
+  }
 }

@@ -12,7 +12,7 @@
 // Loading an npm package starts Deno's Node compatibility layer, which patches built-ins (such as
 // `Buffer.of`) as it starts; that must finish before anything is frozen, or npm-backed helpers
 // loaded after this module (seedrandom, csv-parse) would crash.
-import "../lib/random.ts";
+// import "../lib/random.ts";
 
 const globalsToFreeze = [
   "Math",
@@ -149,6 +149,31 @@ function lockRuntimeInternals(): void {
 }
 
 /**
+ * `Deno.test.only` (or `only: true`) in learner code would make the runtime skip every other test
+ * of the process, and a kit run holds a whole lesson. Registration goes through a copy of the
+ * options with `only` turned off, and `Deno.test.only` refuses.
+ */
+function lockTestRegistration(): void {
+  const original = Deno.test;
+  const refuseOnly = () => {
+    throw new TypeError("Deno.test.only is not available in graded runs");
+  };
+  const withoutOnly = (arg: unknown) =>
+    typeof arg === "object" && arg !== null ? { ...arg, only: false } : arg;
+  const test = function (...args: unknown[]) {
+    return (original as (...a: unknown[]) => void)(...args.map(withoutOnly));
+  };
+  Object.defineProperty(test, "only", { value: refuseOnly });
+  Object.defineProperty(test, "ignore", { value: original.ignore });
+  Object.freeze(test);
+  try {
+    Object.defineProperty(Deno, "test", { value: test, writable: false, configurable: false });
+  } catch {
+    // Not configurable in this runtime: `only` then stays the runtime's.
+  }
+}
+
+/**
  * Makes the global *name* itself read-only: a frozen `Math` does not stop `globalThis.Math = {…}`,
  * which would hand a fake to every later use of `Math` in a test file.
  */
@@ -192,6 +217,7 @@ export function hardenIntrinsics(): void {
   }
   for (const intrinsic of hiddenIntrinsics()) Object.freeze(intrinsic);
   lockRuntimeInternals();
+  lockTestRegistration();
   Object.freeze(Deno);
   lockGlobalName("Deno");
 }

@@ -6,6 +6,7 @@
  */
 
 import type { ExerciseResult, LessonResult, TestOutcome } from "./score.ts";
+import { plotSeries } from "./terminal_plot.ts";
 
 const PASS = "✓";
 const FAIL = "✗";
@@ -34,8 +35,12 @@ export function scoreLine(result: LessonResult): string {
 export interface FormatOptions {
   /** Every failing test's details, not only the first of each exercise. */
   verbose?: boolean;
-  /** Everything each exercise's test process printed, `console.log` output included. */
+  /** What each exercise's code printed (`console.log` included), under the exercise. */
   showOutput?: boolean;
+  /** ANSI colours in plots (false under NO_COLOR or when not a terminal). */
+  color?: boolean;
+  /** Type errors per exercise file (`deno check`'s diagnostics), shown with its failures. */
+  typeErrors?: Record<string, string>;
 }
 
 function exerciseBlock(exercise: ExerciseResult, options: FormatOptions): string[] {
@@ -44,7 +49,9 @@ function exerciseBlock(exercise: ExerciseResult, options: FormatOptions): string
   const passed = exercise.tests.filter((t) => t.status === "pass").length;
   const head = `  ${done ? PASS : FAIL} ${exercise.file.padEnd(24)} ${
     pointsText(exercise.score, exercise.maxScore).padStart(11)
-  }   ${passed} of ${exercise.tests.length} tests passed`;
+  }   ${passed} of ${exercise.tests.length} ${
+    exercise.tests.length === 1 ? "test" : "tests"
+  } passed`;
   const lines = [head];
   if (exercise.problem) {
     lines.push(indent(exercise.problem, "      "));
@@ -55,13 +62,33 @@ function exerciseBlock(exercise: ExerciseResult, options: FormatOptions): string
     const failing = exercise.tests.filter((t) => t.status !== "pass");
     failing.forEach((test: TestOutcome, index) => {
       lines.push(`      ${FAIL} ${test.name}`);
-      if (index === 0 || verbose) lines.push(indent(test.message ?? "failed", "          "));
+      if (index > 0 && !verbose) return;
+      lines.push(indent(test.message ?? "failed", "          "));
+      const plot = exercise.plots?.find((p) => p.name === test.name);
+      if (plot?.expected && plot.got) {
+        lines.push(
+          ...plotSeries(plot.expected, plot.got, { color: options.color }).map((l) =>
+            "          " + l
+          ),
+        );
+      }
     });
   }
+  const typeErrors = options.typeErrors?.[exercise.file];
+  if (typeErrors && exercise.score < exercise.maxScore) {
+    lines.push(
+      `      deno check finds type errors in ${exercise.file} (often the cause of a NaN):`,
+    );
+    lines.push(indent(typeErrors, "        "));
+  }
   for (const warning of exercise.warnings) lines.push(`      (author note: ${warning})`);
-  if (options.showOutput && exercise.printed?.trim()) {
-    lines.push(`      ── output of ${exercise.testFile} ──`);
-    lines.push(indent(exercise.printed.trim(), "      │ "));
+  if (options.showOutput) {
+    const printed = exercise.printed?.trim();
+    lines.push(
+      printed
+        ? `      ── what ${exercise.file} and its tests printed ──\n${indent(printed, "      │ ")}`
+        : `      (${exercise.file} printed nothing)`,
+    );
   }
   return lines;
 }
@@ -86,8 +113,11 @@ export function formatLesson(result: LessonResult, options: FormatOptions = {}):
     lines.push(`All graded tests pass. Well done!`);
   } else {
     const open = result.exercises.filter((e) => e.score < e.maxScore || e.maxScore === 0);
+    const count = result.exercises.length;
     lines.push(
-      `${open.length} of ${result.exercises.length} exercises to go. Edit the files in exercises/${lesson.slug}/ and run the check again.`,
+      `${open.length} of ${count} ${
+        count === 1 ? "exercise" : "exercises"
+      } to go. Edit the files in exercises/${lesson.slug}/ and run the check again.`,
     );
   }
   lines.push(scoreLine(result));
@@ -107,7 +137,9 @@ export function formatProgress(results: LessonResult[]): string {
     const done = r.exercises.filter((e) => e.maxScore > 0 && e.score === e.maxScore).length;
     const status = r.maxScore > 0 && r.score === r.maxScore
       ? `${PASS} complete`
-      : `${done} of ${r.exercises.length} exercises done`;
+      : `${done} of ${r.exercises.length} ${
+        r.exercises.length === 1 ? "exercise" : "exercises"
+      } done`;
     return [r.lesson.id, r.lesson.title, `${r.score}/${r.maxScore}`, status];
   });
   const header = ["lesson", "topic", "points", "status"];
@@ -132,9 +164,12 @@ function xmlEscape(text: string): string {
     /[<>&"']/g,
     (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!,
   )
-    // Control characters other than tab and newline are not allowed in XML 1.0.
+    // Control characters other than tab and newline, lone surrogates, U+FFFE and U+FFFF are not
+    // allowed in XML 1.0; a carriage return would be read back as a newline, so it is escaped.
     // deno-lint-ignore no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "")
+    .replace(/\r/g, "&#13;");
 }
 
 /**

@@ -1,17 +1,47 @@
 /**
- * Running one graded test file in its own `deno test` process, with limits.
+ * Running graded test files in `deno test` processes, with limits.
  *
- * One process per test file, because Deno stops a whole run on one syntax error: a half-written
- * exercise must only cost its own tests. The child gets no permissions beyond reading `data/`
- * (and whatever the caller adds), a clean environment, a wall-clock limit, and a heap cap.
- * Results come from the JUnit file the runtime writes, never from what the child prints.
+ * A lesson's test files run in **one** process: a generated root module imports each test file
+ * with `await import()` inside a `try`, so a syntax error, a missing export or a throw at the top
+ * level of one exercise costs only that exercise's tests (the root registers a failing test
+ * `kit: load FILE` with the error), and the process pays Deno's per-module test start-up once.
+ * What one process cannot survive (an endless loop at the top level, `Deno.exit`, running out of
+ * memory) is caught by a watchdog that reads the progress lines graded.ts writes: the process is
+ * killed, the file that was loading or running is blamed, and the others run again without it.
+ * The child gets no permissions beyond reading `data/` (and whatever the caller adds), a clean
+ * environment, a wall-clock limit and a heap cap. Results come from the JUnit file the runtime
+ * writes, never from what the child prints; progress lines are only shown.
  *
  * @module
  */
 
-import { join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseJUnit, type ReportedTest } from "./junit.ts";
+
+/** Where a progress line comes from and what it says (see `MARKER` in graded.ts). */
+export interface Progress {
+  /** `load` (a test file starts loading), `loaded`, `test` (a test starts), `case` (an input),
+   * `timeout` (a test was stopped at its limit), `plot` (a failed array answer), `end`. */
+  kind: string;
+  /** The test file, e.g. `decays_test.ts`. */
+  file?: string;
+  /** The test's full name. */
+  name?: string;
+  /** The case's input as the test wrote it. */
+  input?: string;
+  /** The running test's limit, ms. */
+  timeoutMs?: number;
+  /** For `plot`: the learner's values and the expected ones (null where not a finite number). */
+  got?: (number | null)[];
+  /** For `plot`: the expected values. */
+  expected?: (number | null)[];
+  /** For `cases`, `reference` (a reference run's discoveries) and `observed` (a graded run's
+   * answers): the line's data as sent. */
+  data?: Record<string, unknown>;
+  /** Milliseconds since the process started. */
+  at: number;
+}
 
 /** How one test file's run ended. */
 export interface FileRun {
@@ -19,30 +49,70 @@ export interface FileRun {
   tests: ReportedTest[];
   /** Why no test could run: a syntax error, a missing export, an error at top level. */
   loadError?: string;
-  /** True when the process was killed at the wall-clock limit. */
+  /** True when the file's tests were stopped at a wall-clock limit. */
   timedOut: boolean;
-  /** Wall time of the process in milliseconds. */
+  /** What ran past the limit, when known: "loading decays.ts", a test and its input. */
+  timeoutDetail?: string;
+  /** Wall time of the process that ran it, in milliseconds. */
   durationMs: number;
-  /** What the process printed (learner `console.log` included), for `--show-output`. */
+  /** What the file's code printed (bounded), learner `console.log` included. */
   printed?: string;
+  /** Time-outs and failed array answers the file's tests reported, for display. */
+  events?: Progress[];
 }
 
-/** What to run and under which limits. */
-export interface RunOptions {
-  /** The workspace root: holds `deno.json`, `kit/`, `data/` and `exercises/`. */
-  workspace: string;
-  /** The test file, relative to the workspace, e.g. `exercises/03-lr-schedules/decays_test.ts`. */
-  testFile: string;
-  /** Wall-clock limit of the whole process, in milliseconds. */
-  timeoutMs: number;
+/** The sandbox of a test process: what it may read, its memory, extra flags. */
+export interface ProcessLimits {
   /** Folders the tests may read (default: the workspace's `data/`). */
   allowRead?: string[];
   /** V8 heap cap in MiB (default 1024). */
   maxHeapMiB?: number;
   /** Wraps the command, e.g. `["prlimit", "--data=2147483648", "--"]`, for a memory cap. */
   wrapper?: string[];
-  /** More `deno test` flags placed before the test file, e.g. `["--cached-only", "--deny-net"]`. */
+  /** More `deno test` flags, e.g. `["--cached-only", "--deny-net"]`. */
   extraArgs?: string[];
+}
+
+/** What to run and under which limits. */
+export interface RunFilesOptions extends ProcessLimits {
+  /** The workspace root: holds `deno.json`, `kit/`, `data/` and `exercises/`. */
+  workspace: string;
+  /** The folder of the test files, relative to the workspace, e.g. `exercises/03-lr-schedules`. */
+  folder: string;
+  /** The test files, e.g. `["cosine_test.ts", "decays_test.ts"]`. */
+  testFiles: string[];
+  /** Which test file declares a test name; tests it does not know are left out. */
+  ownerOf?: (testName: string) => string | undefined;
+  /** Wall-clock limit of all the files together, in milliseconds. */
+  timeoutMs: number;
+  /** Limit of one file's import (its module graph's top level), ms (default 5 s, at most a
+   * quarter of `timeoutMs`). */
+  loadTimeoutMs?: number;
+  /**
+   * The learner's check: report every case's input as it starts and the values of failed array
+   * answers, and fail a file's later tests at once after one of them ran past its time limit.
+   */
+  trace?: boolean;
+  /** Called with each progress line as it arrives. */
+  onProgress?: (progress: Progress) => void;
+  /**
+   * A graded run: answers are recorded for the grader to judge (judge.ts) instead of compared
+   * in the test process.
+   */
+  observe?: boolean;
+  /** The grader's reference run: report which parts of the cases are expected values. */
+  discover?: boolean;
+  /** In a reference run: record the solutions' answers as the expected values (held-out cases,
+   * whose values in the cases file come from another random stream), judging nothing. */
+  referenceAnswers?: boolean;
+  /** Stops the run (the process is killed); unfinished files come back as timed out. */
+  signal?: AbortSignal;
+}
+
+/** Options of {@link runTestFile}: one file, by its path. */
+export interface RunOptions extends Omit<RunFilesOptions, "folder" | "testFiles" | "ownerOf"> {
+  /** The test file, relative to the workspace, e.g. `exercises/03-lr-schedules/decays_test.ts`. */
+  testFile: string;
 }
 
 /**
@@ -67,7 +137,8 @@ export function childEnvironment(): Record<string, string> {
 }
 
 /**
- * Runs one test file and reports its tests, a load error, or a time-out.
+ * Runs one test file in its own process and reports its tests, a load error, or a time-out.
+ * Every test the runtime reports belongs to the file.
  *
  * @example
  * ```ts ignore
@@ -80,93 +151,360 @@ export function childEnvironment(): Record<string, string> {
  * ```
  */
 export async function runTestFile(options: RunOptions): Promise<FileRun> {
+  const file = options.testFile.split(/[\\/]/).at(-1)!;
+  const runs = await runTestFiles({
+    ...options,
+    folder: dirname(options.testFile),
+    testFiles: [file],
+    ownerOf: () => file,
+  });
+  return runs[file];
+}
+
+/**
+ * Runs test files of one folder in one process (see the module's notes), falling back to runs
+ * without a file that hung or crashed the process, and reports each file's tests.
+ *
+ * @example
+ * ```ts ignore
+ * const runs = await runTestFiles({
+ *   workspace: Deno.cwd(),
+ *   folder: "exercises/03-lr-schedules",
+ *   testFiles: ["cosine_test.ts", "decays_test.ts"],
+ *   ownerOf: (name) => declaredFileOf.get(name),
+ *   timeoutMs: 60_000,
+ * });
+ * console.log(runs["decays_test.ts"].tests.length);
+ * ```
+ */
+export async function runTestFiles(options: RunFilesOptions): Promise<Record<string, FileRun>> {
+  const started = performance.now();
+  const results: Record<string, FileRun> = {};
+  let pending = [...options.testFiles];
+  while (pending.length) {
+    const left = options.timeoutMs - (performance.now() - started);
+    if (left <= 0 || options.signal?.aborted) {
+      for (const file of pending) results[file] = { tests: [], timedOut: true, durationMs: 0 };
+      break;
+    }
+    const attempt = await runProcess(options, pending, left);
+    if (attempt.complete) {
+      Object.assign(results, attempt.runs);
+      break;
+    }
+    // The process was killed or died: the file that was loading or running takes the blame,
+    // and the others run again without it.
+    const culprit = attempt.culprit && pending.includes(attempt.culprit)
+      ? attempt.culprit
+      : pending[0];
+    results[culprit] = attempt.runs[culprit];
+    pending = pending.filter((file) => file !== culprit);
+    if (attempt.aborted) {
+      for (const file of pending) results[file] = { tests: [], timedOut: true, durationMs: 0 };
+      break;
+    }
+  }
+  return results;
+}
+
+/** The name of the test the root module registers for a file that did not load. */
+const LOAD_TEST_PREFIX = "kit: load ";
+/** The name of the last test the root module registers. */
+const END_TEST = "kit: end";
+/** How long past a test's own limit the watchdog waits before killing the process. */
+const TEST_GRACE_MS = 5_000;
+
+interface Attempt {
+  /** True when the runtime's report was read: `runs` holds every file. */
+  complete: boolean;
+  /** True when stopped through the caller's signal. */
+  aborted: boolean;
+  /** The file to blame when the process did not complete. */
+  culprit?: string;
+  runs: Record<string, FileRun>;
+}
+
+/** Lines the pretty reporter writes around and about tests: not the learner's output. */
+const REPORTER_LINE =
+  /^(running \d+ tests? from |-+ (pre-test )?output( end)? -+$|.* \.\.\.( (ok|FAILED|ignored)( .*)?)?$|ok \| |FAILED \| | ?ERRORS ?$| ?FAILURES ?$|error: Test failed)/;
+
+async function runProcess(options: RunFilesOptions, files: string[], limitMs: number) {
+  const { workspace } = options;
   const scratch = await Deno.makeTempDir({ prefix: "kit-run-" });
   const junitPath = join(scratch, "report.xml");
-  const allowRead = options.allowRead ?? [join(options.workspace, "data")];
-  const preload = await writeCasesPreload(options.workspace, scratch);
+  const rootPath = join(scratch, "run_test.ts");
+  await Deno.writeTextFile(rootPath, await rootModuleSource(options, files));
+  const allowRead = options.allowRead ?? [join(workspace, "data")];
   const args = [
     "test",
     "--no-check",
     "--no-prompt",
-    "--quiet",
-    ...(preload ? [`--preload=${preload}`] : []),
-    // The pretty reporter shows each test's console output, for `check --show-output`.
     "--reporter=pretty",
     `--junit-path=${junitPath}`,
-    `--config=${join(options.workspace, "deno.json")}`,
+    `--config=${join(workspace, "deno.json")}`,
     `--v8-flags=--max-old-space-size=${options.maxHeapMiB ?? 1024}`,
     ...(allowRead.length ? [`--allow-read=${allowRead.join(",")}`] : []),
     ...(options.extraArgs ?? []),
-    options.testFile,
+    rootPath,
   ];
   const wrapper = options.wrapper ?? [];
-  const command = new Deno.Command(wrapper[0] ?? Deno.execPath(), {
+  const child = new Deno.Command(wrapper[0] ?? Deno.execPath(), {
     args: wrapper.length ? [...wrapper.slice(1), Deno.execPath(), ...args] : args,
-    cwd: options.workspace,
+    cwd: workspace,
     clearEnv: true,
     env: childEnvironment(),
     stdin: "null",
     stdout: "piped",
     stderr: "piped",
-  });
+  }).spawn();
   const started = performance.now();
-  const child = command.spawn();
-  const deadline = killAfter(child, options.timeoutMs);
-  const [stdout, stderr, status] = await Promise.all([
-    readBounded(child.stdout),
+  const elapsed = () => performance.now() - started;
+
+  // What the progress lines say: the phase, the file and test running, since when.
+  let phase: "load" | "test" | "end" = "load";
+  let file: string | undefined;
+  let test: Progress | undefined;
+  let since = 0;
+  const events: Progress[] = [];
+  let observedBytes = 0;
+  const printedBy = new Map<string, BoundedText>();
+  const onLine = (line: string) => {
+    const at = line.indexOf(MARKER);
+    if (at < 0) {
+      if (file !== undefined && phase !== "end" && !REPORTER_LINE.test(line)) {
+        let text = printedBy.get(file);
+        if (!text) printedBy.set(file, text = new BoundedText());
+        text.add(line);
+      }
+      return;
+    }
+    const progress = parseMarker(line.slice(at + MARKER.length), elapsed());
+    if (!progress) return;
+    options.onProgress?.(progress);
+    if (progress.kind === "load") {
+      file = progress.file;
+      since = progress.at;
+    } else if (progress.kind === "loaded") {
+      phase = "test";
+    } else if (progress.kind === "test") {
+      file = progress.file;
+      test = progress;
+      since = progress.at;
+    } else if (progress.kind === "timeout" || progress.kind === "plot") {
+      events.push(progress);
+    } else if (progress.kind === "observed" && observedBytes < MAX_OBSERVED_BYTES) {
+      // Bounded: output is the learner's to flood, and only answers can be read from it.
+      observedBytes += line.length;
+      events.push(progress);
+    } else if (progress.kind === "end") {
+      phase = "end";
+      test = undefined;
+    }
+  };
+
+  // Why the watchdog killed the process, if it did.
+  let killedFor: { culprit?: string; detail: string; aborted?: boolean } | undefined;
+  const kill = (reason: typeof killedFor) => {
+    if (killedFor) return;
+    killedFor = reason;
+    try {
+      child.kill("SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  };
+  // Loading a test file takes milliseconds; an endless loop at a file's top level should cost
+  // a small part of the lesson's time, not all of it.
+  const loadLimit = options.loadTimeoutMs ?? Math.min(5_000, limitMs / 4);
+  const watchdog = setInterval(() => {
+    const now = elapsed();
+    if (now > limitMs) {
+      kill({
+        culprit: file,
+        detail: test
+          ? `"${test.name}" was still running when the time ran out`
+          : `the tests did not finish within ${seconds(limitMs)}`,
+      });
+    } else if (phase === "load" && file !== undefined && now - since > loadLimit) {
+      kill({
+        culprit: file,
+        detail: `loading it did not finish within ${
+          seconds(loadLimit)
+        } (an endless loop at the top level of a file?)`,
+      });
+    } else if (phase === "test" && test && now - since > (test.timeoutMs ?? 0) + TEST_GRACE_MS) {
+      kill({ culprit: test.file, detail: `"${test.name}" did not stop at its time limit` });
+    }
+  }, 100);
+  const onAbort = () => kill({ culprit: file, detail: "interrupted", aborted: true });
+  options.signal?.addEventListener("abort", onAbort);
+  if (options.signal?.aborted) onAbort();
+
+  // A reference run (trusted code) reports whole arrays of expected values on one line, a
+  // graded run each test's answers.
+  const lineLimit = options.discover ? 512 << 20 : options.observe ? MAX_OBSERVED_BYTES : 64 << 10;
+  const [stdoutTail, stderr, status] = await Promise.all([
+    readLines(child.stdout, onLine, lineLimit),
     readBounded(child.stderr),
     child.status,
   ]);
-  const timedOut = deadline.stop();
-  const durationMs = performance.now() - started;
-  const printed = stdout + "\n" + stderr;
-  const output = { code: status.code };
-  let tests: ReportedTest[] = [];
+  clearInterval(watchdog);
+  options.signal?.removeEventListener("abort", onAbort);
+  const durationMs = elapsed();
+  let reported: ReportedTest[] | undefined;
   let oversized = false;
-  try {
-    // Learner code can register tests with huge names or failure messages: a report that large
-    // is not read, so that it cannot fill the grader's memory.
-    oversized = !timedOut && (await Deno.stat(junitPath)).size > MAX_REPORT_BYTES;
-    tests = timedOut || oversized ? [] : parseJUnit(await Deno.readTextFile(junitPath));
-  } catch {
-    // No report: the file did not load, or the process died.
+  if (!killedFor) {
+    try {
+      // Learner code can register tests with huge names or failure messages: a report that
+      // large is not read, so that it cannot fill the grader's memory.
+      oversized = (await Deno.stat(junitPath)).size > MAX_REPORT_BYTES;
+      if (!oversized) reported = parseJUnit(await Deno.readTextFile(junitPath));
+    } catch {
+      // No report: the process died.
+    }
   }
   await Deno.remove(scratch, { recursive: true }).catch(() => {});
-  const run: FileRun = { tests, timedOut, durationMs, printed };
-  if (!timedOut && tests.length === 0) {
+
+  const runs: Record<string, FileRun> = {};
+  const base = (name: string): FileRun => ({
+    tests: [],
+    timedOut: false,
+    durationMs,
+    printed: printedBy.get(name)?.text(),
+    events: events.filter((e) => e.file === name),
+  });
+  if (reported) {
+    const loadErrors = new Map<string, string>();
+    for (const name of files) runs[name] = base(name);
+    for (const t of reported) {
+      if (t.name.startsWith(LOAD_TEST_PREFIX)) {
+        loadErrors.set(t.name.slice(LOAD_TEST_PREFIX.length), t.message ?? "");
+      } else if (t.name !== END_TEST) {
+        const owner = files.length === 1 ? files[0] : options.ownerOf?.(t.name);
+        if (owner !== undefined && runs[owner]) runs[owner].tests.push(t);
+      }
+    }
+    for (const [name, message] of loadErrors) {
+      if (!runs[name]) continue;
+      runs[name].tests = [];
+      runs[name].loadError = explainLoadFailure(
+        "error: " + message.replace(/^Uncaught (\(in promise\) )?/, "")
+          .replace(/^(Type)?Error: (?=(\w*Error: |Module not found))/, ""),
+        workspace,
+        status.code,
+      );
+    }
+    return { complete: true, aborted: false, runs } satisfies Attempt;
+  }
+  const printed = stdoutTail + "\n" + stderr;
+  const culprit = killedFor ? killedFor.culprit : file;
+  const blamed = culprit ?? files[0];
+  const run = base(blamed);
+  if (killedFor) {
+    run.timedOut = true;
+    run.timeoutDetail = killedFor.detail;
+  } else {
     run.loadError = oversized
       ? `the test report is over ${
         MAX_REPORT_BYTES >> 20
       } MiB (huge test names or messages): not read`
-      : explainLoadFailure(printed, options.workspace, output.code);
+      : phase === "load" && file !== undefined
+      ? explainLoadFailure(printed, workspace, status.code)
+      : explainCrash(printed, status, test);
   }
-  return run;
+  runs[blamed] = run;
+  return {
+    complete: false,
+    aborted: killedFor?.aborted ?? false,
+    culprit: blamed,
+    runs,
+  } satisfies Attempt;
 }
 
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
+
+/** Why a process died during the tests, from its exit status and output. */
+function explainCrash(printed: string, status: Deno.CommandStatus, test?: Progress): string {
+  const during = test ? ` during "${test.name}"` : "";
+  if (/out of memory|Reached heap limit|allocation failed/i.test(printed)) {
+    return `the test process ran out of memory${during}`;
+  }
+  if (status.signal === "SIGKILL" || status.code === 137) {
+    return `the test process was killed${during} (out of memory?)`;
+  }
+  if (status.code === 134 || status.signal === "SIGABRT") {
+    return `the test process aborted${during} (exit code 134)`;
+  }
+  return `the test process ended${during} (exit code ${status.code}) before reporting its results` +
+    " (Deno.exit called?)";
+}
+
+function parseMarker(text: string, at: number): Progress | undefined {
+  const space = text.indexOf(" ");
+  if (space < 0) return undefined;
+  try {
+    const data = JSON.parse(text.slice(space + 1));
+    if (typeof data !== "object" || data === null) return undefined;
+    const progress: Progress = { kind: text.slice(0, space), at };
+    for (const key of ["file", "name", "input"] as const) {
+      if (typeof data[key] === "string") progress[key] = data[key];
+    }
+    if (typeof data.timeoutMs === "number") progress.timeoutMs = data.timeoutMs;
+    if (["cases", "reference", "observed"].includes(progress.kind)) progress.data = data;
+    for (const key of ["got", "expected"] as const) {
+      if (Array.isArray(data[key])) {
+        progress[key] = data[key].map((v: unknown) => typeof v === "number" ? v : null);
+      }
+    }
+    return progress;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The start of a progress line (kept equal to `MARKER` in graded.ts, which tests check). */
+export const MARKER = "\u0001kit:";
+
 /**
- * The source of a module that deep-freezes the given JSON modules. Run before the test file
- * (`deno test --preload`), it freezes the very objects the test file's `import cases from
- * "…json"` receives, since a module is loaded once per process.
- *
- * Why: the graded cases are shared, mutable objects otherwise. Learner code gets their arrays and
- * objects as inputs, and can reach the whole module with a computed `import()` (a module that is
- * already loaded needs no read permission). Emptying a list of cases, or an input array that a
- * later test loops over, would make a test check nothing and pass.
+ * The source of the generated root module: freezes the graded cases the files import, then
+ * imports each test file in turn, turning a failed import into a failing `kit: load FILE` test.
  *
  * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { casesPreloadSource } from "./run.ts";
- * assert.ok(casesPreloadSource(["file:///k/kit/cases/01-demo.json"]).includes("01-demo"));
+ * ```ts ignore
+ * await Deno.writeTextFile(root, await rootModuleSource(options, ["decays_test.ts"]));
  * ```
  */
-export function casesPreloadSource(specifiers: readonly string[]): string {
-  const imports = specifiers.map((specifier, i) =>
-    `import cases${i} from ${JSON.stringify(specifier)} with { type: "json" };`
-  );
-  return [
-    "// Written by kit/grading/run.ts: freezes the graded cases before any other module runs.",
-    ...imports,
+async function rootModuleSource(options: RunFilesOptions, files: string[]): Promise<string> {
+  const { workspace, folder } = options;
+  const url = (path: string) => JSON.stringify(pathToFileURL(resolve(workspace, path)).href);
+  const testPaths = files.map((file) => join(folder, file));
+  const cases = new Set<string>();
+  for (const path of testPaths) {
+    const text = await Deno.readTextFile(join(workspace, path)).catch(() => "");
+    for (const match of text.matchAll(/kit\/cases\/([\w.-]+\.json)/g)) cases.add(match[1]);
+  }
+  const settings = JSON.stringify({
+    traceCases: options.trace,
+    skipAfterTimeout: options.trace,
+    observe: options.observe,
+    discover: options.discover,
+    referenceAnswers: options.referenceAnswers,
+  });
+  const lines = [
+    "// Written by kit/grading/run.ts; see its notes.",
+    // Node compatibility patches built-ins as it starts, which must happen before graded.ts
+    // freezes them; it costs ~40 ms, so only where a module of the run needs it.
+    ...(await needsNodeCompatibility(workspace, testPaths) ? ['import "node:module";'] : []),
+    `import { beginTestFile, endOfTestFiles, testFileFailed } from ${
+      url("kit/grading/graded.ts")
+    };`,
+    ...[...cases].map((name, i) =>
+      `import cases${i} from ${url(`kit/cases/${name}`)} with { type: "json" };`
+    ),
+    // Learner code gets the cases' arrays as inputs and can reach the module with a computed
+    // import() (a loaded module needs no permission): frozen, they cannot be emptied.
     "const seen = new Set();",
     "function deepFreeze(value) {",
     '  if (typeof value !== "object" || value === null || seen.has(value)) return;',
@@ -174,34 +512,127 @@ export function casesPreloadSource(specifiers: readonly string[]): string {
     "  Object.freeze(value);",
     "  for (const key of Reflect.ownKeys(value)) deepFreeze(value[key]);",
     "}",
-    ...specifiers.map((_, i) => `deepFreeze(cases${i});`),
-    "",
-  ].join("\n");
+    ...[...cases].map((_, i) => `deepFreeze(cases${i});`),
+  ];
+  files.forEach((file, i) => {
+    lines.push(
+      `beginTestFile(${JSON.stringify(file)}, ${settings});`,
+      `try {\n  await import(${url(testPaths[i])});\n} catch (error) {\n  testFileFailed(${
+        JSON.stringify(file)
+      }, error);\n}`,
+    );
+  });
+  lines.push("endOfTestFiles();", "");
+  return lines.join("\n");
+}
+
+/** Largest source read when looking for npm and node imports. */
+const MAX_SCANNED_BYTES = 1 << 20;
+
+/**
+ * Whether any module reachable from `paths` by relative imports imports something that is not
+ * a local file (an `npm:`, `node:` or bare specifier), which starts Deno's Node compatibility.
+ * A text scan, generous on purpose: a false "yes" costs ~40 ms, a false "no" a crash at load.
+ */
+async function needsNodeCompatibility(workspace: string, paths: string[]): Promise<boolean> {
+  const queue = paths.map((path) => resolve(workspace, path));
+  const seen = new Set<string>();
+  const specifier = /(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"']+)["']/g;
+  while (queue.length && seen.size < 500) {
+    const path = queue.shift()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    let text: string;
+    try {
+      const info = await Deno.stat(path);
+      if (!info.isFile || info.size > MAX_SCANNED_BYTES) continue;
+      text = await Deno.readTextFile(path);
+    } catch {
+      continue;
+    }
+    // Imports in comments (JSDoc examples import node:assert) do not count.
+    const code = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
+    for (const match of code.matchAll(specifier)) {
+      const target = match[1];
+      if (target.startsWith(".") || target.startsWith("/")) {
+        if (/\.(ts|js|mts|mjs)$/.test(target)) queue.push(resolve(dirname(path), target));
+      } else if (!target.startsWith("file:")) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Text kept per file: the first and last lines, bounded. */
+class BoundedText {
+  #head: string[] = [];
+  #tail: string[] = [];
+  #dropped = 0;
+  #last: string | undefined;
+  #repeats = 0;
+  add(line: string): void {
+    // A print in a loop is one line with a count, not a page of copies.
+    if (line === this.#last) {
+      this.#repeats++;
+      return;
+    }
+    this.#flushRepeats();
+    this.#last = line;
+    this.#push(line.length > 2000 ? line.slice(0, 2000) + "…" : line);
+  }
+  #flushRepeats(): void {
+    if (this.#repeats) this.#push(`  (the line above ${this.#repeats} more times)`);
+    this.#repeats = 0;
+  }
+  #push(cut: string): void {
+    if (this.#head.length < 100) this.#head.push(cut);
+    else {
+      this.#tail.push(cut);
+      if (this.#tail.length > 100) {
+        this.#tail.shift();
+        this.#dropped++;
+      }
+    }
+  }
+  text(): string {
+    this.#flushRepeats();
+    this.#last = undefined;
+    const gap = this.#dropped ? [`[… ${this.#dropped} lines left out …]`] : [];
+    return [...this.#head, ...gap, ...this.#tail].join("\n");
+  }
 }
 
 /**
- * Writes into `folder` the preload that freezes every `kit/cases/*.json` of the workspace (where
- * graded tests take their cases from, see kit/AUTHORING.md) and returns its path, or undefined
- * when the workspace has no such file.
+ * Reads a stream line by line, calling `onLine` for each, and returns its last 48 KiB (for the
+ * reasons of a crash), so that a program printing in an endless loop cannot fill memory.
  */
-async function writeCasesPreload(workspace: string, folder: string): Promise<string | undefined> {
-  const casesDir = join(workspace, "kit", "cases");
-  const files: string[] = [];
-  try {
-    for await (const entry of Deno.readDir(casesDir)) {
-      if (entry.name.endsWith(".json") && !entry.isDirectory) files.push(entry.name);
+async function readLines(
+  stream: ReadableStream<Uint8Array>,
+  onLine: (line: string) => void,
+  lineLimit: number,
+): Promise<string> {
+  let partial = "";
+  let tail = "";
+  for await (const chunk of stream.pipeThrough(new TextDecoderStream())) {
+    tail = (tail + chunk).slice(-KEEP_TAIL);
+    if (!chunk.includes("\n")) {
+      partial += chunk;
+      if (partial.length > lineLimit) partial = partial.slice(-lineLimit);
+      continue;
     }
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return undefined;
-    throw error;
+    const lines = (partial + chunk).split("\n");
+    partial = lines.pop()!;
+    // A line with no end in sight is cut, so the buffer stays bounded.
+    if (partial.length > lineLimit) partial = partial.slice(-lineLimit);
+    for (const line of lines) onLine(line);
   }
-  if (files.length === 0) return undefined;
-  files.sort();
-  const path = join(folder, "freeze_cases.js");
-  const specifiers = files.map((name) => pathToFileURL(join(casesDir, name)).href);
-  await Deno.writeTextFile(path, casesPreloadSource(specifiers));
-  return path;
+  if (partial) onLine(partial);
+  return tail;
 }
+
+/** Most bytes of answers read from one graded run (the whole course's are about 1.5 MB). */
+const MAX_OBSERVED_BYTES = 64 << 20;
 
 /** Largest JUnit report read; a real one is a few kilobytes per test. */
 const MAX_REPORT_BYTES = 32 * 1024 * 1024;
@@ -305,10 +736,12 @@ export function explainLoadFailure(printed: string, workspace: string, exitCode:
   const lines = printed.split("\n");
   const errorAt = lines.findIndex((line) => line.startsWith("error: "));
   if (errorAt < 0) {
-    if (exitCode === 137 || exitCode === 134 || /out of memory/i.test(printed)) {
-      return "the process ran out of memory";
+    if (/out of memory|Reached heap limit|allocation failed/i.test(printed)) {
+      return "the test process ran out of memory";
     }
-    return `the test process ended (exit code ${exitCode}) before reporting any test`;
+    if (exitCode === 137) return "the test process was killed (out of memory?)";
+    if (exitCode === 134) return "the test process aborted (exit code 134)";
+    return `the test process ended (exit code ${exitCode}) before reporting any test (Deno.exit called?)`;
   }
   const message = lines[errorAt].slice("error: ".length).replace(/^\(in promise\)\s*/, "").trim();
   const missing = /^Module not found "file:\/\/([^"]+)"/.exec(message);

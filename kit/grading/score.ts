@@ -4,10 +4,10 @@
  * @module
  */
 
-import { join } from "node:path";
+import { formatInput } from "./describe.ts";
 import { exerciseOf, type Lesson } from "./lessons.ts";
 import { type DeclaredTest, type Manifest, pointsInName } from "./manifest.ts";
-import { type FileRun, runTestFile } from "./run.ts";
+import { type FileRun, type ProcessLimits, type Progress, runTestFiles } from "./run.ts";
 
 /** The outcome of one graded test. */
 export interface TestOutcome {
@@ -41,8 +41,10 @@ export interface ExerciseResult {
   warnings: string[];
   /** Wall time of the file's process in milliseconds. */
   durationMs: number;
-  /** What the file's process printed (bounded), learner `console.log` included. */
+  /** What the file's code printed (bounded), learner `console.log` included. */
   printed?: string;
+  /** Failed array answers with both arrays, for a plot (traced runs only). */
+  plots?: Progress[];
 }
 
 /** The outcome of one lesson. */
@@ -65,25 +67,31 @@ export interface ScoreOptions {
   workspace: string;
   /** The declared graded tests. A file missing from it is scored from the names reported. */
   manifest: Manifest;
-  /** Wall-clock limit of one test file's process (default 60 s). */
-  fileTimeoutMs?: number;
-  /** Wall-clock limit of the whole lesson (default 180 s): files not started by then time out. */
+  /** Wall-clock limit of one lesson (default 180 s); lessons run together share their limits. */
   lessonTimeoutMs?: number;
   /** Test files run at once (default: the number of CPUs, at most 4). */
   concurrency?: number;
-  /** Folders the tests may read (default: the workspace's `data/`). */
-  allowRead?: string[];
-  /** V8 heap cap per process, MiB. */
-  maxHeapMiB?: number;
-  /** Command wrapper, e.g. for an address-space cap. */
-  wrapper?: string[];
-  /** More `deno test` flags, e.g. the grader's explicit denials. */
-  extraArgs?: string[];
+  /** The test processes' sandbox (the grader's permissions, memory cap and denials). */
+  limits?: ProcessLimits;
+  /** The learner's check: trace inputs, plot failed arrays, skip a file's tests after a time-out. */
+  trace?: boolean;
+  /** Called with each progress line of the test processes. */
+  onProgress?: (progress: Progress) => void;
+  /** Stops the run. */
+  signal?: AbortSignal;
+  /** A graded run: answers are observed in the test process and judged by `judge`. */
+  observe?: boolean;
+  /** The grader's reference run (see judge.ts). */
+  discover?: boolean;
+  /** The reference run of held-out cases: the solutions' answers are the expected values. */
+  referenceAnswers?: boolean;
+  /** Turns an observed run's reports into verdicts (see judge.ts). */
+  judge?: (testFile: string, run: FileRun) => FileRun;
   /**
    * Why a test file must not run (its imports were refused, say), or undefined to run it. A
    * refused file scores like one that does not load, with this reason.
    */
-  refuse?: (testFile: string) => string | undefined;
+  refuse?: (testFile: string, lesson: Lesson) => string | undefined;
 }
 
 /**
@@ -126,9 +134,10 @@ export function scoreFile(
     }
   }
   const problem = run.timedOut
-    ? `timed out: the tests did not finish within ${
-      Math.round(timeoutMs / 1000)
-    } s (an endless loop?)`
+    ? `timed out: ${
+      run.timeoutDetail ??
+        `the tests did not finish within ${Math.round(timeoutMs / 1000)} s (an endless loop?)`
+    }`
     : run.loadError;
   const tests = expected.map((test): TestOutcome => {
     const base = { name: test.name, points: test.points, earned: 0 };
@@ -142,7 +151,16 @@ export function scoreFile(
       return { ...base, status: "fail", message: "reported more than once: not counted" };
     }
     if (!reports[0].passed) {
-      return { ...base, status: "fail", message: cleanMessage(reports[0].message) };
+      const message = cleanMessage(reports[0].message);
+      const stalled = run.events?.find((e) => e.kind === "timeout" && e.name === test.name);
+      if (stalled && /^timed out after/.test(message)) {
+        return {
+          ...base,
+          status: "timeout",
+          message: stalled.input ? `${message}\ninput:    ${formatInput(stalled.input)}` : message,
+        };
+      }
+      return { ...base, status: "fail", message };
     }
     return { ...base, status: "pass", earned: test.points };
   });
@@ -156,6 +174,7 @@ export function scoreFile(
     warnings,
     durationMs: run.durationMs,
     printed: run.printed,
+    plots: run.events?.filter((e) => e.kind === "plot"),
   };
 }
 
@@ -172,7 +191,10 @@ export function scoreFile(
 export function cleanMessage(message: string | undefined): string {
   if (!message) return "failed";
   return message.replace(/^Uncaught (\(in promise\) )?/, "").replace(/^GradedFailure: /, "")
-    .replace(/^Timed out after (\d+)ms$/, "timed out after $1 ms (an endless loop?)").trim();
+    .replace(
+      /^Timed out after (\d+)ms$/,
+      (_, ms) => `timed out after ${Number(ms) / 1000} s (an endless loop?)`,
+    ).trim();
 }
 
 /**
@@ -203,7 +225,8 @@ export async function mapConcurrent<T, R>(
 }
 
 /**
- * Runs every graded test file of `lesson` in `options.workspace` and scores it.
+ * Runs every graded test file of `lesson` in `options.workspace` and scores it (see
+ * {@link scoreLessons}).
  *
  * @example
  * ```ts ignore
@@ -212,35 +235,95 @@ export async function mapConcurrent<T, R>(
  * ```
  */
 export async function scoreLesson(lesson: Lesson, options: ScoreOptions): Promise<LessonResult> {
-  const fileTimeoutMs = options.fileTimeoutMs ?? 60_000;
+  return (await scoreLessons([lesson], options))[0];
+}
+
+/**
+ * Runs every graded test file of `lessons` in `options.workspace` and scores them. Files whose
+ * tests the manifest declares (under names no other file uses) run together in one process, so a
+ * student's whole course costs one test process; any other file runs in a process of its own,
+ * since only the manifest tells which file a reported test belongs to. `lessonTimeoutMs` is per
+ * lesson: the processes share `lessons.length` times it.
+ *
+ * @example
+ * ```ts ignore
+ * const results = await scoreLessons(lessons, { workspace: kitRoot, manifest });
+ * ```
+ */
+export async function scoreLessons(
+  lessons: Lesson[],
+  options: ScoreOptions,
+): Promise<LessonResult[]> {
   const lessonTimeoutMs = options.lessonTimeoutMs ?? 180_000;
+  const budgetMs = lessonTimeoutMs * lessons.length;
   const started = performance.now();
-  const declared = options.manifest[lesson.slug] ?? {};
   const concurrency = options.concurrency ?? Math.min(4, navigator.hardwareConcurrency || 2);
-  const exercises = await mapConcurrent(lesson.testFiles, concurrency, async (testFile) => {
-    const left = lessonTimeoutMs - (performance.now() - started);
-    const timeoutMs = Math.floor(Math.max(0, Math.min(fileTimeoutMs, left)));
-    const refusal = options.refuse?.(testFile);
-    const run: FileRun = refusal !== undefined
-      ? { tests: [], loadError: refusal, timedOut: false, durationMs: 0 }
-      : timeoutMs <= 0
-      ? { tests: [], timedOut: true, durationMs: 0 }
-      : await runTestFile({
+  // Files as paths under exercises/: "03-lr-schedules/decays_test.ts".
+  const key = (lesson: Lesson, testFile: string) => `${lesson.slug}/${testFile}`;
+  const declaredOf = (lesson: Lesson, testFile: string) =>
+    options.manifest[lesson.slug]?.[testFile];
+  const refusals = new Map<string, string>();
+  const runnable: string[] = [];
+  const owners = new Map<string, string>();
+  const shared = new Set<string>();
+  const declaredFiles = new Set<string>();
+  for (const lesson of lessons) {
+    for (const testFile of lesson.testFiles) {
+      const file = key(lesson, testFile);
+      const refusal = options.refuse?.(testFile, lesson);
+      if (refusal !== undefined) {
+        refusals.set(file, refusal);
+        continue;
+      }
+      runnable.push(file);
+      const declared = declaredOf(lesson, testFile);
+      if (declared) declaredFiles.add(file);
+      for (const test of declared ?? []) {
+        if (owners.has(test.name)) shared.add(owners.get(test.name)!).add(file);
+        owners.set(test.name, file);
+      }
+    }
+  }
+  const together = runnable.filter((file) => declaredFiles.has(file) && !shared.has(file));
+  const alone = runnable.filter((file) => !together.includes(file));
+  const groups = [...(together.length ? [together] : []), ...alone.map((file) => [file])];
+  const runs: Record<string, FileRun> = {};
+  await mapConcurrent(groups, concurrency, async (files) => {
+    Object.assign(
+      runs,
+      await runTestFiles({
         workspace: options.workspace,
-        testFile: join("exercises", lesson.slug, testFile),
-        timeoutMs,
-        allowRead: options.allowRead,
-        maxHeapMiB: options.maxHeapMiB,
-        wrapper: options.wrapper,
-        extraArgs: options.extraArgs,
-      });
-    return scoreFile(testFile, declared[testFile], run, timeoutMs);
+        folder: "exercises",
+        testFiles: files,
+        ownerOf: (name) => owners.get(name),
+        timeoutMs: Math.max(0, budgetMs - (performance.now() - started)),
+        ...options.limits,
+        trace: options.trace,
+        onProgress: options.onProgress,
+        signal: options.signal,
+        observe: options.observe,
+        discover: options.discover,
+        referenceAnswers: options.referenceAnswers,
+      }),
+    );
   });
-  return {
-    lesson,
-    exercises,
-    score: exercises.reduce((sum, e) => sum + e.score, 0),
-    maxScore: exercises.reduce((sum, e) => sum + e.maxScore, 0),
-    durationMs: performance.now() - started,
-  };
+  const durationMs = performance.now() - started;
+  return lessons.map((lesson) => {
+    const exercises = lesson.testFiles.map((testFile) => {
+      const file = key(lesson, testFile);
+      const refusal = refusals.get(file);
+      const run: FileRun = refusal !== undefined
+        ? { tests: [], loadError: refusal, timedOut: false, durationMs: 0 }
+        : runs[file] ?? { tests: [], timedOut: true, durationMs: 0 };
+      const judged = options.judge ? options.judge(testFile, run) : run;
+      return scoreFile(testFile, declaredOf(lesson, testFile), judged, budgetMs);
+    });
+    return {
+      lesson,
+      exercises,
+      score: exercises.reduce((sum, e) => sum + e.score, 0),
+      maxScore: exercises.reduce((sum, e) => sum + e.maxScore, 0),
+      durationMs,
+    };
+  });
 }

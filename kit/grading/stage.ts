@@ -12,6 +12,7 @@
 
 import { join } from "node:path";
 import type { Lesson } from "./lessons.ts";
+import { type AcceptedFile, readAccepted } from "./submissions.ts";
 
 /** What to stage. */
 export interface StageOptions {
@@ -23,6 +24,13 @@ export interface StageOptions {
   lessons: Lesson[];
   /** Largest implementation file accepted, in bytes (default 1 MiB). */
   maxFileBytes?: number;
+  /** Link the kit's `kit/` and `data/` instead of copying them: only for trusted code. */
+  linkKit?: boolean;
+  /**
+   * The implementation files to stage, as a submission's inspection accepted them; when given,
+   * `implementationRoot` is not listed again (see submissions.ts).
+   */
+  files?: AcceptedFile[];
 }
 
 /** A staged workspace. */
@@ -76,8 +84,12 @@ export async function stageWorkspace(options: StageOptions): Promise<Stage> {
       if (!(error instanceof Deno.errors.NotFound)) throw error;
     });
   }
-  await copyTree(join(kitRoot, "kit"), join(root, "kit"));
-  await copyTree(join(kitRoot, "data"), join(root, "data"));
+  for (const folder of ["kit", "data"]) {
+    // Trusted code (the reference solutions) may run against the kit itself through a link,
+    // which saves copying it; a submission always gets copies.
+    if (options.linkKit) await Deno.symlink(join(kitRoot, folder), join(root, folder));
+    else await copyTree(join(kitRoot, folder), join(root, folder));
+  }
   for (const lesson of lessons) {
     const target = join(root, "exercises", lesson.slug);
     await Deno.mkdir(target, { recursive: true });
@@ -86,6 +98,16 @@ export async function stageWorkspace(options: StageOptions): Promise<Stage> {
         join(kitRoot, "exercises", lesson.slug, testFile),
         join(target, testFile),
       );
+    }
+    if (options.files) {
+      for (const file of options.files.filter((f) => f.slug === lesson.slug)) {
+        try {
+          await Deno.writeFile(join(target, file.name), await readAccepted(file, maxBytes));
+        } catch (error) {
+          refused.push(`${lesson.slug}/${file.name}: ${(error as Error).message}`);
+        }
+      }
+      continue;
     }
     const source = join(implementationRoot, lesson.slug);
     let entries: Deno.DirEntry[] = [];

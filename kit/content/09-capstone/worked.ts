@@ -1,6 +1,6 @@
 /**
  * Lesson 09's worked capstone run: tables, quoted numbers and figures, read from the committed
- * results of `deno task experiment lesson-09` (`kit/results/09-capstone.json` and its log), so
+ * results of `deno task experiment lesson-09` (`kit/results/09-capstone.json`), so
  * that `deno task sync` does not retrain the 200 networks of the experiment.
  *
  * @module
@@ -23,15 +23,11 @@ const points = (x: number, digits = 1) => `${(100 * x).toFixed(digits)}`;
 const pct2 = (x: number) => `${(100 * x).toFixed(2)} %`;
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
-/** The worked run's log, read back from the committed CSV. */
-async function workedLog(): Promise<Record<string, string>[]> {
-  const text = await Deno.readTextFile(
-    new URL("../../results/09-capstone-log.csv", import.meta.url),
-  );
-  const [header, ...rows] = parseCsvRecords(text);
+/** The worked run's log, by column name. */
+const log = (() => {
+  const [header, ...rows] = parseCsvRecords(results.log);
   return rows.map((row) => Object.fromEntries(header.map((name, j) => [name, row[j]])));
-}
-const log = await workedLog();
+})();
 
 function sanityTable(): string {
   const s = worked.sanity;

@@ -1,0 +1,79 @@
+/**
+ * Held-out cases: the lessons' cases drawn again under a teacher's secret seed, for the grade of
+ * record. The generators (kit/content, teacher's copy only) name their random draws with string
+ * seeds; with a seed namespace set (kit/lib/random.ts) every draw changes, while the lessons'
+ * tables and the numeric seeds the code under test also uses stay. Expected values come from the
+ * reference code, in this separate process; the student's run never sees them (judge.ts).
+ *
+ * `deno run -A kit/grading/held_out.ts KIT_ROOT OUT_DIR` with the seed on stdin writes
+ * `OUT_DIR/NN-slug.json` for every lesson with a generator.
+ *
+ * @module
+ */
+
+import { join } from "node:path";
+import { listLessons } from "./lessons.ts";
+import { childEnvironment } from "./run.ts";
+import { setSeedNamespace } from "../lib/random.ts";
+
+/**
+ * Draws held-out cases in a separate process and returns the folder holding them
+ * (`NN-slug.json`, one per lesson), or why it could not.
+ *
+ * @example
+ * ```ts ignore
+ * const drawn = await drawHeldOutCases(kitRoot, "a teacher's secret");
+ * ```
+ */
+export async function drawHeldOutCases(
+  kitRoot: string,
+  seed: string,
+): Promise<{ folder: string } | { problem: string }> {
+  const folder = await Deno.makeTempDir({ prefix: "kit-held-out-" });
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "--no-check", new URL(import.meta.url).pathname, kitRoot, folder],
+    cwd: kitRoot,
+    clearEnv: true,
+    env: childEnvironment(),
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  // The seed goes through stdin: never on a command line that other users can list.
+  const writer = child.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(seed));
+  await writer.close();
+  const output = await child.output();
+  if (!output.success) {
+    await Deno.remove(folder, { recursive: true }).catch(() => {});
+    const why = new TextDecoder().decode(output.stderr).split("\n").find((l) => l.trim());
+    return { problem: `held-out cases could not be drawn: ${why ?? "no reason given"}` };
+  }
+  return { folder };
+}
+
+if (import.meta.main) {
+  const [kitRoot, folder] = Deno.args;
+  const seed = (await new Response(Deno.stdin.readable).text()).trim();
+  if (!seed) throw new Error("no seed on stdin");
+  // The generators live in the teacher's copy only (kit/content).
+  const sync = await import(new URL("../content/sync.ts", import.meta.url).href);
+  const lessons = await listLessons(kitRoot);
+  for (const { lesson, content } of await sync.loadGenerators(kitRoot, lessons)) {
+    if (!content.cases) continue;
+    // A generator may refuse a draw (a near tie, say) rather than draw again: then the next
+    // namespace derived from the seed.
+    let cases: unknown;
+    let lastError: unknown;
+    for (let attempt = 0; attempt < 20 && cases === undefined; attempt++) {
+      setSeedNamespace(`held-out:${seed}:${attempt}`);
+      try {
+        cases = content.cases();
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    if (cases === undefined) throw lastError;
+    await Deno.writeTextFile(join(folder, `${lesson.slug}.json`), JSON.stringify(cases));
+  }
+}

@@ -1,0 +1,251 @@
+/**
+ * The grader's side of judging out of the student's reach (see judge.ts): the reference run
+ * that finds the expected values in the cases, the redacted cases a student's run gets, and the
+ * verdicts on what that run observed.
+ *
+ * @module
+ */
+
+import { join } from "node:path";
+import type { Lesson } from "./lessons.ts";
+import type { Manifest } from "./manifest.ts";
+import type { FileRun, Progress } from "./run.ts";
+import { scoreLessons } from "./score.ts";
+import { stageWorkspace } from "./stage.ts";
+import { judgeObserved, type Observation, redactCases } from "./judge.ts";
+
+/** What the reference run found: per cases file, its expected and input paths; per test, its cases. */
+export interface Discovery {
+  /** Cases file name (`03-lr-schedules.json`) → paths (JSON arrays of keys). */
+  cases: Map<string, { expected: Set<string>; inputs: Set<string> }>;
+  /** Test name → its cases as the reference run made them (kind, input, expected, tolerance). */
+  reference: Map<string, Observation[]>;
+  /** Test name → its hint, from the test file as the reference run read it. */
+  hints: Map<string, string>;
+  /** Where the cases with the real expected values are: the kit's, or held-out ones. */
+  casesDir: string;
+  /** Tests whose cases are held out: no input or value of theirs may appear in a report. */
+  heldOutTests: Set<string>;
+  /** Problems of the reference run (a test that failed on the solutions, say). */
+  problems: string[];
+}
+
+/** The cases import of a test file, rewritten for the reference run to a tracking module. */
+const CASES_IMPORT =
+  /(["'])((?:\.\.\/)+kit\/cases\/)([\w.-]+)\.json\1\s*with\s*\{\s*type:\s*["']json["']\s*\}/g;
+
+/**
+ * Runs the graded tests on the teacher's `solutions/` with tracked cases and reports which parts
+ * of each cases file the tests use as expected values.
+ *
+ * @example
+ * ```ts ignore
+ * const discovery = await discoverExpected(kitRoot, lessons, manifest);
+ * ```
+ */
+export async function discoverExpected(
+  kitRoot: string,
+  lessons: Lesson[],
+  manifest: Manifest,
+  heldOutDir?: string,
+): Promise<Discovery> {
+  const publicDir = join(kitRoot, "kit", "cases");
+  if (!heldOutDir) return await discoverWith(kitRoot, lessons, manifest, publicDir, new Set());
+  // Held-out cases for every lesson whose tests all pass on the solutions with them; a lesson
+  // whose generator draws something its tests cannot take keeps its public cases (as does a
+  // cases file no generator wrote).
+  for await (const entry of Deno.readDir(publicDir)) {
+    const target = join(heldOutDir, entry.name);
+    if (!(await Deno.lstat(target).catch(() => null))) {
+      await Deno.copyFile(join(publicDir, entry.name), target);
+    }
+  }
+  const first = await discoverWith(kitRoot, lessons, manifest, heldOutDir, new Set());
+  const failing = new Set(first.failingLessons);
+  if (failing.size === 0) return first;
+  for (const slug of failing) {
+    await Deno.copyFile(join(publicDir, `${slug}.json`), join(heldOutDir, `${slug}.json`))
+      .catch(() => {});
+  }
+  const heldOut = new Set(lessons.map((l) => l.slug).filter((slug) => !failing.has(slug)));
+  const second = await discoverWith(kitRoot, lessons, manifest, heldOutDir, heldOut);
+  second.problems.push(
+    ...[...failing].map((slug) =>
+      `${slug}: graded with its public cases (a test failed on the solutions with held-out ones)`
+    ),
+  );
+  return second;
+}
+
+async function discoverWith(
+  kitRoot: string,
+  lessons: Lesson[],
+  manifest: Manifest,
+  casesSource: string,
+  heldOutLessons: Set<string> | undefined,
+): Promise<Discovery & { failingLessons: string[] }> {
+  const isHeldOut = casesSource !== join(kitRoot, "kit", "cases");
+  const heldOut = heldOutLessons?.size
+    ? heldOutLessons
+    : isHeldOut
+    ? new Set(lessons.map((l) => l.slug))
+    : new Set<string>();
+  const discovery: Discovery & { failingLessons: string[] } = {
+    cases: new Map(),
+    reference: new Map(),
+    hints: new Map(),
+    problems: [],
+    casesDir: casesSource,
+    heldOutTests: new Set(),
+    failingLessons: [],
+  };
+  for (const slug of heldOut) {
+    for (const tests of Object.values(manifest[slug] ?? {})) {
+      for (const test of tests) discovery.heldOutTests.add(test.name);
+    }
+  }
+  const stage = await stageWorkspace({
+    kitRoot,
+    implementationRoot: join(kitRoot, "solutions"),
+    lessons,
+  });
+  try {
+    const casesDir = join(stage.root, "kit", "cases");
+    if (isHeldOut) {
+      for await (const entry of Deno.readDir(casesSource)) {
+        await Deno.copyFile(join(casesSource, entry.name), join(casesDir, entry.name));
+      }
+    }
+    const tracked = new Set<string>();
+    for (const lesson of lessons) {
+      for (const testFile of lesson.testFiles) {
+        const path = join(stage.root, "exercises", lesson.slug, testFile);
+        const text = await Deno.readTextFile(path);
+        await Deno.writeTextFile(
+          path,
+          text.replace(CASES_IMPORT, (_, quote, folder, name) => {
+            tracked.add(name);
+            return `${quote}${folder}${name}.tracked.ts${quote}`;
+          }),
+        );
+      }
+    }
+    for (const name of tracked) {
+      await Deno.writeTextFile(
+        join(casesDir, `${name}.tracked.ts`),
+        `import { trackCases } from "../grading/graded.ts";\n` +
+          `import data from "./${name}.json" with { type: "json" };\n` +
+          `export default trackCases(${JSON.stringify(`${name}.json`)}, data);\n`,
+      );
+    }
+    const onProgress = (progress: Progress) => {
+      const data = progress.data;
+      if (progress.kind === "cases" && data && typeof data.file === "string") {
+        const entry = discovery.cases.get(data.file) ?? { expected: new Set(), inputs: new Set() };
+        for (const p of Array.isArray(data.expected) ? data.expected : []) entry.expected.add(p);
+        for (const p of Array.isArray(data.inputs) ? data.inputs : []) entry.inputs.add(p);
+        discovery.cases.set(data.file, entry);
+      } else if (progress.kind === "reference" && data && typeof data.name === "string") {
+        discovery.reference.set(data.name, Array.isArray(data.cases) ? data.cases : []);
+        if (typeof data.hint === "string") discovery.hints.set(data.name, data.hint);
+      }
+    };
+    const results = await scoreLessons(lessons, {
+      workspace: stage.root,
+      manifest,
+      lessonTimeoutMs: 600_000,
+      discover: true,
+      // Held-out cases: their expected values come from the solutions run here, since the
+      // generator drew any string-seeded computation from another stream.
+      referenceAnswers: isHeldOut,
+      onProgress,
+    });
+    for (const [i, lesson] of lessons.entries()) {
+      for (const exercise of results[i].exercises) {
+        for (const test of exercise.tests) {
+          if (test.status !== "pass") {
+            discovery.problems.push(
+              `${lesson.id}/${exercise.file} › ${test.name} fails on the solutions`,
+            );
+            if (!discovery.failingLessons.includes(lesson.slug)) {
+              discovery.failingLessons.push(lesson.slug);
+            }
+          }
+        }
+      }
+    }
+  } finally {
+    await stage.dispose();
+  }
+  return discovery;
+}
+
+/**
+ * Replaces, in a staged workspace, every `kit/cases/*.json` by its redacted version (expected
+ * values replaced, see judge.ts); cases files the reference run did not see are removed.
+ *
+ * @example
+ * ```ts ignore
+ * await stageRedactedCases(stage.root, discovery);
+ * ```
+ */
+export async function stageRedactedCases(workspace: string, discovery: Discovery): Promise<void> {
+  const casesDir = join(workspace, "kit", "cases");
+  for await (const entry of Deno.readDir(casesDir)) {
+    const target = join(casesDir, entry.name);
+    const found = discovery.cases.get(entry.name);
+    if (!found) {
+      await Deno.remove(target, { recursive: true });
+      continue;
+    }
+    const data = JSON.parse(await Deno.readTextFile(join(discovery.casesDir, entry.name)));
+    await Deno.writeTextFile(
+      target,
+      JSON.stringify(redactCases(data, [...found.expected], [...found.inputs])),
+    );
+  }
+}
+
+/**
+ * Turns an observed run's reports into verdicts: each reported test passes only when the
+ * grader finds every answer right against the reference cases of that test.
+ *
+ * @example
+ * ```ts ignore
+ * const judged = judgeRun(run, discovery);
+ * ```
+ */
+export function judgeRun(run: FileRun, discovery: Discovery): FileRun {
+  // Held-out cases stay out of every report: no input, value or learner output of theirs.
+  const hidden = (name: string) =>
+    `failed on a held-out case (the grade of record draws its own cases; ` +
+    `\`deno task check\` shows the public ones)\nhint:     ${discovery.hints.get(name) ?? ""}`;
+  return {
+    ...run,
+    // What the learner's code printed is not the grader's to keep.
+    printed: undefined,
+    events: run.events?.map((e) =>
+      e.name !== undefined && discovery.heldOutTests.has(e.name) ? { ...e, input: undefined } : e
+    ),
+    tests: run.tests.map((test) => {
+      const reference = discovery.reference.get(test.name);
+      const observed = (run.events ?? []).filter((e) =>
+        e.kind === "observed" && e.data?.name === test.name
+      );
+      const verdict = !reference
+        ? { passed: false, message: "no reference cases for this test" }
+        : observed.length !== 1
+        ? {
+          passed: false,
+          message: observed.length
+            ? "the test's answers were reported more than once: not counted"
+            : test.message ?? "the test reported no answers",
+        }
+        : judgeObserved(observed[0].data, reference);
+      const message = !verdict.passed && discovery.heldOutTests.has(test.name)
+        ? hidden(test.name)
+        : verdict.message;
+      return { ...test, passed: verdict.passed, message };
+    }),
+  };
+}
