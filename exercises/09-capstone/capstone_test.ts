@@ -62,6 +62,14 @@ graded({
       },
       expected: expected.testedModel,
     });
+    expectEqual({
+      input: `${show(plan)}: [testCorrect, testRows], what that one read returned`,
+      actual: () => {
+        const { run } = outcome();
+        return [run.testCorrect, run.testRows];
+      },
+      expected: [expected.testCorrect, expected.testRows],
+    });
   }
 });
 

@@ -52,14 +52,20 @@ graded({
   hint: "Conditional values still use their draw: an adam configuration reads momentum's number " +
     "too, so every configuration starts at the same place in the stream.",
 }, () => {
-  for (const seed of [0, 1, 2, 3, 4, 5, 6, 7]) {
+  for (const c of cases.sampleConfig.streams) {
     let reads = 0;
-    const base = seededRandom(seed);
+    const base = seededRandom(c.seed);
     const counting = () => (reads++, base());
+    const first = c.expected[0] as Config;
     expectEqual({
-      input: `reads of sampleConfig(seededRandom(${seed})) (counted)`,
-      actual: () => (reads = 0, sampleConfig(counting), reads),
-      expected: DRAWS_PER_CONFIG,
+      input: `sampleConfig(r) with r = seededRandom(${JSON.stringify(c.seed)}), counting reads: ` +
+        "[keys, optimizer, reads]",
+      actual: () => {
+        reads = 0;
+        const config = sampleConfig(counting);
+        return [Object.keys(config), config.optimizer, reads];
+      },
+      expected: [Object.keys(first), first.optimizer, DRAWS_PER_CONFIG],
     });
   }
 });
