@@ -64,6 +64,8 @@ graded({
   hint: "Start from [{}] (the empty product is 1) and throw a RangeError naming a " +
     "hyperparameter whose list is empty: a grid with an empty axis has no points at all.",
 }, () => {
+  // Refusals and the empty grid earn points only from a function that also answers a real grid.
+  check(cases.gridPoints.lesson.slice(0, 1));
   expectEqual({ input: "gridPoints({})", actual: () => gridPoints({}), expected: [{}] });
   for (const c of cases.gridPoints.invalid) {
     const grid = c.grid as unknown as Grid;

@@ -7,7 +7,7 @@ const describe = (c: { space: unknown; seed: unknown }, n: number) =>
   `randomConfigurations(${JSON.stringify(c.space)}, ${n}, ${JSON.stringify(c.seed)})`;
 
 /** Numbers to 1e-12 (exp and log), names and booleans exactly. */
-function check(c: Case): void {
+function check(c: Omit<Case, "seed"> & { seed: number | string }): void {
   const space = c.space as unknown as Space;
   const got = () => randomConfigurations(space, c.n, c.seed);
   const names = Object.keys(c.space);
@@ -54,6 +54,9 @@ graded({
 }, () => {
   const p = cases.randomConfigurations.prefix;
   const space = p.space as unknown as Space;
+  // Each shorter run is the start of the reference's long run...
+  for (const k of p.ks) check({ ...p, n: k, expected: p.expected.slice(0, k) });
+  // ...and of your own long run, value for value.
   for (const k of p.ks) {
     expectEqual({
       input: `${describe(p, k)} vs the first ${k} of ${describe(p, p.n)}`,
@@ -70,6 +73,8 @@ graded({
 }, () => {
   const c = cases.randomConfigurations.cases[0];
   const space = c.space as unknown as Space;
+  // Refusals earn points only from a function that also answers a real search.
+  check(c);
   expectEqual({
     input: describe(c, 0),
     actual: () => randomConfigurations(space, 0, c.seed),

@@ -9,7 +9,7 @@
  */
 
 import { lineChart } from "../../lib/plot.ts";
-import { formatNumber, markdownTable } from "../format.ts";
+import { formatNumber, formatPercent, markdownTable } from "../format.ts";
 import { scatterWithMarginals } from "../../lib/scatter.ts";
 import {
   DEFAULT_SETTINGS,
@@ -36,14 +36,14 @@ import {
 import { seededRandom } from "../../lib/random.ts";
 import { dataUrl, parseDataset } from "../../lib/csv.ts";
 
-const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
 const mean = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / v.length;
 const sd = (v: readonly number[]) => {
   const m = mean(v);
   return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / (v.length - 1));
 };
-const meanSd = (v: readonly number[]) => `${pct(mean(v))} ± ${(100 * sd(v)).toFixed(1)}`;
-const range = (v: readonly number[]) => `${pct(Math.min(...v))}–${pct(Math.max(...v))}`;
+const meanSd = (v: readonly number[]) => `${formatPercent(mean(v))} ± ${(100 * sd(v)).toFixed(1)}`;
+const range = (v: readonly number[]) =>
+  `${formatPercent(Math.min(...v))}–${formatPercent(Math.max(...v))}`;
 
 // ---------------------------------------------------------------------------------------------
 // One hyperparameter that matters, one that does not
@@ -106,7 +106,7 @@ function toyTable(): string {
     ],
   ) +
     `\n\nRandom search beat the grid in ${wins} of ${TOY_SEEDS} seeds (${
-      pct(wins / TOY_SEEDS)
+      formatPercent(wins / TOY_SEEDS)
     }); the best possible score is ${f(toyScore(0.63, 1))}.`;
 }
 
@@ -217,8 +217,8 @@ function digitsTable(): string {
       meanSd(best),
       range(best),
       meanSd(test),
-      `${pct(diverged / all.length)} (${diverged} of ${all.length})`,
-      `${pct(failed / all.length)} (${failed} of ${all.length})`,
+      `${formatPercent(diverged / all.length)} (${diverged} of ${all.length})`,
+      `${formatPercent(failed / all.length)} (${failed} of ${all.length})`,
       String(lrs.size),
     ]);
   }
@@ -228,7 +228,7 @@ function digitsTable(): string {
     "range over seeds",
     "test score of the winner: mean ± sd",
     "diverged trials (loss not finite)",
-    `trials below ${pct(CHANCE_LINE)} validation`,
+    `trials below ${formatPercent(CHANCE_LINE)} validation`,
     "distinct lr values (all seeds)",
   ], rows);
 }
@@ -271,7 +271,7 @@ function budgetTable(): string {
     const scores = searches.flatMap((s) => s.results.map((r) => r.score));
     rows.push([
       name.replace("9 random, ", "random, "),
-      ...[1, 3, 9, 20, 40].map((n) => pct(expectedMaxPerformance(scores, n))),
+      ...[1, 3, 9, 20, 40].map((n) => formatPercent(expectedMaxPerformance(scores, n))),
     ]);
   }
   return markdownTable(["distribution", "n = 1", "n = 3", "n = 9", "n = 20", "n = 40"], rows);
@@ -318,11 +318,11 @@ function tiesTable(): string {
     rows.push([
       dataset,
       String(n),
-      pct(1 / n),
-      pct(winner.score),
+      formatPercent(1 / n),
+      formatPercent(winner.score),
       `${tied.length} of 40`,
       `#${search.winner}`,
-      pct(winner.testScore),
+      formatPercent(winner.testScore),
       tied.length > 1 ? range(tests) : "—",
     ]);
   }
@@ -422,9 +422,9 @@ function coarseToFineTable(): string {
       name,
       `[${g(space.lr[0])}, ${g(space.lr[1])}]`,
       `[${g(space.l2[0])}, ${g(space.l2[1])}]`,
-      pct(winner.score),
+      formatPercent(winner.score),
       g(lr),
-      `${pct(position)}${position > 0.9 || position < 0.1 ? " (border)" : ""}`,
+      `${formatPercent(position)}${position > 0.9 || position < 0.1 ? " (border)" : ""}`,
     ];
   });
   // The test set, once, for the winner of all rounds together (lesson 06's tie rule).
@@ -442,7 +442,9 @@ function coarseToFineTable(): string {
   ], rows) +
     `\n\nThe winner of all ${all.length} trials is trial ${best.id} (round ${
       Math.floor(best.id / ROUND_TRIALS) + 1
-    }): validation ${pct(best.score)}, test ${pct(best.testScore)}, measured once at the end.`;
+    }): validation ${formatPercent(best.score)}, test ${
+      formatPercent(best.testScore)
+    }, measured once at the end.`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -463,7 +465,7 @@ function logScaleTable(): string {
       const v = sample(d, random) as number;
       counts[Math.min(3, Math.floor(Math.log10(v / 1e-4)))]++;
     }
-    return [name, ...counts.map((c) => pct(c / draws))];
+    return [name, ...counts.map((c) => formatPercent(c / draws))];
   });
   const exact = (1 - 0.1) / (1 - 1e-4);
   return markdownTable(
@@ -480,14 +482,17 @@ function topFiveTable(): string {
   const needed = Math.ceil(Math.log(0.05) / Math.log(0.95));
   return markdownTable(
     ["trials n", ...ns.map(String)],
-    [["P(at least one in the top 5 %) = 1 − 0.95ⁿ", ...ns.map((n) => pct(1 - 0.95 ** n))]],
+    [[
+      "P(at least one in the top 5 %) = 1 − 0.95ⁿ",
+      ...ns.map((n) => formatPercent(1 - 0.95 ** n)),
+    ]],
   ) + `\n\nThe smallest n with a chance of at least 95 % is ${needed}.`;
 }
 
 /** Numbers quoted in the README's prose, from the constants and results above. */
 export const values: Record<string, () => string> = {
   // Uniform β on [0.9, 0.999]: the share of draws below 0.99.
-  "beta-uniform-below-099": () => pct((0.99 - 0.9) / (0.999 - 0.9)).replace(".0 %", " %"),
+  "beta-uniform-below-099": () => formatPercent((0.99 - 0.9) / (0.999 - 0.9)).replace(".0 %", " %"),
   // Expected number of 20 uniform draws on [1e-4, 1] below 0.1.
   "uniform-lower-decades-of-20": () => formatNumber(20 * (0.1 - 1e-4) / (1 - 1e-4), { digits: 2 }),
   "toy-peak": () => formatNumber(0.63),

@@ -195,7 +195,13 @@ function randomSearchCases(): unknown {
   });
   return {
     cases,
-    prefix: { space: LESSON_SPACE, seed: 42, n: 12, ks: [0, 1, 2, 5, 11] },
+    prefix: {
+      space: LESSON_SPACE,
+      seed: 42,
+      n: 12,
+      ks: [0, 1, 2, 5, 11],
+      expected: randomConfigurations(LESSON_SPACE, 12, 42),
+    },
   };
 }
 
