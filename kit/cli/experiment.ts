@@ -20,6 +20,10 @@ const EXPERIMENTS: Record<string, { slug: string; module: string }> = {
     slug: "08-beyond-grid-and-random",
     module: "../content/08-beyond-grid-and-random/experiment.ts",
   },
+  "lesson-09": {
+    slug: "09-capstone",
+    module: "../content/09-capstone/experiment.ts",
+  },
 };
 
 const USAGE = `usage: deno task experiment ${Object.keys(EXPERIMENTS).join("|")}

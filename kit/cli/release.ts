@@ -152,7 +152,7 @@ export async function editionProblems(root: string): Promise<string[]> {
 }
 
 /** Tasks of the student edition's deno.json; the others need the solutions. */
-const KEPT_TASKS = ["check", "grade", "search"];
+const KEPT_TASKS = ["check", "grade", "search", "capstone"];
 
 /** Imports of the kit's deno.json that only the figure renderer uses, left out of the edition. */
 const RENDERER_IMPORTS = ["vega", "vega-lite"];
