@@ -170,6 +170,10 @@ export const values: Record<string, () => string> = {
   "hb-resume": () => thousands(hyperbandPlan(81, 3).costWithResume),
   "hb-configs": () =>
     String(hyperbandPlan(81, 3).brackets.reduce((sum, b) => sum + b.rungs[0].configs, 0)),
+  "hb-random-trials": () => {
+    const brackets = hyperbandPlan(81, 3).brackets;
+    return String(brackets[brackets.length - 1].rungs[0].configs);
+  },
   "float-log-count": () => String(floatLogFailures().length),
   "float-log-1000": () => String(Math.log(1000) / Math.log(10)),
 };
