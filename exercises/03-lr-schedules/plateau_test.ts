@@ -161,6 +161,8 @@ graded({
   hint:
     "Keep best, bad epochs, cooldown and the rate inside each scheduler (in the closure), not in module-level variables shared by all schedulers. See 'Reduce on plateau' in lesson 03.",
 }, () => {
+  // Answers to seeded random cases first: the grade of record draws them afresh.
+  checkScheduler(cases.reduceOnPlateau.random.slice(0, 3));
   // Interleaved: each scheduler sees 1 (an improvement), then bad epochs; with patience 1 each
   // must drop on its own third step, whatever the other one did.
   const config: PlateauConfig = { lr0: 0.1, patience: 1, factor: 0.5 };
