@@ -57,6 +57,8 @@ export async function drawHeldOutCases(
  * The graded tests none of whose cases a held-out draw changes: a submission that hard-codes
  * the public cases passes them in the grade of record too. Compares, per test, the cases the
  * reference run made with the public cases and with held-out ones (kind, input, expected value).
+ * Both runs must take their expected values from the solutions' answers (`discoverExpected`
+ * with a cases folder), so that only a changed draw makes a case differ.
  *
  * @example
  * ```ts

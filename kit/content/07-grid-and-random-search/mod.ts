@@ -145,20 +145,20 @@ function sampleCases(): unknown {
     draws: 4000,
     logUniformDecades: {
       distribution: { type: "logUniform", low: 1e-4, high: 1 },
-      seed: "07/stats/log-uniform",
+      seed: `07/stats/log-uniform/${integer(seeds, 0, 999_999)}`,
       edges: decades,
       expected: decades.slice(1).map(() => 1 / (decades.length - 1)),
     },
     logIntegerRanges: {
       distribution: { type: "logInteger", low: 1, high: 999 },
-      seed: "07/stats/log-integer",
+      seed: `07/stats/log-integer/${integer(seeds, 0, 999_999)}`,
       edges: [1, 10, 100, 1000],
       // floor of a log-uniform number in [1, 1000): each decade of integers gets a third.
       expected: [1 / 3, 1 / 3, 1 / 3],
     },
     integerCounts: {
       distribution: { type: "integer", low: 1, high: 6 },
-      seed: "07/stats/integer",
+      seed: `07/stats/integer/${integer(seeds, 0, 999_999)}`,
       expected: Array.from({ length: 6 }, () => 1 / 6),
     },
     invalid: [
