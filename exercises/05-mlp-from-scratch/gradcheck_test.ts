@@ -112,6 +112,14 @@ graded({
   hint:
     "The floor defaults to 1e-4 (entries below it are compared in absolute terms); a NaN difference must make the result NaN, never 0; gradients of different lengths throw. Lesson 05, 'The gradient check'.",
 }, () => {
+  // A seeded random case first (the grade of record holds it out), then the edge cases.
+  const seeded = cases.gradcheck[cases.gradcheck.length - 1];
+  expectNumber({
+    input: `maxRelativeError([${seeded.a.join(", ")}], [${seeded.b.join(", ")}], ${seeded.floor})`,
+    actual: () => maxRelativeError(seeded.a, seeded.b, seeded.floor),
+    expected: seeded.expected,
+    rel: 1e-12,
+  });
   // |1e-6 − 3e-6| / max(1e-6, 3e-6, 1e-4) = 0.02 with the default floor.
   expectNumber({
     input: "maxRelativeError([1, 1e-6], [1, 3e-6])",
