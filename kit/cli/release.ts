@@ -47,7 +47,8 @@ const LEFT_OUT = [
   /^kit\/engine\/wasm\/build\.ts$/,
   /^kit\/crosscheck\//,
   /^kit\/(AUTHORING|TEACHERS|README)\.md$/,
-  /^kit\/cli\/(sync|selftest|release|new)\.ts$/,
+  /^kit\/cli\/(sync|selftest|release|new|experiment)\.ts$/,
+  /^kit\/results\//,
   /^kit\/.*_test\.ts$/,
   /^kit\/(.*\/)?testdata\//,
   /^\.ci\//,
@@ -150,7 +151,7 @@ export async function editionProblems(root: string): Promise<string[]> {
 }
 
 /** Tasks of the student edition's deno.json; the others need the solutions. */
-const KEPT_TASKS = ["check", "grade", "search"];
+const KEPT_TASKS = ["check", "grade", "search", "capstone"];
 
 /** Imports of the kit's deno.json that only the figure renderer uses, left out of the edition. */
 const RENDERER_IMPORTS = ["vega", "vega-lite"];

@@ -51,32 +51,51 @@ export async function defaultSource(kitRoot: string): Promise<CodeSource> {
 export async function loadSearchCode(kitRoot: string, source: CodeSource): Promise<SearchCode> {
   const code: Record<string, unknown> = {};
   for (const { file, names } of PIECES) {
-    const path = join(kitRoot, source, file);
-    let module: Record<string, unknown>;
-    try {
-      module = await import(pathToFileURL(path).href);
-    } catch (error) {
-      throw new Error(`cannot load ${source}/${file}: ${(error as Error).message}`);
-    }
-    for (const name of names) {
-      const fn = module[name];
-      if (typeof fn !== "function") throw new Error(`${source}/${file} does not export ${name}`);
-      code[name] = (...args: unknown[]) => {
-        try {
-          return fn(...args);
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          if (message.startsWith("TODO")) {
-            const lesson = file.slice(0, 2);
-            throw new Error(
-              `${name} in ${source}/${file} is not written yet (${message}): finish it and ` +
-                `check it with \`deno task check lesson-${lesson}\``,
-            );
-          }
-          throw error;
-        }
-      };
-    }
+    for (const name of names) code[name] = await loadPiece(kitRoot, source, file, name);
   }
   return code as unknown as SearchCode;
+}
+
+/**
+ * Imports the function `name` of `kitRoot/source/file` (e.g. `"06-validation/early_stopping.ts"`),
+ * wrapped so that an error it throws while still a stub ("TODO: …") is reported as "finish
+ * `exercises/…` first, and check it with `deno task check lesson-NN`".
+ *
+ * Throws an `Error` naming the file when it cannot be loaded or does not export `name`.
+ *
+ * @example
+ * ```ts ignore
+ * const fit = await loadPiece(kitRoot, "exercises", "06-validation/early_stopping.ts", "fitWithEarlyStopping");
+ * ```
+ */
+export async function loadPiece(
+  kitRoot: string,
+  source: CodeSource,
+  file: string,
+  name: string,
+): Promise<(...args: unknown[]) => unknown> {
+  const path = join(kitRoot, source, file);
+  let module: Record<string, unknown>;
+  try {
+    module = await import(pathToFileURL(path).href);
+  } catch (error) {
+    throw new Error(`cannot load ${source}/${file}: ${(error as Error).message}`);
+  }
+  const fn = module[name];
+  if (typeof fn !== "function") throw new Error(`${source}/${file} does not export ${name}`);
+  return (...args: unknown[]) => {
+    try {
+      return fn(...args);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (message.startsWith("TODO")) {
+        const lesson = file.slice(0, 2);
+        throw new Error(
+          `${name} in ${source}/${file} is not written yet (${message}): finish it and ` +
+            `check it with \`deno task check lesson-${lesson}\``,
+        );
+      }
+      throw error;
+    }
+  };
 }

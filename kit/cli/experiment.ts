@@ -1,0 +1,55 @@
+/**
+ * `deno task experiment lesson-08`: runs a lesson's heavy experiments (minutes, not seconds) and
+ * writes their results to `kit/results/NN-slug.json`, with the command, the engine and the run
+ * time. The lesson's generator builds its tables and figures from that file, so `deno task sync`
+ * and `deno task test` stay fast; the file is only ever written by this command.
+ *
+ * @module
+ */
+
+import "./require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { writeTextFileAtomic } from "../grading/files.ts";
+
+const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** The lessons with experiments, and where their runners are. */
+const EXPERIMENTS: Record<string, { slug: string; module: string }> = {
+  "lesson-08": {
+    slug: "08-beyond-grid-and-random",
+    module: "../content/08-beyond-grid-and-random/experiment.ts",
+  },
+  "lesson-09": {
+    slug: "09-capstone",
+    module: "../content/09-capstone/experiment.ts",
+  },
+};
+
+const USAGE = `usage: deno task experiment ${Object.keys(EXPERIMENTS).join("|")}
+
+Runs the lesson's experiments and writes kit/results/NN-slug.json; then run deno task sync.`;
+
+async function main(args: string[]): Promise<number> {
+  if (args.length !== 1 || !Object.hasOwn(EXPERIMENTS, args[0])) {
+    console.error(USAGE);
+    return args[0] === "--help" || args[0] === "-h" ? 0 : 2;
+  }
+  const { slug, module } = EXPERIMENTS[args[0]];
+  const { runExperiments } = await import(module);
+  const started = performance.now();
+  const results = await runExperiments((line: string) => console.error(line));
+  const seconds = (performance.now() - started) / 1000;
+  const path = join(KIT_ROOT, "kit", "results", `${slug}.json`);
+  const record = {
+    command: `deno task experiment ${args[0]}`,
+    runSeconds: Math.round(seconds),
+    cpus: navigator.hardwareConcurrency,
+    ...results,
+  };
+  await writeTextFileAtomic(path, JSON.stringify(record, null, 1) + "\n");
+  console.error(`wrote kit/results/${slug}.json (${seconds.toFixed(0)} s); now run deno task sync`);
+  return 0;
+}
+
+if (import.meta.main) Deno.exit(await main(Deno.args));
