@@ -3,6 +3,9 @@ import { expectEachEqual } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/02-learning-rate.json" with { type: "json" };
 import { classifyLossCurve } from "./classify.ts";
 
+// Tests of the lesson's tables and refusal tests check seeded random cases too: the grade of
+// record draws those afresh (held-out cases), so no test is won by hard-coding the tables.
+
 interface CurveCase {
   losses: number[];
   expected: string;
@@ -26,7 +29,7 @@ graded({
   points: 2,
   hint:
     "Apply the four rules in order: diverging, oscillating, too slow, converging. See 'Reading a loss curve' in lesson 02.",
-}, () => checkCurves(cases.classify.lesson));
+}, () => checkCurves([...cases.classify.lesson, ...cases.classify.random.slice(0, 3)]));
 
 graded({
   name: "classifyLossCurve: many shapes of curve",
@@ -40,7 +43,7 @@ graded({
   points: 1,
   hint:
     "Oscillating is 4·rises ≥ n (equal counts); the middle is losses[⌊n/2⌋] (round down); too slow needs strictly more than 10% of the decrease. See 'Reading a loss curve' in lesson 02.",
-}, () => checkCurves(cases.classify.boundary));
+}, () => checkCurves([...cases.classify.boundary, ...cases.classify.random.slice(0, 3)]));
 
 graded({
   name: "classifyLossCurve: NaN, Infinity, flat curves and too few values",
@@ -48,6 +51,8 @@ graded({
   hint:
     "Any non-finite loss means diverging; a curve that never moves is too slow; fewer than 2 values throws. See 'Reading a loss curve' in lesson 02.",
 }, () => {
+  // Answers to seeded random cases first: the grade of record draws them afresh.
+  checkCurves(cases.classify.random.slice(0, 3));
   expectEqual({
     input: "classifyLossCurve([1, 0.5, NaN])",
     actual: () => classifyLossCurve([1, 0.5, NaN]),

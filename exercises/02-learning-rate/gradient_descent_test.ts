@@ -4,6 +4,9 @@ import cases from "../../kit/cases/02-learning-rate.json" with { type: "json" };
 import { type FunctionSpec, objectiveOf } from "./functions.ts";
 import { gradientDescent } from "./gradient_descent.ts";
 
+// Tests of the lesson's tables and refusal tests check seeded random cases too: the grade of
+// record draws those afresh (held-out cases), so no test is won by hard-coding the tables.
+
 // Trajectories are compared point by point at relative 1e-10 (absolute 1e-12 near zero): the
 // loop is the same arithmetic as the reference, so only a different formula can differ.
 
@@ -29,12 +32,18 @@ function checkPaths(list: PathCase[]): void {
   }
 }
 
-graded({
-  name: "gradientDescent: the lesson's four runs",
-  points: 2,
-  hint:
-    "Start the path with a copy of x0, then push x ← x − lr·∇f(x) after each step; see 'Gradient descent' in lesson 02.",
-}, () => checkPaths(cases.gradientDescent.lesson as PathCase[]));
+graded(
+  {
+    name: "gradientDescent: the lesson's four runs",
+    points: 2,
+    hint:
+      "Start the path with a copy of x0, then push x ← x − lr·∇f(x) after each step; see 'Gradient descent' in lesson 02.",
+  },
+  () =>
+    checkPaths(
+      [...cases.gradientDescent.lesson, ...cases.gradientDescent.random.slice(0, 3)] as PathCase[],
+    ),
+);
 
 graded({
   name: "gradientDescent: random quadratics and starting points",
@@ -49,6 +58,8 @@ graded({
   hint:
     "0 steps returns [a copy of x0]; lr = 0 is allowed; a negative or non-finite lr, a fractional or negative step count, an empty x0 and a gradient of the wrong length throw; x0 is never changed. See 'Gradient descent' in lesson 02.",
 }, () => {
+  // Answers to seeded random cases first: the grade of record draws them afresh.
+  checkPaths(cases.gradientDescent.random.slice(0, 3) as PathCase[]);
   const grad = (x: readonly number[]) => x.map((xi) => 2 * xi);
   expectEqual({
     input: "gradientDescent(x ↦ 2x, [3, -1], 0.1, 0)",

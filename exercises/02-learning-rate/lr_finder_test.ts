@@ -3,6 +3,9 @@ import cases from "../../kit/cases/02-learning-rate.json" with { type: "json" };
 import { type FunctionSpec, objectiveOf } from "./functions.ts";
 import { rangeTest, type RangeTestResult } from "./lr_finder.ts";
 
+// Tests of the lesson's tables and refusal tests check seeded random cases too: the grade of
+// record draws those afresh (held-out cases), so no test is won by hard-coding the tables.
+
 // Learning rates are a closed form (relative 1e-12); losses come from a run (relative 1e-10).
 
 interface RangeCase {
@@ -42,12 +45,16 @@ function checkRuns(list: RangeCase[]): void {
   }
 }
 
-graded({
-  name: "rangeTest: the lesson's sweep",
-  points: 2,
-  hint:
-    "lr_k = lrMin·(lrMax/lrMin)^(k/(steps − 1)); record the loss after each step; stop before a loss above 4 × the best; suggest the best loss's lr / 10. See 'The learning-rate range test' in lesson 02.",
-}, () => checkRuns(cases.rangeTest.lesson as RangeCase[]));
+graded(
+  {
+    name: "rangeTest: the lesson's sweep",
+    points: 2,
+    hint:
+      "lr_k = lrMin·(lrMax/lrMin)^(k/(steps − 1)); record the loss after each step; stop before a loss above 4 × the best; suggest the best loss's lr / 10. See 'The learning-rate range test' in lesson 02.",
+  },
+  () =>
+    checkRuns([...cases.rangeTest.lesson, ...cases.rangeTest.random.slice(0, 3)] as RangeCase[]),
+);
 
 graded({
   name: "rangeTest: random quadratics and sweeps",
@@ -62,6 +69,8 @@ graded({
   hint:
     "Throw unless 0 < lrMin < lrMax (both finite), steps is a whole number ≥ 2 and x0 is not empty; throw too when the very first loss is not finite. See 'The learning-rate range test' in lesson 02.",
 }, () => {
+  // Answers to seeded random cases first: the grade of record draws them afresh.
+  checkRuns(cases.rangeTest.random.slice(0, 3) as RangeCase[]);
   const bowl = objectiveOf({ name: "quadratic", curvatures: [2] });
   const bad = [
     { lrMin: 0, lrMax: 1, steps: 10 },
@@ -105,6 +114,8 @@ graded({
   hint:
     "Stop at a loss that is not finite (NaN is not > 4 × best, so test it apart) or strictly above 4 × the best; a loss of exactly 4 × best is recorded. Work on a copy of x0. See 'The learning-rate range test' in lesson 02.",
 }, () => {
+  // Answers to seeded random cases first: the grade of record draws them afresh.
+  checkRuns(cases.rangeTest.random.slice(0, 3) as RangeCase[]);
   // f(x) = x² from x = 1: lr 0.25 takes x to 0.5 (loss 0.25), lr 0.25·6 = 1.5 to −1 (loss 1 =
   // exactly 4 × 0.25): every number here is exact in binary floating point.
   const bowl = objectiveOf({ name: "quadratic", curvatures: [2] });

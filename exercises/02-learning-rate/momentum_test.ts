@@ -4,6 +4,9 @@ import cases from "../../kit/cases/02-learning-rate.json" with { type: "json" };
 import { type FunctionSpec, objectiveOf } from "./functions.ts";
 import { momentumDescent } from "./momentum.ts";
 
+// Tests of the lesson's tables and refusal tests check seeded random cases too: the grade of
+// record draws those afresh (held-out cases), so no test is won by hard-coding the tables.
+
 // Compared point by point at relative 1e-10 (absolute 1e-12 near zero).
 
 interface MomentumCase {
@@ -29,11 +32,16 @@ function checkPaths(list: MomentumCase[]): void {
   }
 }
 
-graded({
-  name: "momentumDescent: the lesson's runs",
-  points: 2,
-  hint: "v starts at 0; each step v ← β·v + ∇f(x), then x ← x − lr·v. See 'Momentum' in lesson 02.",
-}, () => checkPaths(cases.momentum.lesson as MomentumCase[]));
+graded(
+  {
+    name: "momentumDescent: the lesson's runs",
+    points: 2,
+    hint:
+      "v starts at 0; each step v ← β·v + ∇f(x), then x ← x − lr·v. See 'Momentum' in lesson 02.",
+  },
+  () =>
+    checkPaths([...cases.momentum.lesson, ...cases.momentum.random.slice(0, 3)] as MomentumCase[]),
+);
 
 graded({
   name: "momentumDescent: random quadratics, β from 0 to 0.99",
@@ -48,6 +56,8 @@ graded({
   hint:
     "Throw on a negative or non-finite lr, β outside [0, 1) (NaN included), a fractional step count, an empty x0 or a gradient of the wrong length; 0 steps returns [a copy of x0]; x0 is never changed. See 'Momentum' in lesson 02.",
 }, () => {
+  // Answers to seeded random cases first: the grade of record draws them afresh.
+  checkPaths(cases.momentum.random.slice(0, 3) as MomentumCase[]);
   const grad = (x: readonly number[]) => x.map((xi) => 2 * xi);
   expectEqual({
     input: "momentumDescent(x ↦ 2x, [2], 0.1, 0.9, 0)",

@@ -3,6 +3,9 @@ import { expectEachCall } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/03-lr-schedules.json" with { type: "json" };
 import { type CyclicConfig, cyclicLr, type OneCycleConfig, oneCycleLr } from "./cyclical.ts";
 
+// Tests of the lesson's tables and refusal tests check seeded random cases too: the grade of
+// record draws those afresh (held-out cases), so no test is won by hard-coding the tables.
+
 // Closed forms, compared to 1e-12 relative, with an absolute floor of 1e-15 × the peak rate: near
 // the bottom of a cosine phase 1 + cos(θ) cancels, and two correct programs may differ there by
 // one rounding of cos, a million times less than any real mistake.
@@ -36,21 +39,21 @@ graded({
   points: 2,
   hint:
     "cycle = floor(1 + step / (up + down)), x = 1 + step / (up + down) − cycle; the rate climbs for stepSizeUp steps from baseLr to maxLr and back. See 'Cyclical learning rates' in lesson 03.",
-}, () => checkCyclic(cases.cyclicLr.triangular));
+}, () => checkCyclic([...cases.cyclicLr.triangular, ...cases.cyclicLr.random.slice(0, 3)]));
 
 graded({
   name: "cyclicLr: triangular2 halves the amplitude every cycle",
   points: 1,
   hint:
     "Multiply the height by 1 / 2^(cycle − 1), with the first cycle numbered 1: the second peak is halfway between baseLr and maxLr. See 'Cyclical learning rates' in lesson 03.",
-}, () => checkCyclic(cases.cyclicLr.triangular2));
+}, () => checkCyclic([...cases.cyclicLr.triangular2, ...cases.cyclicLr.random.slice(0, 3)]));
 
 graded({
   name: "cyclicLr: exp_range scales by gamma^step",
   points: 1,
   hint:
     "In exp_range the height is multiplied by gamma raised to the step number (the iteration), not to the cycle number. See 'Cyclical learning rates' in lesson 03.",
-}, () => checkCyclic(cases.cyclicLr.expRange));
+}, () => checkCyclic([...cases.cyclicLr.expRange, ...cases.cyclicLr.random.slice(0, 3)]));
 
 graded({
   name: "cyclicLr: a stepSizeDown different from stepSizeUp",
@@ -73,7 +76,7 @@ graded({
     "stepSizeUp and stepSizeDown must be positive integers, mode one of the three names, baseLr and gamma positive, maxLr ≥ baseLr (equal is allowed), step finite and ≥ 0; name the argument. See 'Conventions' in lesson 03.",
 }, () => {
   // Refusing bad input earns points only from a function that also answers good input.
-  checkCyclic(cases.cyclicLr.triangular);
+  checkCyclic(cases.cyclicLr.random.slice(0, 5));
   const base = { baseLr: 0.001, maxLr: 0.006, stepSizeUp: 100 };
   const bad: [unknown, string][] = [
     [{ ...base, stepSizeUp: 0 }, "stepSizeUp"],
@@ -115,21 +118,21 @@ graded({
   points: 2,
   hint:
     "Start at maxLr / divFactor, peak at step pctStart · totalSteps − 1, end at initial / finalDivFactor at step totalSteps − 1. See 'One-cycle' in lesson 03.",
-}, () => checkOneCycle(cases.oneCycleLr.lesson));
+}, () => checkOneCycle([...cases.oneCycleLr.lesson, ...cases.oneCycleLr.random.slice(0, 3)]));
 
 graded({
   name: "oneCycleLr: linear annealing",
   points: 1,
   hint:
     "With annealStrategy 'linear' each phase moves in a straight line: start + (end − start) · pct. See 'One-cycle' in lesson 03.",
-}, () => checkOneCycle(cases.oneCycleLr.linear));
+}, () => checkOneCycle([...cases.oneCycleLr.linear, ...cases.oneCycleLr.random.slice(0, 3)]));
 
 graded({
   name: "oneCycleLr: three phases, the lesson's table",
   points: 1,
   hint:
     "threePhase: up until pctStart·T − 1, back down to the initial rate at 2·pctStart·T − 2, then to the minimum at T − 1. See 'One-cycle' in lesson 03.",
-}, () => checkOneCycle(cases.oneCycleLr.threePhase));
+}, () => checkOneCycle([...cases.oneCycleLr.threePhase, ...cases.oneCycleLr.random.slice(0, 3)]));
 
 graded({
   name: "oneCycleLr: the steps around each phase boundary",
@@ -155,7 +158,7 @@ graded({
     "Like PyTorch, refuse a step beyond totalSteps; totalSteps must be a positive integer and pctStart in [0, 1]. Name the argument. See 'Conventions' in lesson 03.",
 }, () => {
   // Refusing bad input earns points only from a function that also answers good input.
-  checkOneCycle(cases.oneCycleLr.lesson);
+  checkOneCycle(cases.oneCycleLr.random.slice(0, 5));
   const base: OneCycleConfig = { maxLr: 0.1, totalSteps: 100 };
   expectThrows({
     input: `oneCycleLr(${JSON.stringify(base)}, 101)`,

@@ -3,6 +3,9 @@ import { expectEachNumbers } from "../../kit/grading/expect_each.ts";
 import cases from "../../kit/cases/03-lr-schedules.json" with { type: "json" };
 import { createPlateauScheduler, type PlateauConfig, reduceOnPlateau } from "./plateau.ts";
 
+// Tests of the lesson's tables and refusal tests check seeded random cases too: the grade of
+// record draws those afresh (held-out cases), so no test is won by hard-coding the tables.
+
 // The rates are products of lr0 and factor (and minLr): the same multiplications in any correct
 // program, so 1e-12 relative is generous.
 const REL = 1e-12;
@@ -53,33 +56,43 @@ graded({
     "Count bad epochs (no improvement beyond the threshold); on the (patience + 1)-th, multiply the rate by factor and start the cooldown. See 'Reduce on plateau' in lesson 03.",
 }, () => checkRuns(cases.reduceOnPlateau.lesson));
 
-graded({
-  name: "reduceOnPlateau: patience counts bad epochs, the first metric always improves",
-  points: 1,
-  hint:
-    "The best starts at +∞ (min mode), so the first metric is an improvement; reduce when bad epochs > patience, then reset the count. See 'Reduce on plateau' in lesson 03.",
-}, () => checkRuns(cases.reduceOnPlateau.patience));
+graded(
+  {
+    name: "reduceOnPlateau: patience counts bad epochs, the first metric always improves",
+    points: 1,
+    hint:
+      "The best starts at +∞ (min mode), so the first metric is an improvement; reduce when bad epochs > patience, then reset the count. See 'Reduce on plateau' in lesson 03.",
+  },
+  () => checkRuns([...cases.reduceOnPlateau.patience, ...cases.reduceOnPlateau.random.slice(0, 3)]),
+);
 
-graded({
-  name: "reduceOnPlateau: cooldown",
-  points: 1,
-  hint:
-    "After a reduction, for `cooldown` steps the cooldown counter ticks down and bad epochs are reset to 0 — the tick happens after counting the epoch. See 'Reduce on plateau' in lesson 03.",
-}, () => checkRuns(cases.reduceOnPlateau.cooldown));
+graded(
+  {
+    name: "reduceOnPlateau: cooldown",
+    points: 1,
+    hint:
+      "After a reduction, for `cooldown` steps the cooldown counter ticks down and bad epochs are reset to 0 — the tick happens after counting the epoch. See 'Reduce on plateau' in lesson 03.",
+  },
+  () => checkRuns([...cases.reduceOnPlateau.cooldown, ...cases.reduceOnPlateau.random.slice(0, 3)]),
+);
 
-graded({
-  name: "reduceOnPlateau: rel and abs thresholds, min and max modes",
-  points: 1,
-  hint:
-    "min/rel: a < best·(1 − threshold); min/abs: a < best − threshold; max/rel: a > best·(1 + threshold); max/abs: a > best + threshold. See 'Reduce on plateau' in lesson 03.",
-}, () => checkRuns(cases.reduceOnPlateau.thresholds));
+graded(
+  {
+    name: "reduceOnPlateau: rel and abs thresholds, min and max modes",
+    points: 1,
+    hint:
+      "min/rel: a < best·(1 − threshold); min/abs: a < best − threshold; max/rel: a > best·(1 + threshold); max/abs: a > best + threshold. See 'Reduce on plateau' in lesson 03.",
+  },
+  () =>
+    checkRuns([...cases.reduceOnPlateau.thresholds, ...cases.reduceOnPlateau.random.slice(0, 3)]),
+);
 
 graded({
   name: "reduceOnPlateau: minLr floor and the eps rule",
   points: 1,
   hint:
     "new = max(lr · factor, minLr), applied only if lr − new > eps (default 1e-8). See 'Reduce on plateau' in lesson 03.",
-}, () => checkRuns(cases.reduceOnPlateau.floor));
+}, () => checkRuns([...cases.reduceOnPlateau.floor, ...cases.reduceOnPlateau.random.slice(0, 3)]));
 
 graded({
   name: "reduceOnPlateau: seeded random loss curves",
@@ -133,7 +146,7 @@ graded({
   hint:
     "An improvement must beat the best strictly (a tie is a bad epoch, even with threshold 0); the default threshold is rel 1e-4; a NaN metric is a bad epoch and never becomes the best. See 'Reduce on plateau' in lesson 03.",
 }, () => {
-  checkRuns(cases.reduceOnPlateau.edge);
+  checkRuns([...cases.reduceOnPlateau.edge, ...cases.reduceOnPlateau.random.slice(0, 3)]);
   expectEachNumbers(cases.reduceOnPlateau.nan, {
     input: (c) =>
       `reduceOnPlateau(${JSON.stringify(c.config)}, [${c.metrics.map(Number).join(", ")}])`,
@@ -148,6 +161,8 @@ graded({
   hint:
     "Keep best, bad epochs, cooldown and the rate inside each scheduler (in the closure), not in module-level variables shared by all schedulers. See 'Reduce on plateau' in lesson 03.",
 }, () => {
+  // Answers to seeded random cases first: the grade of record draws them afresh.
+  checkScheduler(cases.reduceOnPlateau.random.slice(0, 3));
   // Interleaved: each scheduler sees 1 (an improvement), then bad epochs; with patience 1 each
   // must drop on its own third step, whatever the other one did.
   const config: PlateauConfig = { lr0: 0.1, patience: 1, factor: 0.5 };

@@ -26,7 +26,13 @@ function testFunction(p: Float64Array): { f: () => number; gradient: number[] } 
   return { f, gradient };
 }
 
-const POINTS = [[0.5, -1.25, 2], [1, 2, 3, 4, 5], [-0.3, 0.7, -1.1, 0.2, 1.9, -2.4]];
+// The lesson's points, then seeded random ones (the grade of record draws those afresh).
+const POINTS = [
+  [0.5, -1.25, 2],
+  [1, 2, 3, 4, 5],
+  [-0.3, 0.7, -1.1, 0.2, 1.9, -2.4],
+  ...cases.gradientPoints,
+];
 
 graded({
   name: "numericalGradient: central differences match a known gradient to 1e-8",
@@ -58,6 +64,16 @@ graded({
     "Save θ_i, evaluate at θ_i + h and θ_i − h, then put the saved value back (θ_i + h − h is " +
     "not always θ_i in floating point). Lesson 05, 'The gradient check'.",
 }, () => {
+  // A seeded random point first (the grade of record holds it out), then one where
+  // θ_i + h − h is not θ_i in floating point.
+  const seeded = Float64Array.from(cases.gradientPoints[0]);
+  expectNumbers({
+    input: `numericalGradient(f, [${cases.gradientPoints[0].join(", ")}])`,
+    actual: () => numericalGradient(testFunction(seeded).f, seeded),
+    expected: testFunction(seeded).gradient,
+    rel: 1e-8,
+    abs: 1e-8,
+  });
   const point = [0.1, 0.7, 1e-3, 123.456, -9.87654321];
   const p = Float64Array.from(point);
   const { f, gradient } = testFunction(p);
@@ -82,6 +98,17 @@ graded({
   hint: "Use the eps argument as h. For f(p) = p³ at p = 1, central differences give " +
     "3 + h² exactly: with h = 0.1 that is 3.01. Lesson 05, 'The gradient check'.",
 }, () => {
+  // At a seeded random x (the grade of record holds it out) central differences of x³ give
+  // 3x² + h².
+  const x = cases.gradientPoints[0][0];
+  const q = Float64Array.from([x]);
+  expectNumber({
+    input: `numericalGradient(() => p[0] ** 3, [${x}], 0.1)`,
+    actual: () => numericalGradient(() => q[0] ** 3, q, 0.1)[0],
+    expected: 3 * x * x + 0.01,
+    rel: 1e-9,
+    abs: 1e-12,
+  });
   const p = Float64Array.from([1]);
   expectNumber({
     input: "numericalGradient(() => p[0] ** 3, [1], 0.1)",
@@ -112,6 +139,14 @@ graded({
   hint:
     "The floor defaults to 1e-4 (entries below it are compared in absolute terms); a NaN difference must make the result NaN, never 0; gradients of different lengths throw. Lesson 05, 'The gradient check'.",
 }, () => {
+  // A seeded random case first (the grade of record holds it out), then the edge cases.
+  const seeded = cases.gradcheck[cases.gradcheck.length - 1];
+  expectNumber({
+    input: `maxRelativeError([${seeded.a.join(", ")}], [${seeded.b.join(", ")}], ${seeded.floor})`,
+    actual: () => maxRelativeError(seeded.a, seeded.b, seeded.floor),
+    expected: seeded.expected,
+    rel: 1e-12,
+  });
   // |1e-6 − 3e-6| / max(1e-6, 3e-6, 1e-4) = 0.02 with the default floor.
   expectNumber({
     input: "maxRelativeError([1, 1e-6], [1, 3e-6])",

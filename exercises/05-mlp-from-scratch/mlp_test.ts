@@ -100,8 +100,12 @@ graded({
   }
 });
 
-function lossCases(filter: (run: Case["runs"][number]) => boolean, what: string) {
-  for (const c of cases.mlp) {
+function lossCases(
+  filter: (run: Case["runs"][number]) => boolean,
+  what: string,
+  list: readonly Case[] = cases.mlp,
+) {
+  for (const c of list) {
     for (const run of c.runs.filter(filter)) {
       const input = `lossAndGradient(net ${showConfig(c)}, x, [${c.labels}], ${c.batch}, ` +
         `{ l2: ${run.l2}, dropout: ${run.dropout}, random: seededRandom(${run.seed}) })`;
@@ -170,6 +174,8 @@ graded({
   hint: "If this fails while the other tests pass, look for a term that only shows on larger " +
     "networks (two hidden layers). Lesson 05, 'The gradient check'.",
 }, () => {
+  // Answers to seeded random cases first: the grade of record draws them afresh.
+  lossCases((r) => r.l2 === 0 && r.dropout === 0, "a seeded random network", cases.mlp.slice(-1));
   const x = Float64Array.from({ length: 5 * 4 }, (_, i) => Math.sin(1.7 * i + 0.3) * 2);
   const labels = [0, 2, 1, 2, 0];
   for (const activation of ["relu", "tanh", "sigmoid"] as const) {
@@ -220,6 +226,14 @@ graded({
   hint:
     "activation defaults to 'relu', init to 'he', seed to 0; sizes must be at least two positive integers; lossAndGradient refuses dropout outside [0, 1) or without random; forward returns a new array (copy the logits out of any workspace). Lesson 05, 'Initialisation' and 'The forward pass'.",
 }, () => {
+  // Answers to seeded random cases first: the grade of record draws them afresh.
+  const drawn = cases.mlp[cases.mlp.length - 1];
+  expectNumbers({
+    input: `forward(net ${showConfig(drawn)} with the case's params, x, ${drawn.batch})`,
+    actual: () => forward(network(drawn), Float64Array.from(drawn.x), drawn.batch),
+    expected: drawn.logits,
+    ...TOL,
+  });
   const sizes = [3, 5, 2];
   const explicit = () =>
     Array.from(createMlp({ sizes, seed: 0, activation: "relu", init: "he" }).params);

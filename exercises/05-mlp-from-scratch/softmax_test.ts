@@ -103,7 +103,8 @@ graded({
     "A label must be an integer in [0, C): check it, or logits[row + y] reads another row or undefined and the loss turns NaN. softmax without `out` allocates a new array. Lesson 05, 'Softmax cross-entropy'.",
 }, () => {
   // Refusing bad labels and leaving logits alone earn points only with right answers.
-  const c = ordinary[0];
+  // The last ordinary case is seeded random: the grade of record holds it out.
+  const c = ordinary[ordinary.length - 1];
   expectNumber({
     input: `softmaxCrossEntropy(${show(c)})`,
     actual: () => softmaxCrossEntropy(Float64Array.from(c.logits), c.labels, c.batch, c.classes),

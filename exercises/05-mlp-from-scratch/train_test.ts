@@ -118,6 +118,8 @@ graded({
   hint:
     "Without options.seed the run is the one of seed 0; batchSize must be a positive integer and features must hold rows × sizes[0] values (throw before training). Lesson 05, 'The training loop'.",
 }, () => {
+  // Answers to seeded random cases first: the grade of record draws them afresh.
+  check(cases.train[0]);
   const c = cases.train[0];
   const o = c.options as Case["options"];
   const data = { features: Float64Array.from(c.features), labels: c.labels, rows: c.rows };

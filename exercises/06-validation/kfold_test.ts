@@ -122,7 +122,8 @@ graded({
     "Throw a RangeError unless k is an integer with 2 ≤ k ≤ the number of rows; stratifiedKFold " +
     "also when every class has fewer than k rows. Lesson 06, 'K-fold cross-validation'.",
 }, () => {
-  const c = cases.kFold[0];
+  // The last case is seeded random: the grade of record holds it out.
+  const c = cases.kFold[cases.kFold.length - 1];
   expectEqual({
     input: `kFold(${c.n}, ${c.k}): what is wrong with it`,
     actual: () => foldsProblem(kFold(c.n, c.k), c.n, c.k),

@@ -63,7 +63,8 @@ graded({
   hint: "Do not sort the caller's array in place (copy it, or scan it once); throw a RangeError " +
     "on []. Lesson 06, 'A tie rule, stated before the search'.",
 }, () => {
-  const c = cases.selectBest[1];
+  // The last case is seeded random: the grade of record holds it out.
+  const c = cases.selectBest[cases.selectBest.length - 1];
   const trials = c.trials.map(trial);
   const before = trials.map((t) => t.id);
   expectEqual({

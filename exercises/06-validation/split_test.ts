@@ -120,7 +120,8 @@ graded({
     "Throw a RangeError when a fraction is outside [0, 1), when validation + test ≥ 1, or when a " +
     "class has fewer rows than its test and validation shares together. Lesson 06, 'Stratified splits'.",
 }, () => {
-  const c = cases.stratifiedSplit[0];
+  // The last case is seeded random: the grade of record holds it out.
+  const c = cases.stratifiedSplit[cases.stratifiedSplit.length - 1];
   expectEqual({
     input: `${call(c.labels, c.fractions, c.seed)}: what is wrong with it as a split`,
     actual: () =>

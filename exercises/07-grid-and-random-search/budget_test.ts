@@ -51,7 +51,8 @@ graded({
   hint: "Throw a RangeError when there is nothing to draw from, when a score is NaN or " +
     "infinite (the expectation would be too), or when n is not an integer >= 1.",
 }, () => {
-  const c = cases.budget.expectedMax[0];
+  // The first seeded random case (after the lesson's four): the grade of record holds it out.
+  const c = cases.budget.expectedMax[4];
   expectNumber({
     input: `expectedMaxPerformance(${JSON.stringify(c.scores)}, ${c.n})`,
     actual: () => expectedMaxPerformance(c.scores, c.n),

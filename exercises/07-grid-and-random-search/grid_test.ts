@@ -23,7 +23,7 @@ graded({
   points: 2,
   hint: `${ORDER_HINT} Lesson 07, 'Grid search: a Cartesian product in a stated order'.`,
 }, () => {
-  check(cases.gridPoints.lesson);
+  check([...cases.gridPoints.lesson, ...cases.gridPoints.random.slice(0, 3)]);
 });
 
 graded({
@@ -40,6 +40,8 @@ graded({
   hint: "The number of points is lesson 01's gridSize of the value counts (4·4·4·4·4·3·3). " +
     "Point i has the digits of i in a mixed base, the last name as the lowest digit.",
 }, () => {
+  // Answers to seeded random cases first: the grade of record draws them afresh.
+  check(cases.gridPoints.random.slice(0, 3));
   const big = cases.gridPoints.lesson01;
   const grid = big.grid as Grid;
   const input = `gridPoints(${JSON.stringify(big.grid)})`;
@@ -65,7 +67,7 @@ graded({
     "hyperparameter whose list is empty: a grid with an empty axis has no points at all.",
 }, () => {
   // Refusals and the empty grid earn points only from a function that also answers a real grid.
-  check(cases.gridPoints.lesson.slice(0, 1));
+  check([...cases.gridPoints.lesson.slice(0, 1), ...cases.gridPoints.random.slice(0, 3)]);
   expectEqual({ input: "gridPoints({})", actual: () => gridPoints({}), expected: [{}] });
   for (const c of cases.gridPoints.invalid) {
     const grid = c.grid as unknown as Grid;

@@ -79,7 +79,8 @@ graded({
     "as a number) each throw a RangeError naming the column. Reading: no header, or a row " +
     "with a different number of cells, throws.",
 }, () => {
-  const first = cases.trialLog.logs[0];
+  // A seeded random log: the grade of record holds it out.
+  const first = cases.trialLog.logs[1];
   expectEqual({
     input: describeWrite(first),
     actual: () => formatTrialLog(first.columns, decode(first.rows)),

@@ -391,3 +391,90 @@ Deno.test("grading: a re-run of some lessons keeps the others; per-test time-out
     await Deno.remove(reports, { recursive: true });
   }
 });
+
+Deno.test({
+  name: "grading: a loop hit by every test of a file costs one test's time limit, not each test's",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  fn: async () => {
+    // A kit of one exercise whose six tests have a 1-second limit each, and a submission whose
+    // function never returns: the first test runs out of time, the other five fail at once.
+    const root = await Deno.makeTempDir({ prefix: "kit-grade-spin-" });
+    const TESTS = 6;
+    const LIMIT_MS = 1_000;
+    try {
+      const kit = join(root, "kit-copy");
+      await Deno.mkdir(join(kit, "kit", "cases"), { recursive: true });
+      for (const name of ["deno.json", "deno.lock"]) {
+        await Deno.copyFile(join(MINIKIT, name), join(kit, name));
+      }
+      await copyTree(join(MINIKIT, "data"), join(kit, "data"));
+      await copyTree(join(MINIKIT, "lessons"), join(kit, "lessons"));
+      for (const name of ["grading", "lib"]) {
+        await Deno.symlink(
+          fileURLToPath(new URL(`../${name}`, import.meta.url)),
+          join(kit, "kit", name),
+        );
+      }
+      const tests = Array.from({ length: TESTS }, (_, i) => `spin: case ${i} [1 pt]`);
+      await Deno.writeTextFile(
+        join(kit, "kit", "outline.json"),
+        JSON.stringify([{
+          slug: "01-demo",
+          title: "Spin",
+          prerequisites: [],
+          exercises: ["spin.ts"],
+        }]),
+      );
+      await Deno.writeTextFile(
+        join(kit, "kit", "manifest.json"),
+        JSON.stringify({
+          "01-demo": { "spin_test.ts": tests.map((name) => ({ name, points: 1 })) },
+        }),
+      );
+      const testFile = [
+        'import { expectNumber, graded } from "../../kit/grading/graded.ts";',
+        'import { spin } from "./spin.ts";',
+        ...tests.map((_, i) =>
+          `graded({ name: "spin: case ${i}", points: 1, hint: "Return x.", timeoutMs: ${LIMIT_MS} }, () => {\n` +
+          `  expectNumber({ input: "spin(${i})", actual: () => spin(${i}), expected: ${i} });\n});`
+        ),
+      ].join("\n");
+      for (
+        const [folder, body] of [["exercises", "while (true) x++;\n  return x;"], [
+          "solutions",
+          "return x;",
+        ]]
+      ) {
+        await Deno.mkdir(join(kit, folder, "01-demo"), { recursive: true });
+        await Deno.writeTextFile(
+          join(kit, folder, "01-demo", "spin.ts"),
+          `export function spin(x: number): number {\n  ${body}\n}\n`,
+        );
+      }
+      await Deno.writeTextFile(join(kit, "exercises", "01-demo", "spin_test.ts"), testFile + "\n");
+
+      const grader = await prepareGrader({
+        kitRoot: kit,
+        lessonTimeoutMs: 60_000,
+        memoryMiB: 1024,
+      });
+      const [looping] = await findSubmissions([join(kit, "exercises")]);
+      const result = await gradeSubmission(grader, { ...looping, name: "looping" });
+      const [exercise] = result.lessons[0].exercises;
+      assertEquals([result.score, result.maxScore], [0, TESTS]);
+      assertEquals(exercise.tests.length, TESTS);
+      for (const test of exercise.tests.slice(1)) {
+        assertMatch(test.message ?? "", /not run: .*time limit/);
+      }
+      // One test's limit, plus the process's start-up and the reference-free judging: well under
+      // the six limits (6 s) that running every test to its limit would cost.
+      const ms = result.lessons[0].durationMs;
+      assert(ms < LIMIT_MS * 3.5, `the lesson took ${ms} ms`);
+      const [solved] = await findSubmissions([join(kit, "solutions")]);
+      assertEquals((await gradeSubmission(grader, { ...solved, name: "solved" })).score, TESTS);
+    } finally {
+      await Deno.remove(root, { recursive: true }).catch(() => {});
+    }
+  },
+});

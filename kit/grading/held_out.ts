@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { listLessons } from "./lessons.ts";
 import { childEnvironment } from "./run.ts";
 import { setSeedNamespace } from "../lib/random.ts";
+import type { Discovery } from "./trusted.ts";
 
 /**
  * Draws held-out cases in a separate process and returns the folder holding them
@@ -50,6 +51,38 @@ export async function drawHeldOutCases(
     return { problem: `held-out cases could not be drawn: ${why ?? "no reason given"}` };
   }
   return { folder };
+}
+
+/**
+ * The graded tests none of whose cases a held-out draw changes: a submission that hard-codes
+ * the public cases passes them in the grade of record too. Compares, per test, the cases the
+ * reference run made with the public cases and with held-out ones (kind, input, expected value).
+ * Both runs must take their expected values from the solutions' answers (`discoverExpected`
+ * with a cases folder), so that only a changed draw makes a case differ.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { testsWithoutHeldOutCases } from "./held_out.ts";
+ * import type { Discovery } from "./trusted.ts";
+ * const run = (expected: number) =>
+ *   ({ reference: new Map([["t", [{ kind: "number", input: "f(1)", expected }]]]) }) as Discovery;
+ * assert.deepEqual(testsWithoutHeldOutCases(run(1), run(1)), ["t"]);
+ * assert.deepEqual(testsWithoutHeldOutCases(run(1), run(2)), []);
+ * ```
+ */
+export function testsWithoutHeldOutCases(
+  publicRun: Pick<Discovery, "reference">,
+  heldOutRun: Pick<Discovery, "reference">,
+): string[] {
+  const key = (o: { kind: string; input: string; expected?: unknown }) =>
+    JSON.stringify([o.kind, o.input, o.expected]);
+  const lacking: string[] = [];
+  for (const [name, cases] of heldOutRun.reference) {
+    const open = new Set((publicRun.reference.get(name) ?? []).map(key));
+    if (cases.every((c) => open.has(key(c)))) lacking.push(name);
+  }
+  return lacking;
 }
 
 if (import.meta.main) {

@@ -1,22 +1,27 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { drawHeldOutCases } from "./held_out.ts";
+import { findSubmissions, gradeSubmission, prepareGrader } from "./classroom.ts";
+import { writeHardCoder } from "./hard_coder.ts";
+import { drawHeldOutCases, testsWithoutHeldOutCases } from "./held_out.ts";
 import { listLessons } from "./lessons.ts";
 import { loadManifest } from "./manifest.ts";
+import { copyTree } from "./stage.ts";
 import { discoverExpected } from "./trusted.ts";
+import pending from "./held_out_pending.json" with { type: "json" };
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const SEED = "a test seed";
 
 Deno.test("held-out cases: drawn afresh from a seed, the lesson's tables kept, every test of the lesson held out", async () => {
-  const drawn = await drawHeldOutCases(KIT_ROOT, "a test seed");
+  const drawn = await drawHeldOutCases(KIT_ROOT, SEED);
   assert.ok("folder" in drawn, "problem" in drawn ? drawn.problem : "");
   try {
     const name = "01-parameters-and-hyperparameters.json";
     const open = await Deno.readTextFile(join(KIT_ROOT, "kit", "cases", name));
     const held = await Deno.readTextFile(join(drawn.folder, name));
     assert.notEqual(JSON.stringify(JSON.parse(held)), JSON.stringify(JSON.parse(open)));
-    const again = await drawHeldOutCases(KIT_ROOT, "a test seed");
+    const again = await drawHeldOutCases(KIT_ROOT, SEED);
     assert.ok("folder" in again);
     assert.equal(await Deno.readTextFile(join(again.folder, name)), held);
     await Deno.remove(again.folder, { recursive: true });
@@ -29,4 +34,70 @@ Deno.test("held-out cases: drawn afresh from a seed, the lesson's tables kept, e
   } finally {
     await Deno.remove(drawn.folder, { recursive: true });
   }
+});
+
+Deno.test({
+  name:
+    "held-out cases: every graded test has one (outside the pending list), and a hard-coder of every public case earns nothing there",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  fn: async () => {
+    const lessons = await listLessons(KIT_ROOT);
+    const manifest = await loadManifest(KIT_ROOT);
+    const publicRun = await discoverExpected(KIT_ROOT, lessons, manifest);
+    const drawn = await drawHeldOutCases(KIT_ROOT, SEED);
+    assert.ok("folder" in drawn, "problem" in drawn ? drawn.problem : "");
+    const out = await Deno.makeTempDir({ prefix: "kit-hard-coder-" });
+    try {
+      const heldOutRun = await discoverExpected(KIT_ROOT, lessons, manifest, drawn.folder);
+      assert.deepEqual(heldOutRun.problems, []);
+      // The public cases judged as held-out ones are (the solutions' answers as expected values),
+      // so that a case differs only where the draw changed it.
+      const publicCopy = join(out, "public-cases");
+      await copyTree(join(KIT_ROOT, "kit", "cases"), publicCopy);
+      const publicAnswers = await discoverExpected(KIT_ROOT, lessons, manifest, publicCopy);
+      const lacking = testsWithoutHeldOutCases(publicAnswers, heldOutRun);
+      const waived = new Set<string>(pending.noHeldOutCase);
+      const offending = lacking.filter((name) => !waived.has(name));
+      assert.deepEqual(
+        offending,
+        [],
+        `These graded tests have no case that a held-out draw changes, so a submission that ` +
+          `hard-codes the public cases passes them in the grade of record:\n  ${
+            offending.join("\n  ")
+          }\nGive each test some cases its generator draws from a string seed (kit/AUTHORING.md, ` +
+          `"Every graded test has held-out cases").`,
+      );
+      const fixed = [...waived].filter((name) => !lacking.includes(name));
+      assert.deepEqual(
+        fixed,
+        [],
+        `These tests now have held-out cases: remove them from kit/grading/held_out_pending.json`,
+      );
+
+      // The attack: every exported function answers from the public reference run.
+      const answered = await writeHardCoder(
+        KIT_ROOT,
+        lessons.map((l) => l.slug),
+        publicRun,
+        join(out, "hard-coder"),
+      );
+      assert.ok(answered >= 60, `the hard-coder answers only ${answered} functions`);
+      const [submission] = await findSubmissions([join(out, "hard-coder")]);
+      const earned = async (heldOutSeed?: string) => {
+        const grader = await prepareGrader({ kitRoot: KIT_ROOT, heldOutSeed, concurrency: 2 });
+        const result = await gradeSubmission(grader, submission);
+        return result.lessons.flatMap((l) => l.exercises.flatMap((e) => e.tests))
+          .filter((t) => t.earned > 0).map((t) => t.name);
+      };
+      // With the public cases it earns points (TEACHERS.md gives the figure); with held-out
+      // cases, nothing outside the pending list.
+      assert.ok((await earned()).length > 20);
+      const held = await earned(SEED);
+      assert.deepEqual(held.filter((name) => !waived.has(name)), []);
+    } finally {
+      await Deno.remove(drawn.folder, { recursive: true });
+      await Deno.remove(out, { recursive: true });
+    }
+  },
 });

@@ -73,7 +73,7 @@ export interface ScoreOptions {
   concurrency?: number;
   /** The test processes' sandbox (the grader's permissions, memory cap and denials). */
   limits?: ProcessLimits;
-  /** The learner's check: trace inputs, plot failed arrays, skip a file's tests after a time-out. */
+  /** The learner's check: trace inputs and plot failed arrays. */
   trace?: boolean;
   /** Called with each progress line of the test processes. */
   onProgress?: (progress: Progress) => void;

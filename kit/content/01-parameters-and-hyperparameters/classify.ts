@@ -7,7 +7,7 @@
  */
 
 import type { LessonContent } from "../types.ts";
-import { integer, type Random } from "../../lib/random.ts";
+import { integer, type Random, seededRandom } from "../../lib/random.ts";
 import {
   classifySetting,
   KNOWN_SETTINGS,
@@ -48,6 +48,14 @@ export function classifyCases(random: Random) {
     "weight__decay",
     "layer2Width",
     "dropout rate!",
+    // Respelled settings from a stream of their own (the lesson's shared stream stays as it
+    // was): the grade of record draws these afresh.
+    ...((drawn) =>
+      Array.from({ length: 5 }, () =>
+        respell(
+          KNOWN_SETTINGS[integer(drawn, 0, KNOWN_SETTINGS.length - 1)],
+          integer(drawn, 0, 5),
+        )))(seededRandom("01/normalize")),
   ].map((name) => ({ name, expected: normalizeSettingName(name) }));
   const classifyLesson = KNOWN_SETTINGS.map((name) => ({
     name,

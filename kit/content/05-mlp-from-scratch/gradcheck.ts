@@ -14,6 +14,15 @@ import {
 } from "../../../solutions/05-mlp-from-scratch/gradcheck.ts";
 import { createMlp, lossAndGradient } from "../../../solutions/05-mlp-from-scratch/mlp.ts";
 
+/** Seeded random points for numericalGradient's tests (the test function is in the test file). */
+function gradientPoints(): number[][] {
+  const random = seededRandom("05/gradcheck-points");
+  return Array.from(
+    { length: 3 },
+    () => Array.from({ length: 2 + Math.floor(5 * random()) }, () => r4(4 * random() - 2)),
+  );
+}
+
 function gradcheckCases() {
   const random = seededRandom("05/gradcheck");
   const cases: Json[] = [
@@ -78,6 +87,6 @@ function gradcheckTable(): string {
 
 /** Gradient checking's cases and table. */
 export const gradcheck: LessonContent = {
-  cases: () => ({ gradcheck: gradcheckCases() }),
+  cases: () => ({ gradcheck: gradcheckCases(), gradientPoints: gradientPoints() }),
   blocks: { "gradcheck-table": gradcheckTable },
 };

@@ -26,9 +26,22 @@ const NET_CONFIGS: MlpConfig[] = [
   { sizes: [3, 7, 4], activation: "tanh", init: "he", seed: 5 },
 ];
 
+/** A network drawn from its own stream, seed included: the grade of record draws it afresh. */
+function drawnConfig(): MlpConfig {
+  const random = seededRandom("05/mlp-config");
+  const activations = ["relu", "tanh", "sigmoid"] as const;
+  const inits = ["he", "xavier"] as const;
+  return {
+    sizes: [integer(random, 2, 5), integer(random, 2, 6), integer(random, 2, 4)],
+    activation: activations[integer(random, 0, 2)],
+    init: inits[integer(random, 0, 1)],
+    seed: `drawn-${integer(random, 0, 999_999)}`,
+  };
+}
+
 function mlpCases() {
   const random = seededRandom("05/mlp");
-  return NET_CONFIGS.map((config) => {
+  return [...NET_CONFIGS, drawnConfig()].map((config) => {
     const net = createMlp(config);
     const inSize = config.sizes[0], classes = config.sizes[config.sizes.length - 1];
     const batch = integer(random, 2, 6);

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { integer, seededRandom } from "../../lib/random.ts";
 import type { LessonContent } from "../types.ts";
 import { markdownTable } from "../format.ts";
 import { lineChart } from "../../lib/plot.ts";
@@ -137,9 +138,39 @@ function checkNoNearTie(options: EarlyStoppingOptions, values: number[]): void {
   }
 }
 
+/**
+ * A seeded random curve of `length` values in [0.3, 0.9], two decimals (so ties happen), drawn
+ * again while it holds a near tie under `options`; `withNaN` puts a NaN at a drawn epoch.
+ */
+function randomCurve(
+  random: () => number,
+  options: EarlyStoppingOptions,
+  length: number,
+  withNaN = false,
+): number[] {
+  for (;;) {
+    const values = Array.from({ length }, () => Math.round(30 + 60 * random()) / 100);
+    if (withNaN) values[integer(random, 0, length - 1)] = NaN;
+    try {
+      checkNoNearTie(options, values.filter((v) => !Number.isNaN(v)));
+      return values;
+    } catch {
+      // A near tie: draw again.
+    }
+  }
+}
+
 function monitorCases(): Record<string, MonitorCase[]> {
   const out: Record<string, MonitorCase[]> = {};
-  for (const [group, plans] of Object.entries(MONITOR_PLANS)) {
+  // Each group also gets a seeded random curve under its first plan's options, so that the
+  // grade of record's held-out draw changes a case of every test.
+  const random = seededRandom("06/early-stopping");
+  for (const [group, fixed] of Object.entries(MONITOR_PLANS)) {
+    const options = fixed[0][1];
+    const plans: [string, EarlyStoppingOptions, number[]][] = [
+      ...fixed,
+      ["a seeded random curve", options, randomCurve(random, options, 10, group === "nan")],
+    ];
     out[group] = plans.map(([note, options, values]) => {
       checkNoNearTie(options, values);
       const monitor = earlyStopping(options);
@@ -189,6 +220,13 @@ function fitCases(): FitCase[] {
     ["best at the last epoch", { patience: 2 }, 4, [0.9, 0.8, 0.7, 0.6]],
     ["mode max", { patience: 1, mode: "max" }, 8, [0.5, 0.8, 0.7, 0.9, 0.85, 0.95]],
     ["all NaN: keeps the first epoch", { patience: 2 }, 5, [NaN, NaN, NaN, NaN, NaN]],
+    // Seeded random: the grade of record's held-out draw changes it.
+    [
+      "a seeded random curve",
+      { patience: 2 },
+      10,
+      randomCurve(seededRandom("06/fit"), { patience: 2 }, 10),
+    ],
   ];
   return plans.map(([note, options, maxEpochs, curve]) => {
     // Epoch e's weights: three numbers that identify e, so a restored model shows its epoch.

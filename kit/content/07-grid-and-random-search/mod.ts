@@ -128,9 +128,11 @@ function sampleCases(): unknown {
     ],
   };
   const exact: Record<string, unknown> = {};
+  // The samplers' seeds are drawn too, so the grade of record's held-out draw changes them.
+  const seeds = seededRandom("07/sample-seeds");
   for (const [type, list] of Object.entries(sets)) {
     exact[type] = list.map((distribution, k) => {
-      const seed = `07/sample/${type}/${k}`;
+      const seed = `07/sample/${type}/${k}/${integer(seeds, 0, 999_999)}`;
       const random = seededRandom(seed);
       const values = Array.from({ length: 20 }, () => sample(distribution, random));
       return { distribution: distribution, seed, values };
@@ -143,20 +145,20 @@ function sampleCases(): unknown {
     draws: 4000,
     logUniformDecades: {
       distribution: { type: "logUniform", low: 1e-4, high: 1 },
-      seed: "07/stats/log-uniform",
+      seed: `07/stats/log-uniform/${integer(seeds, 0, 999_999)}`,
       edges: decades,
       expected: decades.slice(1).map(() => 1 / (decades.length - 1)),
     },
     logIntegerRanges: {
       distribution: { type: "logInteger", low: 1, high: 999 },
-      seed: "07/stats/log-integer",
+      seed: `07/stats/log-integer/${integer(seeds, 0, 999_999)}`,
       edges: [1, 10, 100, 1000],
       // floor of a log-uniform number in [1, 1000): each decade of integers gets a third.
       expected: [1 / 3, 1 / 3, 1 / 3],
     },
     integerCounts: {
       distribution: { type: "integer", low: 1, high: 6 },
-      seed: "07/stats/integer",
+      seed: `07/stats/integer/${integer(seeds, 0, 999_999)}`,
       expected: Array.from({ length: 6 }, () => 1 / 6),
     },
     invalid: [
@@ -183,8 +185,10 @@ function randomSearchCases(): unknown {
     },
   ];
   const cases: unknown[] = [];
+  // The string seeds are drawn, so the grade of record's held-out draw changes them.
+  const seeds = seededRandom("07/search-seeds");
   spaces.forEach((space, k) => {
-    for (const seed of [0, 7, `run-${k}`]) {
+    for (const seed of [0, 7, `run-${k}-${integer(seeds, 0, 999_999)}`]) {
       cases.push({
         space: space,
         seed,
@@ -193,14 +197,15 @@ function randomSearchCases(): unknown {
       });
     }
   });
+  const prefixSeed = `prefix-${integer(seeds, 0, 999_999)}`;
   return {
     cases,
     prefix: {
       space: LESSON_SPACE,
-      seed: 42,
+      seed: prefixSeed,
       n: 12,
       ks: [0, 1, 2, 5, 11],
-      expected: randomConfigurations(LESSON_SPACE, 12, 42),
+      expected: randomConfigurations(LESSON_SPACE, 12, prefixSeed),
     },
   };
 }
