@@ -10,10 +10,12 @@ import { fakeLab, type LabCall } from "../../kit/grading/capstone_lab.ts";
 import { parseCsvRecords } from "../../kit/lib/csv.ts";
 import { type CapstonePlan, type CapstoneRun, runCapstone } from "./capstone.ts";
 
-const plans = cases.runCapstone.plans.map((c) => ({
+// The lesson's plans, then plans drawn from a seed: the grade of record holds those out.
+const plans = [...cases.runCapstone.plans, ...cases.runCapstone.random].map((c) => ({
   plan: c.plan as CapstonePlan,
   expected: c.expected,
 }));
+const drawnPlan = plans[cases.runCapstone.plans.length];
 const show = (plan: CapstonePlan) => `runCapstone(lab, ${JSON.stringify(plan)})`;
 // The fake lab answers in microseconds, but a slow machine shared by a class deserves slack.
 const timeoutMs = 20_000;
@@ -247,7 +249,8 @@ graded({
   hint: "Throw a RangeError when trials or baselineSeeds is not an integer >= 1.",
   timeoutMs,
 }, () => {
-  const { plan, expected } = plans[0];
+  // A drawn plan's answer first, then the same plan made invalid.
+  const { plan, expected } = drawnPlan;
   expectEqual({
     input: `${show(plan)}.bestId`,
     actual: () => runOnLab(plan).run.bestId,

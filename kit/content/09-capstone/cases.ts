@@ -19,12 +19,16 @@ export const GRADED_PLANS: CapstonePlan[] = [
 ];
 
 function spaceCases() {
-  const seeds = [0, 1, 7, "capstone", 2026];
+  const stream = (seed: number | string) => {
+    const random = seededRandom(seed);
+    return { seed, n: 6, expected: Array.from({ length: 6 }, () => sampleConfig(random)) };
+  };
+  // Numeric stream seeds drawn from a string seed: the held-out draw changes them (a string seed
+  // in the list would not: the learner's code reads it without the teacher's namespace).
+  const seeds = seededRandom("09/space-seeds");
   return {
-    streams: seeds.map((seed) => {
-      const random = seededRandom(seed);
-      return { seed, n: 6, expected: Array.from({ length: 6 }, () => sampleConfig(random)) };
-    }),
+    streams: [0, 1, 7, "capstone", 2026].map(stream),
+    random: Array.from({ length: 3 }, () => stream(integer(seeds, 0, 1_000_000_000))),
   };
 }
 
@@ -52,9 +56,33 @@ function intervalCases() {
   };
 }
 
+/**
+ * Two plans drawn from a string seed, so the held-out draw changes them. A draw whose tuned
+ * network falls below the baseline beyond the interval is refused (the held-out drawer then
+ * draws again): the graded test states that a correct protocol never does that on these plans.
+ */
+function drawnPlans(): CapstonePlan[] {
+  const random = seededRandom("09/plans");
+  const plans = Array.from({ length: 2 }, (_, i): CapstonePlan => ({
+    seed: integer(random, 0, 1_000_000),
+    trials: integer(random, 8, 24),
+    baselineSeeds: integer(random, 1, 5),
+    refit: i === 0 ? "none" : "train+validation",
+  }));
+  for (const plan of plans) {
+    const lab = fakeLab(0);
+    const run = runCapstone(lab, plan);
+    const margin = run.testAccuracy - run.interval.low;
+    if (run.testAccuracy < lab.baselineTestAccuracy() - margin) {
+      throw new Error(`09/plans: ${JSON.stringify(plan)} is worse than the baseline; draw again`);
+    }
+  }
+  return plans;
+}
+
 function protocolCases() {
-  return {
-    plans: GRADED_PLANS.map((plan) => {
+  const withExpected = (plans: CapstonePlan[]) =>
+    plans.map((plan) => {
       const lab = fakeLab(0);
       const run = runCapstone(lab, plan);
       const tested = lab.calls.find((c) => c.kind === "test");
@@ -72,8 +100,8 @@ function protocolCases() {
           testedModel: tested?.kind === "test" ? tested.model.id : "none",
         },
       };
-    }),
-  };
+    });
+  return { plans: withExpected(GRADED_PLANS), random: withExpected(drawnPlans()) };
 }
 
 /** Lesson 09's case file. */
