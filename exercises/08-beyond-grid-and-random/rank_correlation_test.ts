@@ -42,7 +42,8 @@ graded({
   hint: "Throw a RangeError: a correlation needs two samples of the same length, at least 2, " +
     "each with some spread.",
 }, () => {
-  const c = cases.rankCorrelation.spearman[0];
+  // The last pair is seeded random (the lesson's three come first): the grade of record holds it out.
+  const c = cases.rankCorrelation.spearman[cases.rankCorrelation.spearman.length - 1];
   expectNumber({
     input: `spearman(${JSON.stringify(c.x)}, ${JSON.stringify(c.y)})`,
     actual: () => spearman(c.x, c.y),

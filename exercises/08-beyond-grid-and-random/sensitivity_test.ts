@@ -51,7 +51,8 @@ graded({
   points: 1,
   hint: "Throw a RangeError rather than average NaN or group a number with a string.",
 }, () => {
-  const c = cases.sensitivity.cases[0];
+  // The first seeded random log (after the lesson's two): the grade of record holds it out.
+  const c = cases.sensitivity.cases[2];
   expectEqual({
     input: `${describe(c)}.groups (label, count)`,
     actual: () => run(c).groups.map((g) => ({ label: g.label, count: g.count })),

@@ -28,7 +28,8 @@ graded({
   hint: "scikit-learn refuses n_candidates and min_resources both 'exhaust'; min_resources " +
     "above max_resources leaves nothing to run.",
 }, () => {
-  const c = cases.halvingSchedule.cases[0];
+  // The first seeded random setting (after the lesson's six): the grade of record holds it out.
+  const c = cases.halvingSchedule.cases[6];
   expectEqual({
     input: `halvingSchedule(${show(c.options)})`,
     actual: () => halvingSchedule(c.options as HalvingOptions),

@@ -105,7 +105,23 @@ function planCases() {
       9,
       3,
     ]].map(([maxBudget, eta]) => ({ maxBudget, eta, expected: hyperbandPlan(maxBudget, eta) })),
+    // Drawn from a string seed (a stream of its own, so the plans above stay as they were):
+    // the grade of record holds these out.
+    hyperbandRandom: randomHyperbandSettings().map(({ maxBudget, eta }) => ({
+      maxBudget,
+      eta,
+      expected: hyperbandPlan(maxBudget, eta),
+    })),
   };
+}
+
+/** Hyperband settings drawn from a string seed: a budget of 1 to 2,000 epochs, eta 2 to 5. */
+function randomHyperbandSettings(): { maxBudget: number; eta: number }[] {
+  const random = seededRandom("08/hyperband");
+  return Array.from({ length: 3 }, () => {
+    const eta = integer(random, 2, 5);
+    return { maxBudget: integer(random, 1, 2000), eta };
+  });
 }
 
 /** A configuration of the graded searches: its evaluations by budget (null: diverged). */
