@@ -13,22 +13,8 @@
 import { adam, createMlp, lossAndGradient, type Mlp, predict, sgd, train } from "../engine/mod.ts";
 import type { Examples } from "../engine/mod.ts";
 import type { PreparedData } from "../search/trial.ts";
-
-/** A configuration drawn from the capstone's space. */
-export type LabConfig = Record<string, number | string>;
-
-/** What a run measured (lesson 09's `TrialOutcome`). */
-export interface LabOutcome {
-  score: number;
-  loss: number;
-  cost: number;
-  epochs: number;
-  bestEpoch: number;
-  seconds: number;
-}
-
-/** A trained network, by id. */
-export type LabModel = { readonly id: string };
+import type { LabConfig, LabModel, LabOutcome } from "./types.ts";
+export type { LabConfig, LabModel, LabOutcome } from "./types.ts";
 
 /** Lesson 06's early-stopping loop, as the lab calls it. */
 export type FitWithEarlyStopping = (

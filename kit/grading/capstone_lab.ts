@@ -11,22 +11,8 @@
  */
 
 import { seededRandom } from "../lib/random.ts";
-
-/** A configuration, as the capstone's space draws it. */
-export type LabConfig = Record<string, number | string>;
-
-/** What a run reports (lesson 09's `TrialOutcome`). */
-export interface LabOutcome {
-  score: number;
-  loss: number;
-  cost: number;
-  epochs: number;
-  bestEpoch: number;
-  seconds: number;
-}
-
-/** A trained network handed out by the lab. */
-export type LabModel = { readonly id: string };
+import type { LabConfig, LabModel, LabOutcome } from "../capstone/types.ts";
+export type { LabConfig, LabModel, LabOutcome } from "../capstone/types.ts";
 
 /** One call the lab answered, in call order. */
 export type LabCall =
