@@ -46,14 +46,57 @@ const USAGE = `usage: deno task grade PATH... [--out DIR] [--lessons LIST] [--ti
   --fresh         grade every student again, even those unchanged since the last run
   --classroom F   also write F: the GitHub Classroom reporter's result (base64 JSON) of the
                   first student graded
-  --held-out      grade with cases drawn afresh from the teacher's secret seed in the
-                  environment variable KIT_HELD_OUT_SEED (teacher's copy: needs solutions/
-                  and kit/content/); reports then show no input or value of those cases
+  --public-cases  grade with the public cases of kit/cases only (a student can hard-code them).
+                  By default a copy with solutions/ and kit/content/ grades with held-out
+                  cases as well, drawn afresh from a secret: KIT_HELD_OUT_SEED when set (use
+                  it where several runs must draw the same cases, e.g. a CI matrix), else the
+                  one saved in OUT/held-out-seed, else a new random one saved there. Reports
+                  show no input or value of held-out cases
+  --held-out      insist on held-out cases (an error where they cannot be drawn)
 
 Grading uses this copy's tests, helpers, deno.json, data and kit/manifest.json; it takes only the
 exercise files (exercises/NN-slug/*.ts, not *_test.ts) of each submission. Student code runs with
 no network, no writes, no environment, no subprocesses, no FFI, reading only data/, and may import
 only its own exercise files and kit/lib/. An interrupted run resumes where it stopped.`;
+
+/** Whether `path` exists (any kind of entry). */
+async function exists(path: string): Promise<boolean> {
+  try {
+    await Deno.lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The secret the held-out cases are drawn from. It comes from the environment (a CI secret) or
+ * a file in the teacher's reports folder, never the command line; when neither exists, a new
+ * random one is saved there, so that a re-run draws the same cases and unchanged students are
+ * not graded again.
+ */
+async function heldOutSecret(out: string): Promise<string> {
+  const fromEnvironment = Deno.env.get("KIT_HELD_OUT_SEED");
+  if (fromEnvironment) return fromEnvironment;
+  const file = join(out, "held-out-seed");
+  try {
+    const saved = (await Deno.readTextFile(file)).trim();
+    if (saved) return saved;
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+  }
+  const secret = Array.from(
+    crypto.getRandomValues(new Uint8Array(24)),
+    (b) => b.toString(16).padStart(2, "0"),
+  ).join("");
+  await Deno.mkdir(out, { recursive: true });
+  await writeTextFileAtomic(file, secret + "\n");
+  await Deno.chmod(file, 0o600).catch(() => {});
+  console.log(
+    `held-out cases drawn from a new secret saved in ${file}: keep it private (delete it to draw new cases)`,
+  );
+  return secret;
+}
 
 async function main(args: string[]): Promise<number> {
   let parsed;
@@ -70,6 +113,7 @@ async function main(args: string[]): Promise<number> {
         fresh: { type: "boolean", default: false },
         classroom: { type: "string" },
         "held-out": { type: "boolean", default: false },
+        "public-cases": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -113,15 +157,23 @@ async function main(args: string[]): Promise<number> {
     console.error("grade: no submission found in the given paths");
     return 2;
   }
-  // The seed comes from the environment (a CI secret, or typed once), never the command line.
-  const heldOutSeed = Deno.env.get("KIT_HELD_OUT_SEED") ?? "";
-  if (values["held-out"] && !heldOutSeed) {
-    console.error(
-      "grade: --held-out needs the teacher's seed in the environment: KIT_HELD_OUT_SEED",
-    );
+  const out = resolve(values.out);
+  if (values["held-out"] && values["public-cases"]) {
+    console.error("grade: choose --held-out or --public-cases, not both");
     return 2;
   }
-  const out = resolve(values.out);
+  const canHoldOut = await exists(join(KIT_ROOT, "solutions")) &&
+    await exists(join(KIT_ROOT, "kit", "content"));
+  if (values["held-out"] && !canHoldOut) {
+    console.error("grade: --held-out needs the teacher's copy (solutions/ and kit/content/)");
+    return 2;
+  }
+  const heldOutSeed = values["public-cases"] || !canHoldOut ? undefined : await heldOutSecret(out);
+  if (!heldOutSeed) {
+    console.log(
+      "grading with the public cases of kit/cases (a student can hard-code them; see kit/TEACHERS.md)",
+    );
+  }
   const studentsDir = join(out, "students");
   if (values.fresh) await Deno.remove(studentsDir, { recursive: true }).catch(() => {});
   const grader = await prepareGrader({
@@ -132,7 +184,7 @@ async function main(args: string[]): Promise<number> {
     concurrency: jobs,
     resultsDir: studentsDir,
     log: (line) => console.log(line),
-    heldOutSeed: values["held-out"] ? heldOutSeed : undefined,
+    heldOutSeed,
   });
   console.log(
     `grading ${submissions.length} submission(s), ${lessons.map((l) => l.id).join(", ")}; ` +
