@@ -18,7 +18,8 @@ graded({
   for (const c of cases.budget.incumbent) {
     const scores = decode(c.scores);
     expectNumbers({
-      input: `incumbentCurve(${JSON.stringify(scores.map(String))})`,
+      // Joined, not JSON: JSON has no NaN (it would print null, or "NaN" as a string).
+      input: `incumbentCurve([${scores.join(", ")}])`,
       actual: () => incumbentCurve(scores),
       expected: decode(c.expected),
       rel: 0,
@@ -62,9 +63,7 @@ graded({
   for (const bad of cases.budget.invalid) {
     const scores = decode(bad.scores);
     expectThrows({
-      input: `expectedMaxPerformance(${
-        JSON.stringify(scores.map(String))
-      }, ${bad.n})  // ${bad.why}`,
+      input: `expectedMaxPerformance([${scores.join(", ")}], ${bad.n})  // ${bad.why}`,
       actual: () => expectedMaxPerformance(scores, bad.n),
     });
   }
