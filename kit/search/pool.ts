@@ -6,11 +6,11 @@
  * @module
  */
 
-import type { TrialResult, TrialSettings } from "./trial.ts";
+import { loadPrepared, type PreparedData, type TrialResult, type TrialSettings } from "./trial.ts";
 
 /** A message to a worker. */
 export type WorkerRequest =
-  | { type: "init"; dataset: string; splitSeed: number; defaults: TrialSettings }
+  | { type: "init"; data: PreparedData; defaults: TrialSettings }
   | { type: "train"; id: number; config: Record<string, unknown>; seed: number; epochs: number }
   | { type: "test"; id: number };
 
@@ -63,8 +63,8 @@ export interface TrialPool {
 }
 
 /**
- * Starts `size` workers, each loading `dataset` (split with `splitSeed`), and resolves when all
- * are ready.
+ * Starts `size` workers, reads `dataset` once (split with `splitSeed`) while they load, hands
+ * each worker a copy, and resolves when all are ready.
  *
  * @example
  * ```ts ignore
@@ -125,11 +125,13 @@ export async function createPool(
   };
 
   try {
-    // A worker can take messages only once its modules have loaded, which it announces.
-    await Promise.all(workers.map((worker) => listen(worker)));
-    await Promise.all(
-      workers.map((worker) => ask(worker, { type: "init", dataset, splitSeed, defaults })),
-    );
+    // The dataset is read and split once, here, while the workers load their modules (which
+    // they announce: a worker takes messages only after that), then copied to each of them.
+    const [data] = await Promise.all([
+      loadPrepared(dataset, splitSeed),
+      ...workers.map((worker) => listen(worker)),
+    ]) as [PreparedData, ...unknown[]];
+    await Promise.all(workers.map((worker) => ask(worker, { type: "init", data, defaults })));
   } catch (error) {
     workers.forEach((w) => w.terminate());
     throw error;

@@ -1,5 +1,5 @@
 /**
- * A search worker: loads one dataset once, then trains the trials it is sent, one at a time, and
+ * A search worker: receives one prepared dataset once, then trains the trials it is sent, one at a time, and
  * keeps each trained network so that the winner's test score can be measured at the end without
  * training it again. Started by `pool.ts`; speaks the messages of {@link WorkerRequest}.
  *
@@ -10,7 +10,6 @@
 
 import type { Mlp } from "../engine/mod.ts";
 import {
-  loadPrepared,
   type PreparedData,
   testAccuracy,
   trainTrial,
@@ -28,9 +27,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   let reply: WorkerReply;
   try {
     if (request.type === "init") {
-      data = loadPrepared(request.dataset, request.splitSeed);
+      data = Promise.resolve(request.data);
       defaults = request.defaults;
-      await data;
       reply = { type: "ready" };
     } else if (request.type === "train") {
       const prepared = await data!;
