@@ -13,8 +13,8 @@
 import { adam, createMlp, lossAndGradient, type Mlp, predict, sgd, train } from "../engine/mod.ts";
 import type { Examples } from "../engine/mod.ts";
 import type { PreparedData } from "../search/trial.ts";
-import type { LabConfig, LabModel, LabOutcome } from "./types.ts";
-export type { LabConfig, LabModel, LabOutcome } from "./types.ts";
+import { BASELINE_CONFIG, type LabConfig, type LabModel, type LabOutcome } from "./shared.ts";
+export { BASELINE_CONFIG, type LabConfig, type LabModel, type LabOutcome } from "./shared.ts";
 
 /** Lesson 06's early-stopping loop, as the lab calls it. */
 export type FitWithEarlyStopping = (
@@ -37,20 +37,6 @@ export interface LabSettings {
 
 /** The lesson's budget: at most 20 epochs a run, patience 4. */
 export const LAB_SETTINGS: Readonly<LabSettings> = Object.freeze({ maxEpochs: 20, patience: 4 });
-
-/** The baseline: lesson 07's default trial (SGD with momentum, one hidden layer of 32). */
-export const BASELINE_CONFIG: Readonly<LabConfig> = Object.freeze({
-  optimizer: "sgd",
-  lr: 0.05,
-  momentum: 0.9,
-  batchSize: 32,
-  width: 32,
-  depth: 1,
-  l2: 0,
-  dropout: 0,
-  schedule: "constant",
-  warmup: 0,
-});
 
 /** The capstone lab, with counters for the report. */
 export interface Lab {

@@ -11,8 +11,13 @@
  */
 
 import { seededRandom } from "../lib/random.ts";
-import type { LabConfig, LabModel, LabOutcome } from "../capstone/types.ts";
-export type { LabConfig, LabModel, LabOutcome } from "../capstone/types.ts";
+import {
+  BASELINE_CONFIG,
+  type LabConfig,
+  type LabModel,
+  type LabOutcome,
+} from "../capstone/shared.ts";
+export type { LabConfig, LabModel, LabOutcome } from "../capstone/shared.ts";
 
 /** One call the lab answered, in call order. */
 export type LabCall =
@@ -37,19 +42,8 @@ export interface FakeLab {
 /** Rows of the fake validation and test sets: digits' 20 % parts have 359 and 360 rows. */
 export const FAKE_ROWS = { validation: 359, test: 360 } as const;
 
-/** The baseline configuration the fake lab trains (lesson 07's defaults). */
-export const FAKE_BASELINE: LabConfig = {
-  optimizer: "sgd",
-  lr: 0.05,
-  momentum: 0.9,
-  batchSize: 32,
-  width: 32,
-  depth: 1,
-  l2: 0,
-  dropout: 0,
-  schedule: "constant",
-  warmup: 0,
-};
+/** The baseline configuration the fake lab trains: the real lab's. */
+export const FAKE_BASELINE: Readonly<LabConfig> = BASELINE_CONFIG;
 
 /**
  * The "true" accuracy of a configuration in the fake world: best near lr = 0.1 (SGD) or 0.003

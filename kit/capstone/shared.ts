@@ -1,8 +1,7 @@
 /**
- * The shapes the capstone's labs share (lesson 09): the real lab that trains on digits
- * (`lab.ts`) and the deterministic stand-in its graded tests use
- * (`kit/grading/capstone_lab.ts`). Types only, so the graded tests' process loads nothing of
- * the training lab.
+ * What the capstone's labs share (lesson 09): the real lab that trains on digits (`lab.ts`) and
+ * the deterministic stand-in its graded tests use (`kit/grading/capstone_lab.ts`). No imports,
+ * so the graded tests' process loads nothing of the training lab.
  *
  * @module
  */
@@ -28,3 +27,17 @@ export interface LabOutcome {
 
 /** A trained network, by id. */
 export type LabModel = { readonly id: string };
+
+/** The baseline: lesson 07's default trial (SGD with momentum, one hidden layer of 32). */
+export const BASELINE_CONFIG: Readonly<LabConfig> = Object.freeze({
+  optimizer: "sgd",
+  lr: 0.05,
+  momentum: 0.9,
+  batchSize: 32,
+  width: 32,
+  depth: 1,
+  l2: 0,
+  dropout: 0,
+  schedule: "constant",
+  warmup: 0,
+});
