@@ -224,6 +224,32 @@ export function editionLock(lock: DenoLock, imports: string[]): DenoLock {
   };
 }
 
+/** What the learner's own commands write, which a Classroom student must not commit. */
+const LEARNER_OUTPUTS = [
+  "# What your own commands write: search logs and capstone output (--out FILE.csv), reports",
+  "/*.csv",
+  "/*.xml",
+  "/reports/",
+  "/.kit/",
+];
+
+/**
+ * The student edition's `.gitignore`: the kit's, plus what the learner's commands write
+ * (the lessons' `deno task search … --out digits.csv`, `deno task capstone --out …`, reports).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { editionGitignore } from "./release.ts";
+ * const lines = editionGitignore("node_modules/\n").split("\n");
+ * assert.ok(lines.includes("node_modules/") && lines.includes("/*.csv"));
+ * ```
+ */
+export function editionGitignore(kitText: string): string {
+  const kept = kitText.split("\n").filter((line) => line.trim() && !LEARNER_OUTPUTS.includes(line));
+  return [...kept, "", ...LEARNER_OUTPUTS, ""].join("\n");
+}
+
 /**
  * Whether a path of the kit goes into the student edition.
  *
@@ -340,6 +366,10 @@ export async function releaseStudentEdition(kitRoot: string, out: string): Promi
       continue;
     }
     if (path === "deno.lock") continue; // written for the edition's own deno.json, below
+    if (path === ".gitignore") {
+      await Deno.writeTextFile(to, editionGitignore(await Deno.readTextFile(from)));
+      continue;
+    }
     if (path.endsWith(".md")) {
       await Deno.writeTextFile(to, studentEditionMarkdown(path, await Deno.readTextFile(from)));
       continue;
