@@ -11,6 +11,7 @@
  * @module
  */
 
+import { runDeno } from "../lib/process.ts";
 import { parseArgs } from "node:util";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -52,7 +53,7 @@ export async function benchSearch(args: string[]): Promise<void> {
         const out = join(dir, `w${workers}-${run}.csv`);
         const load = Deno.loadavg().map((v) => v.toFixed(2)).join(" ");
         const started = performance.now();
-        const result = await new Deno.Command(Deno.execPath(), {
+        const result = await runDeno({
           args: [
             "run",
             "--allow-read",
@@ -62,13 +63,13 @@ export async function benchSearch(args: string[]): Promise<void> {
             ...["--dataset", values.dataset!, "--method", "random", "--trials", values.trials!],
             ...["--seed", values.seed!, "--workers", String(workers), "--out", out],
           ],
-          env: { DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" },
+          cwd: Deno.cwd(),
+          kind: "kit",
           stdout: "null",
-          stderr: "piped",
-        }).output();
+        });
         const seconds = (performance.now() - started) / 1000;
         if (!result.success) {
-          throw new Error(`the search failed: ${new TextDecoder().decode(result.stderr)}`);
+          throw new Error(`the search failed: ${result.stderr}`);
         }
         times[workers].push(seconds);
         logs[workers].push(withoutTimingColumns(await Deno.readTextFile(out)));

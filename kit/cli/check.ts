@@ -25,7 +25,8 @@ import { type LessonResult, scoreLessons } from "../grading/score.ts";
 import { formatLesson, formatProgress, toJUnit, toResultsJson } from "../grading/report.ts";
 import { stageWorkspace } from "../grading/stage.ts";
 import { writeTextFileAtomic } from "../grading/files.ts";
-import { childEnvironment, type Progress } from "../grading/run.ts";
+import type { Progress } from "../grading/run.ts";
+import { cacheModules, runDeno } from "../lib/process.ts";
 import { formatInput } from "../grading/describe.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -190,17 +191,13 @@ async function typeErrorsOf(
     !e.tests.every((t) => t.status === "pass" || /threw Error: TODO/.test(t.message ?? ""))
   ).map((e) => join("exercises", result.lesson.slug, e.file));
   if (files.length === 0) return {};
-  const output = await new Deno.Command(Deno.execPath(), {
+  const output = await runDeno({
     args: ["check", "--quiet", `--config=${join(kitRoot, "deno.json")}`, ...files],
     cwd: kitRoot,
-    clearEnv: true,
-    env: childEnvironment(),
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
+    kind: "kit",
+  });
   if (output.success) return {};
-  const text = new TextDecoder().decode(output.stderr) + new TextDecoder().decode(output.stdout);
+  const text = output.stderr + output.stdout;
   const found: Record<string, string[]> = {};
   // Each diagnostic is a block that ends with "at file:///…/name.ts:line:col".
   for (const block of text.split(/\n\s*\n/)) {
@@ -442,6 +439,8 @@ export async function main(
     lessonTimeoutMs: timeoutSeconds * 1000,
     table: positionals.length === 0,
   };
+  // The graded processes are sandboxed (`--cached-only`): what they load is fetched here first.
+  await cacheModules(kitRoot);
   if (values.watch) return await watch(options, stop);
   return await runAndPrint(options);
 }

@@ -28,6 +28,7 @@ import { toClassroomResult, toClassSummary, toGradebookCsv } from "../grading/gr
 import { toJUnit, toResultsJson } from "../grading/report.ts";
 import { writeTextFileAtomic } from "../grading/files.ts";
 import { mapConcurrent } from "../grading/score.ts";
+import { cacheModules } from "../lib/process.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -139,6 +140,8 @@ async function main(args: string[]): Promise<number> {
     );
     return 2;
   }
+  // The graded processes are sandboxed (`--cached-only`): what they load is fetched here first.
+  await cacheModules(KIT_ROOT);
   const all = await listLessons(KIT_ROOT);
   let lessons: Lesson[] = all;
   if (values.lessons) {

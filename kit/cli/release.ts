@@ -26,6 +26,7 @@ import { fileURLToPath } from "node:url";
 import { listLessons } from "../grading/lessons.ts";
 import { loadManifest } from "../grading/manifest.ts";
 import { scoreLesson } from "../grading/score.ts";
+import { cacheModules } from "../lib/process.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -157,6 +158,98 @@ const KEPT_TASKS = ["check", "grade", "search", "capstone"];
 /** Imports of the kit's deno.json that only the figure renderer uses, left out of the edition. */
 const RENDERER_IMPORTS = ["vega", "vega-lite"];
 
+/** The parts of a `deno.lock` (version 5) that {@link editionLock} reads and writes. */
+interface DenoLock {
+  version: string;
+  specifiers?: Record<string, string>;
+  npm?: Record<string, { dependencies?: string[]; optionalDependencies?: string[] }>;
+  workspace?: { dependencies?: string[] };
+  [other: string]: unknown;
+}
+
+/**
+ * The lock file of an edition whose `deno.json` imports only `imports` (its "imports" values),
+ * written from the kit's own lock: the same versions, without the packages nothing imports any
+ * more. A lock that matches its `deno.json` exactly is what keeps Deno from resolving the npm
+ * packages again (over the network) on the learner's first run.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { editionLock } from "./release.ts";
+ * const lock = {
+ *   version: "5",
+ *   specifiers: { "npm:a@1.0.0": "1.0.0", "npm:big@2.0.0": "2.0.0" },
+ *   npm: { "a@1.0.0": { dependencies: ["b"] }, "b@3.0.0": {}, "big@2.0.0": {} },
+ *   workspace: { dependencies: ["npm:a@1.0.0", "npm:big@2.0.0"] },
+ * };
+ * const pruned = editionLock(lock, ["npm:a@1.0.0/sub"]);
+ * assert.deepEqual(Object.keys(pruned.npm!), ["a@1.0.0", "b@3.0.0"]);
+ * assert.deepEqual(pruned.workspace, { dependencies: ["npm:a@1.0.0"] });
+ * ```
+ */
+export function editionLock(lock: DenoLock, imports: string[]): DenoLock {
+  // "npm:csv-parse@6.2.1/sync" is locked as "npm:csv-parse@6.2.1".
+  const wanted = new Set(
+    imports.map((i) => i.replace(/^(npm:(@[^/]+\/)?[^/@]+@[^/]+)\/.*$/, "$1")),
+  );
+  const specifiers = Object.fromEntries(
+    Object.entries(lock.specifiers ?? {}).filter(([specifier]) => wanted.has(specifier)),
+  );
+  const packages = lock.npm ?? {};
+  const keyOf = (dependency: string) =>
+    packages[dependency]
+      ? dependency
+      : Object.keys(packages).find((key) => key.startsWith(dependency + "@"));
+  const kept = new Set<string>();
+  const queue = Object.entries(specifiers).map(([specifier, version]) =>
+    specifier.slice("npm:".length).replace(/@[^@]*$/, "") + "@" + version
+  );
+  while (queue.length) {
+    const key = keyOf(queue.pop()!);
+    if (key === undefined || kept.has(key)) continue;
+    kept.add(key);
+    const entry = packages[key];
+    queue.push(...(entry.dependencies ?? []), ...(entry.optionalDependencies ?? []));
+  }
+  const npm = Object.fromEntries(Object.entries(packages).filter(([key]) => kept.has(key)));
+  return {
+    ...lock,
+    specifiers,
+    npm,
+    workspace: {
+      ...lock.workspace,
+      dependencies: (lock.workspace?.dependencies ?? []).filter((d) => wanted.has(d)),
+    },
+  };
+}
+
+/** What the learner's own commands write, which a Classroom student must not commit. */
+const LEARNER_OUTPUTS = [
+  "# What your own commands write: search logs and capstone output (--out FILE.csv), reports",
+  "/*.csv",
+  "/*.xml",
+  "/reports/",
+  "/.kit/",
+];
+
+/**
+ * The student edition's `.gitignore`: the kit's, plus what the learner's commands write
+ * (the lessons' `deno task search … --out digits.csv`, `deno task capstone --out …`, reports).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { editionGitignore } from "./release.ts";
+ * const lines = editionGitignore("node_modules/\n").split("\n");
+ * assert.ok(lines.includes("node_modules/") && lines.includes("/*.csv"));
+ * ```
+ */
+export function editionGitignore(kitText: string): string {
+  const kept = kitText.split("\n").filter((line) => line.trim() && !LEARNER_OUTPUTS.includes(line));
+  return [...kept, "", ...LEARNER_OUTPUTS, ""].join("\n");
+}
+
 /**
  * Whether a path of the kit goes into the student edition.
  *
@@ -257,6 +350,7 @@ export async function releaseStudentEdition(kitRoot: string, out: string): Promi
   if (!(await isEmptyFolder(target))) throw new Error(`${out} is not empty: choose a new folder`);
   const files = await releaseFiles(root);
   const problems: string[] = [];
+  let imports: string[] = [];
   for (const path of files) {
     const from = join(root, path);
     const to = join(target, path);
@@ -267,7 +361,13 @@ export async function releaseStudentEdition(kitRoot: string, out: string): Promi
         if (!KEPT_TASKS.includes(task)) delete config.tasks[task];
       }
       for (const name of RENDERER_IMPORTS) delete config.imports?.[name];
+      imports = Object.values(config.imports ?? {});
       await Deno.writeTextFile(to, JSON.stringify(config, null, 2) + "\n");
+      continue;
+    }
+    if (path === "deno.lock") continue; // written for the edition's own deno.json, below
+    if (path === ".gitignore") {
+      await Deno.writeTextFile(to, editionGitignore(await Deno.readTextFile(from)));
       continue;
     }
     if (path.endsWith(".md")) {
@@ -282,8 +382,14 @@ export async function releaseStudentEdition(kitRoot: string, out: string): Promi
       }
     }
   }
+  if (files.includes("deno.lock")) {
+    const lock = JSON.parse(await Deno.readTextFile(join(root, "deno.lock")));
+    const text = JSON.stringify(editionLock(lock, imports), null, 2) + "\n";
+    await Deno.writeTextFile(join(target, "deno.lock"), text);
+  }
   // Verification: the edition reads cleanly, and every graded test loads, runs and fails on the
-  // stubs.
+  // stubs. Its sandboxed test processes download nothing: what they load is fetched here.
+  await cacheModules(target);
   problems.push(...await editionProblems(target));
   const lessons = await listLessons(target);
   const manifest = await loadManifest(target);
@@ -301,8 +407,9 @@ export async function releaseStudentEdition(kitRoot: string, out: string): Promi
       if (exercise.tests.length === 0) problems.push(`${where}: no graded test declared`);
       for (const test of exercise.tests) {
         if (test.status === "pass") problems.push(`${where}: "${test.name}" passes on the stub`);
-        else if (test.message === "the runtime did not report this test") {
-          problems.push(`${where}: "${test.name}" was not reported (is kit/manifest.json stale?)`);
+        else if (!exercise.problem && test.message === "the runtime did not report this test") {
+          // Only when the file ran: a process that died is the problem above, with its error.
+          problems.push(`${where}: "${test.name}" was not reported by the runtime`);
         }
       }
       for (const warning of exercise.warnings) problems.push(`${where}: ${warning}`);

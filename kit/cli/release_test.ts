@@ -87,3 +87,39 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name:
+    "release: a fresh edition's first check, with an empty Deno cache, gives the stub score online and then offline",
+  // Writes a whole edition, then downloads its npm packages into an empty cache.
+  timeout: 300_000,
+  fn: async () => {
+    const out = await Deno.makeTempDir({ prefix: "release-test-fresh-" });
+    const cache = await Deno.makeTempDir({ prefix: "release-test-deno-dir-" });
+    try {
+      const report = await releaseStudentEdition(KIT_ROOT, out);
+      assert.deepEqual(report.problems, []);
+      const check = async (network: Record<string, string>) => {
+        const run = await new Deno.Command(Deno.execPath(), {
+          args: ["task", "check", "lesson-01"],
+          cwd: out,
+          // The learner's own environment (a proxy's certificate authority included).
+          env: { ...network, DENO_DIR: cache, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" },
+          stdout: "piped",
+          stderr: "piped",
+        }).output();
+        return new TextDecoder().decode(run.stdout) + new TextDecoder().decode(run.stderr);
+      };
+      const online = await check({});
+      assert.match(online, /^lesson-01: 0\/\d+ points$/m, online);
+      // The network unusable: every request goes to a proxy that is not there.
+      const unreachable = "http://127.0.0.1:9";
+      const offline = await check({ HTTPS_PROXY: unreachable, HTTP_PROXY: unreachable });
+      assert.match(offline, /^lesson-01: 0\/\d+ points$/m, offline);
+      assert.equal(offline.match(/lesson-01: .*/)![0], online.match(/lesson-01: .*/)![0]);
+    } finally {
+      await Deno.remove(out, { recursive: true });
+      await Deno.remove(cache, { recursive: true });
+    }
+  },
+});

@@ -17,6 +17,7 @@ import { join } from "node:path";
 import { listLessons, resolveLesson } from "../grading/lessons.ts";
 import { writeTextFileAtomic } from "../grading/files.ts";
 import { loadManifest } from "../grading/manifest.ts";
+import { cacheModules } from "../lib/process.ts";
 import {
   KIT_ROOT,
   outlineProblems,
@@ -39,6 +40,8 @@ async function main(args: string[]): Promise<number> {
     console.error("the kit disagrees with its course outline, kit/outline.json: nothing written");
     return 1;
   }
+  // The reference runs are sandboxed (`--cached-only`): what they load is fetched here first.
+  await cacheModules(KIT_ROOT);
   const all = await listLessons(KIT_ROOT);
   const lessons = positionals.length ? positionals.map((p) => resolveLesson(p, all)) : all;
   const files: PlannedFile[] = await planSync(KIT_ROOT, lessons);

@@ -19,7 +19,7 @@ import { formatManifest, type Manifest, MANIFEST_PATH, pointsInName } from "../g
 import { stageWorkspace } from "../grading/stage.ts";
 import { runTestFile } from "../grading/run.ts";
 import { mapConcurrent } from "../grading/score.ts";
-import { childEnvironment } from "../grading/run.ts";
+import { runDeno } from "../lib/process.ts";
 import { courseMap, exampleScore } from "./course.ts";
 import { checkOutline, loadOutline } from "../grading/outline.ts";
 import { readKitLayout } from "../grading/lessons.ts";
@@ -174,23 +174,13 @@ export function formatMarkdown(markdown: string, kitRoot: string): Promise<strin
  * ```
  */
 export async function formatWithDeno(text: string, ext: string, kitRoot: string): Promise<string> {
-  const child = new Deno.Command(Deno.execPath(), {
+  const output = await runDeno({
     args: ["fmt", `--config=${join(kitRoot, "deno.json")}`, `--ext=${ext}`, "-"],
     cwd: kitRoot,
-    clearEnv: true,
-    env: childEnvironment(),
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  const writer = child.stdin.getWriter();
-  await writer.write(new TextEncoder().encode(text));
-  await writer.close();
-  const output = await child.output();
-  if (!output.success) {
-    throw new Error(`deno fmt refused the ${ext}: ${new TextDecoder().decode(output.stderr)}`);
-  }
-  return new TextDecoder().decode(output.stdout);
+    kind: "kit",
+  }, text);
+  if (!output.success) throw new Error(`deno fmt refused the ${ext}: ${output.stderr}`);
+  return output.stdout;
 }
 
 /**

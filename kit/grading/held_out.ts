@@ -13,7 +13,7 @@
 
 import { join } from "node:path";
 import { listLessons } from "./lessons.ts";
-import { childEnvironment } from "./run.ts";
+import { runDeno } from "../lib/process.ts";
 import { setSeedNamespace } from "../lib/random.ts";
 import type { Discovery } from "./trusted.ts";
 
@@ -31,23 +31,16 @@ export async function drawHeldOutCases(
   seed: string,
 ): Promise<{ folder: string } | { problem: string }> {
   const folder = await Deno.makeTempDir({ prefix: "kit-held-out-" });
-  const child = new Deno.Command(Deno.execPath(), {
+  // The seed goes through stdin: never on a command line that other users can list. The kit's
+  // own code runs there (trusted), so it is a kit child.
+  const output = await runDeno({
     args: ["run", "-A", "--no-check", new URL(import.meta.url).pathname, kitRoot, folder],
     cwd: kitRoot,
-    clearEnv: true,
-    env: childEnvironment(),
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  // The seed goes through stdin: never on a command line that other users can list.
-  const writer = child.stdin.getWriter();
-  await writer.write(new TextEncoder().encode(seed));
-  await writer.close();
-  const output = await child.output();
+    kind: "kit",
+  }, seed);
   if (!output.success) {
     await Deno.remove(folder, { recursive: true }).catch(() => {});
-    const why = new TextDecoder().decode(output.stderr).split("\n").find((l) => l.trim());
+    const why = output.stderr.split("\n").find((l) => l.trim());
     return { problem: `held-out cases could not be drawn: ${why ?? "no reason given"}` };
   }
   return { folder };

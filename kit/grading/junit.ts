@@ -19,6 +19,8 @@ export interface ReportedTest {
   passed: boolean;
   /** The failure message, when it failed. */
   message?: string;
+  /** True when the runtime skipped it (an `ignore`d test): neither passed nor failed. */
+  skipped?: boolean;
 }
 
 const ENTITIES: Record<string, string> = {
@@ -83,7 +85,13 @@ export function parseJUnit(xml: string): ReportedTest[] {
     const message = problem[1] === "skipped"
       ? "skipped (ignored or filtered out)"
       : attribute(problem[2], "message") ?? unescapeXml(problem[4] ?? "");
-    tests.push({ name, file, passed: false, message });
+    tests.push({
+      name,
+      file,
+      passed: false,
+      message,
+      ...(problem[1] === "skipped" ? { skipped: true } : {}),
+    });
   }
   return tests;
 }

@@ -18,6 +18,7 @@
 import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseJUnit, type ReportedTest } from "./junit.ts";
+import { firstErrorLine, readBounded, readLines, startDeno } from "../lib/process.ts";
 
 /** Where a progress line comes from and what it says (see `MARKER` in graded.ts). */
 export interface Progress {
@@ -113,27 +114,6 @@ export interface RunFilesOptions extends ProcessLimits {
 export interface RunOptions extends Omit<RunFilesOptions, "folder" | "testFiles" | "ownerOf"> {
   /** The test file, relative to the workspace, e.g. `exercises/03-lr-schedules/decays_test.ts`. */
   testFile: string;
-}
-
-/**
- * The environment a child `deno` gets: enough to find its cache and nothing of the caller's.
- *
- * @example
- * ```ts ignore
- * const env = childEnvironment(); // { PATH, HOME, DENO_DIR?, NO_COLOR: "1", ... }
- * ```
- */
-export function childEnvironment(): Record<string, string> {
-  const env: Record<string, string> = {
-    NO_COLOR: "1",
-    DENO_NO_UPDATE_CHECK: "1",
-    DENO_NO_PROMPT: "1",
-  };
-  for (const name of ["PATH", "HOME", "DENO_DIR", "XDG_CACHE_HOME", "TMPDIR"]) {
-    const value = Deno.env.get(name);
-    if (value !== undefined) env[name] = value;
-  }
-  return env;
 }
 
 /**
@@ -247,16 +227,9 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
     ...(options.extraArgs ?? []),
     rootPath,
   ];
-  const wrapper = options.wrapper ?? [];
-  const child = new Deno.Command(wrapper[0] ?? Deno.execPath(), {
-    args: wrapper.length ? [...wrapper.slice(1), Deno.execPath(), ...args] : args,
-    cwd: workspace,
-    clearEnv: true,
-    env: childEnvironment(),
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
+  // Sandboxed: no network settings, and `--cached-only`, so it cannot download anything (the
+  // command the user ran fetched what it loads first).
+  const child = startDeno({ args, cwd: workspace, kind: "sandboxed", wrapper: options.wrapper });
   const started = performance.now();
   const elapsed = () => performance.now() - started;
 
@@ -437,8 +410,11 @@ function explainCrash(printed: string, status: Deno.CommandStatus, test?: Progre
   if (status.code === 134 || status.signal === "SIGABRT") {
     return `the test process aborted${during} (exit code 134)`;
   }
-  return `the test process ended${during} (exit code ${status.code}) before reporting its results` +
-    " (Deno.exit called?)";
+  const ended =
+    `the test process ended${during} (exit code ${status.code}) before reporting its results`;
+  const error = firstErrorLine(printed);
+  // What it said beats a guess: "could not download …", "… not found in cache".
+  return error ? `${ended}: ${error}` : `${ended} without an error (Deno.exit called?)`;
 }
 
 function parseMarker(text: string, at: number): Progress | undefined {
@@ -604,119 +580,11 @@ class BoundedText {
   }
 }
 
-/**
- * Reads a stream line by line, calling `onLine` for each, and returns its last 48 KiB (for the
- * reasons of a crash), so that a program printing in an endless loop cannot fill memory.
- */
-async function readLines(
-  stream: ReadableStream<Uint8Array>,
-  onLine: (line: string) => void,
-  lineLimit: number,
-): Promise<string> {
-  let partial = "";
-  let tail = "";
-  for await (const chunk of stream.pipeThrough(new TextDecoderStream())) {
-    tail = (tail + chunk).slice(-KEEP_TAIL);
-    if (!chunk.includes("\n")) {
-      partial += chunk;
-      if (partial.length > lineLimit) partial = partial.slice(-lineLimit);
-      continue;
-    }
-    const lines = (partial + chunk).split("\n");
-    partial = lines.pop()!;
-    // A line with no end in sight is cut, so the buffer stays bounded.
-    if (partial.length > lineLimit) partial = partial.slice(-lineLimit);
-    for (const line of lines) onLine(line);
-  }
-  if (partial) onLine(partial);
-  return tail;
-}
-
 /** Most bytes of answers read from one graded run (the whole course's are about 1.5 MB). */
 const MAX_OBSERVED_BYTES = 64 << 20;
 
 /** Largest JUnit report read; a real one is a few kilobytes per test. */
 const MAX_REPORT_BYTES = 32 * 1024 * 1024;
-
-/**
- * Kills `child` with SIGKILL once `ms` milliseconds have passed. `stop()` cancels the timer and
- * tells whether the kill happened, i.e. whether the child ran out of time.
- *
- * @example
- * ```ts ignore
- * const deadline = killAfter(child, 5_000);
- * await child.status;
- * if (deadline.stop()) console.log("timed out");
- * ```
- */
-export function killAfter(child: Deno.ChildProcess, ms: number): { stop(): boolean } {
-  let killed = false;
-  const timer = setTimeout(() => {
-    killed = true;
-    try {
-      child.kill("SIGKILL");
-    } catch {
-      // Already gone.
-    }
-  }, ms);
-  return {
-    stop() {
-      clearTimeout(timer);
-      return killed;
-    },
-  };
-}
-
-/** How much of a child's output is kept: its start and its end. */
-const KEEP_HEAD = 16 * 1024;
-const KEEP_TAIL = 48 * 1024;
-
-/**
- * Reads a stream to its end, keeping only its first 16 KiB and last 48 KiB, so that a program
- * printing in an endless loop cannot fill the grader's memory.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { readBounded } from "./run.ts";
- * const text = await readBounded(new Blob(["hello"]).stream());
- * assert.equal(text, "hello");
- * ```
- */
-export async function readBounded(stream: ReadableStream<Uint8Array>): Promise<string> {
-  const head: Uint8Array[] = [];
-  let headBytes = 0;
-  let tail: Uint8Array[] = [];
-  let tailBytes = 0;
-  let dropped = 0;
-  for await (const chunk of stream) {
-    if (headBytes < KEEP_HEAD) {
-      head.push(chunk);
-      headBytes += chunk.length;
-      continue;
-    }
-    tail.push(chunk);
-    tailBytes += chunk.length;
-    while (tailBytes - tail[0].length >= KEEP_TAIL) {
-      tailBytes -= tail[0].length;
-      dropped += tail[0].length;
-      tail = tail.slice(1);
-    }
-  }
-  const decode = (parts: Uint8Array[]) => new TextDecoder().decode(concat(parts));
-  const gap = dropped ? `\n[… ${dropped} bytes of output left out …]\n` : "";
-  return decode(head) + gap + decode(tail);
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    all.set(part, offset);
-    offset += part.length;
-  }
-  return all;
-}
 
 /**
  * Turns what `deno test` printed for a file that could not load into one or two readable lines:
@@ -742,7 +610,7 @@ export function explainLoadFailure(printed: string, workspace: string, exitCode:
     }
     if (exitCode === 137) return "the test process was killed (out of memory?)";
     if (exitCode === 134) return "the test process aborted (exit code 134)";
-    return `the test process ended (exit code ${exitCode}) before reporting any test (Deno.exit called?)`;
+    return `the test process ended (exit code ${exitCode}) before reporting any test, without an error (Deno.exit called?)`;
   }
   const message = lines[errorAt].slice("error: ".length).replace(/^\(in promise\)\s*/, "").trim();
   const missing = /^Module not found "file:\/\/([^"]+)"/.exec(message);

@@ -16,7 +16,7 @@
 
 import { join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { childEnvironment, killAfter } from "./run.ts";
+import { runDeno } from "../lib/process.ts";
 
 /**
  * `deno test` flags of every graded run of untrusted code: nothing remote, nothing not already
@@ -159,33 +159,30 @@ async function moduleGraph(
     testFiles.map((file) => `import ${JSON.stringify("./" + file.split(sep).join("/"))};`)
       .join("\n") + "\n",
   );
-  const child = new Deno.Command(Deno.execPath(), {
-    args: [
-      "info",
-      "--json",
-      "--no-remote",
-      "--no-npm",
-      `--config=${join(workspace, "deno.json")}`,
-      root,
-    ],
-    cwd: workspace,
-    clearEnv: true,
-    env: childEnvironment(),
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  const deadline = killAfter(child, timeoutMs);
-  const output = await child.output();
-  const timedOut = deadline.stop();
+  const output = await runDeno(
+    {
+      args: [
+        "info",
+        "--json",
+        "--no-remote",
+        "--no-npm",
+        `--config=${join(workspace, "deno.json")}`,
+        root,
+      ],
+      cwd: workspace,
+      kind: "sandboxed",
+    },
+    undefined,
+    timeoutMs,
+  );
   await Deno.remove(root).catch(() => {});
-  if (timedOut) return "the import analysis did not finish in time";
+  if (output.timedOut) return "the import analysis did not finish in time";
   try {
-    const graph = JSON.parse(new TextDecoder().decode(output.stdout));
+    const graph = JSON.parse(output.stdout);
     if (!Array.isArray(graph?.modules)) throw new Error("no modules");
     return graph;
   } catch {
-    const message = new TextDecoder().decode(output.stderr).split("\n").find((line) => line.trim());
+    const message = output.stderr.split("\n").find((line) => line.trim());
     return `the imports could not be analysed${message ? `: ${message.trim()}` : ""}`;
   }
 }
