@@ -1,5 +1,5 @@
-import { expectEqual, expectThrows, graded } from "../../kit/grading/graded.ts";
-import { expectEach } from "../../kit/grading/expect_each.ts";
+import { expectEqual, expectThrows, graded } from "../../kit/testkit/graded.ts";
+import { expectEach } from "../../kit/testkit/expect_each.ts";
 import cases from "../../kit/cases/01-parameters-and-hyperparameters.json" with { type: "json" };
 import { countParameters, parameterBreakdown } from "./count_parameters.ts";
 

@@ -1,4 +1,4 @@
-import { expectEqual, expectNumber, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEqual, expectNumber, expectThrows, graded } from "../../kit/testkit/graded.ts";
 import cases from "../../kit/cases/01-parameters-and-hyperparameters.json" with { type: "json" };
 import { formatDuration, timeToExhaust } from "./grid_time.ts";
 

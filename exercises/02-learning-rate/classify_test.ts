@@ -1,5 +1,5 @@
-import { expectEqual, expectThrows, graded } from "../../kit/grading/graded.ts";
-import { expectEachEqual } from "../../kit/grading/expect_each.ts";
+import { expectEqual, expectThrows, graded } from "../../kit/testkit/graded.ts";
+import { expectEachEqual } from "../../kit/testkit/expect_each.ts";
 import cases from "../../kit/cases/02-learning-rate.json" with { type: "json" };
 import { classifyLossCurve } from "./classify.ts";
 

@@ -1,4 +1,4 @@
-import { expectNumber, expectNumbers, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectNumber, expectNumbers, expectThrows, graded } from "../../kit/testkit/graded.ts";
 import cases from "../../kit/cases/02-learning-rate.json" with { type: "json" };
 import { type FunctionSpec, objectiveOf } from "./functions.ts";
 import { rangeTest, type RangeTestResult } from "./lr_finder.ts";

@@ -1,5 +1,5 @@
-import { expectEqual, expectThrows, graded } from "../../kit/grading/graded.ts";
-import { expectTrajectory } from "../../kit/grading/expect_each.ts";
+import { expectEqual, expectThrows, graded } from "../../kit/testkit/graded.ts";
+import { expectTrajectory } from "../../kit/testkit/expect_each.ts";
 import cases from "../../kit/cases/02-learning-rate.json" with { type: "json" };
 import { type FunctionSpec, objectiveOf } from "./functions.ts";
 import { momentumDescent } from "./momentum.ts";

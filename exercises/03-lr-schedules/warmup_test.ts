@@ -1,5 +1,5 @@
-import { expectThrows, graded } from "../../kit/grading/graded.ts";
-import { expectEachCall } from "../../kit/grading/expect_each.ts";
+import { expectThrows, graded } from "../../kit/testkit/graded.ts";
+import { expectEachCall } from "../../kit/testkit/expect_each.ts";
 import cases from "../../kit/cases/03-lr-schedules.json" with { type: "json" };
 import { linearWarmup, type LinearWarmupConfig } from "./warmup.ts";
 

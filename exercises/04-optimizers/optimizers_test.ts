@@ -4,7 +4,7 @@ import {
   expectNumbers,
   expectThrows,
   graded,
-} from "../../kit/grading/graded.ts";
+} from "../../kit/testkit/graded.ts";
 import cases from "../../kit/cases/04-optimizers.json" with { type: "json" };
 import {
   adadelta,

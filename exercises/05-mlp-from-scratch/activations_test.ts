@@ -1,4 +1,4 @@
-import { expectEqual, expectNumbers, graded } from "../../kit/grading/graded.ts";
+import { expectEqual, expectNumbers, graded } from "../../kit/testkit/graded.ts";
 import cases from "../../kit/cases/05-mlp-from-scratch.json" with { type: "json" };
 import { activate, type Activation, activationBackward } from "./activations.ts";
 

@@ -1,5 +1,5 @@
-import { expectNumbers, graded } from "../../kit/grading/graded.ts";
-import { expectEachNumbers } from "../../kit/grading/expect_each.ts";
+import { expectNumbers, graded } from "../../kit/testkit/graded.ts";
+import { expectEachNumbers } from "../../kit/testkit/expect_each.ts";
 import cases from "../../kit/cases/05-mlp-from-scratch.json" with { type: "json" };
 import { denseBackward, denseForward } from "./dense.ts";
 

@@ -4,7 +4,7 @@ import {
   expectNumbers,
   expectThrows,
   graded,
-} from "../../kit/grading/graded.ts";
+} from "../../kit/testkit/graded.ts";
 import cases from "../../kit/cases/05-mlp-from-scratch.json" with { type: "json" };
 import { maxRelativeError, numericalGradient } from "./gradcheck.ts";
 

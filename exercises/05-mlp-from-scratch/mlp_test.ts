@@ -4,9 +4,9 @@ import {
   expectNumbers,
   expectThrows,
   graded,
-} from "../../kit/grading/graded.ts";
-import { flatParameterName } from "../../kit/grading/describe.ts";
-import { expectEachNumbers } from "../../kit/grading/expect_each.ts";
+} from "../../kit/testkit/graded.ts";
+import { flatParameterName } from "../../kit/testkit/describe.ts";
+import { expectEachNumbers } from "../../kit/testkit/expect_each.ts";
 import cases from "../../kit/cases/05-mlp-from-scratch.json" with { type: "json" };
 import { seededRandom } from "../../kit/lib/random.ts";
 import {

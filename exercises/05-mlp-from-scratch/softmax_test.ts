@@ -4,8 +4,8 @@ import {
   expectNumbers,
   expectThrows,
   graded,
-} from "../../kit/grading/graded.ts";
-import { expectEach, expectEachNumbers } from "../../kit/grading/expect_each.ts";
+} from "../../kit/testkit/graded.ts";
+import { expectEach, expectEachNumbers } from "../../kit/testkit/expect_each.ts";
 import cases from "../../kit/cases/05-mlp-from-scratch.json" with { type: "json" };
 import { softmax, softmaxCrossEntropy } from "./softmax.ts";
 

@@ -1,4 +1,4 @@
-import { expectNumbers, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectNumbers, expectThrows, graded } from "../../kit/testkit/graded.ts";
 import cases from "../../kit/cases/05-mlp-from-scratch.json" with { type: "json" };
 import { createMlp, type MlpConfig } from "./mlp.ts";
 import { type Optimizer, train, type TrainHistory } from "./train.ts";

@@ -1,4 +1,4 @@
-import { expectEqual, expectNumber, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEqual, expectNumber, expectThrows, graded } from "../../kit/testkit/graded.ts";
 import cases from "../../kit/cases/06-validation.json" with { type: "json" };
 import { crossValidate, meanAndSd, pairedDifference } from "./cross_validate.ts";
 import { kFold } from "./kfold.ts";

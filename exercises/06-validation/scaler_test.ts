@@ -1,4 +1,4 @@
-import { expectEqual, expectNumbers, graded } from "../../kit/grading/graded.ts";
+import { expectEqual, expectNumbers, graded } from "../../kit/testkit/graded.ts";
 import cases from "../../kit/cases/06-validation.json" with { type: "json" };
 import { applyScaler, fitScaler } from "./scaler.ts";
 

@@ -1,4 +1,4 @@
-import { expectEqual, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEqual, expectThrows, graded } from "../../kit/testkit/graded.ts";
 import cases from "../../kit/cases/06-validation.json" with { type: "json" };
 import { compareTrials, selectBest, type TrialScore } from "./select.ts";
 

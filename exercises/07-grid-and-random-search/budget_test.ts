@@ -1,4 +1,4 @@
-import { expectNumber, expectNumbers, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectNumber, expectNumbers, expectThrows, graded } from "../../kit/testkit/graded.ts";
 import cases from "../../kit/cases/07-grid-and-random-search.json" with { type: "json" };
 import { expectedMaxPerformance, incumbentCurve } from "./budget.ts";
 

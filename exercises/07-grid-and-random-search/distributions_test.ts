@@ -1,4 +1,4 @@
-import { expectEqual, expectNumbers, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEqual, expectNumbers, expectThrows, graded } from "../../kit/testkit/graded.ts";
 import cases from "../../kit/cases/07-grid-and-random-search.json" with { type: "json" };
 import { seededRandom } from "../../kit/lib/random.ts";
 import { type Distribution, sample } from "./distributions.ts";

@@ -1,4 +1,4 @@
-import { expectEqual, expectNumber, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEqual, expectNumber, expectThrows, graded } from "../../kit/testkit/graded.ts";
 import cases from "../../kit/cases/07-grid-and-random-search.json" with { type: "json" };
 import { type Grid, gridPoints } from "./grid.ts";
 

@@ -1,4 +1,4 @@
-import { expectEqual, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEqual, expectThrows, graded } from "../../kit/testkit/graded.ts";
 import cases from "../../kit/cases/07-grid-and-random-search.json" with { type: "json" };
 import { formatTrialLog, parseTrialLog, type TrialRecord } from "./tracker.ts";
 

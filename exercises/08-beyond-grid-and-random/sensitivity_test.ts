@@ -1,4 +1,4 @@
-import { expectEqual, expectNumbers, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectEqual, expectNumbers, expectThrows, graded } from "../../kit/testkit/graded.ts";
 import cases from "../../kit/cases/08-beyond-grid-and-random.json" with { type: "json" };
 import { type LogRow, marginalSensitivity } from "./sensitivity.ts";
 

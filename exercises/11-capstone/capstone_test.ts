@@ -4,9 +4,9 @@ import {
   expectNumbers,
   expectThrows,
   graded,
-} from "../../kit/grading/graded.ts";
+} from "../../kit/testkit/graded.ts";
 import cases from "../../kit/cases/11-capstone.json" with { type: "json" };
-import { fakeLab, type LabCall } from "../../kit/grading/capstone_lab.ts";
+import { fakeLab, type LabCall } from "../../kit/testkit/capstone_lab.ts";
 import { parseCsvRecords } from "../../kit/lib/csv.ts";
 import { type CapstonePlan, type CapstoneRun, runCapstone } from "./capstone.ts";
 

@@ -1,4 +1,4 @@
-import { expectNumbers, expectThrows, graded } from "../../kit/grading/graded.ts";
+import { expectNumbers, expectThrows, graded } from "../../kit/testkit/graded.ts";
 import cases from "../../kit/cases/11-capstone.json" with { type: "json" };
 import { normalInterval, wilsonInterval } from "./interval.ts";
 

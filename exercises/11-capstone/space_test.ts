@@ -1,4 +1,4 @@
-import { expectEqual, expectNumbers, graded } from "../../kit/grading/graded.ts";
+import { expectEqual, expectNumbers, graded } from "../../kit/testkit/graded.ts";
 import cases from "../../kit/cases/11-capstone.json" with { type: "json" };
 import { seededRandom } from "../../kit/lib/random.ts";
 import { DRAWS_PER_CONFIG, sampleConfig } from "./space.ts";

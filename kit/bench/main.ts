@@ -10,7 +10,7 @@
  * @module
  */
 
-import "../cli/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
+import "../lib/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { benchMlp } from "./mlp.ts";
 import { benchCheck } from "./check.ts";
 import { benchSearch } from "./search.ts";

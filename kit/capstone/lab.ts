@@ -13,8 +13,18 @@
 import { adam, createMlp, lossAndGradient, type Mlp, predict, sgd, train } from "../engine/mod.ts";
 import type { Examples } from "../engine/mod.ts";
 import type { PreparedData } from "../search/trial.ts";
-import { BASELINE_CONFIG, type LabConfig, type LabModel, type LabOutcome } from "./shared.ts";
-export { BASELINE_CONFIG, type LabConfig, type LabModel, type LabOutcome } from "./shared.ts";
+import {
+  BASELINE_CONFIG,
+  type LabConfig,
+  type LabModel,
+  type LabOutcome,
+} from "../testkit/capstone_contract.ts";
+export {
+  BASELINE_CONFIG,
+  type LabConfig,
+  type LabModel,
+  type LabOutcome,
+} from "../testkit/capstone_contract.ts";
 
 /** Lesson 06's early-stopping loop, as the lab calls it. */
 export type FitWithEarlyStopping = (

@@ -6,7 +6,7 @@
  * @module
  */
 
-import "./require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
+import "../lib/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
@@ -14,7 +14,7 @@ import { type CodeSource, defaultSource, loadPiece } from "../search/code.ts";
 import { type RunCapstone, runSession, type SessionPlan } from "../capstone/session.ts";
 import type { FitWithEarlyStopping } from "../capstone/lab.ts";
 import { formatReport } from "../capstone/report.ts";
-import { writeTextFileAtomic } from "../grading/files.ts";
+import { writeTextFileAtomic } from "../lib/files.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 

@@ -15,19 +15,19 @@
  * @module
  */
 
-import "./require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
+import "../lib/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { parseArgs } from "node:util";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Lesson, listLessons, resolveLesson, UnknownLessonError } from "../grading/lessons.ts";
-import { loadManifest } from "../grading/manifest.ts";
+import { type Lesson, listLessons, resolveLesson, UnknownLessonError } from "../course/lessons.ts";
+import { loadManifest } from "../course/manifest.ts";
 import { type LessonResult, scoreLessons } from "../grading/score.ts";
 import { formatLesson, formatProgress, toJUnit, toResultsJson } from "../grading/report.ts";
 import { stageWorkspace } from "../grading/stage.ts";
-import { writeTextFileAtomic } from "../grading/files.ts";
+import { writeTextFileAtomic } from "../lib/files.ts";
 import type { Progress } from "../grading/run.ts";
 import { cacheModules, runDeno } from "../lib/process.ts";
-import { formatInput } from "../grading/describe.ts";
+import { formatInput } from "../testkit/describe.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 

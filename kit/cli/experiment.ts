@@ -7,10 +7,10 @@
  * @module
  */
 
-import "./require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
+import "../lib/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { writeTextFileAtomic } from "../grading/files.ts";
+import { writeTextFileAtomic } from "../lib/files.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 

@@ -12,11 +12,11 @@
  * @module
  */
 
-import "./require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
+import "../lib/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { parseArgs } from "node:util";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Lesson, listLessons, resolveLesson, UnknownLessonError } from "../grading/lessons.ts";
+import { type Lesson, listLessons, resolveLesson, UnknownLessonError } from "../course/lessons.ts";
 import {
   DEFAULT_LESSON_TIMEOUT_S,
   findSubmissions,
@@ -26,7 +26,7 @@ import {
 import { DEFAULT_MEMORY_MIB } from "../grading/sandbox.ts";
 import { toClassroomResult, toClassSummary, toGradebookCsv } from "../grading/gradebook.ts";
 import { toJUnit, toResultsJson } from "../grading/report.ts";
-import { writeTextFileAtomic } from "../grading/files.ts";
+import { writeTextFileAtomic } from "../lib/files.ts";
 import { mapConcurrent } from "../grading/score.ts";
 import { cacheModules } from "../lib/process.ts";
 

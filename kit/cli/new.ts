@@ -9,11 +9,11 @@
  * @module
  */
 
-import "./require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
+import "../lib/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { parseArgs } from "node:util";
 import { dirname, join } from "node:path";
-import { loadOutline, OUTLINE_PATH } from "../grading/outline.ts";
-import { writeTextFileAtomic } from "../grading/files.ts";
+import { loadOutline, OUTLINE_PATH } from "../course/outline.ts";
+import { writeTextFileAtomic } from "../lib/files.ts";
 import { formatWithDeno, KIT_ROOT } from "../content/sync.ts";
 import { addToOutline, parseNewLesson, scaffoldFiles } from "../content/scaffold.ts";
 

@@ -19,12 +19,12 @@
  * @module
  */
 
-import "./require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
+import "../lib/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { parseArgs } from "node:util";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { listLessons } from "../grading/lessons.ts";
-import { loadManifest } from "../grading/manifest.ts";
+import { listLessons } from "../course/lessons.ts";
+import { loadManifest } from "../course/manifest.ts";
 import { scoreLesson } from "../grading/score.ts";
 import { cacheModules } from "../lib/process.ts";
 
@@ -41,8 +41,10 @@ const LEFT_OUT = [
   /^solutions\//,
   /^kit\/content\//,
   // The figure renderer: only `sync` draws figures, and the edition ships them drawn.
-  /^kit\/lib\/(plot|svg_render|ticks)\.ts$/,
+  /^kit\/lib\/(plot|svg_render|ticks|scatter)\.ts$/,
   /^kit\/bench\//,
+  // The self-test's attacks on the grader: only the kit's own tests use them.
+  /^kit\/attacks\//,
   // The engine ships (lessons 06-11 and `deno task search` train through it) but not its
   // build script: its WebAssembly backends need nothing from solutions/.
   /^kit\/engine\/wasm\/build\.ts$/,

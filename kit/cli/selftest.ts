@@ -22,11 +22,11 @@
  * @module
  */
 
-import "./require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
+import "../lib/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type Lesson, listLessons } from "../grading/lessons.ts";
-import { loadManifest } from "../grading/manifest.ts";
+import { type Lesson, listLessons } from "../course/lessons.ts";
+import { loadManifest } from "../course/manifest.ts";
 import { cacheModules, runDeno } from "../lib/process.ts";
 import { parseJUnit } from "../grading/junit.ts";
 import { scoreLesson } from "../grading/score.ts";
@@ -39,7 +39,7 @@ import {
   planSync,
   staleFiles,
 } from "../content/sync.ts";
-import { FAKE_KINDS, type FakeKind } from "../grading/fakes.ts";
+import { FAKE_KINDS, type FakeKind } from "../attacks/fakes.ts";
 import { findSubmissions, gradeSubmission, prepareGrader } from "../grading/classroom.ts";
 
 /**
@@ -145,7 +145,7 @@ async function writeThrowingEdition(solutions: string, out: string, lessons: Les
 
 /**
  * Writes, for every solution file, a module with the same exports in which every function is a
- * fake of kind `kind` (kit/grading/fakes.ts) wrapping the reference, which is copied to
+ * fake of kind `kind` (kit/attacks/fakes.ts) wrapping the reference, which is copied to
  * `<stage>/real/` for them to import.
  */
 async function writeFakeEdition(kind: FakeKind, stageRoot: string, lessons: Lesson[]) {
@@ -158,7 +158,7 @@ async function writeFakeEdition(kind: FakeKind, stageRoot: string, lessons: Less
       await Deno.copyFile(path, join(stageRoot, "real", lesson.slug, entry.name));
       const lines = [
         `import * as real from "../../real/${lesson.slug}/${entry.name}";`,
-        `import { fake } from "../../kit/grading/fakes.ts";`,
+        `import { fake } from "../../kit/attacks/fakes.ts";`,
       ];
       for (const [name, value] of Object.entries(await import(pathToFileURL(path).href))) {
         lines.push(

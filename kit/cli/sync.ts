@@ -11,12 +11,12 @@
  * @module
  */
 
-import "./require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
+import "../lib/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { parseArgs } from "node:util";
 import { join } from "node:path";
-import { listLessons, resolveLesson } from "../grading/lessons.ts";
-import { writeTextFileAtomic } from "../grading/files.ts";
-import { loadManifest } from "../grading/manifest.ts";
+import { listLessons, resolveLesson } from "../course/lessons.ts";
+import { writeTextFileAtomic } from "../lib/files.ts";
+import { loadManifest } from "../course/manifest.ts";
 import { cacheModules } from "../lib/process.ts";
 import {
   KIT_ROOT,

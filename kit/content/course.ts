@@ -5,10 +5,10 @@
  * @module
  */
 
-import type { Lesson } from "../grading/lessons.ts";
-import type { Manifest } from "../grading/manifest.ts";
-import { lessonId } from "../grading/lessons.ts";
-import type { NumberedLesson } from "../grading/outline.ts";
+import type { Lesson } from "../course/lessons.ts";
+import type { Manifest } from "../course/manifest.ts";
+import { lessonId } from "../course/lessons.ts";
+import type { NumberedLesson } from "../course/outline.ts";
 
 /**
  * What `deno task check` prints as its last line for the first lesson on the untouched stubs,

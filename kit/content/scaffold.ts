@@ -8,9 +8,9 @@
  * @module
  */
 
-import type { NumberedLesson, OutlineLesson } from "../grading/outline.ts";
-import { lessonHeading } from "../grading/outline.ts";
-import { lessonId } from "../grading/lessons.ts";
+import type { NumberedLesson, OutlineLesson } from "../course/outline.ts";
+import { lessonHeading } from "../course/outline.ts";
+import { lessonId } from "../course/lessons.ts";
 
 /** What `deno task new` was asked for. */
 export interface NewLesson {
@@ -197,8 +197,8 @@ export function scale(x: number, factor: number): number {
   // END SOLUTION
 }
 `;
-  const test = `import { graded } from "../../kit/grading/graded.ts";
-import { expectEach } from "../../kit/grading/expect_each.ts";
+  const test = `import { graded } from "../../kit/testkit/graded.ts";
+import { expectEach } from "../../kit/testkit/expect_each.ts";
 import cases from "../../kit/cases/${slug}.json" with { type: "json" };
 import { scale } from "./${EXERCISE_FILE}";
 

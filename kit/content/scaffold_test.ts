@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { addToOutline, EXERCISE_FILE, parseNewLesson, scaffoldFiles } from "./scaffold.ts";
-import { parseOutline } from "../grading/outline.ts";
+import { parseOutline } from "../course/outline.ts";
 import { makeStub } from "./stubs.ts";
 import { formatWithDeno, KIT_ROOT } from "./sync.ts";
 

@@ -14,15 +14,15 @@
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Json, LessonContent } from "./types.ts";
-import type { Lesson } from "../grading/lessons.ts";
-import { formatManifest, type Manifest, MANIFEST_PATH, pointsInName } from "../grading/manifest.ts";
+import type { Lesson } from "../course/lessons.ts";
+import { formatManifest, type Manifest, MANIFEST_PATH, pointsInName } from "../course/manifest.ts";
 import { stageWorkspace } from "../grading/stage.ts";
 import { runTestFile } from "../grading/run.ts";
 import { mapConcurrent } from "../grading/score.ts";
 import { runDeno } from "../lib/process.ts";
 import { courseMap, exampleScore } from "./course.ts";
-import { checkOutline, loadOutline } from "../grading/outline.ts";
-import { readKitLayout } from "../grading/lessons.ts";
+import { checkOutline, loadOutline } from "../course/outline.ts";
+import { readKitLayout } from "../course/lessons.ts";
 import { makeStub } from "./stubs.ts";
 
 /** One generated file: where, and what it should hold. */

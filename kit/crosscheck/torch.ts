@@ -7,7 +7,7 @@
  * @module
  */
 
-import "../cli/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
+import "../lib/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { fileURLToPath } from "node:url";
 
 /** Agreement required, relative to max(|reference|, 1e-12): the graded tests' own tolerance. */

@@ -9,14 +9,14 @@
  */
 
 import { join, resolve } from "node:path";
-import { type Lesson, listLessons } from "./lessons.ts";
-import type { Manifest } from "./manifest.ts";
+import { type Lesson, listLessons } from "../course/lessons.ts";
+import type { Manifest } from "../course/manifest.ts";
 import { type LessonResult, scoreFile, scoreLessons } from "./score.ts";
 import { declaredTests } from "./declared.ts";
 import { kitVersion, sha256, submissionHash } from "./fingerprint.ts";
 import { stageWorkspace } from "./stage.ts";
 import { DEFAULT_MEMORY_MIB, memoryWrapper, SANDBOX_FLAGS, vetImports } from "./sandbox.ts";
-import { writeTextFileAtomic } from "./files.ts";
+import { writeTextFileAtomic } from "../lib/files.ts";
 import { discoverExpected, type Discovery, judgeRun, stageRedactedCases } from "./trusted.ts";
 import { drawHeldOutCases } from "./held_out.ts";
 import { inspectSubmission, lstatOrNull, type Submission } from "./submissions.ts";

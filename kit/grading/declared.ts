@@ -6,8 +6,13 @@
  */
 
 import { join } from "node:path";
-import type { Lesson } from "./lessons.ts";
-import { type DeclaredTest, loadManifest, type Manifest, pointsInName } from "./manifest.ts";
+import type { Lesson } from "../course/lessons.ts";
+import {
+  type DeclaredTest,
+  loadManifest,
+  type Manifest,
+  pointsInName,
+} from "../course/manifest.ts";
 import { runTestFile } from "./run.ts";
 import { mapConcurrent } from "./score.ts";
 import { stageWorkspace } from "./stage.ts";

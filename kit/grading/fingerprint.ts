@@ -6,7 +6,7 @@
  */
 
 import { join } from "node:path";
-import type { Lesson } from "./lessons.ts";
+import type { Lesson } from "../course/lessons.ts";
 import { type Inspection, readAccepted } from "./submissions.ts";
 
 /**

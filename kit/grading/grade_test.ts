@@ -104,7 +104,7 @@ Deno.test("sandbox: which modules a submission may import", () => {
   assertEquals(classifyModule("file:///w/exercises/01-demo/x.json", w), "other");
   assertEquals(classifyModule("file:///w/kit/lib/random.ts", w), "kit-lib");
   assertEquals(classifyModule("file:///w/kit/cases/01-demo.json", w), "other");
-  assertEquals(classifyModule("file:///w/kit/grading/graded.ts", w), "other");
+  assertEquals(classifyModule("file:///w/kit/testkit/graded.ts", w), "other");
   assertEquals(classifyModule("file:///w/solutions/01-demo/half.ts", w), "other");
   assertEquals(classifyModule("file:///elsewhere/exercises/01-demo/half.ts", w), "other");
   for (const s of ["node:fs", "npm:x", "jsr:@std/assert", "https://x/y.ts", "data:,1", "blob:x"]) {
@@ -410,7 +410,7 @@ Deno.test({
       }
       await copyTree(join(MINIKIT, "data"), join(kit, "data"));
       await copyTree(join(MINIKIT, "lessons"), join(kit, "lessons"));
-      for (const name of ["grading", "lib"]) {
+      for (const name of ["grading", "lib", "testkit"]) {
         await Deno.symlink(
           fileURLToPath(new URL(`../${name}`, import.meta.url)),
           join(kit, "kit", name),
@@ -433,7 +433,7 @@ Deno.test({
         }),
       );
       const testFile = [
-        'import { expectNumber, graded } from "../../kit/grading/graded.ts";',
+        'import { expectNumber, graded } from "../../kit/testkit/graded.ts";',
         'import { spin } from "./spin.ts";',
         ...tests.map((_, i) =>
           `graded({ name: "spin: case ${i}", points: 1, hint: "Return x.", timeoutMs: ${LIMIT_MS} }, () => {\n` +

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { parseJUnit } from "./junit.ts";
 import { cleanMessage, scoreFile } from "./score.ts";
-import { type Lesson, resolveLesson, UnknownLessonError } from "./lessons.ts";
-import { describeValue } from "./describe.ts";
+import { type Lesson, resolveLesson, UnknownLessonError } from "../course/lessons.ts";
+import { describeValue } from "../testkit/describe.ts";
 import { explainLoadFailure } from "./run.ts";
 
 const lessons: Lesson[] = [

@@ -12,7 +12,7 @@
  */
 
 import { join } from "node:path";
-import { listLessons } from "./lessons.ts";
+import { listLessons } from "../course/lessons.ts";
 import { runDeno } from "../lib/process.ts";
 import { setSeedNamespace } from "../lib/random.ts";
 import type { Discovery } from "./trusted.ts";

@@ -33,7 +33,7 @@ import {
   checkThrows,
   failureText,
   type Outcome,
-} from "./compare.ts";
+} from "../testkit/compare.ts";
 
 /** What stands for an expected value in the cases a student's run gets. */
 export const REDACTED = "\u0001redacted";

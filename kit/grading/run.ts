@@ -475,7 +475,7 @@ async function rootModuleSource(options: RunFilesOptions, files: string[]): Prom
     // freezes them; it costs ~40 ms, so only where a module of the run needs it.
     ...(await needsNodeCompatibility(workspace, testPaths) ? ['import "node:module";'] : []),
     `import { beginTestFile, endOfTestFiles, testFileFailed } from ${
-      url("kit/grading/graded.ts")
+      url("kit/testkit/graded.ts")
     };`,
     ...[...cases].map((name, i) =>
       `import cases${i} from ${url(`kit/cases/${name}`)} with { type: "json" };`

@@ -4,9 +4,9 @@
  * @module
  */
 
-import { formatInput } from "./describe.ts";
-import { exerciseOf, type Lesson } from "./lessons.ts";
-import { type DeclaredTest, type Manifest, pointsInName } from "./manifest.ts";
+import { formatInput } from "../testkit/describe.ts";
+import { exerciseOf, type Lesson } from "../course/lessons.ts";
+import { type DeclaredTest, type Manifest, pointsInName } from "../course/manifest.ts";
 import { type FileRun, type ProcessLimits, type Progress, runTestFiles } from "./run.ts";
 
 /** The outcome of one graded test. */

@@ -11,7 +11,7 @@
  */
 
 import { join } from "node:path";
-import type { Lesson } from "./lessons.ts";
+import type { Lesson } from "../course/lessons.ts";
 import { type AcceptedFile, readAccepted } from "./submissions.ts";
 
 /** What to stage. */

@@ -12,7 +12,7 @@
  */
 
 import { basename, dirname, join, resolve } from "node:path";
-import type { Lesson } from "./lessons.ts";
+import type { Lesson } from "../course/lessons.ts";
 
 /** One student's submission. */
 export interface Submission {

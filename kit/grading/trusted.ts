@@ -7,8 +7,8 @@
  */
 
 import { join } from "node:path";
-import type { Lesson } from "./lessons.ts";
-import type { Manifest } from "./manifest.ts";
+import type { Lesson } from "../course/lessons.ts";
+import type { Manifest } from "../course/manifest.ts";
 import type { FileRun, Progress } from "./run.ts";
 import { scoreLessons } from "./score.ts";
 import { stageWorkspace } from "./stage.ts";
@@ -133,7 +133,7 @@ async function discoverWith(
     for (const name of tracked) {
       await Deno.writeTextFile(
         join(casesDir, `${name}.tracked.ts`),
-        `import { trackCases } from "../grading/graded.ts";\n` +
+        `import { trackCases } from "../testkit/graded.ts";\n` +
           `import data from "./${name}.json" with { type: "json" };\n` +
           `export default trackCases(${JSON.stringify(`${name}.json`)}, data);\n`,
       );

@@ -14,7 +14,7 @@
 
 import type { TrialPlan, TrialPool } from "./pool.ts";
 import { trialSeed } from "./trial.ts";
-import { writeTextFileAtomic } from "../grading/files.ts";
+import { writeTextFileAtomic } from "../lib/files.ts";
 
 /** A hyperparameter value. */
 export type Value = number | string | boolean;

@@ -1,12 +1,12 @@
 /**
  * Lesson 11's graded cases: the search space's draws, the intervals, and the protocol run by the
- * reference against the fake lab of `kit/grading/capstone_lab.ts`.
+ * reference against the fake lab of `kit/testkit/capstone_lab.ts`.
  *
  * @module
  */
 
 import { integer, seededRandom } from "../../lib/random.ts";
-import { fakeLab } from "../../grading/capstone_lab.ts";
+import { fakeLab } from "../../testkit/capstone_lab.ts";
 import { sampleConfig } from "../../../solutions/11-capstone/space.ts";
 import { normalInterval, wilsonInterval, Z_95 } from "../../../solutions/11-capstone/interval.ts";
 import { type CapstonePlan, runCapstone } from "../../../solutions/11-capstone/capstone.ts";

@@ -6,7 +6,7 @@
  * @module
  */
 
-import "../../cli/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
+import "../../lib/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { encodeBase64 } from "./base64.ts";
 import { kernelModule, PANEL_COLUMNS } from "./kernels.ts";
 

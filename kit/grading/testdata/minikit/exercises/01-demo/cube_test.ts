@@ -1,4 +1,4 @@
-import { expectNumbers, graded } from "../../kit/grading/graded.ts";
+import { expectNumbers, graded } from "../../kit/testkit/graded.ts";
 import cases from "../../kit/cases/01-demo.json" with { type: "json" };
 import { cube } from "./cube.ts";
 

@@ -1,4 +1,4 @@
-import { expectNumber, graded } from "../../kit/grading/graded.ts";
+import { expectNumber, graded } from "../../kit/testkit/graded.ts";
 import { half } from "./half.ts";
 
 graded({ name: "half: even numbers", points: 1, hint: "Divide by two." }, () => {

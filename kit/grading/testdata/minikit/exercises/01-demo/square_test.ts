@@ -1,4 +1,4 @@
-import { expectNumber, graded } from "../../kit/grading/graded.ts";
+import { expectNumber, graded } from "../../kit/testkit/graded.ts";
 import { square } from "./square.ts";
 
 graded({ name: "square: small integers", points: 2, hint: "Multiply x by itself." }, () => {

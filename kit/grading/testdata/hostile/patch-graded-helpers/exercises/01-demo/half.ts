@@ -2,7 +2,7 @@
 // @ts-nocheck: a hostile submission, kept as a fixture for kit/grading/grade_test.ts
 // Reaches the test helpers and the assertion library at run time and tries to stub them.
 try {
-  const graded = await import(new URL("../../kit/grading/graded.ts", import.meta.url).href);
+  const graded = await import(new URL("../../kit/testkit/graded.ts", import.meta.url).href);
   graded.expectNumber = () => {};
 } catch {
   // A module namespace is read-only.

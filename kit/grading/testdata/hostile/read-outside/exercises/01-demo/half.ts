@@ -9,7 +9,7 @@ function tryRead(path: string | URL): string | undefined {
   }
 }
 const secret = tryRead("/tmp/kit-grade-canary/secret.txt");
-const kitFile = tryRead(new URL("../../kit/grading/graded.ts", import.meta.url));
+const kitFile = tryRead(new URL("../../kit/testkit/graded.ts", import.meta.url));
 const system = tryRead("/etc/hostname");
 export function half(x: number): number {
   return secret || kitFile || system ? x / 2 : x / 3;

@@ -5,7 +5,7 @@ let wrote = false;
 for (const target of [
   "/tmp/kit-grade-canary/pwned.txt",
   new URL("./pwned.txt", import.meta.url),
-  new URL("../../kit/grading/graded.ts", import.meta.url),
+  new URL("../../kit/testkit/graded.ts", import.meta.url),
 ]) {
   try {
     Deno.writeTextFileSync(target, "pwned");

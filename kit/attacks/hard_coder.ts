@@ -14,8 +14,8 @@
  */
 
 import { join } from "node:path";
-import type { Observation } from "./judge.ts";
-import type { Discovery } from "./trusted.ts";
+import type { Observation } from "../grading/judge.ts";
+import type { Discovery } from "../grading/trusted.ts";
 
 /** One recorded call of a function: the numbers in its input text and what it should give. */
 interface Known {

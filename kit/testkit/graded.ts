@@ -4,7 +4,7 @@
  * Every graded test file imports this module **first**, before the learner's code:
  *
  * ```ts ignore
- * import { expectNumber, graded } from "../../kit/grading/graded.ts";
+ * import { expectNumber, graded } from "../../kit/testkit/graded.ts";
  * import { stepDecay } from "./step_decay.ts";
  *
  * graded({
@@ -41,7 +41,7 @@ import {
   failureText,
   type Outcome,
 } from "./compare.ts";
-import type { Observation } from "./judge.ts";
+import type { Observation } from "../grading/judge.ts";
 
 // The runtime's own registration, taken before hardening replaces `Deno.test` for everyone else.
 const registerTest = Deno.test;

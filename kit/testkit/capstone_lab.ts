@@ -16,8 +16,8 @@ import {
   type LabConfig,
   type LabModel,
   type LabOutcome,
-} from "../capstone/shared.ts";
-export type { LabConfig, LabModel, LabOutcome } from "../capstone/shared.ts";
+} from "./capstone_contract.ts";
+export type { LabConfig, LabModel, LabOutcome } from "./capstone_contract.ts";
 
 /** One call the lab answered, in call order. */
 export type LabCall =

@@ -2,7 +2,7 @@
  * Stops a kit command early, with a clear message, on a Deno older than the kit needs.
  *
  * Every command-line entry point of the kit imports this module first (`import
- * "./require_deno.ts";`): static imports are evaluated in order, so the check runs before any
+ * "../lib/require_deno.ts";`): static imports are evaluated in order, so the check runs before any
  * other module of the command does, in the same process (a separate `deno run` before each task
  * cost every `deno task check` another process start). Deno 2.3 and 2.4 then stop here with
  * this message instead of failing every graded test; `.ci/run` runs this file alone to decide

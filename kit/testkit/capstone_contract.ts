@@ -1,6 +1,6 @@
 /**
  * What the capstone's labs share (lesson 11): the real lab that trains on digits (`lab.ts`) and
- * the deterministic stand-in its graded tests use (`kit/grading/capstone_lab.ts`). No imports,
+ * the deterministic stand-in its graded tests use (`kit/testkit/capstone_lab.ts`). No imports,
  * so the graded tests' process loads nothing of the training lab.
  *
  * @module
