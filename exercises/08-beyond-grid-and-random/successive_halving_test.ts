@@ -7,12 +7,14 @@ interface Config {
   name: string;
   scores: Record<string, number | null>;
   losses: Record<string, number | null>;
+  costs: Record<string, number>;
 }
 
 /** The injected evaluation: a lookup in the configuration's table. */
 const lookup = (config: Config, budget: number): Evaluation => ({
   score: config.scores[String(budget)] ?? NaN,
   loss: config.losses[String(budget)] ?? NaN,
+  cost: config.costs[String(budget)],
 });
 
 const searches = cases.successiveHalving.cases.map((c, k) => ({
@@ -27,10 +29,11 @@ const describe = (c: { k: number; configs: readonly unknown[]; options: unknown 
   })`;
 
 graded({
-  name: "successiveHalving: rungs, promotions and winner of 12 searches with ties and divergence",
+  name: "successiveHalving: rungs, promotions and winner of 13 searches with ties and divergence",
   points: 6,
   hint: "At each rung evaluate the survivors in ascending id order, then keep the BEST " +
-    "n_(i+1) by lesson 06's rule: higher score, then lower loss, then lower id; diverged " +
+    "n_(i+1) by lesson 06's rule: higher score, then lower loss, then lower cost (a wider " +
+    "network costs more at the same budget), then lower id; diverged " +
     "(NaN) last. Break ties by id, never by the order in which results came in (or the order " +
     "of the previous rung). Lesson 08, 'Successive halving'.",
 }, () => {
