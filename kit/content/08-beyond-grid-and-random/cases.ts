@@ -180,6 +180,7 @@ function searchCases() {
     list.push({
       configs,
       options,
+      plan: halvingPlan(shape),
       expected: {
         rungs: result.rungs.map((r) => ({ budget: r.budget, ids: r.ids, promoted: r.promoted })),
         bestId: result.bestId,
@@ -203,6 +204,7 @@ function searchCases() {
   list.push({
     configs: tied,
     options: tieOptions,
+    plan: halvingPlan({ n: tied.length, ...tieOptions }),
     expected: {
       rungs: tieResult.rungs.map((r) => ({ budget: r.budget, ids: r.ids, promoted: r.promoted })),
       bestId: tieResult.bestId,
@@ -266,8 +268,18 @@ function scheduleCases() {
       aggressiveElimination: random() < 0.4,
     });
   }
+  // Every integer logarithm the reference takes, with its answer: the tests pass these to
+  // halvingSchedule instead of the learner's floorLog, so a floorLog mistake costs points there.
+  const logs = new Map<string, [number, number, number]>();
+  const recording = (x: number, base: number) => {
+    const value = floorLog(x, base);
+    logs.set(`${x}/${base}`, [x, base, value]);
+    return value;
+  };
+  const list = options.map((o) => ({ options: o, expected: halvingSchedule(o, recording) }));
   return {
-    cases: options.map((o) => ({ options: o, expected: halvingSchedule(o) })),
+    cases: list,
+    logs: [...logs.values()],
     invalid: [
       {
         options: {
