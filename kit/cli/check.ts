@@ -24,6 +24,7 @@ import { loadManifest } from "../grading/manifest.ts";
 import { type LessonResult, scoreLessons } from "../grading/score.ts";
 import { formatLesson, formatProgress, toJUnit, toResultsJson } from "../grading/report.ts";
 import { stageWorkspace } from "../grading/stage.ts";
+import { dependencyNotesIn } from "../grading/dependencies.ts";
 import { writeTextFileAtomic } from "../grading/files.ts";
 import { childEnvironment, type Progress } from "../grading/run.ts";
 import { formatInput } from "../grading/describe.ts";
@@ -139,6 +140,7 @@ async function runOnce(
     })
     : undefined;
   const results: LessonResult[] = [];
+  const notes: Record<string, string[]>[] = [];
   try {
     // Every lesson asked for in one test process (the progress table runs them all).
     results.push(
@@ -151,6 +153,9 @@ async function runOnce(
         signal,
       }),
     );
+    for (const result of results) {
+      notes.push(await dependencyNotesIn(stage?.root ?? kitRoot, result));
+    }
   } finally {
     progress.stop();
     await stage?.dispose();
@@ -163,9 +168,12 @@ async function runOnce(
     text = formatProgress(results) + target;
   } else {
     const blocks: string[] = [];
-    for (const result of results) {
+    for (const [i, result] of results.entries()) {
       const typeErrors = options.solutions ? {} : await typeErrorsOf(kitRoot, result);
-      blocks.push(formatLesson(result, { ...options, color, typeErrors }) + target);
+      const dependencyNotes = notes[i];
+      blocks.push(
+        formatLesson(result, { ...options, color, typeErrors, dependencyNotes }) + target,
+      );
     }
     text = blocks.join("\n");
   }

@@ -41,6 +41,8 @@ export interface FormatOptions {
   color?: boolean;
   /** Type errors per exercise file (`deno check`'s diagnostics), shown with its failures. */
   typeErrors?: Record<string, string>;
+  /** Per exercise file, the exercise files it uses that fail their own tests (dependencies.ts). */
+  dependencyNotes?: Record<string, string[]>;
 }
 
 function exerciseBlock(exercise: ExerciseResult, options: FormatOptions): string[] {
@@ -53,6 +55,9 @@ function exerciseBlock(exercise: ExerciseResult, options: FormatOptions): string
     exercise.tests.length === 1 ? "test" : "tests"
   } passed`;
   const lines = [head];
+  for (const note of options.dependencyNotes?.[exercise.file] ?? []) {
+    lines.push(`      note: ${note}`);
+  }
   if (exercise.problem) {
     lines.push(indent(exercise.problem, "      "));
     if (/SyntaxError|Expected|Unexpected/.test(exercise.problem)) {
