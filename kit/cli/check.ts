@@ -276,6 +276,8 @@ async function watch(options: CheckOptions, stop?: AbortSignal): Promise<number>
       }));
       if (!outcome || mine !== generation || signal.aborted) return;
       console.clear();
+      // A terminal that ignores the clear still shows which run is the current one.
+      console.log(`── check at ${new Date().toLocaleTimeString("en-GB")} ${"─".repeat(40)}`);
       console.log(outcome.text);
       console.log(`\nWatching ${folder} for changes. Ctrl-C stops.`);
     } finally {

@@ -45,6 +45,19 @@ export interface FormatOptions {
   dependencyNotes?: Record<string, string[]>;
 }
 
+/**
+ * Failing tests in the order their details are worth reading: a test that failed on a whole
+ * record ("first difference at .best") says less about the mistake than one that failed on a
+ * single answer, so the record failures go after the others (their order kept otherwise), and
+ * the first test shown in detail is the most specific one.
+ */
+function mostSpecificFirst(failing: TestOutcome[]): TestOutcome[] {
+  const broad = (t: TestOutcome) => /first difference at \./.test(t.message ?? "") ? 1 : 0;
+  return failing.map((test, index) => ({ test, index }))
+    .sort((a, b) => broad(a.test) - broad(b.test) || a.index - b.index)
+    .map(({ test }) => test);
+}
+
 function exerciseBlock(exercise: ExerciseResult, options: FormatOptions): string[] {
   const verbose = options.verbose ?? false;
   const done = exercise.maxScore > 0 && exercise.score === exercise.maxScore;
@@ -60,11 +73,11 @@ function exerciseBlock(exercise: ExerciseResult, options: FormatOptions): string
   }
   if (exercise.problem) {
     lines.push(indent(exercise.problem, "      "));
-    if (/SyntaxError|Expected|Unexpected/.test(exercise.problem)) {
+    if (/syntax error|SyntaxError|Expected|Unexpected/.test(exercise.problem)) {
       lines.push("      Fix the syntax error above; your other exercises are graded anyway.");
     }
   } else {
-    const failing = exercise.tests.filter((t) => t.status !== "pass");
+    const failing = mostSpecificFirst(exercise.tests.filter((t) => t.status !== "pass"));
     failing.forEach((test: TestOutcome, index) => {
       lines.push(`      ${FAIL} ${test.name}`);
       if (index > 0 && !verbose) return;
