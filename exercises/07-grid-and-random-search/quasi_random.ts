@@ -87,7 +87,8 @@ export function haltonScrambling(dimensions: number, seed: number | string): Dim
  * import assert from "node:assert/strict";
  * import { radicalInverse } from "./quasi_random.ts";
  * assert.deepEqual([0, 1, 2, 3, 4].map((i) => radicalInverse(i, 2)), [0, 0.5, 0.25, 0.75, 0.125]);
- * assert.equal(radicalInverse(5, 3), 7 / 9); // 5 = 12 in base 3 -> 0.21 in base 3
+ * // 5 = 12 in base 3 -> 0.21 in base 3 = 2/3 + 1/9 (to rounding: sums of powers of 1/3)
+ * assert.ok(Math.abs(radicalInverse(5, 3) - 7 / 9) < 1e-15);
  * ```
  */
 export function radicalInverse(index: number, base: number): number {
