@@ -44,7 +44,7 @@ Deno.test("check: one exercise solved, one a stub, one a syntax error", async ()
     assert.match(out, /got:\s+it threw Error: TODO: implement half/);
     assert.match(out, /hint:\s+Divide by two\./);
     assert.match(out, /✗ cube\.ts\s+0\/2 pts/);
-    assert.match(out, /syntax error in .*cube\.ts:2:\d+: .*\n.*2 \|   return x \* x \*;/);
+    assert.match(out, /syntax error in .*cube\.ts:2:\d+: .*\n.*2 \| {3}return x \* x \*;/);
     assert.doesNotMatch(out, /TypeError: SyntaxError/);
     assert.match(out.split("\n").at(-1)!, /^lesson-01: 3\/6 points$/);
   } finally {
