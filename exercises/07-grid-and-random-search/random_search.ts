@@ -5,8 +5,8 @@
  * @module
  */
 
-import { seededRandom } from "../../kit/lib/random.ts";
-import type { Config } from "./grid.ts";
+import { type Random, seededRandom } from "../../kit/lib/random.ts";
+import type { Config, Value } from "./grid.ts";
 import { type Distribution, sample } from "./distributions.ts";
 
 /** A search space: one {@link Distribution} per hyperparameter, by name, in insertion order. */
@@ -21,6 +21,10 @@ export type Space = Record<string, Distribution>;
  * **prefix property**: the first k configurations of a run with n ≥ k are exactly those of a run
  * with n = k. A search can be extended (or resumed) without changing the trials it already ran.
  *
+ * `draw` is how a value comes from a distribution and the stream: `sample` of step 2 by default.
+ * The graded tests pass their own (one that records the draw it reads), so a mistake in `sample`
+ * costs points in `sample`'s tests only.
+ *
  * Throws a `RangeError` when `n` is not an integer ≥ 0.
  *
  * @example
@@ -33,6 +37,11 @@ export type Space = Record<string, Distribution>;
  * assert.deepEqual(ten.slice(0, 3), three);
  * ```
  */
-export function randomConfigurations(space: Space, n: number, seed: number | string): Config[] {
+export function randomConfigurations(
+  space: Space,
+  n: number,
+  seed: number | string,
+  draw: (distribution: Distribution, random: Random) => Value = sample,
+): Config[] {
   throw new Error("TODO: randomConfigurations (lesson 07, 'Random search')");
 }

@@ -1,15 +1,22 @@
 import { expectEqual, expectNumbers, expectThrows, graded } from "../../kit/testkit/graded.ts";
 import cases from "../../kit/cases/07-grid-and-random-search.json" with { type: "json" };
+import type { Random } from "../../kit/lib/random.ts";
 import { randomConfigurations, type Space } from "./random_search.ts";
+
+/**
+ * The draw injected instead of your `sample`: the stream's number itself. These tests grade the
+ * search's order of draws; `sample` has tests of its own, so a mistake there costs points there.
+ */
+const drawU = (_distribution: unknown, random: Random) => random();
 
 type Case = (typeof cases.randomConfigurations.cases)[number];
 const describe = (c: { space: unknown; seed: unknown }, n: number) =>
-  `randomConfigurations(${JSON.stringify(c.space)}, ${n}, ${JSON.stringify(c.seed)})`;
+  `randomConfigurations(${JSON.stringify(c.space)}, ${n}, ${JSON.stringify(c.seed)}, drawU)`;
 
 /** Numbers to 1e-12 (exp and log), names and booleans exactly. */
 function check(c: Omit<Case, "seed"> & { seed: number | string }): void {
   const space = c.space as unknown as Space;
-  const got = () => randomConfigurations(space, c.n, c.seed);
+  const got = () => randomConfigurations(space, c.n, c.seed, drawU);
   const names = Object.keys(c.space);
   expectEqual({
     input: `${describe(c, c.n)}, the keys of each configuration`,
@@ -40,8 +47,10 @@ graded({
   name: "randomConfigurations: 9 seeded searches, value by value",
   points: 3,
   hint: "One seededRandom(seed) for the whole search; trial after trial, and in each the " +
-    "names in the space's order, one sample() each. A new generator per trial, or names in " +
-    "another order, gives other values. Lesson 07, 'Random search'.",
+    "names in the space's order, one draw(distribution, random) each (the tests pass " +
+    "drawU, which returns the stream's number: call draw, not sample directly). A new " +
+    "generator per trial, or names in another order, gives other values. Lesson 07, " +
+    "'Random search'.",
 }, () => {
   for (const c of cases.randomConfigurations.cases) check(c);
 });
@@ -60,8 +69,8 @@ graded({
   for (const k of p.ks) {
     expectEqual({
       input: `${describe(p, k)} vs the first ${k} of ${describe(p, p.n)}`,
-      actual: () => randomConfigurations(space, k, p.seed),
-      expected: randomConfigurations(space, p.n, p.seed).slice(0, k),
+      actual: () => randomConfigurations(space, k, p.seed, drawU),
+      expected: randomConfigurations(space, p.n, p.seed, drawU).slice(0, k),
     });
   }
 });
@@ -78,10 +87,13 @@ graded({
   check(c);
   expectEqual({
     input: describe(c, 0),
-    actual: () => randomConfigurations(space, 0, c.seed),
+    actual: () => randomConfigurations(space, 0, c.seed, drawU),
     expected: [],
   });
   for (const n of [-1, 2.5]) {
-    expectThrows({ input: describe(c, n), actual: () => randomConfigurations(space, n, c.seed) });
+    expectThrows({
+      input: describe(c, n),
+      actual: () => randomConfigurations(space, n, c.seed, drawU),
+    });
   }
 });

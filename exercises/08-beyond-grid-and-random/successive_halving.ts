@@ -5,7 +5,7 @@
  * @module
  */
 
-import { halvingPlan } from "./halving_plan.ts";
+import { type HalvingPlan, halvingPlan } from "./halving_plan.ts";
 
 /** What one evaluation of a configuration at a budget reports. */
 export interface Evaluation {
@@ -13,6 +13,11 @@ export interface Evaluation {
   score: number;
   /** Validation loss, lower is better. Not finite: the run diverged. */
   loss: number;
+  /**
+   * What the evaluation cost, lower is better: `deno task search` reports epochs × parameters,
+   * which differs between configurations of one rung when their widths differ. Absent: 0.
+   */
+  cost?: number;
 }
 
 /** What happened at one rung of a successive-halving run. */
@@ -45,15 +50,22 @@ export interface HalvingResult {
  * in ascending id order, then promotes the best nᵢ₊₁ of them to the next rung. The winner is the
  * best of the last rung.
  *
- * "Best" is lesson 06's tie rule, applied within a rung (where every configuration has the same
- * budget, so cost cannot separate them): higher score, then lower loss, then lower id; a diverged
- * evaluation (score or loss not finite) ranks after every finished one, and two diverged ones by
- * id. The order in which evaluations finish never matters: only the id breaks a tie.
+ * "Best" is lesson 06's tie rule, whole, applied within a rung: higher score, then lower loss,
+ * then lower cost (a missing cost counts as 0), then lower id; a diverged evaluation (score or
+ * loss not finite) ranks after every finished one, and two diverged ones by id. Every
+ * configuration of a rung has the same budget in epochs, but not the same cost: a wider network
+ * costs more per epoch, so the cost can decide an exact tie of score and loss. This is the rule
+ * `deno task search --method halving` promotes with (`selectBest` on score, loss, cost, id; its
+ * row ids follow the configuration ids within a rung). The order in which evaluations finish
+ * never matters.
  *
  * `evaluate` stands for "train `config` to `budget` epochs and validate"; the graded tests pass
  * a deterministic function of the configuration and the budget. A real search either retrains a
  * promoted configuration from scratch or resumes it from its checkpoint: the results are the
  * same here, only the cost differs (see {@link halvingPlan}).
+ *
+ * `planOf` makes the plan, `halvingPlan` of step 1 by default; the graded tests pass the
+ * reference's plans instead, so a mistake in step 1 costs points in its own tests only.
  *
  * Throws the `RangeError` of {@link halvingPlan} when no plan fits (including an empty `configs`).
  *
@@ -76,6 +88,8 @@ export function successiveHalving<C>(
   configs: readonly C[],
   evaluate: (config: C, budget: number) => Evaluation,
   options: { eta: number; maxBudget: number; rungs?: number },
+  planOf: (options: { n: number; eta: number; maxBudget: number; rungs?: number }) => HalvingPlan =
+    halvingPlan,
 ): HalvingResult {
   throw new Error("TODO: successiveHalving (lesson 08, 'Successive halving')");
 }

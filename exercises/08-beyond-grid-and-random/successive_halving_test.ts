@@ -7,12 +7,14 @@ interface Config {
   name: string;
   scores: Record<string, number | null>;
   losses: Record<string, number | null>;
+  costs: Record<string, number>;
 }
 
 /** The injected evaluation: a lookup in the configuration's table. */
 const lookup = (config: Config, budget: number): Evaluation => ({
   score: config.scores[String(budget)] ?? NaN,
   loss: config.losses[String(budget)] ?? NaN,
+  cost: config.costs[String(budget)],
 });
 
 const searches = cases.successiveHalving.cases.map((c, k) => ({
@@ -24,18 +26,42 @@ const searches = cases.successiveHalving.cases.map((c, k) => ({
 const describe = (c: { k: number; configs: readonly unknown[]; options: unknown }) =>
   `successiveHalving(<the ${c.configs.length} configurations of case ${c.k}>, lookup, ${
     JSON.stringify(c.options)
-  })`;
+  }, referencePlan)`;
+
+/**
+ * The plan passed to successiveHalving: the reference's halvingPlan for the case, after checking
+ * it is asked for the right one. So these tests grade successiveHalving alone; a mistake in
+ * halvingPlan or floorLog costs points in halving_plan_test.ts only.
+ */
+function referencePlan(c: (typeof searches)[number]) {
+  const canonical = (o: Record<string, unknown>) =>
+    JSON.stringify(Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => [k, o[k]]));
+  const wanted = { n: c.configs.length, ...c.options };
+  // deno-lint-ignore no-explicit-any
+  return (asked: any) => {
+    if (canonical(asked) !== canonical(wanted)) {
+      throw new Error(
+        `asked for the plan of ${JSON.stringify(asked)}; this search needs ${
+          JSON.stringify(wanted)
+        }`,
+      );
+    }
+    // deno-lint-ignore no-explicit-any
+    return c.plan as any;
+  };
+}
 
 graded({
-  name: "successiveHalving: rungs, promotions and winner of 12 searches with ties and divergence",
+  name: "successiveHalving: rungs, promotions and winner of 13 searches with ties and divergence",
   points: 6,
   hint: "At each rung evaluate the survivors in ascending id order, then keep the BEST " +
-    "n_(i+1) by lesson 06's rule: higher score, then lower loss, then lower id; diverged " +
+    "n_(i+1) by lesson 06's rule: higher score, then lower loss, then lower cost (a wider " +
+    "network costs more at the same budget), then lower id; diverged " +
     "(NaN) last. Break ties by id, never by the order in which results came in (or the order " +
     "of the previous rung). Lesson 08, 'Successive halving'.",
 }, () => {
   for (const c of searches) {
-    const run = () => successiveHalving(c.configs, lookup, c.options);
+    const run = () => successiveHalving(c.configs, lookup, c.options, referencePlan(c));
     expectEqual({
       input: `${describe(c)}.rungs (budget, ids, promoted)`,
       actual: () =>
@@ -65,7 +91,7 @@ graded({
     };
     expectEqual({
       input: `${describe(c)}.calls`,
-      actual: () => successiveHalving(c.configs, counting, c.options).calls,
+      actual: () => successiveHalving(c.configs, counting, c.options, referencePlan(c)).calls,
       expected: c.expected.calls,
     });
     expectEqual({
@@ -84,11 +110,15 @@ graded({
   const c = searches[0];
   expectEqual({
     input: `${describe(c)}.bestId`,
-    actual: () => successiveHalving(c.configs, lookup, c.options).bestId,
+    actual: () => successiveHalving(c.configs, lookup, c.options, referencePlan(c)).bestId,
     expected: c.expected.bestId,
   });
   expectThrows({
-    input: `successiveHalving([], lookup, ${JSON.stringify(c.options)})`,
-    actual: () => successiveHalving([], lookup, c.options),
+    input: `successiveHalving([], lookup, ${JSON.stringify(c.options)}, refusingPlan)`,
+    // halvingPlan's refusal of n = 0, given: successiveHalving must let it through.
+    actual: () =>
+      successiveHalving([], lookup, c.options, () => {
+        throw new RangeError("halvingPlan: n must be >= 1, got 0");
+      }),
   });
 });

@@ -24,6 +24,7 @@ import { loadManifest } from "../course/manifest.ts";
 import { type LessonResult, scoreLessons } from "../grading/score.ts";
 import { formatLesson, formatProgress, toJUnit, toResultsJson } from "../grading/report.ts";
 import { stageWorkspace } from "../grading/stage.ts";
+import { dependencyNotesIn } from "../grading/dependencies.ts";
 import { writeTextFileAtomic } from "../lib/files.ts";
 import type { Progress } from "../grading/run.ts";
 import { cacheModules, runDeno } from "../lib/process.ts";
@@ -140,6 +141,7 @@ async function runOnce(
     })
     : undefined;
   const results: LessonResult[] = [];
+  const notes: Record<string, string[]>[] = [];
   try {
     // Every lesson asked for in one test process (the progress table runs them all).
     results.push(
@@ -152,6 +154,9 @@ async function runOnce(
         signal,
       }),
     );
+    for (const result of results) {
+      notes.push(await dependencyNotesIn(stage?.root ?? kitRoot, result));
+    }
   } finally {
     progress.stop();
     await stage?.dispose();
@@ -164,9 +169,12 @@ async function runOnce(
     text = formatProgress(results) + target;
   } else {
     const blocks: string[] = [];
-    for (const result of results) {
+    for (const [i, result] of results.entries()) {
       const typeErrors = options.solutions ? {} : await typeErrorsOf(kitRoot, result);
-      blocks.push(formatLesson(result, { ...options, color, typeErrors }) + target);
+      const dependencyNotes = notes[i];
+      blocks.push(
+        formatLesson(result, { ...options, color, typeErrors, dependencyNotes }) + target,
+      );
     }
     text = blocks.join("\n");
   }
@@ -265,6 +273,8 @@ async function watch(options: CheckOptions, stop?: AbortSignal): Promise<number>
       }));
       if (!outcome || mine !== generation || signal.aborted) return;
       console.clear();
+      // A terminal that ignores the clear still shows which run is the current one.
+      console.log(`── check at ${new Date().toLocaleTimeString("en-GB")} ${"─".repeat(40)}`);
       console.log(outcome.text);
       console.log(`\nWatching ${folder} for changes. Ctrl-C stops.`);
     } finally {

@@ -44,7 +44,8 @@ Deno.test("check: one exercise solved, one a stub, one a syntax error", async ()
     assert.match(out, /got:\s+it threw Error: TODO: implement half/);
     assert.match(out, /hint:\s+Divide by two\./);
     assert.match(out, /✗ cube\.ts\s+0\/2 pts/);
-    assert.match(out, /SyntaxError.*cube\.ts:2/);
+    assert.match(out, /syntax error in .*cube\.ts:2:\d+: .*\n.*2 \| {3}return x \* x \*;/);
+    assert.doesNotMatch(out, /TypeError: SyntaxError/);
     assert.match(out.split("\n").at(-1)!, /^lesson-01: 3\/6 points$/);
   } finally {
     await Deno.remove(root, { recursive: true });
@@ -137,8 +138,10 @@ Deno.test("check: --show-output shows what the learner's code printed, under its
     const { out } = await check(["1", "--show-output"], root);
     assert.match(
       out,
-      /✓ square\.ts[^\n]*\n\s+── what square\.ts and its tests printed ──\n\s+│ squaring \d/,
+      /✓ square\.ts[^\n]*\n\s+── what square\.ts and its tests printed ──\n\s+│ ── square[^\n]*\[\d+ pts?\] ──\n\s+│ squaring \d/,
     );
+    // Each test's lines under its own label: more than one test of square.ts printed.
+    assert.ok((out.match(/│ ── square/g) ?? []).length > 1, out);
     assert.match(out, /\(half\.ts printed nothing\)/);
     const { out: quiet } = await check(["1"], root);
     assert.doesNotMatch(quiet, /squaring/);

@@ -27,6 +27,7 @@ import { listLessons } from "../course/lessons.ts";
 import { loadManifest } from "../course/manifest.ts";
 import { scoreLesson } from "../grading/score.ts";
 import { cacheModules } from "../lib/process.ts";
+import { linkProblems } from "../content/links.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -93,24 +94,9 @@ export function studentEditionMarkdown(path: string, text: string): string {
 /** What a learner must never read in the edition: the answers' folder and author-only tools. */
 const AUTHOR_ONLY_MENTIONS = [/\bsolutions\//, /\bkit\/bench\b/, /\bkit\/content\b/];
 
-/** Markdown without its fenced code blocks (links inside them are not links). */
-function withoutCodeBlocks(text: string): string {
-  return text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, "");
-}
-
-/** The relative targets of a markdown text's links and images (inline and reference style). */
-function relativeLinks(text: string): string[] {
-  const prose = withoutCodeBlocks(text);
-  const targets = [
-    ...[...prose.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1]),
-    ...[...prose.matchAll(/^\s*\[[^\]]+\]:\s*(\S+)/gm)].map((m) => m[1]),
-  ];
-  return targets.filter((t) => !/^([a-z][a-z0-9+.-]*:|#)/i.test(t));
-}
-
 /**
  * What is wrong with a student edition in `root` as a learner would find it: a relative link or
- * image in its markdown that leads nowhere, a `deno task X` named in its markdown that its
+ * image in its markdown that leads nowhere, a kit path in a code span that it lacks, a `deno task X` named in its markdown that its
  * `deno.json` lacks, and any mention of `solutions/` (or of the authors' `kit/bench`,
  * `kit/content`) in its markdown or its exercises. Empty when the edition reads cleanly.
  *
@@ -141,12 +127,8 @@ export async function editionProblems(root: string): Promise<string[]> {
       if (hit) problems.push(`${path} mentions ${hit[0]}, which the edition does not have`);
     }
     if (!markdown) continue;
-    for (const target of relativeLinks(text)) {
-      const file = decodeURIComponent(target.replace(/[#?].*$/, ""));
-      if (file === "") continue;
-      const exists = await Deno.stat(join(root, dirname(path), file)).then(() => true, () => false);
-      if (!exists) problems.push(`${path} links to ${target}, which does not exist`);
-    }
+    // Links and kit paths in code spans: every one to a file the edition lacks.
+    problems.push(...await linkProblems(root, path, text));
     for (const [, task] of text.matchAll(/\bdeno task ([A-Za-z][\w:-]*)/g)) {
       if (!tasks.has(task)) problems.push(`${path} names \`deno task ${task}\`, not in deno.json`);
     }

@@ -123,3 +123,19 @@ Deno.test({
     }
   },
 });
+
+Deno.test("editionProblems: a kit path in a code span that the edition lacks is found", async () => {
+  const root = await folderWith({
+    "deno.json": JSON.stringify({ tasks: {} }),
+    "kit/lib/csv.ts": "",
+    "lessons/06-x/README.md":
+      "Compared by `kit/crosscheck/06-x_test.ts`; read with `kit/lib/csv.ts`.\n",
+  });
+  try {
+    assert.deepEqual(await editionProblems(root), [
+      "lessons/06-x/README.md names `kit/crosscheck/06-x_test.ts`, which does not exist",
+    ]);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});

@@ -184,7 +184,7 @@ Deno.test({
       // The graded cases are frozen before any learner code runs.
       assertMatch(problems("mutate-cases"), /read only property 'length'.*cube\.ts/);
       assertMatch(problems("loop-top-level"), /timed out/);
-      assertMatch(problems("syntax-error"), /SyntaxError|Expected/);
+      assertMatch(problems("syntax-error"), /syntax error|SyntaxError|Expected/);
       assert(results.get("linked-lesson")!.notes.some((n) => /a link/.test(n)));
       assert(results.get("linked-files")!.notes.some((n) => /not a plain file/.test(n)));
       for (const r of results.values()) {

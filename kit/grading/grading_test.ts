@@ -109,6 +109,14 @@ Deno.test("explainLoadFailure keeps the error and its place, relative to the wor
     explainLoadFailure(printed, "/ws", 1),
     "SyntaxError: The requested module './a.ts' does not provide an export named 'f' (e/a_test.ts:1:10)",
   );
+  assert.equal(
+    explainLoadFailure(
+      "error: TypeError: SyntaxError: Expression expected\n    at file:///ws/e/a.ts:42:13\n",
+      "/ws",
+      1,
+    ),
+    "syntax error in e/a.ts:42:13: Expression expected",
+  );
   assert.equal(explainLoadFailure("", "/ws", 137), "the test process was killed (out of memory?)");
   assert.equal(explainLoadFailure("", "/ws", 134), "the test process aborted (exit code 134)");
   assert.equal(

@@ -41,6 +41,21 @@ export interface FormatOptions {
   color?: boolean;
   /** Type errors per exercise file (`deno check`'s diagnostics), shown with its failures. */
   typeErrors?: Record<string, string>;
+  /** Per exercise file, the exercise files it uses that fail their own tests (dependencies.ts). */
+  dependencyNotes?: Record<string, string[]>;
+}
+
+/**
+ * Failing tests in the order their details are worth reading: a test that failed on a whole
+ * record ("first difference at .best") says less about the mistake than one that failed on a
+ * single answer, so the record failures go after the others (their order kept otherwise), and
+ * the first test shown in detail is the most specific one.
+ */
+function mostSpecificFirst(failing: TestOutcome[]): TestOutcome[] {
+  const broad = (t: TestOutcome) => /first difference at \./.test(t.message ?? "") ? 1 : 0;
+  return failing.map((test, index) => ({ test, index }))
+    .sort((a, b) => broad(a.test) - broad(b.test) || a.index - b.index)
+    .map(({ test }) => test);
 }
 
 function exerciseBlock(exercise: ExerciseResult, options: FormatOptions): string[] {
@@ -53,13 +68,16 @@ function exerciseBlock(exercise: ExerciseResult, options: FormatOptions): string
     exercise.tests.length === 1 ? "test" : "tests"
   } passed`;
   const lines = [head];
+  for (const note of options.dependencyNotes?.[exercise.file] ?? []) {
+    lines.push(`      note: ${note}`);
+  }
   if (exercise.problem) {
     lines.push(indent(exercise.problem, "      "));
-    if (/SyntaxError|Expected|Unexpected/.test(exercise.problem)) {
+    if (/syntax error|SyntaxError|Expected|Unexpected/.test(exercise.problem)) {
       lines.push("      Fix the syntax error above; your other exercises are graded anyway.");
     }
   } else {
-    const failing = exercise.tests.filter((t) => t.status !== "pass");
+    const failing = mostSpecificFirst(exercise.tests.filter((t) => t.status !== "pass"));
     failing.forEach((test: TestOutcome, index) => {
       lines.push(`      ${FAIL} ${test.name}`);
       if (index > 0 && !verbose) return;

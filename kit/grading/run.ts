@@ -241,12 +241,19 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
   const events: Progress[] = [];
   let observedBytes = 0;
   const printedBy = new Map<string, BoundedText>();
+  // Each block of printed lines is labelled with the test that printed it (or the loading).
+  const labelOf = new Map<string, string>();
   const onLine = (line: string) => {
     const at = line.indexOf(MARKER);
     if (at < 0) {
       if (file !== undefined && phase !== "end" && !REPORTER_LINE.test(line)) {
         let text = printedBy.get(file);
         if (!text) printedBy.set(file, text = new BoundedText());
+        const label = phase === "test" && test?.name ? test.name : "while the file loaded";
+        if (labelOf.get(file) !== label) {
+          labelOf.set(file, label);
+          text.add(`── ${label} ──`);
+        }
         text.add(line);
       }
       return;
@@ -597,7 +604,7 @@ const MAX_REPORT_BYTES = 32 * 1024 * 1024;
  * const printed = "error: SyntaxError: Expected ',', got 'x'\n    at file:///k/exercises/a.ts:3:9\n";
  * assert.equal(
  *   explainLoadFailure(printed, "/k", 1),
- *   "SyntaxError: Expected ',', got 'x' (exercises/a.ts:3:9)",
+ *   "syntax error in exercises/a.ts:3:9: Expected ',', got 'x'",
  * );
  * ```
  */
@@ -620,7 +627,25 @@ export function explainLoadFailure(printed: string, workspace: string, exitCode:
   }
   const location = lines.slice(errorAt + 1).map((line) => /file:\/\/(\/[^\s)]+:\d+:\d+)/.exec(line))
     .find((match) => match !== null);
-  if (!location) return message;
+  // Deno reports a module that does not parse as "TypeError: SyntaxError: …": say it once, as
+  // what it is, with the line.
+  const syntax = /^(?:TypeError: )?SyntaxError: (?!The requested module)(.*)$/.exec(message);
+  if (!location) return syntax ? `syntax error: ${syntax[1]}` : message;
   const path = decodeURIComponent(location[1]);
-  return `${message} (${relative(workspace, path)})`;
+  if (!syntax) return `${message} (${relative(workspace, path)})`;
+  return `syntax error in ${relative(workspace, path)}: ${syntax[1]}${sourceLine(path)}`;
+}
+
+/** The line `file:line:col` points at, with a caret under the column; empty when unreadable. */
+function sourceLine(location: string): string {
+  const match = /^(.*):(\d+):(\d+)$/.exec(location);
+  if (!match) return "";
+  try {
+    const line = Deno.readTextFileSync(match[1]).split("\n")[Number(match[2]) - 1];
+    if (line === undefined) return "";
+    const number = `${match[2]} | `;
+    return `\n${number}${line}\n${" ".repeat(number.length + Number(match[3]) - 1)}^`;
+  } catch {
+    return "";
+  }
 }

@@ -4,8 +4,8 @@
  * @module
  */
 
-import { seededRandom } from "../../kit/lib/random.ts";
-import type { Config } from "./grid.ts";
+import { type Random, seededRandom } from "../../kit/lib/random.ts";
+import type { Config, Value } from "./grid.ts";
 import { type Distribution, sample } from "./distributions.ts";
 
 /** A search space: one {@link Distribution} per hyperparameter, by name, in insertion order. */
@@ -20,6 +20,10 @@ export type Space = Record<string, Distribution>;
  * **prefix property**: the first k configurations of a run with n ≥ k are exactly those of a run
  * with n = k. A search can be extended (or resumed) without changing the trials it already ran.
  *
+ * `draw` is how a value comes from a distribution and the stream: `sample` of step 2 by default.
+ * The graded tests pass their own (one that records the draw it reads), so a mistake in `sample`
+ * costs points in `sample`'s tests only.
+ *
  * Throws a `RangeError` when `n` is not an integer ≥ 0.
  *
  * @example
@@ -32,7 +36,12 @@ export type Space = Record<string, Distribution>;
  * assert.deepEqual(ten.slice(0, 3), three);
  * ```
  */
-export function randomConfigurations(space: Space, n: number, seed: number | string): Config[] {
+export function randomConfigurations(
+  space: Space,
+  n: number,
+  seed: number | string,
+  draw: (distribution: Distribution, random: Random) => Value = sample,
+): Config[] {
   // BEGIN SOLUTION "TODO: randomConfigurations (lesson 07, 'Random search')"
   if (!Number.isInteger(n) || n < 0) {
     throw new RangeError(`n must be an integer >= 0, got ${n}`);
@@ -42,7 +51,7 @@ export function randomConfigurations(space: Space, n: number, seed: number | str
   const configs: Config[] = [];
   for (let i = 0; i < n; i++) {
     const config: Config = {};
-    for (const name of names) config[name] = sample(space[name], random);
+    for (const name of names) config[name] = draw(space[name], random);
     configs.push(config);
   }
   return configs;

@@ -58,6 +58,9 @@ export interface HalvingSchedule {
  * 4.999999999999999 in Python): this function counts with integers, so it differs from
  * scikit-learn exactly there, and the lesson says where.
  *
+ * `log` is the integer logarithm, `floorLog` of step 1 by default; the graded tests pass the
+ * reference's answers instead, so a mistake in `floorLog` costs points in its own tests only.
+ *
  * Throws a `RangeError` when `factor` is not an integer ≥ 2, when a count is not a positive
  * integer, when min > max, or when both are `"exhaust"`.
  *
@@ -72,7 +75,10 @@ export interface HalvingSchedule {
  * assert.deepEqual(s.nResources, [20, 60, 180, 540]);
  * ```
  */
-export function halvingSchedule(options: HalvingOptions): HalvingSchedule {
+export function halvingSchedule(
+  options: HalvingOptions,
+  log: (x: number, base: number) => number = floorLog,
+): HalvingSchedule {
   // BEGIN SOLUTION "TODO: halvingSchedule (lesson 08, 'scikit-learn's HalvingRandomSearchCV')"
   const { factor, maxResources, aggressiveElimination } = options;
   if (!Number.isInteger(factor) || factor < 2) {
@@ -94,14 +100,14 @@ export function halvingSchedule(options: HalvingOptions): HalvingSchedule {
   const candidates = options.nCandidates === "exhaust"
     ? Math.floor(maxResources / minResources)
     : options.nCandidates;
-  const nRequiredIterations = 1 + floorLog(candidates, factor);
+  const nRequiredIterations = 1 + log(candidates, factor);
   if (options.minResources === "exhaust") {
     minResources = Math.max(
       minResources,
       Math.floor(maxResources / factor ** (nRequiredIterations - 1)),
     );
   }
-  const nPossibleIterations = 1 + floorLog(Math.floor(maxResources / minResources), factor);
+  const nPossibleIterations = 1 + log(Math.floor(maxResources / minResources), factor);
   const iterations = aggressiveElimination
     ? nRequiredIterations
     : Math.min(nPossibleIterations, nRequiredIterations);

@@ -36,6 +36,11 @@ interface CrossValidateCase {
   note: string;
   n: number;
   k: number;
+  /**
+   * The reference's `kFold(n, k)`: the test passes these folds, not the learner's `kFold`, so a
+   * mistake in `kFold` costs points in `kFold`'s tests only.
+   */
+  folds: { train: number[]; validation: number[] }[];
   /** Score and loss of each fold, listed by the fold's first validation row. */
   table: { first: number; score: JsonNumber; loss: JsonNumber }[];
   expected: { score: JsonNumber; loss: JsonNumber; scoreSd: JsonNumber };
@@ -132,6 +137,7 @@ function crossValidateCases(): CrossValidateCase[] {
       note,
       n,
       k,
+      folds: folds.map((f) => ({ train: [...f.train], validation: [...f.validation] })),
       table: table.map((row) => ({
         first: row.first,
         score: jsonNumber(row.score),

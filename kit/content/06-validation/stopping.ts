@@ -7,7 +7,7 @@
 
 import { integer, seededRandom } from "../../lib/random.ts";
 import type { LessonContent } from "../types.ts";
-import { markdownTable } from "../format.ts";
+import { formatPercent, markdownTable } from "../format.ts";
 import { lineChart } from "../../lib/plot.ts";
 import {
   earlyStopping,
@@ -412,6 +412,19 @@ export const stopping: LessonContent = {
     "stop-max-epochs": () => String(MAX_EPOCHS),
     "stop-patience": () => String(PATIENCE),
     "stop-seeds": () => String(STOP_SEEDS.length),
+    // Seed by seed: which of the two models did better on test (exact comparison of accuracies).
+    "stop-full-better": () => String(stopRuns().filter((r) => r.testAtLast > r.testAtBest).length),
+    "stop-restored-better": () =>
+      String(stopRuns().filter((r) => r.testAtBest > r.testAtLast).length),
+    "stop-test-ties": () => String(stopRuns().filter((r) => r.testAtBest === r.testAtLast).length),
+    "stop-mean-difference": () => {
+      const { mean, sd } = meanAndSd(stopRuns().map((r) => 100 * (r.testAtBest - r.testAtLast)));
+      return `${mean.toFixed(1)} ± ${sd.toFixed(1)}`;
+    },
+    "stop-epoch-share": () => {
+      const trained = stopRuns().map((r) => (r.stoppedEpoch < 0 ? MAX_EPOCHS : r.stoppedEpoch + 1));
+      return formatPercent(trained.reduce((a, b) => a + b, 0) / (trained.length * MAX_EPOCHS));
+    },
   },
   figures: { "early-stopping": stopFigure },
 };

@@ -29,6 +29,7 @@ import {
   randomConfigurations,
   type Space,
 } from "../../../solutions/07-grid-and-random-search/random_search.ts";
+import { quasiRandomConfigurations } from "../../../solutions/07-grid-and-random-search/quasi_random.ts";
 import {
   expectedMaxPerformance,
   incumbentCurve,
@@ -70,11 +71,13 @@ function toyPoints(configs: Config[]) {
 function toyFigure(): Promise<string> {
   const grid = toyPoints(gridPoints(TOY_GRID));
   const random = toyPoints(randomConfigurations(TOY_SPACE, 9, 1));
+  const quasi = toyPoints(quasiRandomConfigurations(TOY_SPACE, 9, 1));
   return Promise.resolve(scatterWithMarginals({
-    title: "9 trials when only x matters: grid vs random (seed 1)",
+    title: "9 trials when only x matters: grid, random and quasi-random (seed 1)",
     panels: [
       { title: "3 × 3 grid: 3 distinct x", points: grid },
       { title: "9 random points: 9 distinct x", points: random },
+      { title: "9 quasi-random (Halton): 9 distinct x", points: quasi },
     ],
     xLabel: "x (matters)",
     yLabel: "y (hardly matters)",
@@ -91,7 +94,12 @@ function toyTable(): string {
     { length: TOY_SEEDS },
     (_, s) => best(toyPoints(randomConfigurations(TOY_SPACE, 9, s))),
   );
+  const quasiBest = Array.from(
+    { length: TOY_SEEDS },
+    (_, s) => best(toyPoints(quasiRandomConfigurations(TOY_SPACE, 9, s))),
+  );
   const wins = randomBest.filter((b) => b > gridBest).length;
+  const quasiWins = quasiBest.filter((b) => b > gridBest).length;
   const f = (v: number) => v.toFixed(3);
   return markdownTable(
     ["search (9 trials)", "distinct x tried", "best score: mean ± sd", "range"],
@@ -103,10 +111,18 @@ function toyTable(): string {
         `${f(mean(randomBest))} ± ${f(sd(randomBest))}`,
         `${f(Math.min(...randomBest))}–${f(Math.max(...randomBest))}`,
       ],
+      [
+        `quasi-random (scrambled Halton), ${TOY_SEEDS} seeds`,
+        "9",
+        `${f(mean(quasiBest))} ± ${f(sd(quasiBest))}`,
+        `${f(Math.min(...quasiBest))}–${f(Math.max(...quasiBest))}`,
+      ],
     ],
   ) +
     `\n\nRandom search beat the grid in ${wins} of ${TOY_SEEDS} seeds (${
       formatPercent(wins / TOY_SEEDS)
+    }), quasi-random search in ${quasiWins} (${
+      formatPercent(quasiWins / TOY_SEEDS)
     }); the best possible score is ${f(toyScore(0.63, 1))}.`;
 }
 
@@ -183,6 +199,10 @@ const METHODS: { name: string; configs: (seed: number) => Config[] }[] = [
   { name: "3 × 3 grid (log-spaced)", configs: () => gridPoints(DIGITS_GRID) },
   { name: "9 random, log-uniform", configs: (s) => randomConfigurations(LOG_SPACE, 9, s) },
   { name: "9 random, uniform", configs: (s) => randomConfigurations(LINEAR_SPACE, 9, s) },
+  {
+    name: "9 quasi-random, log-uniform",
+    configs: (s) => quasiRandomConfigurations(LOG_SPACE, 9, s),
+  },
 ];
 
 let comparison: { name: string; searches: Search[] }[] | undefined;
@@ -237,6 +257,8 @@ function budgetFigure(): Promise<string> {
   const budgets = Array.from({ length: 40 }, (_, i) => i + 1);
   const series = [];
   for (const { name, searches } of digitsComparison()) {
+    // Dodge et al.'s estimate treats trials as independent draws: not a quasi-random sequence.
+    if (name.includes("quasi")) continue;
     const scores = searches.flatMap((s) => s.results.map((r) => r.score));
     if (name.includes("grid")) {
       const best = mean(searches.map((s) => s.results[s.winner].score));
@@ -267,7 +289,7 @@ function budgetFigure(): Promise<string> {
 function budgetTable(): string {
   const rows = [];
   for (const { name, searches } of digitsComparison()) {
-    if (name.includes("grid")) continue;
+    if (name.includes("grid") || name.includes("quasi")) continue;
     const scores = searches.flatMap((s) => s.results.map((r) => r.score));
     rows.push([
       name.replace("9 random, ", "random, "),

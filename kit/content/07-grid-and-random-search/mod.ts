@@ -23,6 +23,13 @@ import {
   type Space,
 } from "../../../solutions/07-grid-and-random-search/random_search.ts";
 import {
+  firstPrimes,
+  haltonScrambling,
+  quasiRandomConfigurations,
+  radicalInverse,
+  scrambledRadicalInverse,
+} from "../../../solutions/07-grid-and-random-search/quasi_random.ts";
+import {
   formatTrialLog,
   type TrialRecord,
 } from "../../../solutions/07-grid-and-random-search/tracker.ts";
@@ -31,6 +38,7 @@ import {
   incumbentCurve,
 } from "../../../solutions/07-grid-and-random-search/budget.ts";
 import { blocks, figures, values } from "./experiments.ts";
+import { quasiBlocks, quasiValues } from "./quasi.ts";
 
 /** JSON cannot hold NaN or ±Infinity: such numbers are written as `{ "number": "NaN" }`. */
 const encode = (v: number | string | boolean): number | string | boolean | { number: string } =>
@@ -172,6 +180,13 @@ function sampleCases(): unknown {
   };
 }
 
+/**
+ * The draw the graded tests of the searches inject instead of `sample`: the stream's number
+ * itself, so a search is graded on its order of draws alone and a mistake in `sample` costs
+ * points in `sample`'s tests only.
+ */
+const drawU = (_distribution: Distribution, random: Random): Value => random();
+
 function randomSearchCases(): unknown {
   const spaces: Space[] = [
     LESSON_SPACE,
@@ -193,7 +208,7 @@ function randomSearchCases(): unknown {
         space: space,
         seed,
         n: 8,
-        expected: randomConfigurations(space, 8, seed),
+        expected: randomConfigurations(space, 8, seed, drawU),
       });
     }
   });
@@ -205,7 +220,84 @@ function randomSearchCases(): unknown {
       seed: prefixSeed,
       n: 12,
       ks: [0, 1, 2, 5, 11],
-      expected: randomConfigurations(LESSON_SPACE, 12, prefixSeed),
+      expected: randomConfigurations(LESSON_SPACE, 12, prefixSeed, drawU),
+    },
+  };
+}
+
+/** Cases of the quasi-random exercise: radical inverses, scrambled ones, whole searches. */
+function quasiRandomCases(): unknown {
+  const random = seededRandom("07/quasi-random");
+  const primes = firstPrimes(30);
+  const inverse = (index: number, base: number) => ({
+    index,
+    base,
+    expected: radicalInverse(index, base),
+  });
+  const lesson = [
+    ...Array.from({ length: 9 }, (_, i) => inverse(i, 2)),
+    ...Array.from({ length: 10 }, (_, i) => inverse(i, 3)),
+    inverse(24, 991),
+    inverse(991, 991),
+    inverse(992, 991),
+  ];
+  const drawn = Array.from(
+    { length: 20 },
+    () => inverse(integer(random, 0, 1_000_000), primes[integer(random, 0, primes.length - 1)]),
+  );
+  const scrambled = Array.from({ length: 15 }, (_, k) => {
+    const dimensions = integer(random, 1, 12);
+    const { base, permutation } =
+      haltonScrambling(dimensions, `07/quasi/${k}/${integer(random, 0, 999_999)}`)[dimensions - 1];
+    const index = integer(random, 0, 100_000);
+    return {
+      index,
+      base,
+      permutation,
+      expected: scrambledRadicalInverse(index, base, permutation),
+    };
+  });
+  const spaces: Space[] = [
+    LESSON_SPACE,
+    {
+      lr: { type: "logUniform", low: 1e-4, high: 1 },
+      l2: { type: "logUniform", low: 1e-6, high: 1e-1 },
+    },
+    { x: { type: "uniform", low: 0, high: 1 }, y: { type: "uniform", low: 0, high: 1 } },
+  ];
+  const searches = spaces.flatMap((space, k) =>
+    [0, 7, `quasi-${k}-${integer(random, 0, 999_999)}`].map((seed) => ({
+      space,
+      seed,
+      n: 10,
+      expected: quasiRandomConfigurations(space, 10, seed, drawU),
+    }))
+  );
+  const prefixSeed = `quasi-prefix-${integer(random, 0, 999_999)}`;
+  return {
+    radicalInverse: { lesson, random: drawn },
+    scrambled: {
+      lesson: [{ index: 5, base: 3, permutation: [0, 2, 1], expected: 1 / 3 + 2 / 9 }],
+      random: scrambled,
+      invalid: [
+        { index: 5, base: 3, permutation: [1, 0, 2], why: "permutation[0] must be 0" },
+        { index: 5, base: 3, permutation: [0, 1], why: "one digit per value of the base" },
+        { index: 5, base: 3, permutation: [0, 1, 1], why: "each digit once" },
+      ],
+    },
+    invalidInverse: [
+      { index: -1, base: 2, why: "a negative index" },
+      { index: 1.5, base: 2, why: "a fractional index" },
+      { index: 3, base: 1, why: "base below 2" },
+      { index: 3, base: 2.5, why: "a fractional base" },
+    ],
+    searches,
+    prefix: {
+      space: LESSON_SPACE,
+      seed: prefixSeed,
+      n: 12,
+      ks: [0, 1, 2, 5, 11],
+      expected: quasiRandomConfigurations(LESSON_SPACE, 12, prefixSeed, drawU),
     },
   };
 }
@@ -332,10 +424,11 @@ export const content: LessonContent = {
     gridPoints: gridCases(),
     sample: sampleCases(),
     randomConfigurations: randomSearchCases(),
+    quasiRandom: quasiRandomCases(),
     trialLog: trackerCases(),
     budget: budgetCases(),
   }),
-  blocks,
-  values,
+  blocks: { ...blocks, ...quasiBlocks },
+  values: { ...values, ...quasiValues },
   figures,
 };

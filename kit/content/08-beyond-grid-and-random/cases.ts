@@ -129,12 +129,14 @@ export interface TableConfig {
   name: string;
   scores: Record<string, number | null>;
   losses: Record<string, number | null>;
+  /** Epochs × parameters, by budget: wider configurations cost more at the same budget. */
+  costs: Record<string, number>;
 }
 
 /** The evaluation the graded tests inject: a lookup in the configuration's own table. */
 export function lookup(config: TableConfig, budget: number): Evaluation {
   const score = config.scores[String(budget)], loss = config.losses[String(budget)];
-  return { score: score ?? NaN, loss: loss ?? NaN };
+  return { score: score ?? NaN, loss: loss ?? NaN, cost: config.costs[String(budget)] };
 }
 
 /**
@@ -146,13 +148,16 @@ function tableConfigs(random: Random, n: number, budgets: number[]): TableConfig
     const ceiling = 0.5 + 0.45 * random();
     const speed = 0.5 + 20 * random();
     const diverges = random() < 0.1;
+    const parameters = [16, 32, 64, 128][integer(random, 0, 3)] * 100;
     const scores: Record<string, number | null> = {}, losses: Record<string, number | null> = {};
+    const costs: Record<string, number> = {};
     for (const b of budgets) {
       const progress = 1 - Math.exp(-b / speed);
       scores[b] = diverges ? null : Math.round(20 * ceiling * progress) / 20;
       losses[b] = diverges ? null : Math.round(100 * (1.2 - ceiling * progress)) / 100;
+      costs[b] = b * parameters;
     }
-    return { name: `c${id}`, scores, losses };
+    return { name: `c${id}`, scores, losses, costs };
   });
 }
 
@@ -175,6 +180,7 @@ function searchCases() {
     list.push({
       configs,
       options,
+      plan: halvingPlan(shape),
       expected: {
         rungs: result.rungs.map((r) => ({ budget: r.budget, ids: r.ids, promoted: r.promoted })),
         bestId: result.bestId,
@@ -184,6 +190,28 @@ function searchCases() {
       },
     });
   }
+  // Exact ties of score and loss at every budget, widths in falling order: only the cost (and,
+  // between equal widths, the id) decides, and it reverses the order the ids alone would give.
+  const widths = [128, 128, 64, 64, 32, 32, 16, 16, 16];
+  const tied: TableConfig[] = widths.map((width, id) => ({
+    name: `c${id}`,
+    scores: { 1: 0.5, 3: 0.7, 9: 0.8 },
+    losses: { 1: 0.9, 3: 0.6, 9: 0.4 },
+    costs: { 1: 100 * width, 3: 300 * width, 9: 900 * width },
+  }));
+  const tieOptions = { eta: 3, maxBudget: 9 };
+  const tieResult = successiveHalving(tied, lookup, tieOptions);
+  list.push({
+    configs: tied,
+    options: tieOptions,
+    plan: halvingPlan({ n: tied.length, ...tieOptions }),
+    expected: {
+      rungs: tieResult.rungs.map((r) => ({ budget: r.budget, ids: r.ids, promoted: r.promoted })),
+      bestId: tieResult.bestId,
+      calls: tieResult.calls,
+      evaluated: tieResult.calls,
+    },
+  });
   return { cases: list };
 }
 
@@ -240,8 +268,18 @@ function scheduleCases() {
       aggressiveElimination: random() < 0.4,
     });
   }
+  // Every integer logarithm the reference takes, with its answer: the tests pass these to
+  // halvingSchedule instead of the learner's floorLog, so a floorLog mistake costs points there.
+  const logs = new Map<string, [number, number, number]>();
+  const recording = (x: number, base: number) => {
+    const value = floorLog(x, base);
+    logs.set(`${x}/${base}`, [x, base, value]);
+    return value;
+  };
+  const list = options.map((o) => ({ options: o, expected: halvingSchedule(o, recording) }));
   return {
-    cases: options.map((o) => ({ options: o, expected: halvingSchedule(o) })),
+    cases: list,
+    logs: [...logs.values()],
     invalid: [
       {
         options: {
