@@ -18,7 +18,7 @@ import { stageWorkspace } from "./stage.ts";
 import { DEFAULT_MEMORY_MIB, memoryWrapper, SANDBOX_FLAGS, vetImports } from "./sandbox.ts";
 import { writeTextFileAtomic } from "./files.ts";
 import { discoverExpected, type Discovery, judgeRun, stageRedactedCases } from "./trusted.ts";
-import { drawHeldOutCases } from "./held_out.ts";
+import { withHeldOutCases } from "./held_out.ts";
 import { inspectSubmission, lstatOrNull, type Submission } from "./submissions.ts";
 
 export { findSubmissions, safeName, type Submission } from "./submissions.ts";
@@ -121,13 +121,19 @@ export async function prepareGrader(options: GradeOptions): Promise<Grader> {
   let discovery: Discovery | undefined;
   if ((await lstatOrNull(join(kitRoot, "solutions")))?.isDirectory) {
     if (options.heldOutSeed) {
-      const drawn = await drawHeldOutCases(kitRoot, options.heldOutSeed);
-      if ("folder" in drawn) {
-        discovery = await discoverExpected(kitRoot, lessons, declared, drawn.folder);
+      // The drawn cases are read into the discovery (redacted texts included) and their
+      // folder removed before any student's code runs.
+      const found = await withHeldOutCases(
+        kitRoot,
+        options.heldOutSeed,
+        (folder) => discoverExpected(kitRoot, lessons, declared, folder),
+      );
+      if ("value" in found) {
+        discovery = found.value;
         log(
           `held-out cases drawn from the teacher's seed for ${discovery.heldOutTests.size} tests`,
         );
-      } else log(`warning: ${drawn.problem}; the public cases are used`);
+      } else log(`warning: ${found.problem}; the public cases are used`);
     }
     discovery ??= await discoverExpected(kitRoot, lessons, declared);
     for (const problem of discovery.problems) log(`warning: ${problem}`);

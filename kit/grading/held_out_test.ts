@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { findSubmissions, gradeSubmission, prepareGrader } from "./classroom.ts";
 import { writeHardCoder } from "./hard_coder.ts";
-import { drawHeldOutCases, testsWithoutHeldOutCases } from "./held_out.ts";
+import { drawHeldOutCases, testsWithoutHeldOutCases, withHeldOutCases } from "./held_out.ts";
 import { listLessons } from "./lessons.ts";
 import { loadManifest } from "./manifest.ts";
 import { copyTree } from "./stage.ts";
@@ -33,6 +33,35 @@ Deno.test("held-out cases: drawn afresh from a seed, the lesson's tables kept, e
     assert.deepEqual([...discovery.heldOutTests].sort(), declared.sort());
   } finally {
     await Deno.remove(drawn.folder, { recursive: true });
+  }
+});
+
+Deno.test("held-out cases: their folder is removed whether the grading set-up returns or throws", async () => {
+  const exists = (path: string) => Deno.lstat(path).then(() => true, () => false);
+  let seen = "";
+  const found = await withHeldOutCases(KIT_ROOT, SEED, async (folder) => {
+    seen = folder;
+    assert.ok(await exists(join(folder, "01-parameters-and-hyperparameters.json")));
+    return 1;
+  });
+  assert.deepEqual(found, { value: 1 });
+  assert.equal(await exists(seen), false, `${seen} was left behind`);
+  await assert.rejects(
+    () =>
+      withHeldOutCases(KIT_ROOT, SEED, (folder) => {
+        seen = folder;
+        throw new Error("the set-up failed");
+      }),
+    /the set-up failed/,
+  );
+  assert.equal(await exists(seen), false, `${seen} was left behind after a throw`);
+  // A draw that fails (a folder that is no kit) leaves nothing either.
+  const notAKit = await Deno.makeTempDir({ prefix: "kit-not-a-kit-" });
+  try {
+    const failed = await withHeldOutCases(notAKit, SEED, () => Promise.resolve(0));
+    assert.ok("problem" in failed);
+  } finally {
+    await Deno.remove(notAKit, { recursive: true });
   }
 });
 
