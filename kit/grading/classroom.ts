@@ -19,6 +19,7 @@ import { DEFAULT_MEMORY_MIB, memoryWrapper, SANDBOX_FLAGS, vetImports } from "./
 import { writeTextFileAtomic } from "./files.ts";
 import { discoverExpected, type Discovery, judgeRun, stageRedactedCases } from "./trusted.ts";
 import { withHeldOutCases } from "./held_out.ts";
+import { boundLessons, cutText, graderErrorNote } from "./boundary.ts";
 import { inspectSubmission, lstatOrNull, type Submission } from "./submissions.ts";
 
 export { findSubmissions, safeName, type Submission } from "./submissions.ts";
@@ -237,16 +238,28 @@ async function readCached(path: string, key: string): Promise<StudentResult | nu
 export async function gradeSubmission(
   grader: Grader,
   submission: Submission,
+  report?: (result: StudentResult) => Promise<void>,
 ): Promise<StudentResult> {
   try {
-    return await gradeInspected(grader, submission);
+    const result = await gradeInspected(grader, submission);
+    // The student's own reports are part of grading them: one that cannot be written costs
+    // this student's row, never the class's gradebook.
+    await report?.(result);
+    return result;
   } catch (error) {
     // Whatever went wrong for one student, the class still gets its gradebook: this student
     // gets a row that says why, and a re-run tries again.
-    const reason = `not graded: ${error instanceof Error ? error.message : String(error)}`;
+    const reason = graderErrorNote(error, isHeldOut(grader));
     grader.log(`${submission.name}: ${reason}`);
-    return notGraded(grader, submission, reason, "");
+    const row = notGraded(grader, submission, reason, "");
+    await report?.(row).catch(() => {});
+    return row;
   }
+}
+
+/** Whether the grader holds cases out: then no text of a student's run reaches a report. */
+function isHeldOut(grader: Grader): boolean {
+  return (grader.discovery?.heldOutTests.size ?? 0) > 0;
 }
 
 function notGraded(
@@ -281,7 +294,7 @@ async function gradeInspected(grader: Grader, submission: Submission): Promise<S
       return cached;
     }
   }
-  const notes = inspection.refused.map((r) => `refused ${r}`);
+  const notes = inspection.refused.map((r) => cutText(`refused ${r}`));
   let result: StudentResult;
   if (inspection.problem) {
     result = notGraded(grader, submission, inspection.problem, key, notes);
@@ -304,8 +317,10 @@ async function gradeInspected(grader: Grader, submission: Submission): Promise<S
         timeoutMs: Math.min(20_000, grader.lessonTimeoutMs),
       });
       const refused = [...inspection.refused, ...stage.refused];
-      notes.push(...stage.refused.map((r) => `refused ${r}`));
-      lessons.push(...await gradeLessons(grader, stage.root, refused, verdicts));
+      notes.push(...stage.refused.map((r) => cutText(`refused ${r}`)));
+      const graded = await gradeLessons(grader, stage.root, refused, verdicts);
+      // From here on, only bounded text (boundary.ts): reports, the gradebook, NAME.json.
+      lessons.push(...boundLessons(graded, isHeldOut(grader)));
     } finally {
       await stage.dispose();
     }
