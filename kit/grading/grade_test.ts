@@ -182,7 +182,10 @@ Deno.test({
       }
       assertMatch(problems("patch-graded-helpers"), /refused: .*square\.ts:\d+ imports/);
       // The graded cases are frozen before any learner code runs.
-      assertMatch(problems("mutate-cases"), /did not load: TypeError \(exercises\/01-demo\/cube\.ts:\d+/);
+      assertMatch(
+        problems("mutate-cases"),
+        /did not load: TypeError \(exercises\/01-demo\/cube\.ts:\d+/,
+      );
       assertMatch(problems("loop-top-level"), /timed out/);
       assertMatch(problems("syntax-error"), /SyntaxError|Expected/);
       assert(results.get("linked-lesson")!.notes.some((n) => /a link/.test(n)));
