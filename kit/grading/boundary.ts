@@ -70,6 +70,7 @@ const RUN_CATEGORIES: [RegExp, string][] = [
   [/was still running when the time ran out|did not finish within/, "timed out"],
   [/did not stop at its time limit/, "timed out: a test did not stop at its time limit"],
   [/^timed out/, "timed out"],
+  [/did not end after its tests|no graded test started after loading/, "timed out"],
   [/ran out of memory/, "the test process ran out of memory"],
   [/was killed/, "the test process was killed (out of memory?)"],
   [/aborted/, "the test process aborted"],
@@ -104,7 +105,9 @@ export function runFailure(text: string, files: ReadonlySet<string>): string {
     ?.[1];
   const names = (chain ?? "").split(": ").filter((name) => ERROR_CLASSES.includes(name));
   const kind = names.at(-1) ?? "an error";
-  return `did not load: ${kind}${locationIn(head, files)}`;
+  // The grader writes the location last (run.ts explainLoadFailure): read the end first.
+  const tail = text.length > 4096 ? text.slice(-4096) : "";
+  return `did not load: ${kind}${locationIn(tail, files) || locationIn(head, files)}`;
 }
 
 /** ` (exercises/NN-slug/file.ts:L:C)` when the text names a file of the lesson with a line. */
@@ -159,7 +162,7 @@ const VERDICTS: RegExp[] = [
  */
 export function heldOutMessage(message: string): string {
   const head = message.slice(0, 64 * 1024);
-  const lines = head.split("\n");
+  const lines = message.split("\n");
   const hint = lines.find((line) => line.startsWith("hint:"));
   if (lines.some((line) => line.startsWith("expected:"))) {
     const kept = lines.filter((line) => /^(input|expected|hint):/.test(line));

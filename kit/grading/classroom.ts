@@ -205,6 +205,7 @@ async function gradeLessons(
       extraArgs: [...SANDBOX_FLAGS],
     },
     observe: grader.discovery !== undefined,
+    testLimitMs: grader.discovery ? (name) => grader.discovery!.limits.get(name) : undefined,
     judge: grader.discovery ? (_, run) => judgeRun(run, grader.discovery!) : undefined,
     refuse: (testFile, lesson) => {
       const exercise = testFile.replace(/_test\.ts$/, ".ts");

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { findSubmissions, gradeSubmission, prepareGrader } from "./classroom.ts";
-import { writeHardCoder } from "./hard_coder.ts";
+import { writeCaseLookup, writeHardCoder } from "./hard_coder.ts";
 import { drawHeldOutCases, testsWithoutHeldOutCases, withHeldOutCases } from "./held_out.ts";
 import { listLessons } from "./lessons.ts";
 import { loadManifest } from "./manifest.ts";
@@ -67,7 +67,7 @@ Deno.test("held-out cases: their folder is removed whether the grading set-up re
 
 Deno.test({
   name:
-    "held-out cases: every graded test has one (outside the pending list), and a hard-coder of every public case earns nothing there",
+    "held-out cases: every graded test has one (outside the pending list), and a hard-coder of every public case earns nothing there, nor a lookup of the loaded cases anywhere",
   sanitizeOps: false,
   sanitizeResources: false,
   fn: async () => {
@@ -113,9 +113,9 @@ Deno.test({
       );
       assert.ok(answered >= 60, `the hard-coder answers only ${answered} functions`);
       const [submission] = await findSubmissions([join(out, "hard-coder")]);
-      const earned = async (heldOutSeed?: string) => {
+      const earned = async (heldOutSeed?: string, attack = submission) => {
         const grader = await prepareGrader({ kitRoot: KIT_ROOT, heldOutSeed, concurrency: 2 });
-        const result = await gradeSubmission(grader, submission);
+        const result = await gradeSubmission(grader, attack);
         return result.lessons.flatMap((l) => l.exercises.flatMap((e) => e.tests))
           .filter((t) => t.earned > 0).map((t) => t.name);
       };
@@ -124,6 +124,18 @@ Deno.test({
       assert.ok((await earned()).length > 20);
       const held = await earned(SEED);
       assert.deepEqual(held.filter((name) => !waived.has(name)), []);
+
+      // The other attack: every exported function answers from the cases its test process
+      // loaded (3 points of lesson 11 before the redaction by allowlist): nothing, in both modes.
+      const replaced = await writeCaseLookup(
+        KIT_ROOT,
+        lessons.map((l) => l.slug),
+        join(out, "lookup"),
+      );
+      assert.ok(replaced >= 60, `the case lookup replaces only ${replaced} functions`);
+      const [lookup] = await findSubmissions([join(out, "lookup")]);
+      assert.deepEqual(await earned(SEED, lookup), []);
+      assert.deepEqual(await earned(undefined, lookup), []);
     } finally {
       await Deno.remove(drawn.folder, { recursive: true });
       await Deno.remove(out, { recursive: true });

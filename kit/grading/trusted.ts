@@ -32,6 +32,8 @@ export interface Discovery {
   reference: Map<string, Observation[]>;
   /** Test name → its hint, from the test file as the reference run read it. */
   hints: Map<string, string>;
+  /** Test name → its time limit, ms, as the teacher's test declares it (for the watchdog). */
+  limits: Map<string, number>;
   /** Where the cases with the real expected values are: the kit's, or held-out ones. */
   casesDir: string;
   /** Tests whose cases are held out: no input or value of theirs may appear in a report. */
@@ -122,6 +124,7 @@ async function discoverWith(
     cases: new Map(),
     reference: new Map(),
     hints: new Map(),
+    limits: new Map(),
     problems: [],
     casesDir: casesSource,
     heldOutTests: new Set(),
@@ -175,6 +178,8 @@ async function discoverWith(
           for (const p of Array.isArray(data[key]) ? data[key] : []) entry[key].add(String(p));
         }
         discovery.cases.set(data.file, entry);
+      } else if (progress.kind === "test" && progress.name && progress.timeoutMs! > 0) {
+        discovery.limits.set(progress.name, Math.min(progress.timeoutMs!, 600_000));
       } else if (progress.kind === "reference" && data && typeof data.name === "string") {
         discovery.reference.set(data.name, Array.isArray(data.cases) ? data.cases : []);
         if (typeof data.hint === "string") discovery.hints.set(data.name, data.hint);
