@@ -57,32 +57,53 @@ graded({
     "optimizer.step(params, grads) updates every layer. Lesson 05, 'One flat parameter vector'.",
 }, () => {
   for (const c of cases.mlp) {
-    expectNumbers({
-      input: `createMlp(${
-        showConfig(c)
-      }): write 1, 2, 3, … through the layers' w and b, read params`,
+    // What comes back is judged against the reference's answer on the same config: the layers'
+    // shapes, and what writing through them did to params and grads. A structure with no
+    // layers, or arrays that are not views, gives other numbers.
+    expectEqual({
+      input:
+        `createMlp(${
+          showConfig(c)
+        }): each layer's [inSize, outSize, w, b, dw, db lengths]; write 1, 2, 3, … through w and ` +
+        `b, −1, −2, −3, … through dw and db; then params and grads`,
       actual: () => {
         const net = createMlp(configOf(c));
+        const shapes = net.layers.map((l) => [
+          l.inSize,
+          l.outSize,
+          l.w.length,
+          l.b.length,
+          l.dw.length,
+          l.db.length,
+        ]);
         let k = 0;
+        let m = 0;
         for (const layer of net.layers) {
-          if (layer.w.length !== layer.inSize * layer.outSize || layer.b.length !== layer.outSize) {
-            throw new Error(
-              `layer ${layer.inSize}→${layer.outSize} has w or b of the wrong length`,
-            );
-          }
           for (let i = 0; i < layer.w.length; i++) layer.w[i] = ++k;
           for (let i = 0; i < layer.b.length; i++) layer.b[i] = ++k;
-          layer.dw.fill(-1);
-          layer.db.fill(-1);
+          for (let i = 0; i < layer.dw.length; i++) layer.dw[i] = -++m;
+          for (let i = 0; i < layer.db.length; i++) layer.db[i] = -++m;
         }
-        if (net.grads.some((g) => g !== -1)) throw new Error("dw/db do not cover grads");
-        return net.params;
+        return { shapes, params: Array.from(net.params), grads: Array.from(net.grads) };
       },
-      expected: c.initial.map((_, i) => i + 1),
-      rel: 0,
+      expected: viewsOf(c.config.sizes),
     });
   }
 });
+
+/** What writing through views of one flat parameter vector gives, layer after layer. */
+function viewsOf(sizes: readonly number[]) {
+  const shapes = sizes.slice(1).map((out, i) => {
+    const inSize = sizes[i];
+    return [inSize, out, inSize * out, out, inSize * out, out];
+  });
+  const total = shapes.reduce((n, [, , w, b]) => n + w + b, 0);
+  return {
+    shapes,
+    params: Array.from({ length: total }, (_, i) => i + 1),
+    grads: Array.from({ length: total }, (_, i) => -(i + 1)),
+  };
+}
 
 graded({
   name: "forward: the logits of a batch",

@@ -1,7 +1,9 @@
 /**
- * The strongest "knows every file of the student edition" attack, made at test time: a
- * submission that implements nothing and answers every call of every exported function by
- * looking its arguments up in what the public cases and test files reveal.
+ * The strongest "knows every file of the student edition" attacks, made at test time:
+ * submissions that implement nothing and answer every call of every exported function by
+ * looking its arguments up in what the public cases and test files reveal
+ * ({@link writeHardCoder}), or in the cases the test process has loaded
+ * ({@link writeCaseLookup}).
  *
  * What a student could learn by running the public tests against a recorder is exactly what the
  * reference run on the public cases records (trusted.ts): per test, each call's input text and
@@ -14,7 +16,7 @@
  */
 
 import { join } from "node:path";
-import type { Observation } from "../grading/judge.ts";
+import type { Observation } from "../testkit/protocol.ts";
 import type { Discovery } from "../grading/trusted.ts";
 
 /** One recorded call of a function: the numbers in its input text and what it should give. */
@@ -152,4 +154,93 @@ export async function writeHardCoder(
     }
   }
   return answered;
+}
+
+/**
+ * The runtime of the case-lookup attack, inlined into every generated file: it reaches the
+ * cases the test loaded (a computed import of a loaded module needs no permission) and answers
+ * a call with a field of the case object whose other fields hold the call's numbers.
+ */
+const LOOKUP_RUNTIME = String.raw`
+const flat = (v: unknown, out: number[] = []): number[] => {
+  if (out.length > 4000) return out;
+  if (typeof v === "number") out.push(v);
+  else if (typeof v === "string" && String(Number(v)) === v) out.push(Number(v));
+  else if (ArrayBuffer.isView(v)) for (const x of v as unknown as number[]) out.push(x);
+  else if (Array.isArray(v)) for (const x of v) flat(x, out);
+  else if (v && typeof v === "object") for (const x of Object.values(v)) flat(x, out);
+  return out;
+};
+const key = (numbers: number[]) => numbers.map((x) => String(x)).join(",");
+const INDEX = new Map<string, { field: string; value: unknown }[]>();
+const walk = (node: unknown, depth: number): void => {
+  if (!node || typeof node !== "object" || depth > 8 || ArrayBuffer.isView(node)) return;
+  if (Array.isArray(node)) {
+    for (const x of node) walk(x, depth + 1);
+    return;
+  }
+  const entries = Object.entries(node as Record<string, unknown>);
+  for (const [field, value] of entries) {
+    const rest = entries.filter(([f]) => f !== field).map(([, v]) => v);
+    const k = key(flat(rest));
+    if (!INDEX.has(k)) INDEX.set(k, []);
+    INDEX.get(k)!.push({ field, value });
+    walk(value, depth + 1);
+  }
+};
+try {
+  const path = ["..", "..", "kit", "cases", CASES_FILE].join("/");
+  walk((await import(path, { with: { type: "json" } })).default, 0);
+} catch {
+  // Not loaded by this test process: nothing to look up.
+}
+const lookup = (_name: string) => (...args: unknown[]): any => {
+  const found = INDEX.get(key(flat(args))) ?? [];
+  const pick = found.find((f) => /expected/i.test(f.field)) ?? found.find((f) => typeof f.value === "object") ?? found[0];
+  return pick ? pick.value : 0;
+};
+`;
+
+/**
+ * Writes the case-lookup attack as a submission (`OUT/exercises/NN-slug/*.ts`): every exported
+ * function of every exercise implements nothing and answers each call from the cases its test
+ * process loaded, with the field (`expected` first) of the case object whose other fields hold
+ * the call's numbers. The grade of record must give it nothing: the student's copy of the cases
+ * keeps only inputs (trusted.ts, judge.ts). Returns how many functions it replaces.
+ *
+ * @example
+ * ```ts ignore
+ * await writeCaseLookup(kitRoot, lessons.map((l) => l.slug), out);
+ * ```
+ */
+export async function writeCaseLookup(
+  kitRoot: string,
+  slugs: string[],
+  out: string,
+): Promise<number> {
+  let replaced = 0;
+  for (const slug of slugs) {
+    const folder = join(kitRoot, "exercises", slug);
+    await Deno.mkdir(join(out, "exercises", slug), { recursive: true });
+    for await (const entry of Deno.readDir(folder)) {
+      if (!entry.name.endsWith(".ts") || entry.name.endsWith("_test.ts")) continue;
+      const stub = await Deno.readTextFile(join(folder, entry.name));
+      const names = [...stub.matchAll(EXPORTED_FUNCTION)].map((m) => m[2]);
+      replaced += names.length;
+      const renamed = stub.replace(
+        EXPORTED_FUNCTION,
+        (_, async, name) => `${async ?? ""}function stub_${name}`,
+      );
+      const exports = names.map((name) =>
+        `export const ${name}: typeof stub_${name} = lookup(${JSON.stringify(name)});`
+      );
+      await Deno.writeTextFile(
+        join(out, "exercises", slug, entry.name),
+        `// deno-lint-ignore-file\n${renamed}\nconst CASES_FILE = ${
+          JSON.stringify(`${slug}.json`)
+        };\n${LOOKUP_RUNTIME}\n${exports.join("\n")}\n`,
+      );
+    }
+  }
+  return replaced;
 }

@@ -195,18 +195,25 @@ async function main(args: string[]): Promise<number> {
   );
   // Students graded at once: each runs one test process at a time, so one per CPU.
   const studentsAtOnce = jobs ?? Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
-  const results = await mapConcurrent(submissions, studentsAtOnce, async (submission) => {
-    const result = await gradeSubmission(grader, submission);
-    await writeTextFileAtomic(
-      join(studentsDir, `${result.student}.junit.xml`),
-      toJUnit(result.lessons, result.student),
-    );
-    await writeTextFileAtomic(
-      join(studentsDir, `${result.student}.results.json`),
-      JSON.stringify(toResultsJson(result.lessons), null, 2) + "\n",
-    );
-    return result;
-  });
+  const results = await mapConcurrent(
+    submissions,
+    studentsAtOnce,
+    (submission) =>
+      // Everything for one student, their reports and their gradebook row included, is made
+      // inside their grading: what fails there costs their row only.
+      gradeSubmission(grader, submission, async (result) => {
+        toGradebookCsv([result]);
+        toClassSummary([result]);
+        await writeTextFileAtomic(
+          join(studentsDir, `${result.student}.junit.xml`),
+          toJUnit(result.lessons, result.student),
+        );
+        await writeTextFileAtomic(
+          join(studentsDir, `${result.student}.results.json`),
+          JSON.stringify(toResultsJson(result.lessons), null, 2) + "\n",
+        );
+      }),
+  );
   await writeTextFileAtomic(join(out, "gradebook.csv"), toGradebookCsv(results));
   await writeTextFileAtomic(join(out, "summary.md"), toClassSummary(results));
   if (values.classroom) await writeTextFileAtomic(values.classroom, toClassroomResult(results[0]));

@@ -18,7 +18,8 @@ import { stageWorkspace } from "./stage.ts";
 import { DEFAULT_MEMORY_MIB, memoryWrapper, SANDBOX_FLAGS, vetImports } from "./sandbox.ts";
 import { writeTextFileAtomic } from "../lib/files.ts";
 import { discoverExpected, type Discovery, judgeRun, stageRedactedCases } from "./trusted.ts";
-import { drawHeldOutCases } from "./held_out.ts";
+import { withHeldOutCases } from "./held_out.ts";
+import { boundLessons, cutText, graderErrorNote } from "./boundary.ts";
 import { inspectSubmission, lstatOrNull, type Submission } from "./submissions.ts";
 
 export { findSubmissions, safeName, type Submission } from "./submissions.ts";
@@ -121,13 +122,19 @@ export async function prepareGrader(options: GradeOptions): Promise<Grader> {
   let discovery: Discovery | undefined;
   if ((await lstatOrNull(join(kitRoot, "solutions")))?.isDirectory) {
     if (options.heldOutSeed) {
-      const drawn = await drawHeldOutCases(kitRoot, options.heldOutSeed);
-      if ("folder" in drawn) {
-        discovery = await discoverExpected(kitRoot, lessons, declared, drawn.folder);
+      // The drawn cases are read into the discovery (redacted texts included) and their
+      // folder removed before any student's code runs.
+      const found = await withHeldOutCases(
+        kitRoot,
+        options.heldOutSeed,
+        (folder) => discoverExpected(kitRoot, lessons, declared, folder),
+      );
+      if ("value" in found) {
+        discovery = found.value;
         log(
           `held-out cases drawn from the teacher's seed for ${discovery.heldOutTests.size} tests`,
         );
-      } else log(`warning: ${drawn.problem}; the public cases are used`);
+      } else log(`warning: ${found.problem}; the public cases are used`);
     }
     discovery ??= await discoverExpected(kitRoot, lessons, declared);
     for (const problem of discovery.problems) log(`warning: ${problem}`);
@@ -198,6 +205,7 @@ async function gradeLessons(
       extraArgs: [...SANDBOX_FLAGS],
     },
     observe: grader.discovery !== undefined,
+    testLimitMs: grader.discovery ? (name) => grader.discovery!.limits.get(name) : undefined,
     judge: grader.discovery ? (_, run) => judgeRun(run, grader.discovery!) : undefined,
     refuse: (testFile, lesson) => {
       const exercise = testFile.replace(/_test\.ts$/, ".ts");
@@ -231,16 +239,28 @@ async function readCached(path: string, key: string): Promise<StudentResult | nu
 export async function gradeSubmission(
   grader: Grader,
   submission: Submission,
+  report?: (result: StudentResult) => Promise<void>,
 ): Promise<StudentResult> {
   try {
-    return await gradeInspected(grader, submission);
+    const result = await gradeInspected(grader, submission);
+    // The student's own reports are part of grading them: one that cannot be written costs
+    // this student's row, never the class's gradebook.
+    await report?.(result);
+    return result;
   } catch (error) {
     // Whatever went wrong for one student, the class still gets its gradebook: this student
     // gets a row that says why, and a re-run tries again.
-    const reason = `not graded: ${error instanceof Error ? error.message : String(error)}`;
+    const reason = graderErrorNote(error, isHeldOut(grader));
     grader.log(`${submission.name}: ${reason}`);
-    return notGraded(grader, submission, reason, "");
+    const row = notGraded(grader, submission, reason, "");
+    await report?.(row).catch(() => {});
+    return row;
   }
+}
+
+/** Whether the grader holds cases out: then no text of a student's run reaches a report. */
+function isHeldOut(grader: Grader): boolean {
+  return (grader.discovery?.heldOutTests.size ?? 0) > 0;
 }
 
 function notGraded(
@@ -275,7 +295,7 @@ async function gradeInspected(grader: Grader, submission: Submission): Promise<S
       return cached;
     }
   }
-  const notes = inspection.refused.map((r) => `refused ${r}`);
+  const notes = inspection.refused.map((r) => cutText(`refused ${r}`));
   let result: StudentResult;
   if (inspection.problem) {
     result = notGraded(grader, submission, inspection.problem, key, notes);
@@ -298,8 +318,10 @@ async function gradeInspected(grader: Grader, submission: Submission): Promise<S
         timeoutMs: Math.min(20_000, grader.lessonTimeoutMs),
       });
       const refused = [...inspection.refused, ...stage.refused];
-      notes.push(...stage.refused.map((r) => `refused ${r}`));
-      lessons.push(...await gradeLessons(grader, stage.root, refused, verdicts));
+      notes.push(...stage.refused.map((r) => cutText(`refused ${r}`)));
+      const graded = await gradeLessons(grader, stage.root, refused, verdicts);
+      // From here on, only bounded text (boundary.ts): reports, the gradebook, NAME.json.
+      lessons.push(...boundLessons(graded, isHeldOut(grader)));
     } finally {
       await stage.dispose();
     }

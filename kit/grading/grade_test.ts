@@ -170,7 +170,7 @@ Deno.test({
       const hostile = [...results.keys()].filter((n) =>
         !["honest-wrong", "untouched", "solutions-as-exercises"].includes(n)
       );
-      assert(hostile.length >= 29, `only ${hostile.length} hostile submissions`);
+      assert(hostile.length >= 31, `only ${hostile.length} hostile submissions`);
       const scores = Object.fromEntries(hostile.map((n) => [n, score(n)]));
       assertEquals(scores, Object.fromEntries(hostile.map((n) => [n, "0/6"])));
 
@@ -182,8 +182,15 @@ Deno.test({
       }
       assertMatch(problems("patch-graded-helpers"), /refused: .*square\.ts:\d+ imports/);
       // The graded cases are frozen before any learner code runs.
-      assertMatch(problems("mutate-cases"), /read only property 'length'.*cube\.ts/);
+      assertMatch(
+        problems("mutate-cases"),
+        /did not load: TypeError \(exercises\/01-demo\/cube\.ts:\d+/,
+      );
       assertMatch(problems("loop-top-level"), /timed out/);
+      // A 5 MiB test name and 512 KiB messages: a bounded row, no long text of theirs kept.
+      const huge = JSON.stringify(results.get("huge-test-name"));
+      assert(huge.length < 100_000, `huge-test-name's result is ${huge.length} characters`);
+      assert(!huge.includes("1:1:".repeat(200)), "a long text of the student kept");
       assertMatch(problems("syntax-error"), /syntax error|SyntaxError|Expected/);
       assert(results.get("linked-lesson")!.notes.some((n) => /a link/.test(n)));
       assert(results.get("linked-files")!.notes.some((n) => /not a plain file/.test(n)));
@@ -476,5 +483,31 @@ Deno.test({
     } finally {
       await Deno.remove(root, { recursive: true }).catch(() => {});
     }
+  },
+});
+
+Deno.test({
+  name:
+    "grading: forged progress lines cannot lengthen a limit (a hang is stopped long before the lesson's limit)",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  fn: async () => {
+    // The lesson's limit is long here: before, a forged test line with a huge limit kept the
+    // hang alive until it. Now the lines count only as far as they fit the run (watch.ts): the
+    // hang costs at most a declared test's limit plus a load limit.
+    const grader = await prepareGrader({
+      kitRoot: MINIKIT,
+      lessonTimeoutMs: 60_000,
+      memoryMiB: 1024,
+      concurrency: 2,
+    });
+    const [submission] = await findSubmissions([join(HOSTILE, "forged-markers")]);
+    const started = performance.now();
+    const result = await gradeSubmission(grader, submission);
+    const seconds = (performance.now() - started) / 1000;
+    assertEquals(`${result.score}/${result.maxScore}`, "0/6");
+    assert(seconds < 40, `graded in ${seconds.toFixed(1)} s: the forged limit was believed`);
+    const half = result.lessons[0].exercises.find((e) => e.file === "half.ts")!;
+    assertMatch(half.problem ?? "", /timed out/);
   },
 });

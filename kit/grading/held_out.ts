@@ -19,7 +19,8 @@ import type { Discovery } from "./trusted.ts";
 
 /**
  * Draws held-out cases in a separate process and returns the folder holding them
- * (`NN-slug.json`, one per lesson), or why it could not.
+ * (`NN-slug.json`, one per lesson), or why it could not. The caller removes the folder: prefer
+ * {@link withHeldOutCases}, which does on every way out.
  *
  * @example
  * ```ts ignore
@@ -31,19 +32,63 @@ export async function drawHeldOutCases(
   seed: string,
 ): Promise<{ folder: string } | { problem: string }> {
   const folder = await Deno.makeTempDir({ prefix: "kit-held-out-" });
-  // The seed goes through stdin: never on a command line that other users can list. The kit's
-  // own code runs there (trusted), so it is a kit child.
-  const output = await runDeno({
-    args: ["run", "-A", "--no-check", new URL(import.meta.url).pathname, kitRoot, folder],
-    cwd: kitRoot,
-    kind: "kit",
-  }, seed);
-  if (!output.success) {
-    await Deno.remove(folder, { recursive: true }).catch(() => {});
-    const why = output.stderr.split("\n").find((l) => l.trim());
-    return { problem: `held-out cases could not be drawn: ${why ?? "no reason given"}` };
+  try {
+    // The seed goes through stdin: never on a command line that other users can list. The kit's
+    // own code runs there (trusted), so it is a kit child.
+    const output = await runDeno({
+      args: ["run", "-A", "--no-check", new URL(import.meta.url).pathname, kitRoot, folder],
+      cwd: kitRoot,
+      kind: "kit",
+    }, seed);
+    if (!output.success) {
+      await removeFolder(folder);
+      const why = output.stderr.split("\n").find((l) => l.trim());
+      return { problem: `held-out cases could not be drawn: ${why ?? "no reason given"}` };
+    }
+    return { folder };
+  } catch (error) {
+    await removeFolder(folder);
+    throw error;
   }
-  return { folder };
+}
+
+async function removeFolder(folder: string): Promise<void> {
+  await Deno.remove(folder, { recursive: true }).catch(() => {});
+}
+
+/**
+ * Draws held-out cases (see {@link drawHeldOutCases}), hands their folder to `use`, and removes
+ * the folder however `use` ends: returned, thrown, or the grader interrupted (SIGINT, SIGTERM)
+ * meanwhile. The folder holds the teacher's held-out expected values; no run leaves it behind.
+ *
+ * @example
+ * ```ts ignore
+ * const found = await withHeldOutCases(kitRoot, seed, (folder) => discover(folder));
+ * if ("problem" in found) console.log(found.problem);
+ * ```
+ */
+export async function withHeldOutCases<T>(
+  kitRoot: string,
+  seed: string,
+  use: (folder: string) => Promise<T>,
+): Promise<{ value: T } | { problem: string }> {
+  const drawn = await drawHeldOutCases(kitRoot, seed);
+  if ("problem" in drawn) return drawn;
+  const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
+  const onSignal = () => {
+    try {
+      Deno.removeSync(drawn.folder, { recursive: true });
+    } finally {
+      Deno.exit(130);
+    }
+  };
+  for (const signal of signals) Deno.addSignalListener(signal, onSignal);
+  try {
+    return { value: await use(drawn.folder) };
+  } finally {
+    for (const signal of signals) Deno.removeSignalListener(signal, onSignal);
+    await removeFolder(drawn.folder);
+  }
 }
 
 /**

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { findSubmissions, gradeSubmission, prepareGrader } from "./classroom.ts";
-import { writeHardCoder } from "../attacks/hard_coder.ts";
-import { drawHeldOutCases, testsWithoutHeldOutCases } from "./held_out.ts";
+import { writeCaseLookup, writeHardCoder } from "../attacks/hard_coder.ts";
+import { drawHeldOutCases, testsWithoutHeldOutCases, withHeldOutCases } from "./held_out.ts";
 import { listLessons } from "../course/lessons.ts";
 import { loadManifest } from "../course/manifest.ts";
 import { copyTree } from "./stage.ts";
@@ -36,9 +36,38 @@ Deno.test("held-out cases: drawn afresh from a seed, the lesson's tables kept, e
   }
 });
 
+Deno.test("held-out cases: their folder is removed whether the grading set-up returns or throws", async () => {
+  const exists = (path: string) => Deno.lstat(path).then(() => true, () => false);
+  let seen = "";
+  const found = await withHeldOutCases(KIT_ROOT, SEED, async (folder) => {
+    seen = folder;
+    assert.ok(await exists(join(folder, "01-parameters-and-hyperparameters.json")));
+    return 1;
+  });
+  assert.deepEqual(found, { value: 1 });
+  assert.equal(await exists(seen), false, `${seen} was left behind`);
+  await assert.rejects(
+    () =>
+      withHeldOutCases(KIT_ROOT, SEED, (folder) => {
+        seen = folder;
+        throw new Error("the set-up failed");
+      }),
+    /the set-up failed/,
+  );
+  assert.equal(await exists(seen), false, `${seen} was left behind after a throw`);
+  // A draw that fails (a folder that is no kit) leaves nothing either.
+  const notAKit = await Deno.makeTempDir({ prefix: "kit-not-a-kit-" });
+  try {
+    const failed = await withHeldOutCases(notAKit, SEED, () => Promise.resolve(0));
+    assert.ok("problem" in failed);
+  } finally {
+    await Deno.remove(notAKit, { recursive: true });
+  }
+});
+
 Deno.test({
   name:
-    "held-out cases: every graded test has one (outside the pending list), and a hard-coder of every public case earns nothing there",
+    "held-out cases: every graded test has one (outside the pending list), and a hard-coder of every public case earns nothing there, nor a lookup of the loaded cases anywhere",
   sanitizeOps: false,
   sanitizeResources: false,
   fn: async () => {
@@ -84,9 +113,9 @@ Deno.test({
       );
       assert.ok(answered >= 60, `the hard-coder answers only ${answered} functions`);
       const [submission] = await findSubmissions([join(out, "hard-coder")]);
-      const earned = async (heldOutSeed?: string) => {
+      const earned = async (heldOutSeed?: string, attack = submission) => {
         const grader = await prepareGrader({ kitRoot: KIT_ROOT, heldOutSeed, concurrency: 2 });
-        const result = await gradeSubmission(grader, submission);
+        const result = await gradeSubmission(grader, attack);
         return result.lessons.flatMap((l) => l.exercises.flatMap((e) => e.tests))
           .filter((t) => t.earned > 0).map((t) => t.name);
       };
@@ -95,6 +124,18 @@ Deno.test({
       assert.ok((await earned()).length > 20);
       const held = await earned(SEED);
       assert.deepEqual(held.filter((name) => !waived.has(name)), []);
+
+      // The other attack: every exported function answers from the cases its test process
+      // loaded (3 points of lesson 11 before the redaction by allowlist): nothing, in both modes.
+      const replaced = await writeCaseLookup(
+        KIT_ROOT,
+        lessons.map((l) => l.slug),
+        join(out, "lookup"),
+      );
+      assert.ok(replaced >= 60, `the case lookup replaces only ${replaced} functions`);
+      const [lookup] = await findSubmissions([join(out, "lookup")]);
+      assert.deepEqual(await earned(SEED, lookup), []);
+      assert.deepEqual(await earned(undefined, lookup), []);
     } finally {
       await Deno.remove(drawn.folder, { recursive: true });
       await Deno.remove(out, { recursive: true });

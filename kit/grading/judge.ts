@@ -34,28 +34,13 @@ import {
   failureText,
   type Outcome,
 } from "../testkit/compare.ts";
+import { writtenValues } from "../testkit/describe.ts";
+import type { Observation } from "../testkit/protocol.ts";
+
+export type { Observation };
 
 /** What stands for an expected value in the cases a student's run gets. */
 export const REDACTED = "\u0001redacted";
-
-/** One case as the student's run observed it. */
-export interface Observation {
-  /** Which `expect*` made it; `error` when the test itself stopped on an error. */
-  kind: "number" | "numbers" | "equal" | "throws" | "error";
-  /** The call, as the test wrote it. */
-  input: string;
-  /** Reference cases only: the expected value, as plain data. */
-  expected?: unknown;
-  rel?: number;
-  abs?: number;
-  hint?: string;
-  names?: string[];
-  messageIncludes?: string;
-  /** What the learner's code returned (as plain data, see graded.ts) or threw. */
-  outcome?: { value: unknown } | { threw: string; message: string };
-  /** For `error`: why the test stopped. */
-  detail?: string;
-}
 
 /**
  * Rebuilds a value from the plain data graded.ts recorded.
@@ -219,56 +204,165 @@ export function judgeObserved(
 }
 
 /**
- * Cases for a student's run: every leaf under an expected path (JSON arrays of keys, as the
- * reference run reported them) becomes {@link REDACTED}, unless the code under test also read
- * it as an input. Arrays keep their length.
+ * Cases for a student's run, by allowlist: a leaf (number, string, boolean, null) stays only
+ * when its path (a JSON array of keys, as the reference run reported it) is kept; every other
+ * leaf becomes a placeholder of its type: 0, `false`, or {@link REDACTED} for strings and null. Arrays keep their length and objects their keys, so that a
+ * test still walks the same cases (and computes, harmlessly, with the handles where its
+ * expected values were).
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { REDACTED, redactCases } from "./judge.ts";
- * const cases = { half: [{ x: 4, expected: 2 }] };
- * const redacted = redactCases(cases, ['["half","0","expected"]'], []);
+ * const cases = { half: [{ x: 4, expected: { value: 2, note: "two" } }] };
+ * const redacted = redactCases(cases, ['["half","0","x"]']);
  * assert.equal(redacted.half[0].x, 4);
- * assert.equal(redacted.half[0].expected as unknown, REDACTED);
+ * assert.deepEqual(redacted.half[0].expected, { value: 0, note: REDACTED });
  * ```
  */
-export function redactCases<T>(
-  data: T,
-  expectedPaths: readonly string[],
-  inputPaths: readonly string[],
-): T {
-  const copy = structuredClone(data);
-  const inputs = new Set(inputPaths);
-  for (const text of expectedPaths) {
-    let path: string[];
-    try {
-      path = JSON.parse(text);
-    } catch {
-      continue;
+export function redactCases<T>(data: T, keptPaths: Iterable<string>): T {
+  const kept = new Set(keptPaths);
+  const redact = (value: unknown, at: string[]): unknown => {
+    if (typeof value === "object" && value !== null) {
+      if (Array.isArray(value)) return value.map((v, i) => redact(v, [...at, String(i)]));
+      const object: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) object[k] = redact(v, [...at, k]);
+      return object;
     }
-    if (!Array.isArray(path) || path.length === 0) continue;
-    let parent: unknown = copy;
-    for (const key of path.slice(0, -1)) {
-      parent = typeof parent === "object" && parent !== null
-        ? (parent as Record<string, unknown>)[key]
+    if (kept.has(JSON.stringify(at))) return value;
+    // Of the same type, so that a test that looks at what kind of value it has (numbers or
+    // not) takes the same turn in a student's run.
+    return typeof value === "number" ? 0 : typeof value === "boolean" ? false : REDACTED;
+  };
+  return redact(data, []) as T;
+}
+
+/** Where a value the student's cases keep is, for the self-check's message. */
+export interface KeptLeaf {
+  file: string;
+  path: string;
+}
+
+/**
+ * The values a redacted cases file keeps only because a test read them to make a case (paths
+ * in `made` but not in `inputs` nor `same`, values the code under test is never handed), for
+ * {@link leakedExpected}.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { shownOnlyValues } from "./judge.ts";
+ * const data = { x: 0.123456, y: 0.654321 };
+ * const values = shownOnlyValues([
+ *   { file: "a.json", data, inputs: new Set(['["y"]']), made: new Set(['["x"]']), same: new Set() },
+ * ]);
+ * assert.deepEqual([...values.keys()], [0.123456]);
+ * ```
+ */
+export function shownOnlyValues(
+  files: {
+    file: string;
+    data: unknown;
+    inputs: Set<string>;
+    made: Set<string>;
+    same: Set<string>;
+  }[],
+): Map<unknown, KeptLeaf> {
+  const at = (data: unknown, path: string) => {
+    let value: unknown = data;
+    for (const key of JSON.parse(path) as string[]) {
+      value = typeof value === "object" && value !== null
+        ? (value as Record<string, unknown>)[key]
         : undefined;
     }
-    if (typeof parent !== "object" || parent === null) continue;
-    const key = path.at(-1)!;
-    const replace = (value: unknown, at: string[]): unknown => {
-      if (inputs.has(JSON.stringify(at))) return value;
-
-      if (typeof value === "object" && value !== null) {
-        if (Array.isArray(value)) return value.map((v, i) => replace(v, [...at, String(i)]));
-        const object: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(value)) object[k] = replace(v, [...at, k]);
-        return object;
-      }
-      return REDACTED;
-    };
-    const holder = parent as Record<string, unknown>;
-    if (Object.hasOwn(holder, key)) holder[key] = replace(holder[key], path);
+    return value;
+  };
+  // A value the code under test is handed somewhere is in the student's process anyway.
+  const inputValues = new Set<unknown>();
+  for (const { data, inputs } of files) for (const path of inputs) inputValues.add(at(data, path));
+  const kept = new Map<unknown, KeptLeaf>();
+  for (const { file, data, inputs, made, same } of files) {
+    for (const path of made) {
+      if (inputs.has(path) || same.has(path)) continue;
+      const value = at(data, path);
+      if (inputValues.has(value) || !informative(value)) continue;
+      if (!kept.has(value)) kept.set(value, { file, path });
+    }
   }
-  return copy;
+  return kept;
+}
+
+/**
+ * Whether a value, found in two places, says that one was copied from the other: a number
+ * written with at least five significant digits (0.25, 1152 or a boolean coincide by chance;
+ * 0.0657084 does not), or a string of four characters or more.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { informative } from "./judge.ts";
+ * assert.ok(informative(0.06570841889117043) && informative(109386) && informative("diverging"));
+ * assert.ok(!informative(0.25) && !informative(1152) && !informative(true) && !informative("ok"));
+ * ```
+ */
+export function informative(value: unknown): boolean {
+  if (typeof value === "string") return value.length >= 4 && value !== REDACTED;
+  if (typeof value !== "number" || !Number.isFinite(value)) return false;
+  const digits = Math.abs(value).toExponential().split("e")[0].replace(".", "");
+  return digits.length >= 5 || Math.abs(value) >= 10_000;
+}
+
+/** Every primitive inside a (plain, as recorded) value, numbers rebuilt. */
+function leaves(value: unknown, out: unknown[] = [], depth = 0): unknown[] {
+  if (depth > 32) return out;
+  if (typeof value !== "object" || value === null) out.push(value);
+  else if (Array.isArray(value)) { for (const v of value) leaves(v, out, depth + 1); }
+  else if (ArrayBuffer.isView(value)) {
+    out.push(...Array.from(value as unknown as ArrayLike<number>));
+  } else for (const v of Object.values(value)) leaves(v, out, depth + 1);
+  return out;
+}
+
+/**
+ * The grading set-up's self-check after the reference run: every informative expected value
+ * (flattened) of every reference case that the student's cases still hold at a path kept only
+ * for an input text, where no input text of the run shows it. The redaction keeps a value for
+ * a text only when that text shows it (graded.ts), so this finds what would slip through a
+ * fault of the allowlist, independently of how it is computed. Empty when no answer stays.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { leakedExpected } from "./judge.ts";
+ * const kept = new Map([[0.123456, { file: "a.json", path: '["note"]' }]]);
+ * const reference = new Map([["t", [{ kind: "number" as const, input: "f(2)", expected: 0.123456 }]]]);
+ * assert.equal(leakedExpected(reference, kept).length, 1);
+ * ```
+ */
+export function leakedExpected(
+  reference: Map<string, Observation[]>,
+  kept: Map<unknown, KeptLeaf>,
+): string[] {
+  const leaks: string[] = [];
+  if (kept.size === 0) return leaks;
+  const texts = [...reference.values()].flatMap((cases) => cases.map((c) => String(c.input)));
+  const written = new Set<unknown>();
+  for (const text of texts) for (const value of writtenValues(text).keys()) written.add(value);
+  const shownAnywhere = (value: unknown) =>
+    typeof value === "string" ? texts.some((text) => text.includes(value)) : written.has(value);
+  const reported = new Set<unknown>();
+  for (const [name, cases] of reference) {
+    for (const c of cases) {
+      for (const value of leaves(fromPlain(c.expected))) {
+        const where = kept.get(value);
+        if (!where || reported.has(value) || shownAnywhere(value)) continue;
+        reported.add(value);
+        leaks.push(
+          `${name}: the expected value ${JSON.stringify(value)} of ${c.input.slice(0, 120)} ` +
+            `stays readable in the student's cases (${where.file} at ${where.path})`,
+        );
+      }
+    }
+  }
+  return leaks;
 }

@@ -19,8 +19,12 @@ import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseJUnit, type ReportedTest } from "./junit.ts";
 import { firstErrorLine, readBounded, readLines, startDeno } from "../lib/process.ts";
+import { MAX_NAME_LENGTH, watchProgress } from "./watch.ts";
+import { MARKER } from "../testkit/protocol.ts";
 
-/** Where a progress line comes from and what it says (see `MARKER` in graded.ts). */
+export { MARKER };
+
+/** Where a progress line comes from and what it says (see `MARKER` in kit/testkit/protocol.ts). */
 export interface Progress {
   /** `load` (a test file starts loading), `loaded`, `test` (a test starts), `case` (an input),
    * `timeout` (a test was stopped at its limit), `plot` (a failed array answer), `end`. */
@@ -84,6 +88,10 @@ export interface RunFilesOptions extends ProcessLimits {
   testFiles: string[];
   /** Which test file declares a test name; tests it does not know are left out. */
   ownerOf?: (testName: string) => string | undefined;
+  /** The graded tests each file declares: progress lines naming others are not the kit's. */
+  testsOf?: (file: string) => ReadonlySet<string> | undefined;
+  /** Each graded test's limit, ms, as the reference run found it (default 10 s). */
+  testLimitMs?: (testName: string) => number | undefined;
   /** Wall-clock limit of all the files together, in milliseconds. */
   timeoutMs: number;
   /** Limit of one file's import (its module graph's top level), ms (default 5 s, at most a
@@ -191,8 +199,6 @@ export async function runTestFiles(options: RunFilesOptions): Promise<Record<str
 const LOAD_TEST_PREFIX = "kit: load ";
 /** The name of the last test the root module registers. */
 const END_TEST = "kit: end";
-/** How long past a test's own limit the watchdog waits before killing the process. */
-const TEST_GRACE_MS = 5_000;
 
 interface Attempt {
   /** True when the runtime's report was read: `runs` holds every file. */
@@ -233,11 +239,17 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
   const started = performance.now();
   const elapsed = () => performance.now() - started;
 
-  // What the progress lines say: the phase, the file and test running, since when.
-  let phase: "load" | "test" | "end" = "load";
-  let file: string | undefined;
-  let test: Progress | undefined;
-  let since = 0;
+  // Loading a test file takes milliseconds; an endless loop at a file's top level should cost
+  // a small part of the lesson's time, not all of it.
+  const loadLimit = options.loadTimeoutMs ?? Math.min(5_000, limitMs / 4);
+  // What the progress lines say, as far as they fit the run (watch.ts): the phase, the file
+  // and test running, since when.
+  const watch = watchProgress({
+    files,
+    testsOf: options.testsOf,
+    testLimitMs: options.testLimitMs,
+    loadLimitMs: loadLimit,
+  });
   const events: Progress[] = [];
   let observedBytes = 0;
   const printedBy = new Map<string, BoundedText>();
@@ -246,39 +258,31 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
   const onLine = (line: string) => {
     const at = line.indexOf(MARKER);
     if (at < 0) {
-      if (file !== undefined && phase !== "end" && !REPORTER_LINE.test(line)) {
+      const file = watch.file();
+      // Cut before any pattern is tried on it: a line is the learner's to make long.
+      const cut = line.length > 2000 ? line.slice(0, 2000) + "…" : line;
+      if (file !== undefined && watch.phase() !== "end" && !REPORTER_LINE.test(cut)) {
         let text = printedBy.get(file);
         if (!text) printedBy.set(file, text = new BoundedText());
-        const label = phase === "test" && test?.name ? test.name : "while the file loaded";
+        const test = watch.test();
+        const label = watch.phase() === "test" && test?.name ? test.name : "while the file loaded";
         if (labelOf.get(file) !== label) {
           labelOf.set(file, label);
           text.add(`── ${label} ──`);
         }
-        text.add(line);
+        text.add(cut);
       }
       return;
     }
-    const progress = parseMarker(line.slice(at + MARKER.length), elapsed());
-    if (!progress) return;
+    const progress = parseMarker(line.slice(at + MARKER.length), elapsed(), options.discover);
+    if (!progress || !watch.accept(progress)) return;
     options.onProgress?.(progress);
-    if (progress.kind === "load") {
-      file = progress.file;
-      since = progress.at;
-    } else if (progress.kind === "loaded") {
-      phase = "test";
-    } else if (progress.kind === "test") {
-      file = progress.file;
-      test = progress;
-      since = progress.at;
-    } else if (progress.kind === "timeout" || progress.kind === "plot") {
+    if (progress.kind === "timeout" || progress.kind === "plot") {
       events.push(progress);
     } else if (progress.kind === "observed" && observedBytes < MAX_OBSERVED_BYTES) {
       // Bounded: output is the learner's to flood, and only answers can be read from it.
       observedBytes += line.length;
       events.push(progress);
-    } else if (progress.kind === "end") {
-      phase = "end";
-      test = undefined;
     }
   };
 
@@ -293,30 +297,23 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
       // Already gone.
     }
   };
-  // Loading a test file takes milliseconds; an endless loop at a file's top level should cost
-  // a small part of the lesson's time, not all of it.
-  const loadLimit = options.loadTimeoutMs ?? Math.min(5_000, limitMs / 4);
+  // The grader's clock and limits; the lines only say where the process is (watch.ts).
   const watchdog = setInterval(() => {
     const now = elapsed();
+    const test = watch.test();
     if (now > limitMs) {
       kill({
-        culprit: file,
-        detail: test
+        culprit: watch.file(),
+        detail: test && watch.phase() === "test"
           ? `"${test.name}" was still running when the time ran out`
           : `the tests did not finish within ${seconds(limitMs)}`,
       });
-    } else if (phase === "load" && file !== undefined && now - since > loadLimit) {
-      kill({
-        culprit: file,
-        detail: `loading it did not finish within ${
-          seconds(loadLimit)
-        } (an endless loop at the top level of a file?)`,
-      });
-    } else if (phase === "test" && test && now - since > (test.timeoutMs ?? 0) + TEST_GRACE_MS) {
-      kill({ culprit: test.file, detail: `"${test.name}" did not stop at its time limit` });
+    } else {
+      const overdue = watch.overdue(now);
+      if (overdue) kill(overdue);
     }
   }, 100);
-  const onAbort = () => kill({ culprit: file, detail: "interrupted", aborted: true });
+  const onAbort = () => kill({ culprit: watch.file(), detail: "interrupted", aborted: true });
   options.signal?.addEventListener("abort", onAbort);
   if (options.signal?.aborted) onAbort();
 
@@ -357,9 +354,16 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
     const loadErrors = new Map<string, string>();
     for (const name of files) runs[name] = base(name);
     for (const t of reported) {
-      if (t.name.startsWith(LOAD_TEST_PREFIX)) {
-        loadErrors.set(t.name.slice(LOAD_TEST_PREFIX.length), t.message ?? "");
-      } else if (t.name !== END_TEST) {
+      const loading = t.name.startsWith(LOAD_TEST_PREFIX)
+        ? t.name.slice(LOAD_TEST_PREFIX.length)
+        : undefined;
+      if (loading !== undefined) {
+        // Only the root module's own test for a file of the run, once; its message cut before
+        // any pattern is tried on it.
+        if (files.includes(loading) && !loadErrors.has(loading)) {
+          loadErrors.set(loading, (t.message ?? "").slice(0, MAX_FAILURE_TEXT));
+        }
+      } else if (t.name !== END_TEST && t.name.length <= MAX_NAME_LENGTH) {
         const owner = files.length === 1 ? files[0] : options.ownerOf?.(t.name);
         if (owner !== undefined && runs[owner]) runs[owner].tests.push(t);
       }
@@ -377,7 +381,7 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
     return { complete: true, aborted: false, runs } satisfies Attempt;
   }
   const printed = stdoutTail + "\n" + stderr;
-  const culprit = killedFor ? killedFor.culprit : file;
+  const culprit = killedFor ? killedFor.culprit : watch.file();
   const blamed = culprit ?? files[0];
   const run = base(blamed);
   if (killedFor) {
@@ -388,9 +392,9 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
       ? `the test report is over ${
         MAX_REPORT_BYTES >> 20
       } MiB (huge test names or messages): not read`
-      : phase === "load" && file !== undefined
+      : watch.phase() === "load" && watch.file() !== undefined
       ? explainLoadFailure(printed, workspace, status.code)
-      : explainCrash(printed, status, test);
+      : explainCrash(printed, status, watch.test());
   }
   runs[blamed] = run;
   return {
@@ -424,17 +428,35 @@ function explainCrash(printed: string, status: Deno.CommandStatus, test?: Progre
   return error ? `${ended}: ${error}` : `${ended} without an error (Deno.exit called?)`;
 }
 
-function parseMarker(text: string, at: number): Progress | undefined {
+/** Longest text field (an input) a progress line may carry; longer is cut. */
+const MAX_FIELD_LENGTH = 400;
+/** Longest failure message a pattern is tried on. */
+const MAX_FAILURE_TEXT = 4096;
+
+/**
+ * Reads one progress line: its kind and fields, each checked for type and cut to a fixed
+ * length. The child's `timeoutMs` is kept only in a reference run (the teacher's tests on the
+ * solutions), whose limits the graded runs then use (watch.ts). Linear in the line's length.
+ */
+function parseMarker(text: string, at: number, trusted = false): Progress | undefined {
   const space = text.indexOf(" ");
-  if (space < 0) return undefined;
+  if (space < 0 || space > 32) return undefined;
   try {
     const data = JSON.parse(text.slice(space + 1));
     if (typeof data !== "object" || data === null) return undefined;
     const progress: Progress = { kind: text.slice(0, space), at };
-    for (const key of ["file", "name", "input"] as const) {
-      if (typeof data[key] === "string") progress[key] = data[key];
+    for (const key of ["file", "name"] as const) {
+      if (typeof data[key] === "string") {
+        if (data[key].length > MAX_NAME_LENGTH) return undefined;
+        progress[key] = data[key];
+      }
     }
-    if (typeof data.timeoutMs === "number") progress.timeoutMs = data.timeoutMs;
+    if (typeof data.input === "string") {
+      progress.input = data.input.length > MAX_FIELD_LENGTH
+        ? data.input.slice(0, MAX_FIELD_LENGTH) + "…"
+        : data.input;
+    }
+    if (trusted && typeof data.timeoutMs === "number") progress.timeoutMs = data.timeoutMs;
     if (["cases", "reference", "observed"].includes(progress.kind)) progress.data = data;
     for (const key of ["got", "expected"] as const) {
       if (Array.isArray(data[key])) {
@@ -446,9 +468,6 @@ function parseMarker(text: string, at: number): Progress | undefined {
     return undefined;
   }
 }
-
-/** The start of a progress line (kept equal to `MARKER` in graded.ts, which tests check). */
-export const MARKER = "\u0001kit:";
 
 /**
  * The source of the generated root module: freezes the graded cases the files import, then
@@ -609,7 +628,8 @@ const MAX_REPORT_BYTES = 32 * 1024 * 1024;
  * ```
  */
 export function explainLoadFailure(printed: string, workspace: string, exitCode: number): string {
-  const lines = printed.split("\n");
+  // Every line cut before a pattern is tried on it: the text is the learner's to make long.
+  const lines = printed.split("\n").map((line) => line.slice(0, MAX_FAILURE_TEXT));
   const errorAt = lines.findIndex((line) => line.startsWith("error: "));
   if (errorAt < 0) {
     if (/out of memory|Reached heap limit|allocation failed/i.test(printed)) {

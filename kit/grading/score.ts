@@ -83,6 +83,8 @@ export interface ScoreOptions {
   observe?: boolean;
   /** The grader's reference run (see judge.ts). */
   discover?: boolean;
+  /** Each graded test's limit, ms, as the reference run found it (the watchdog's, watch.ts). */
+  testLimitMs?: (testName: string) => number | undefined;
   /** The reference run of held-out cases: the solutions' answers are the expected values. */
   referenceAnswers?: boolean;
   /** Turns an observed run's reports into verdicts (see judge.ts). */
@@ -267,6 +269,7 @@ export async function scoreLessons(
   const owners = new Map<string, string>();
   const shared = new Set<string>();
   const declaredFiles = new Set<string>();
+  const testsByFile = new Map<string, Set<string>>();
   for (const lesson of lessons) {
     for (const testFile of lesson.testFiles) {
       const file = key(lesson, testFile);
@@ -277,7 +280,10 @@ export async function scoreLessons(
       }
       runnable.push(file);
       const declared = declaredOf(lesson, testFile);
-      if (declared) declaredFiles.add(file);
+      if (declared) {
+        declaredFiles.add(file);
+        testsByFile.set(file, new Set(declared.map((test) => test.name)));
+      }
       for (const test of declared ?? []) {
         if (owners.has(test.name)) shared.add(owners.get(test.name)!).add(file);
         owners.set(test.name, file);
@@ -296,6 +302,8 @@ export async function scoreLessons(
         folder: "exercises",
         testFiles: files,
         ownerOf: (name) => owners.get(name),
+        testsOf: (file) => testsByFile.get(file),
+        testLimitMs: options.testLimitMs,
         timeoutMs: Math.max(0, budgetMs - (performance.now() - started)),
         ...options.limits,
         trace: options.trace,

@@ -12,22 +12,41 @@ import type { Manifest } from "../course/manifest.ts";
 import type { FileRun, Progress } from "./run.ts";
 import { scoreLessons } from "./score.ts";
 import { stageWorkspace } from "./stage.ts";
-import { judgeObserved, type Observation, redactCases } from "./judge.ts";
+import {
+  judgeObserved,
+  leakedExpected,
+  type Observation,
+  redactCases,
+  shownOnlyValues,
+} from "./judge.ts";
 
 /** What the reference run found: per cases file, its expected and input paths; per test, its cases. */
 export interface Discovery {
-  /** Cases file name (`03-lr-schedules.json`) → paths (JSON arrays of keys). */
-  cases: Map<string, { expected: Set<string>; inputs: Set<string> }>;
+  /** Cases file name (`03-lr-schedules.json`) → the paths (JSON arrays of keys) a student's
+   * run keeps: read by the code under test (`inputs`), read by a test to make a case (`made`),
+   * among those read from the case's own expected value (`same`), see graded.ts. */
+  cases: Map<string, CasePaths>;
+  /** Cases file name → its redacted text for students' runs (see {@link checkRedaction}). */
+  redacted?: Map<string, string>;
   /** Test name → its cases as the reference run made them (kind, input, expected, tolerance). */
   reference: Map<string, Observation[]>;
   /** Test name → its hint, from the test file as the reference run read it. */
   hints: Map<string, string>;
+  /** Test name → its time limit, ms, as the teacher's test declares it (for the watchdog). */
+  limits: Map<string, number>;
   /** Where the cases with the real expected values are: the kit's, or held-out ones. */
   casesDir: string;
   /** Tests whose cases are held out: no input or value of theirs may appear in a report. */
   heldOutTests: Set<string>;
   /** Problems of the reference run (a test that failed on the solutions, say). */
   problems: string[];
+}
+
+/** The paths of one cases file a student's run keeps (see {@link Discovery}). */
+export interface CasePaths {
+  inputs: Set<string>;
+  made: Set<string>;
+  same: Set<string>;
 }
 
 /** The cases import of a test file, rewritten for the reference run to a tracking module. */
@@ -44,6 +63,17 @@ const CASES_IMPORT =
  * ```
  */
 export async function discoverExpected(
+  kitRoot: string,
+  lessons: Lesson[],
+  manifest: Manifest,
+  heldOutDir?: string,
+): Promise<Discovery> {
+  const discovery = await discoverEither(kitRoot, lessons, manifest, heldOutDir);
+  await checkRedaction(discovery);
+  return discovery;
+}
+
+async function discoverEither(
   kitRoot: string,
   lessons: Lesson[],
   manifest: Manifest,
@@ -94,6 +124,7 @@ async function discoverWith(
     cases: new Map(),
     reference: new Map(),
     hints: new Map(),
+    limits: new Map(),
     problems: [],
     casesDir: casesSource,
     heldOutTests: new Set(),
@@ -141,10 +172,14 @@ async function discoverWith(
     const onProgress = (progress: Progress) => {
       const data = progress.data;
       if (progress.kind === "cases" && data && typeof data.file === "string") {
-        const entry = discovery.cases.get(data.file) ?? { expected: new Set(), inputs: new Set() };
-        for (const p of Array.isArray(data.expected) ? data.expected : []) entry.expected.add(p);
-        for (const p of Array.isArray(data.inputs) ? data.inputs : []) entry.inputs.add(p);
+        const entry = discovery.cases.get(data.file) ??
+          { inputs: new Set(), made: new Set(), same: new Set() };
+        for (const key of ["inputs", "made", "same"] as const) {
+          for (const p of Array.isArray(data[key]) ? data[key] : []) entry[key].add(String(p));
+        }
         discovery.cases.set(data.file, entry);
+      } else if (progress.kind === "test" && progress.name && progress.timeoutMs! > 0) {
+        discovery.limits.set(progress.name, Math.min(progress.timeoutMs!, 600_000));
       } else if (progress.kind === "reference" && data && typeof data.name === "string") {
         discovery.reference.set(data.name, Array.isArray(data.cases) ? data.cases : []);
         if (typeof data.hint === "string") discovery.hints.set(data.name, data.hint);
@@ -181,8 +216,44 @@ async function discoverWith(
 }
 
 /**
- * Replaces, in a staged workspace, every `kit/cases/*.json` by its redacted version (expected
- * values replaced, see judge.ts); cases files the reference run did not see are removed.
+ * The grading set-up's self-check: redacts every cases file the reference run saw (keeping the
+ * text for {@link stageRedactedCases}) and fails when an expected value of the reference is
+ * still readable in what a student's run gets.
+ *
+ * @example
+ * ```ts ignore
+ * await checkRedaction(discovery); // throws naming the test and the value
+ * ```
+ */
+export async function checkRedaction(discovery: Discovery): Promise<void> {
+  const redacted = new Map<string, string>();
+  const files = [];
+  for (const [file, found] of discovery.cases) {
+    let data: unknown;
+    try {
+      data = JSON.parse(await Deno.readTextFile(join(discovery.casesDir, file)));
+    } catch {
+      continue;
+    }
+    const copy = redactCases(data, [...found.inputs, ...found.made]);
+    redacted.set(file, JSON.stringify(copy));
+    files.push({ file, data: copy, ...found });
+  }
+  const leaks = leakedExpected(discovery.reference, shownOnlyValues(files));
+  if (leaks.length) {
+    throw new Error(
+      `grading set-up: the redacted cases would show students expected values (a fault of ` +
+        `the redaction: see kit/grading/judge.ts):\n  ` +
+        leaks.slice(0, 10).join("\n  "),
+    );
+  }
+  discovery.redacted = redacted;
+}
+
+/**
+ * Replaces, in a staged workspace, every `kit/cases/*.json` by its redacted version (only what
+ * the reference run needed kept, see judge.ts); cases files the reference run did not see are
+ * removed.
  *
  * @example
  * ```ts ignore
@@ -193,16 +264,10 @@ export async function stageRedactedCases(workspace: string, discovery: Discovery
   const casesDir = join(workspace, "kit", "cases");
   for await (const entry of Deno.readDir(casesDir)) {
     const target = join(casesDir, entry.name);
-    const found = discovery.cases.get(entry.name);
-    if (!found) {
-      await Deno.remove(target, { recursive: true });
-      continue;
-    }
-    const data = JSON.parse(await Deno.readTextFile(join(discovery.casesDir, entry.name)));
-    await Deno.writeTextFile(
-      target,
-      JSON.stringify(redactCases(data, [...found.expected], [...found.inputs])),
-    );
+    // Made once by the set-up's self-check (the held-out folder is gone by now).
+    const text = discovery.redacted?.get(entry.name);
+    if (text === undefined) await Deno.remove(target, { recursive: true });
+    else await Deno.writeTextFile(target, text);
   }
 }
 

@@ -104,7 +104,7 @@ export interface DenoChild {
   args: string[];
   /** Its working folder. */
   cwd: string;
-  /** A sandboxed child also gets `--cached-only` after its subcommand. */
+  /** A sandboxed child also gets `--cached-only` after a subcommand that loads code. */
   kind: ChildKind;
   /** Wraps the command, e.g. `["prlimit", "--data=2147483648", "--"]`. */
   wrapper?: string[];
@@ -117,8 +117,9 @@ export interface DenoChild {
 }
 
 /**
- * The command line of a child `deno` (without the executable): a sandboxed child's subcommand
- * is followed by `--cached-only` unless its arguments already hold it.
+ * The command line of a child `deno` (without the executable): a sandboxed child's `run` or
+ * `test` is followed by `--cached-only` unless its arguments already hold it. Other subcommands
+ * take no such flag (`deno info` refuses it): their callers pass `--no-remote --no-npm`.
  *
  * @example
  * ```ts
@@ -130,11 +131,14 @@ export interface DenoChild {
  *   "a.ts",
  * ]);
  * assert.deepEqual(denoArgs({ args: ["fmt", "-"], cwd: ".", kind: "kit" }), ["fmt", "-"]);
+ * const info = ["info", "--json", "--no-remote", "--no-npm", "root.ts"];
+ * assert.deepEqual(denoArgs({ args: info, cwd: ".", kind: "sandboxed" }), info);
  * ```
  */
 export function denoArgs(child: DenoChild): string[] {
   const [command, ...rest] = child.args;
-  if (child.kind !== "sandboxed" || rest.includes("--cached-only")) return child.args;
+  const loadsCode = command === "run" || command === "test";
+  if (child.kind !== "sandboxed" || !loadsCode || rest.includes("--cached-only")) return child.args;
   return [command, "--cached-only", ...rest];
 }
 

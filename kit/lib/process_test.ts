@@ -7,6 +7,7 @@ import {
   denoArgs,
   firstErrorLine,
   NETWORK_SETTINGS,
+  runDeno,
   userEnvironment,
 } from "./process.ts";
 
@@ -46,14 +47,30 @@ Deno.test("no child gets a credential, not even the installer", () => {
   assert.equal(installer.NODE_EXTRA_CA_CERTS, USER.NODE_EXTRA_CA_CERTS);
 });
 
-Deno.test("a sandboxed child cannot download: it always runs --cached-only", () => {
-  assert.deepEqual(denoArgs({ args: ["info", "x.ts"], cwd: ".", kind: "sandboxed" }), [
-    "info",
+Deno.test("a sandboxed child cannot download: run and test get --cached-only", () => {
+  assert.deepEqual(denoArgs({ args: ["test", "x.ts"], cwd: ".", kind: "sandboxed" }), [
+    "test",
     "--cached-only",
     "x.ts",
   ]);
   const already = ["test", "--cached-only", "a.ts"];
   assert.deepEqual(denoArgs({ args: already, cwd: ".", kind: "sandboxed" }), already);
+});
+
+Deno.test("a sandboxed deno info runs: it takes no --cached-only, only --no-remote", async () => {
+  // The import analysis of every graded run is such a child; `deno info --cached-only` is
+  // refused by Deno ("unexpected argument"), which once refused every submission.
+  const folder = await Deno.makeTempDir({ prefix: "process-test-info-" });
+  try {
+    await Deno.writeTextFile(join(folder, "a.ts"), "export const a = 1;\n");
+    const args = ["info", "--json", "--no-remote", "--no-npm", "a.ts"];
+    assert.deepEqual(denoArgs({ args, cwd: folder, kind: "sandboxed" }), args);
+    const output = await runDeno({ args, cwd: folder, kind: "sandboxed" });
+    assert.ok(output.success, output.stderr);
+    assert.ok(Array.isArray(JSON.parse(output.stdout).modules));
+  } finally {
+    await Deno.remove(folder, { recursive: true });
+  }
 });
 
 Deno.test("firstErrorLine: the first error of several", () => {

@@ -193,3 +193,54 @@ export function flatParameterName(sizes: readonly number[]): (index: number) => 
     return `index ${index}`;
   };
 }
+
+/** Numbers as an input text writes them (`-0.25`, `1e-7`, `3`), read left to right once. */
+const WRITTEN_NUMBER = /-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|-?Infinity|NaN/g;
+
+/**
+ * How many times an input text writes each number (in any form `Number()` reads back to the
+ * same value, sign or no sign) and each of `true`, `false`, `null`. Linear in the text's length.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { writtenValues } from "./describe.ts";
+ * const written = writtenValues("f([0.5, -0.5, 1e-3], true)");
+ * assert.equal(written.get(0.5), 2);
+ * assert.equal(written.get(0.001), 1);
+ * assert.equal(written.get(true), 1);
+ * ```
+ */
+export function writtenValues(text: string): Map<unknown, number> {
+  const counts = new Map<unknown, number>();
+  const add = (value: unknown) => counts.set(value, (counts.get(value) ?? 0) + 1);
+  for (const match of text.matchAll(WRITTEN_NUMBER)) {
+    const value = Number(match[0]);
+    add(value);
+    if (value < 0) add(-value);
+  }
+  for (const word of text.split(/[^A-Za-z]+/)) {
+    if (word === "true" || word === "false") add(word === "true");
+    else if (word === "null") add(null);
+  }
+  return counts;
+}
+
+/**
+ * Whether an input text shows a primitive value: a number, boolean or null it writes (see
+ * {@link writtenValues}), a string it contains.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { shownIn } from "./describe.ts";
+ * const shown = shownIn("fit([0.5, NaN, 1e-3], true)  // a note");
+ * assert.ok(shown(0.5) && shown(0.001) && shown(Number.NaN) && shown(true) && shown("a note"));
+ * assert.ok(!shown(2) && !shown(false) && !shown(0.25));
+ * ```
+ */
+export function shownIn(text: string): (value: unknown) => boolean {
+  const written = writtenValues(text);
+  return (value) =>
+    typeof value === "string" ? value.length > 0 && text.includes(value) : written.has(value);
+}

@@ -31,7 +31,7 @@
  */
 
 import { hardenIntrinsics } from "./harden.ts";
-import { describeValue } from "./describe.ts";
+import { describeValue, writtenValues } from "./describe.ts";
 import {
   type CaseData,
   checkEqual,
@@ -41,7 +41,7 @@ import {
   failureText,
   type Outcome,
 } from "./compare.ts";
-import type { Observation } from "../grading/judge.ts";
+import { MARKER, type Observation } from "./protocol.ts";
 
 // The runtime's own registration, taken before hardening replaces `Deno.test` for everyone else.
 const registerTest = Deno.test;
@@ -58,13 +58,11 @@ export const DEFAULT_TEST_TIMEOUT_MS = 10_000;
 /** What the running graded test has checked so far: correct answers and refusals seen. */
 let current: { answers: number; refusals: number } | undefined;
 
-/**
- * Progress lines for the kit's runner (kit/grading/lesson_run.ts): which test file is loading,
- * which test runs, and (when traced) the input of each case. They start with {@link MARKER} and
- * go to the test process's output, where the runner reads them to say what runs and for how
- * long. They are for display only: scores come from the runtime's JUnit report.
- */
-export const MARKER = "\u0001kit:";
+// Progress lines for the kit's runner (kit/grading/run.ts): which test file is loading, which
+// test runs, and (when traced) the input of each case. They start with MARKER (protocol.ts) and
+// go to the test process's output. They are for display and judging only: which tests passed
+// comes from the runtime's JUnit report.
+export { MARKER };
 // Taken before any learner code runs, so a patched TextEncoder or stdout cannot silence them.
 const markerEncoder = new TextEncoder();
 const encodeMarker = markerEncoder.encode.bind(markerEncoder);
@@ -302,6 +300,7 @@ export function graded(options: GradedOptions, fn: () => void | Promise<void>): 
       running = { file, name: fullName, input: "" };
       observations = [];
       referenceCases = [];
+      pendingReads = [];
       mark("test", { file, name: fullName, timeoutMs: timeout });
       try {
         await fn();
@@ -413,12 +412,12 @@ type Kind = "number" | "numbers" | "equal" | "throws";
  * failure stops the test.
  */
 function expectCase(kind: Kind, c: CaseData & { actual: () => unknown }): void {
-  if (runner.discover) noteExpected(kind, c.expected);
+  if (runner.discover) noteCaseReads(String(c.input), c.expected);
   try {
     expectObserved(kind, c);
   } finally {
-    // Reads made while judging (the expected array's elements) are neither inputs nor expected.
-    if (runner.discover) recentReads = [];
+    // Reads made while recording the case (the expected value's elements) keep nothing.
+    if (runner.discover) pendingReads = [];
   }
 }
 
@@ -608,27 +607,124 @@ function toPlain(value: unknown, depth: number): unknown {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Discovering, on the reference solutions, which parts of the cases are expected values.
+// Discovering, on the reference solutions, which parts of the cases a student's run may keep.
+//
+// An allowlist: what the code under test reads (inside a case's `actual`) is an input; what the
+// test reads outside it to make a case is kept unless it is (equal to a part of) that case's
+// expected value and the case's input text does not show it; what nobody reads is not kept.
+// Everything not kept, expected values however a test wraps them, is redacted for students
+// (judge.ts), and the grader checks afterwards that no expected value stayed (trusted.ts).
 
-const proxyPaths = new WeakMap<object, string[]>();
-/** Recent primitive reads of tracked cases: path and value, newest last. */
-let recentReads: { path: string[]; value: unknown }[] = [];
+/** A read of the cases outside any `actual`, for the case the test is making. */
+interface PendingRead {
+  path: string[];
+  value: unknown;
+  /** Whether it is an element of an array (elements count together, see noteCaseReads). */
+  inArray: boolean;
+}
+/** Reads of the cases outside any `actual` since the last case: they belong to the next case. */
+let pendingReads: PendingRead[] = [];
+/** More reads than this before one case: the rest is not kept (so redacted for students). */
+const MAX_PENDING_READS = 1 << 20;
 /** Whether learner (here: reference) code is running inside a case's `actual`. */
 let inActual = false;
-const discovered = new Map<string, { expected: Set<string>; inputs: Set<string> }>();
+/** Per cases file: paths read by the code under test (`inputs`), read by a test to make a
+ * case (`made`), and among those, read from the case's own expected value (`same`: a test
+ * whose input is its expected value, a round trip). */
+const discovered = new Map<string, { inputs: Set<string>; made: Set<string>; same: Set<string> }>();
 /** The running test's cases as the reference run made them. */
 let referenceCases: Observation[] = [];
+/** The tracked objects of the cases and their paths. */
+const proxyPaths = new WeakMap<object, string[]>();
 
-function noteRead(path: string[], value: unknown): void {
+function noteRead(path: string[], value: unknown, inArray: boolean): void {
   const file = discovered.get(path[0]);
-  if (inActual && file) file.inputs.add(stringify(path.slice(1)));
-  recentReads.push({ path, value });
-  if (recentReads.length > 4096) {
-    // Long gone before the next case: what the test read for its inputs.
-    for (const read of recentReads.slice(0, 2048)) {
-      discovered.get(read.path[0])?.inputs.add(stringify(read.path.slice(1)));
+  if (!file) return;
+  // Read by the code under test, or by the test file as it loads (choosing its cases by a
+  // note, say): what a student's run must see the same.
+  if (inActual || !running) file.inputs.add(stringify(path.slice(1)));
+  else if (pendingReads.length < MAX_PENDING_READS) pendingReads.push({ path, value, inArray });
+}
+
+/** A value's primitives (numbers also as `Number()` reads them), and the tracked objects in it. */
+function flatten(
+  value: unknown,
+  into: { leaves: Set<unknown>; tracked: string[] },
+  depth = 0,
+): void {
+  if (typeof value !== "object" || value === null) {
+    into.leaves.add(asNumber(value));
+    return;
+  }
+  const path = proxyPaths.get(value);
+  if (path) into.tracked.push(stringify(path));
+  if (depth > 16) return;
+  const list = isView(value) ? Array.from(value as unknown as ArrayLike<number>) : value;
+  for (const key of objectKeys(list)) {
+    flatten((list as Record<string, unknown>)[key], into, depth + 1);
+  }
+}
+
+/** A string that writes a number (cases hold NaN and ±Infinity as "NaN"…) as that number. */
+function asNumber(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const number = Number(value);
+  return String(number) === value ? number : value;
+}
+
+/** Whether `path` is `prefix` or inside it (both JSON arrays of keys). */
+function within(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(prefix.slice(0, -1) + ",");
+}
+
+/**
+ * The test read `pendingReads` to make the case with this input text and expected value.
+ * A read is not kept when it equals a part of the expected value (as `Number()` reads it too)
+ * and the text does not show it. Each number or boolean the text writes explains one read, in
+ * the order of reading (tests write their input text first), so that an expected value equal
+ * to a shown input is not kept with it. The elements of one array count together: an array of
+ * expected values some of which the text happens to show is not half kept.
+ */
+function noteCaseReads(input: string, expected: unknown): void {
+  const reads = pendingReads;
+  pendingReads = [];
+  const parts = { leaves: new Set<unknown>(), tracked: [] as string[] };
+  flatten(expected, parts);
+  pendingReads = []; // what flattening read through the tracked objects
+  const written = writtenValues(input);
+  const take = (value: unknown) => {
+    if (typeof value === "string") return value.length > 0 && input.includes(value);
+    const left = written.get(value) ?? 0;
+    if (left > 0) written.set(value, left - 1);
+    return left > 0;
+  };
+  const groups = new Map<string, PendingRead[]>();
+  const seen = new Set<string>();
+  for (const read of reads) {
+    // A value read twice (for the call, then for its text) is one read.
+    const at = stringify(read.path);
+    if (seen.has(at)) continue;
+    seen.add(at);
+    const key = read.inArray ? stringify(read.path.slice(0, -1)) : at;
+    const group = groups.get(key);
+    if (group) group.push(read);
+    else groups.set(key, [read]);
+  }
+  for (const group of groups.values()) {
+    let keep = true;
+    for (const read of group) {
+      const shown = take(read.value);
+      if (!shown && (parts.leaves.has(read.value) || parts.leaves.has(asNumber(read.value)))) {
+        keep = false;
+      }
     }
-    recentReads = recentReads.slice(2048);
+    if (!keep) continue;
+    for (const read of group) {
+      const file = discovered.get(read.path[0]);
+      const at = stringify(read.path.slice(1));
+      file?.made.add(at);
+      if (parts.tracked.some((path) => within(stringify(read.path), path))) file?.same.add(at);
+    }
   }
 }
 
@@ -645,31 +741,11 @@ function noteReference(kind: Kind, c: CaseData): void {
   });
 }
 
-function noteExpected(kind: Kind, expected: unknown): void {
-  let path: string[] | undefined;
-  let used = -1;
-  // A refusal has no expected value: nothing of the cases to hide for it.
-  if (kind !== "throws") {
-    if (typeof expected === "object" && expected !== null) path = proxyPaths.get(expected);
-    else {
-      for (let i = recentReads.length - 1; i >= 0 && !path; i--) {
-        if (objectIs(recentReads[i].value, expected)) [path, used] = [recentReads[i].path, i];
-      }
-    }
-  }
-  // Everything else the test read for this case went into its input (or its text): inputs.
-  recentReads.forEach((read, i) => {
-    if (i !== used) discovered.get(read.path[0])?.inputs.add(stringify(read.path.slice(1)));
-  });
-  recentReads = [];
-  if (path) discovered.get(path[0])?.expected.add(stringify(path.slice(1)));
-}
-
 /**
  * Used by the grader's reference run only: wraps a cases module's data so that reads are
- * recorded, which tells expected values (what tests pass as `expected`) from inputs (what the
- * code under test reads). The grader then stages, for students, cases whose expected values are
- * replaced by opaque handles (judge.ts).
+ * recorded, which tells what a student's run needs (what the code under test reads, and what a
+ * case's input text shows) from everything else. The grader then stages, for students, cases
+ * in which everything else is replaced by an opaque handle (judge.ts).
  *
  * @example
  * ```ts ignore
@@ -678,7 +754,7 @@ function noteExpected(kind: Kind, expected: unknown): void {
  * ```
  */
 export function trackCases<T>(file: string, data: T): T {
-  discovered.set(file, { expected: new Set(), inputs: new Set() });
+  discovered.set(file, { inputs: new Set(), made: new Set(), same: new Set() });
   const wrap = (value: unknown, path: string[]): unknown => {
     if (typeof value !== "object" || value === null) return value;
     const proxy = new Proxy(value as object, {
@@ -690,7 +766,7 @@ export function trackCases<T>(file: string, data: T): T {
         // Absent keys (JSON.stringify asks for `toJSON`) and lengths are not values of the cases.
         const own = Object.prototype.hasOwnProperty.call(target, key);
         if (own && typeof inner !== "function" && !(isArray(target) && key === "length")) {
-          noteRead(at, inner);
+          noteRead(at, inner, isArray(target));
         }
         return inner;
       },
@@ -704,6 +780,11 @@ export function trackCases<T>(file: string, data: T): T {
 /** Reports what the reference run discovered (called at the end of a discovering run). */
 function reportDiscoveries(): void {
   for (const [file, found] of discovered) {
-    mark("cases", { file, expected: [...found.expected], inputs: [...found.inputs] });
+    mark("cases", {
+      file,
+      inputs: [...found.inputs],
+      made: [...found.made],
+      same: [...found.same],
+    });
   }
 }

@@ -1,0 +1,168 @@
+/**
+ * The watchdog's view of a test process, from progress lines it cannot trust.
+ *
+ * Progress lines (`MARKER` lines, see graded.ts) come from the test process, where student code
+ * can print lines of the same shape. So a line counts only when it fits what the run can do at
+ * that point: a file starts loading only in the root module's order, the graded tests start only
+ * after every file loaded, a test line must name a test the manifest declares for a file of the
+ * run (once: a test starts once), and the end comes after the tests. Limits come from the
+ * grader: each test's from the reference run (the teacher's test declarations) or the default,
+ * never from a number on a line; the clock is the grader's. A forged line can at most move the
+ * blame to another file of the same run, or start a declared test's limit early: it can never
+ * make a limit longer than the declared tests allow.
+ *
+ * @module
+ */
+
+import type { Progress } from "./run.ts";
+
+/** A graded test's limit when the reference run gave none (graded.ts's default). */
+export const DEFAULT_TEST_LIMIT_MS = 10_000;
+/** How long past a test's own limit the watchdog waits before killing the process. */
+export const TEST_GRACE_MS = 5_000;
+/** Longest name or file a progress line may carry; longer ones are not the kit's. */
+export const MAX_NAME_LENGTH = 1_000;
+
+/** What the watchdog knows about the run. */
+export interface WatchRules {
+  /** The run's test files, in the order the root module imports them. */
+  files: readonly string[];
+  /** The graded tests of each file, when the manifest declares them (else any name counts). */
+  testsOf?: (file: string) => ReadonlySet<string> | undefined;
+  /** A test's limit, ms, from the reference run; default {@link DEFAULT_TEST_LIMIT_MS}. */
+  testLimitMs?: (name: string) => number | undefined;
+  /** Limit of one file's loading, ms. */
+  loadLimitMs: number;
+}
+
+/** Why the watchdog stops a process: the file to blame and what ran too long. */
+export interface Overdue {
+  culprit?: string;
+  detail: string;
+}
+
+/** The watchdog's state machine: `accept` each progress line, ask `overdue` on each tick. */
+export interface Watch {
+  /** Whether the line fits the run (and then updates the state); forged lines return false. */
+  accept(progress: Progress): boolean;
+  /** Why the process must stop now, if it must. */
+  overdue(now: number): Overdue | undefined;
+  /** The file loading or running now, for blame when the process dies. */
+  file(): string | undefined;
+  /** The graded test running now. */
+  test(): Progress | undefined;
+  /** `load` until every file loaded, `test`, then `end`. */
+  phase(): "load" | "test" | "end";
+}
+
+/**
+ * A watch over one process's progress lines.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { watchProgress } from "./watch.ts";
+ * const watch = watchProgress({
+ *   files: ["a_test.ts"],
+ *   testsOf: () => new Set(["a [1 pt]"]),
+ *   loadLimitMs: 5_000,
+ * });
+ * assert.ok(watch.accept({ kind: "load", file: "a_test.ts", at: 0 }));
+ * assert.ok(!watch.accept({ kind: "test", file: "a_test.ts", name: "a [1 pt]", at: 1 }));
+ * assert.ok(watch.accept({ kind: "loaded", at: 2 }));
+ * assert.ok(!watch.accept({ kind: "test", file: "a_test.ts", name: "forged", at: 3 }));
+ * assert.ok(watch.accept({ kind: "test", file: "a_test.ts", name: "a [1 pt]", timeoutMs: 1e9, at: 4 }));
+ * assert.equal(watch.overdue(4 + 10_000 + 5_001)?.culprit, "a_test.ts");
+ * ```
+ */
+export function watchProgress(rules: WatchRules): Watch {
+  let phase: "load" | "test" | "end" = "load";
+  let loaded = -1;
+  let file: string | undefined;
+  let test: Progress | undefined;
+  let testLimit = 0;
+  let since = 0;
+  const started = new Set<string>();
+  const inRun = (name: unknown) => typeof name === "string" && rules.files.includes(name);
+  const declared = (progress: Progress) => {
+    if (!inRun(progress.file) || typeof progress.name !== "string") return false;
+    const tests = rules.testsOf?.(progress.file!);
+    return !tests || tests.has(progress.name);
+  };
+  const accept = (progress: Progress): boolean => {
+    switch (progress.kind) {
+      case "load":
+        // Files load in the root module's order: only the next one can start.
+        if (phase !== "load" || progress.file !== rules.files[loaded + 1]) return false;
+        loaded++;
+        file = progress.file;
+        since = progress.at;
+        return true;
+      case "loaded":
+        if (phase !== "load" || loaded !== rules.files.length - 1) return false;
+        phase = "test";
+        since = progress.at;
+        return true;
+      case "test": {
+        if (phase !== "test" || !declared(progress)) return false;
+        const key = `${progress.file}\n${progress.name}`;
+        if (started.has(key)) return false;
+        started.add(key);
+        file = progress.file;
+        test = { ...progress, timeoutMs: undefined };
+        testLimit = rules.testLimitMs?.(progress.name!) ?? DEFAULT_TEST_LIMIT_MS;
+        since = progress.at;
+        return true;
+      }
+      case "end":
+        if (phase !== "test") return false;
+        phase = "end";
+        since = progress.at;
+        return true;
+      case "timeout":
+      case "plot":
+      case "observed":
+        return declared(progress) || (progress.kind === "observed" && !rules.testsOf);
+      default:
+        // `case` (an input, for display), and a reference run's `cases` and `reference`.
+        return true;
+    }
+  };
+  const overdue = (now: number): Overdue | undefined => {
+    const idle = now - since;
+    if (phase === "load" && file !== undefined && idle > rules.loadLimitMs) {
+      return {
+        culprit: file,
+        detail: `loading it did not finish within ${seconds(rules.loadLimitMs)} ` +
+          "(an endless loop at the top level of a file?)",
+      };
+    }
+    if (phase === "test" && test && idle > testLimit + TEST_GRACE_MS) {
+      return { culprit: test.file, detail: `"${test.name}" did not stop at its time limit` };
+    }
+    // Between the last load and the first test, and after the end, the process has nothing of
+    // its own to wait for: a hang there (after a forged line, say) is stopped as a load is.
+    if ((phase === "test" && !test) || phase === "end") {
+      if (idle > rules.loadLimitMs + TEST_GRACE_MS) {
+        return {
+          culprit: test?.file ?? file,
+          detail: phase === "end"
+            ? "the test process did not end after its tests"
+            : "no graded test started after loading",
+        };
+      }
+    }
+    return undefined;
+  };
+  return {
+    accept,
+    overdue,
+    file: () => file,
+    test: () => test,
+    phase: () => phase,
+  };
+}
+
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
