@@ -25,6 +25,7 @@ import {
   type SpaceSpec,
 } from "../search/mod.ts";
 import { DATASETS, DEFAULT_SETTINGS } from "../search/trial.ts";
+import { CV_BELOW_ROWS } from "../search/data.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -67,6 +68,18 @@ ${
                   bracket, rung; its budget in epochs); a promoted configuration is retrained
                   from scratch with the same seed (the workers keep no checkpoints), and both
                   costs are printed
+  --cv K          score each trial by stratified K-fold cross-validation of the training +
+                  validation rows (mean; spread in score_sd). Default: 5 folds for datasets
+                  under ${CV_BELOW_ROWS} rows (iris, wine), none above; --cv 0: one validation set
+  --patience N    early stopping (lesson 06, Keras semantics): stop after N epochs without a
+                  lower validation loss, restore the best epoch's weights (best_epoch,
+                  stopped_epoch in the log). Default: every epoch trains
+  --shard I/N     run only the trials whose id ≡ I mod N (grid and random search), into their
+                  own log; then --merge them
+  --merge LOG…    with the search's own options: join its shard logs into --out (refusing logs
+                  of another search), pick the winner and measure its test score
+  Training curves (per trial, fold and epoch) are kept beside the log in LOG.curves.csv;
+  draw a search with deno task report LOG.csv
   --code C        whose grid, sampler, trial log and tie rule to use: solutions (default when
                   the folder exists) or exercises (yours)
 
@@ -83,9 +96,36 @@ function integerOption(name: string, text: string | undefined, min: number): num
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) {
-    throw new UsageError(`--${name} must be an integer >= ${min}, got "${text}"`);
+    const kind = min >= 0 ? "a whole number" : "an integer";
+    throw new UsageError(`--${name} must be ${kind} ≥ ${min}, got "${text}"`);
   }
   return value;
+}
+
+/** `--trials -3` as `--trials=-3`: the parser would take "-3" for a flag ("ambiguous"). */
+function joinNegativeValues(args: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (/^--[a-z]/.test(args[i]) && !args[i].includes("=") && /^-\d/.test(args[i + 1] ?? "")) {
+      joined.push(`${args[i]}=${args[++i]}`);
+    } else joined.push(args[i]);
+  }
+  return joined;
+}
+
+/** `--shard I/N`. */
+function shardOption(text: string | undefined): { index: number; count: number } | undefined {
+  if (text === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!match || Number(match[1]) >= Number(match[2])) {
+    throw new UsageError(`--shard must be I/N with 0 ≤ I < N (e.g. 0/2), got "${text}"`);
+  }
+  return { index: Number(match[1]), count: Number(match[2]) };
+}
+
+/** The trial log next to which the training curves are kept: `LOG.curves.csv`. */
+export function curvesPath(log: string): string {
+  return log.replace(/(\.csv)?$/i, ".curves.csv");
 }
 
 async function readSpace(path: string): Promise<SpaceSpec> {
@@ -107,13 +147,29 @@ async function readSpace(path: string): Promise<SpaceSpec> {
   return space as SpaceSpec;
 }
 
+/** The shard logs of `--merge`, read. */
+async function readLogs(paths: string[]): Promise<{ name: string; text: string }[]> {
+  return await Promise.all(paths.map(async (name) => {
+    try {
+      return { name, text: await Deno.readTextFile(name) };
+    } catch (error) {
+      throw new UsageError(`cannot read the log ${name}: ${(error as Error).message}`);
+    }
+  }));
+}
+
 /** The command line as {@link SearchOptions} (without progress), or `"help"`. */
 async function parseCommandLine(args: string[]): Promise<SearchOptions | "help"> {
-  let values;
+  let values, logs: string[];
   try {
-    values = parseArgs({
-      args,
+    const parsed = parseArgs({
+      args: joinNegativeValues(args),
+      allowPositionals: true,
       options: {
+        cv: { type: "string" },
+        patience: { type: "string" },
+        shard: { type: "string" },
+        merge: { type: "boolean" },
         dataset: { type: "string" },
         method: { type: "string", default: "random" },
         trials: { type: "string" },
@@ -126,11 +182,20 @@ async function parseCommandLine(args: string[]): Promise<SearchOptions | "help">
         help: { type: "boolean", short: "h" },
         ...Object.fromEntries(Object.keys(METHOD_OPTIONS).map((o) => [o, { type: "string" }])),
       },
-    }).values as unknown as Record<string, string | undefined> & { help?: boolean };
+    });
+    values = parsed.values as unknown as Record<string, string | undefined> & {
+      help?: boolean;
+      merge?: boolean;
+    };
+    logs = parsed.positionals;
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   if (values.help) return "help";
+  if (logs.length > 0 && !values.merge) {
+    throw new UsageError(`unexpected argument "${logs[0]}" (shard logs go after --merge)`);
+  }
+  if (values.merge && logs.length === 0) throw new UsageError("--merge needs the shard logs");
   const dataset = values.dataset;
   if (!dataset) throw new UsageError("--dataset is required");
   const methodOptions: Record<string, number> = {};
@@ -158,13 +223,32 @@ async function parseCommandLine(args: string[]): Promise<SearchOptions | "help">
     seed,
     workers: integerOption("workers", values.workers, 1) ??
       Math.max(1, navigator.hardwareConcurrency || 1),
-    data: { dataset },
+    data: {
+      dataset,
+      cv: integerOption("cv", values.cv, 0),
+      patience: integerOption("patience", values.patience, 0),
+    },
     code: { kitRoot: KIT_ROOT, source: source as CodeSource },
     store: fileStore(out),
+    curves: fileStore(curvesPath(out)),
+    shard: shardOption(values.shard),
+    merge: values.merge ? await readLogs(logs.map(here)) : undefined,
   };
 }
 
 const percent = (v: number) => Number.isFinite(v) ? `${(100 * v).toFixed(1)} %` : "—";
+
+/** What Ctrl-C reports: the trials saved so far. */
+const interrupted: { done: number; total?: number; file?: string } = { done: 0 };
+
+/** Ctrl-C: say what is saved and how to go on, exit 130 (the log is written atomically). */
+function onInterrupt(): void {
+  console.error(
+    `\ninterrupted: ${interrupted.done} of ${interrupted.total ?? "?"} trials saved in ` +
+      `${interrupted.file}; run the same command again to resume`,
+  );
+  Deno.exit(130);
+}
 
 /** The progress bar on a terminal, else a line per trial on stderr. */
 function progressReporter(options: SearchOptions): NonNullable<SearchOptions["progress"]> {
@@ -176,15 +260,32 @@ function progressReporter(options: SearchOptions): NonNullable<SearchOptions["pr
     : undefined;
   const source = "kitRoot" in options.code ? options.code.source : "memory";
   return {
-    start({ total, resumed, workers, epochs }) {
+    start({ total, resumed, workers, epochs, folds, foldsByDefault }) {
+      const shard = options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : "";
       console.error(
-        `${options.method} search on ${options.data.dataset}: ${total ?? "?"} trials ` +
+        `${options.method} search on ${options.data.dataset}${shard}: ${total ?? "?"} trials ` +
           `(${resumed} already in ${options.store.name}), up to ${epochs} epochs each, ` +
           `${workers} worker(s), code from ${source}/`,
       );
+      const patience = options.data.patience;
+      console.error(
+        (folds
+          ? `each trial's score: the mean over ${folds} stratified folds of the training + ` +
+            `validation rows${
+              foldsByDefault
+                ? ` (on by default under ${CV_BELOW_ROWS} rows; --cv 0 turns it off)`
+                : ""
+            }`
+          : "each trial's score: one stratified validation set") +
+          (patience === undefined
+            ? "; every epoch trained (--patience N stops early)"
+            : `; early stopping with patience ${patience}, best epoch restored`),
+      );
+      interrupted.total = total;
       bar?.start(total ?? 0, resumed, { best: "—" });
     },
     trial(p: Progress) {
+      interrupted.done = p.done;
       if (bar) {
         bar.update(p.done, { best: percent(p.best) });
         if (p.done === p.total) bar.stop();
@@ -207,6 +308,13 @@ function printOutcome(outcome: SearchOutcome, where: string): void {
   const { winner, cost } = outcome;
   const note = cost.note ? `, ${cost.epochs} training epochs in all (${cost.note})` : "";
   console.log(`log: ${where} (${cost.trials} trials, ${cost.seconds.toFixed(1)} s${note})`);
+  if (outcome.testScore === undefined) {
+    console.log(
+      `shard winner: trial ${winner.id}; merge the shards' logs for the search's winner and ` +
+        "its test score: deno task search … --merge LOG…",
+    );
+    return;
+  }
   console.log(
     `winner: trial ${winner.id} ${JSON.stringify(outcome.config)} validation ` +
       `${percent(winner.score as number)} (loss ${(winner.loss as number).toFixed(4)}), test ` +
@@ -220,6 +328,8 @@ async function main(args: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  interrupted.file = options.store.name;
+  Deno.addSignalListener("SIGINT", onInterrupt);
   let outcome: SearchOutcome;
   try {
     outcome = await runSearch({ ...options, progress: progressReporter(options) });
@@ -227,6 +337,7 @@ async function main(args: string[]): Promise<number> {
     if (error instanceof SearchArgumentError) throw new UsageError(error.message);
     throw error;
   }
+  Deno.removeSignalListener("SIGINT", onInterrupt);
   printOutcome(outcome, options.store.name);
   return 0;
 }

@@ -71,10 +71,10 @@ Deno.test("search: bad flags and a malformed log give clear errors", async () =>
     const cases: [string[], RegExp][] = [
       [["--dataset", "mnist"], /unknown dataset "mnist": choose one of digits/],
       [["--method", "random"], /--dataset is required/],
-      [["--dataset", "iris", "--trials", "ten"], /--trials must be an integer >= 1, got "ten"/],
+      [["--dataset", "iris", "--trials", "ten"], /--trials must be a whole number ≥ 1, got "ten"/],
       [
         ["--dataset", "iris", "--trials", "3", "--workers", "0"],
-        /--workers must be an integer >= 1/,
+        /--workers must be a whole number ≥ 1/,
       ],
       [["--dataset", "iris", "--method", "bayes"], /unknown method "bayes"/],
       [["--dataset", "iris", "--colour", "red"], /Unknown option '--colour'/],

@@ -21,6 +21,12 @@ const PIECES: CodePiece[] = [
   { file: "06-validation/select.ts", names: ["selectBest"] },
 ];
 
+/** Lesson 06's splits, which `runSearch`'s trials use (`data.ts`). */
+const SPLIT_PIECES: CodePiece[] = [
+  { file: "06-validation/split.ts", names: ["stratifiedSplit"] },
+  { file: "06-validation/kfold.ts", names: ["stratifiedKFold"] },
+];
+
 /**
  * `solutions` when the kit has a `solutions/` folder, else `exercises`.
  *
@@ -54,7 +60,7 @@ export async function loadSearchCode(kitRoot: string, source: CodeSource): Promi
 }
 
 /**
- * {@link loadSearchCode} plus the {@link CodePiece}s a method declares: what `runSearch` loads
+ * {@link loadSearchCode} plus lesson 06's splits and the {@link CodePiece}s a method declares: what `runSearch` loads
  * for the method it runs.
  *
  * @example
@@ -67,7 +73,11 @@ export async function loadMethodCode(
   source: CodeSource,
   pieces: readonly CodePiece[],
 ): Promise<MethodCode> {
-  return await loadPieces(kitRoot, source, [...PIECES, ...pieces]) as unknown as MethodCode;
+  return await loadPieces(kitRoot, source, [
+    ...PIECES,
+    ...SPLIT_PIECES,
+    ...pieces,
+  ]) as unknown as MethodCode;
 }
 
 async function loadPieces(

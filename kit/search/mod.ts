@@ -43,7 +43,23 @@ import { type MethodCode, type Proposer, SearchArgumentError } from "./method.ts
 import { methodNamed } from "./methods.ts";
 import { type CodeSource, loadMethodCode } from "./code.ts";
 import { createPool, type TrialPlan, type TrialPool } from "./pool.ts";
-import { DATASETS, DEFAULT_SETTINGS, type TrialSettings, trialSettings } from "./trial.ts";
+import {
+  DATASETS,
+  DEFAULT_SETTINGS,
+  type TrialResult,
+  type TrialSettings,
+  trialSettings,
+} from "./trial.ts";
+import {
+  CV_BELOW_ROWS,
+  DEFAULT_FOLDS,
+  prepareSearchData,
+  readDataset,
+  type SplitCode,
+} from "./data.ts";
+import type { Dataset } from "../lib/csv.ts";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 
 export { SearchArgumentError } from "./method.ts";
 export type { Proposer, SearchMethod } from "./method.ts";
@@ -67,6 +83,10 @@ export interface SearchStart {
   workers: number;
   /** The full budget of a trial, in epochs. */
   epochs: number;
+  /** Cross-validation folds (0: one validation set), and whether that was the default. */
+  folds: number;
+  /** True when `folds` was chosen by the dataset's size, not asked for. */
+  foldsByDefault: boolean;
 }
 
 /** Everything {@link runSearch} takes. */
@@ -85,8 +105,14 @@ export interface SearchOptions {
   seed: number;
   /** Trials run at once, one Worker each. */
   workers: number;
-  /** The dataset and the settings a configuration leaves out (default by dataset). */
-  data: { dataset: string; defaults?: Partial<TrialSettings> };
+  /**
+   * The dataset, the settings a configuration leaves out (default by dataset), cross-validation
+   * folds (`cv`: 0 for none; default {@link DEFAULT_FOLDS} under {@link CV_BELOW_ROWS} rows)
+   * and early stopping's `patience` (default none: every epoch).
+   */
+  data: { dataset: string; defaults?: Partial<TrialSettings>; cv?: number; patience?: number };
+  /** Where the per-epoch training curves go (`id,fold,epoch,…`), resumed like the log. */
+  curves?: LogStore;
   /** The course code, loaded (tests) or to load from `kitRoot/source/`. */
   code: MethodCode | { kitRoot: string; source: CodeSource };
   /** The trial log. */
@@ -95,6 +121,12 @@ export interface SearchOptions {
   progress?: { start?(start: SearchStart): void; trial?(progress: Progress): void };
   /** Run only the trials whose id ≡ index mod count (shardable methods only). */
   shard?: { index: number; count: number };
+  /**
+   * Shard logs to merge instead of a log to resume: every trial must be in one of them (checked
+   * against this search's plan, so logs of another search are refused); nothing is trained but
+   * the winner, for its test score; the merged log is written to `store`.
+   */
+  merge?: readonly { name: string; text: string }[];
   /** Starts the workers (default `createPool`); tests pass a fake. */
   createPool?: (size: number, dataset: string, defaults: TrialSettings) => Promise<TrialPool>;
 }
@@ -129,6 +161,14 @@ export interface CheckedSearch {
   epochs: number;
   /** The loaded code. */
   code: MethodCode;
+  /** The dataset as read. */
+  dataset: Dataset;
+  /** Cross-validation folds (0: none). */
+  folds: number;
+  /** True when the dataset's size chose `folds`. */
+  foldsByDefault: boolean;
+  /** The module with the learner's `fitWithEarlyStopping`, when `patience` is set. */
+  fitUrl?: string;
 }
 
 /**
@@ -165,6 +205,15 @@ export async function checkSearch(options: SearchOptions): Promise<CheckedSearch
     throw new SearchArgumentError("--workers must be a whole number ≥ 1");
   }
   checkShard(options.shard, options.method, method.shardable);
+  const { cv, patience } = options.data;
+  if (cv !== undefined && (!Number.isSafeInteger(cv) || cv < 0 || cv === 1)) {
+    throw new SearchArgumentError("--cv must be a whole number ≥ 2 (or 0 for no cross-validation)");
+  }
+  if (patience !== undefined && (!Number.isSafeInteger(patience) || patience < 0)) {
+    throw new SearchArgumentError("--patience must be a whole number ≥ 0");
+  }
+  const data = await readDataset(dataset);
+  const folds = cv ?? (data.rows < CV_BELOW_ROWS ? DEFAULT_FOLDS : 0);
   const defaults = { ...DEFAULT_SETTINGS, ...DATASET_SETTINGS[dataset], ...options.data.defaults };
   const epochs = options.budget.epochs ?? defaults.epochs;
   const space = options.space ?? method.defaultSpace;
@@ -187,8 +236,23 @@ export async function checkSearch(options: SearchOptions): Promise<CheckedSearch
   }
   // Every configuration must name known hyperparameters with values of the right type.
   for (const plan of first) trialSettings(plan.config, defaults);
-  const columns = logColumns(Object.keys(first[0].config), method.labels);
-  return { proposer, first, columns, defaults, epochs, code };
+  const measured = [...(folds ? ["folds", "score_sd"] : []), "best_epoch", "stopped_epoch"];
+  const columns = logColumns(Object.keys(first[0].config), method.labels, measured);
+  const fitUrl = where.kitRoot !== undefined && where.source !== undefined
+    ? pathToFileURL(join(where.kitRoot, where.source, "06-validation/early_stopping.ts")).href
+    : undefined;
+  return {
+    proposer,
+    first,
+    columns,
+    defaults,
+    epochs,
+    code,
+    dataset: data,
+    folds,
+    foldsByDefault: cv === undefined,
+    fitUrl,
+  };
 }
 
 /** Throws unless `shard` is a valid I/N of a shardable method. */
@@ -247,10 +311,9 @@ export async function runSearch(options: SearchOptions): Promise<SearchOutcome> 
   const checked = await checkSearch(options);
   const { columns, defaults, epochs, code } = checked;
   const { store, shard } = options;
-  const existing = await store.read();
-  const logged = existing === undefined || existing.trim() === ""
-    ? []
-    : readLog(code, existing, columns, store.name);
+  const logged = options.merge
+    ? mergeLogs(code, options.merge, columns)
+    : await readStore(code, store, columns);
   const plans = new Map<number, TrialPlan>();
   const proposer = recording(checked, plans, defaults);
   const keep = shard ? (p: TrialPlan) => p.id % shard.count === shard.index : undefined;
@@ -262,10 +325,20 @@ export async function runSearch(options: SearchOptions): Promise<SearchOutcome> 
     proposer.parallelism ?? Infinity,
     Math.max(1, (total ?? Infinity) - logged.length),
   );
-  const start = options.createPool ??
-    ((n: number, dataset: string, d: TrialSettings) => createPool(n, dataset, 0, d));
-  options.progress?.start?.({ total, resumed: logged.length, workers: size, epochs });
-  const pool = await start(size, options.data.dataset, defaults);
+  const start = options.createPool ?? lessonPool(checked, options);
+  const { folds, foldsByDefault } = checked;
+  options.progress?.start?.({
+    total,
+    resumed: logged.length,
+    workers: size,
+    epochs,
+    folds,
+    foldsByDefault,
+  });
+  const curves = await curveKeeper(code, options.curves, logged);
+  const pool = options.merge
+    ? refusingPool(options.merge.map((m) => m.name))
+    : await start(size, options.data.dataset, defaults);
   try {
     const onTrial = options.progress?.trial &&
       ((p: Progress) => options.progress!.trial!({ ...p, total: total ?? p.total }));
@@ -282,7 +355,10 @@ export async function runSearch(options: SearchOptions): Promise<SearchOutcome> 
         return settings.epochs * settings.hidden;
       },
       keep,
+      onResult: curves.record,
     });
+    const sortedRows = [...rows.values()].sort((a, b) => (a.id as number) - (b.id as number));
+    if (options.merge) await store.write(code.formatTrialLog(columns, sortedRows));
     const candidates = proposer.candidates?.(rows).filter((id) => rows.has(id)) ?? [...rows.keys()];
     const winner = pickWinner(code, new Map(candidates.map((id) => [id, rows.get(id)!])));
     const plan = plans.get(winner.id as number)!;
@@ -304,6 +380,126 @@ export async function runSearch(options: SearchOptions): Promise<SearchOutcome> 
   } finally {
     pool.close();
   }
+}
+
+/** The rows of the log in `store`; none when it does not exist or is empty (a new log). */
+async function readStore(code: SearchCode, store: LogStore, columns: readonly string[]) {
+  const text = await store.read();
+  return text === undefined || text.trim() === "" ? [] : readLog(code, text, columns, store.name);
+}
+
+/**
+ * The rows of several shard logs of one search, each checked to have the search's columns.
+ * Throws an `Error` naming the logs when two hold the same trial differently.
+ */
+function mergeLogs(
+  code: SearchCode,
+  logs: readonly { name: string; text: string }[],
+  columns: readonly string[],
+): LogRow[] {
+  const byId = new Map<number, { row: LogRow; name: string }>();
+  const same = (a: LogRow, b: LogRow) =>
+    columns.every((c) => c.endsWith("_s") || Object.is(a[c], b[c]));
+  for (const { name, text } of logs) {
+    for (const row of readLog(code, text, columns, name)) {
+      const earlier = byId.get(row.id as number);
+      if (earlier && !same(earlier.row, row)) {
+        throw new Error(
+          `cannot merge: ${earlier.name} and ${name} hold different trials ${row.id} ` +
+            "(logs of different searches?)",
+        );
+      }
+      byId.set(row.id as number, { row, name });
+    }
+  }
+  return [...byId.values()].map((v) => v.row);
+}
+
+/** The pool of a merge: every trial must come from the shards. */
+function refusingPool(names: readonly string[]): TrialPool {
+  return {
+    train: (plan) =>
+      Promise.reject(
+        new Error(
+          `cannot merge: trial ${plan.id} of this search is in none of ${names.join(", ")} ` +
+            "(a shard missing or unfinished?)",
+        ),
+      ),
+    test: () => Promise.reject(new Error("a merge trains nothing")),
+    close() {},
+  };
+}
+
+/** Starts workers on the data split as lesson 06 says, with the learner's early stopping. */
+function lessonPool(
+  checked: CheckedSearch,
+  options: SearchOptions,
+): NonNullable<SearchOptions["createPool"]> {
+  const { patience } = options.data;
+  const name = options.data.dataset;
+  return (n, dataset, defaults) =>
+    createPool(n, dataset, 0, defaults, {
+      prepared: Promise.resolve().then(() =>
+        prepareSearchData(
+          checked.dataset,
+          name,
+          checked.code as unknown as SplitCode,
+          checked.folds,
+        )
+      ),
+      stopping: { patience, fitUrl: checked.fitUrl },
+    });
+}
+
+/** The columns of the training-curves sidecar. */
+export const CURVE_COLUMNS: readonly string[] = [
+  "id",
+  "fold",
+  "epoch",
+  "train_loss",
+  "validation_loss",
+  "validation_accuracy",
+];
+
+/**
+ * Keeps the curves sidecar: the rows of logged trials read back, each new trial's added, the
+ * file rewritten (sorted by id) before its trial's row enters the log.
+ */
+async function curveKeeper(code: SearchCode, store: LogStore | undefined, logged: LogRow[]) {
+  const byId = new Map<number, LogRow[]>();
+  const text = await store?.read();
+  if (store && text !== undefined && text.trim() !== "") {
+    const ids = new Set(logged.map((r) => r.id));
+    for (const row of readLog(code, text, CURVE_COLUMNS, store.name)) {
+      if (!ids.has(row.id)) continue;
+      const list = byId.get(row.id as number) ?? [];
+      list.push(row);
+      byId.set(row.id as number, list);
+    }
+  }
+  let writing = Promise.resolve();
+  return {
+    record: async (plan: TrialPlan, result: TrialResult) => {
+      if (!store || !result.curves) return;
+      byId.set(
+        plan.id,
+        result.curves.flatMap((curve, fold) =>
+          curve.map((e, epoch) => ({
+            id: plan.id,
+            fold,
+            epoch,
+            train_loss: e.trainLoss,
+            validation_loss: e.validationLoss,
+            validation_accuracy: e.validationAccuracy,
+          }))
+        ),
+      );
+      const rows = [...byId.keys()].sort((a, b) => a - b).flatMap((id) => byId.get(id)!);
+      const text = code.formatTrialLog(CURVE_COLUMNS, rows);
+      writing = writing.then(() => store.write(text));
+      await writing;
+    },
+  };
 }
 
 /** The proposer, handing out the checked first proposal first and recording every plan. */

@@ -50,10 +50,15 @@ export interface SearchCode {
 export type SpaceSpec = Record<string, readonly Value[] | Distribution>;
 
 /**
- * The columns of the trial log, given the hyperparameters' names and the plans' log-only
- * `labels` (none for grid and random search).
+ * The columns of the trial log, given the hyperparameters' names, the plans' log-only
+ * `labels` (none for grid and random search) and the extra `measured` columns of lesson 06's
+ * trials (`score_sd`, `folds`, `best_epoch`, `stopped_epoch`), written after the score.
  */
-export function logColumns(names: readonly string[], labels: readonly string[] = []): string[] {
+export function logColumns(
+  names: readonly string[],
+  labels: readonly string[] = [],
+  measured: readonly string[] = [],
+): string[] {
   return [
     "id",
     ...labels,
@@ -61,6 +66,7 @@ export function logColumns(names: readonly string[], labels: readonly string[] =
     ...names,
     "epochs",
     "score",
+    ...measured,
     "loss",
     "train_loss",
     "cost",
@@ -213,6 +219,8 @@ export interface DriveOptions {
   estimateCost?: (plan: TrialPlan) => number;
   /** Runs only the plans it keeps (`--shard`); the others are neither run nor logged. */
   keep?: (plan: TrialPlan) => boolean;
+  /** Called with each finished trial's result before its row is logged (e.g. its curves). */
+  onResult?: (plan: TrialPlan, result: TrialResult) => Promise<void>;
 }
 
 /**
@@ -239,6 +247,7 @@ export async function driveSearch(options: DriveOptions): Promise<Map<number, Lo
   const run = async (plan: TrialPlan) => {
     try {
       const { result, seconds } = await pool.train(plan);
+      await options.onResult?.(plan, result);
       rows.set(plan.id, logRow(plan, result, seconds));
       // Sorted by id whatever the completion order, so the log does not depend on the workers.
       const sorted = [...rows.values()].sort((a, b) => (a.id as number) - (b.id as number));
@@ -296,6 +305,10 @@ function logRow(plan: TrialPlan, result: TrialResult, seconds: number): LogRow {
     ...plan.config,
     epochs: plan.epochs,
     score: result.score,
+    ...(result.folds === undefined ? {} : { folds: result.folds, score_sd: result.scoreSd! }),
+    ...(result.bestEpoch === undefined
+      ? {}
+      : { best_epoch: result.bestEpoch, stopped_epoch: result.stoppedEpoch! }),
     loss: result.loss,
     train_loss: result.trainLoss,
     cost: result.cost,
