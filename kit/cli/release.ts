@@ -39,8 +39,6 @@ in it to prove they all load and all fail on the stubs.`;
 const LEFT_OUT = [
   /^solutions\//,
   /^kit\/content\//,
-  // The figure renderer: only `sync` draws figures, and the edition ships them drawn.
-  /^kit\/lib\/(plot|svg_render|ticks)\.ts$/,
   /^kit\/bench\//,
   // The engine ships (lessons 06-11 and `deno task search` train through it) but not its
   // build script: its WebAssembly backends need nothing from solutions/.
@@ -152,10 +150,7 @@ export async function editionProblems(root: string): Promise<string[]> {
 }
 
 /** Tasks of the student edition's deno.json; the others need the solutions. */
-const KEPT_TASKS = ["check", "grade", "search", "capstone"];
-
-/** Imports of the kit's deno.json that only the figure renderer uses, left out of the edition. */
-const RENDERER_IMPORTS = ["vega", "vega-lite"];
+const KEPT_TASKS = ["check", "grade", "search", "report", "capstone"];
 
 /**
  * Whether a path of the kit goes into the student edition.
@@ -266,7 +261,6 @@ export async function releaseStudentEdition(kitRoot: string, out: string): Promi
       for (const task of Object.keys(config.tasks ?? {})) {
         if (!KEPT_TASKS.includes(task)) delete config.tasks[task];
       }
-      for (const name of RENDERER_IMPORTS) delete config.imports?.[name];
       await Deno.writeTextFile(to, JSON.stringify(config, null, 2) + "\n");
       continue;
     }

@@ -123,6 +123,11 @@ function shardOption(text: string | undefined): { index: number; count: number }
   return { index: Number(match[1]), count: Number(match[2]) };
 }
 
+/** The search's summary beside its log (winner, test score, cost): `LOG.summary.json`. */
+export function summaryPath(log: string): string {
+  return log.replace(/(\.csv)?$/i, ".summary.json");
+}
+
 /** The trial log next to which the training curves are kept: `LOG.curves.csv`. */
 export function curvesPath(log: string): string {
   return log.replace(/(\.csv)?$/i, ".curves.csv");
@@ -338,6 +343,16 @@ async function main(args: string[]): Promise<number> {
     throw error;
   }
   Deno.removeSignalListener("SIGINT", onInterrupt);
+  if (outcome.testScore !== undefined) {
+    const summary = {
+      dataset: options.data.dataset,
+      method: options.method,
+      winner: outcome.winner.id,
+      testScore: outcome.testScore,
+      ...outcome.cost,
+    };
+    await Deno.writeTextFile(summaryPath(options.store.name), JSON.stringify(summary, null, 2));
+  }
   printOutcome(outcome, options.store.name);
   return 0;
 }

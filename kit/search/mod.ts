@@ -348,7 +348,9 @@ export async function runSearch(options: SearchOptions): Promise<SearchOutcome> 
       proposer: { ...proposer, total },
       columns,
       logged,
-      store,
+      store: options.merge
+        ? { ...store, name: `the shard logs ${options.merge.map((m) => m.name).join(", ")}` }
+        : store,
       onTrial,
       estimateCost: (plan) => {
         const settings = trialSettings(plan.config, { ...defaults, epochs: plan.epochs });
