@@ -150,8 +150,9 @@ export function trainSearchTrial(
     trainLoss: runs[0].curve[runs[0].curve.length - 1].trainLoss,
     cost: Math.round(trained / runs.length) * runs[0].net.params.length,
     status: diverged ? "diverged" : "ok",
-    folds: runs.length,
-    scoreSd: Math.sqrt(mean(scores.map((s) => (s - score) ** 2))),
+    ...(data.folds
+      ? { folds: runs.length, scoreSd: Math.sqrt(mean(scores.map((s) => (s - score) ** 2))) }
+      : {}),
     bestEpoch: Math.round(mean(runs.map((r) => r.bestEpoch))),
     stoppedEpoch: Math.max(...runs.map((r) => r.stoppedEpoch)),
     curves: runs.map((r) => r.curve),
