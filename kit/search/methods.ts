@@ -16,8 +16,9 @@ export const METHODS: Readonly<Record<string, SearchMethod>> = {
   random: RANDOM,
   halving: HALVING,
   hyperband: HYPERBAND,
-  // Lesson 07's quasi-random search, lesson 09's model-based and lesson 10's asynchronous
-  // methods register here, one line each.
+  // Lesson 07's quasi-random search (hook: a SearchMethod like RANDOM whose `pieces` load the
+  // sampler from "07-grid-and-random-search/…"; shardable, since trial i depends on i only),
+  // lesson 09's model-based and lesson 10's asynchronous methods register here, one line each.
 };
 
 /**

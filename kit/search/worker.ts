@@ -30,7 +30,24 @@ const untrained = new Map<number, { settings: TrialSettings; seed: number }>();
 async function loadStopping(options: WorkerStopping) {
   if (options.patience === undefined || !options.fitUrl) return { patience: options.patience };
   const module = await import(options.fitUrl);
-  return { patience: options.patience, fit: module.fitWithEarlyStopping as FitWithEarlyStopping };
+  const fit = module.fitWithEarlyStopping as FitWithEarlyStopping;
+  if (typeof fit !== "function") {
+    throw new Error(`${options.fitUrl} does not export fitWithEarlyStopping`);
+  }
+  // A stub says "TODO …": name the exercise to finish, as code.ts does for the other pieces.
+  const checked: FitWithEarlyStopping = (...args) => {
+    try {
+      return fit(...args);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!message.startsWith("TODO")) throw error;
+      throw new Error(
+        `fitWithEarlyStopping in 06-validation/early_stopping.ts is not written yet (${message}): ` +
+          "finish it and check it with `deno task check lesson-06`, or search without --patience",
+      );
+    }
+  };
+  return { patience: options.patience, fit: checked };
 }
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
