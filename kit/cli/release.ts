@@ -41,8 +41,8 @@ in it to prove they all load and all fail on the stubs.`;
 const LEFT_OUT = [
   /^solutions\//,
   /^kit\/content\//,
-  // The figure renderer: only `sync` draws figures, and the edition ships them drawn.
-  /^kit\/lib\/(plot|svg_render|ticks|scatter)\.ts$/,
+  // Only `sync` draws the lessons' scatter figures.
+  /^kit\/lib\/scatter\.ts$/,
   /^kit\/bench\//,
   // The self-test's attacks on the grader: only the kit's own tests use them.
   /^kit\/attacks\//,
@@ -137,10 +137,7 @@ export async function editionProblems(root: string): Promise<string[]> {
 }
 
 /** Tasks of the student edition's deno.json; the others need the solutions. */
-const KEPT_TASKS = ["check", "grade", "search", "capstone"];
-
-/** Imports of the kit's deno.json that only the figure renderer uses, left out of the edition. */
-const RENDERER_IMPORTS = ["vega", "vega-lite"];
+const KEPT_TASKS = ["check", "grade", "search", "report", "capstone"];
 
 /** The parts of a `deno.lock` (version 5) that {@link editionLock} reads and writes. */
 interface DenoLock {
@@ -344,7 +341,6 @@ export async function releaseStudentEdition(kitRoot: string, out: string): Promi
       for (const task of Object.keys(config.tasks ?? {})) {
         if (!KEPT_TASKS.includes(task)) delete config.tasks[task];
       }
-      for (const name of RENDERER_IMPORTS) delete config.imports?.[name];
       imports = Object.values(config.imports ?? {});
       await Deno.writeTextFile(to, JSON.stringify(config, null, 2) + "\n");
       continue;
@@ -360,8 +356,11 @@ export async function releaseStudentEdition(kitRoot: string, out: string): Promi
     }
     await Deno.copyFile(from, to);
     if (/\.(ts|js|json)$/.test(path)) {
-      const text = await Deno.readTextFile(from);
-      if (/(?:from|import)\s*\(?\s*["'][^"'\n]*\bsolutions\/[^"'\n]*["']/.test(text)) {
+      // Code only: a JSDoc example may show a module at work on the reference solutions (the
+      // authors' `deno test --doc` runs it); the edition's learner never runs kit examples.
+      const code = (await Deno.readTextFile(from)).split("\n")
+        .filter((line) => !/^\s*(\*|\/\/)/.test(line)).join("\n");
+      if (/(?:from|import)\s*\(?\s*["'][^"'\n]*\bsolutions\/[^"'\n]*["']/.test(code)) {
         problems.push(`${path} imports from solutions/: it cannot work without them`);
       }
     }

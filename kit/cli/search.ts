@@ -12,67 +12,41 @@ import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
 import cliProgress from "cli-progress";
+import { type CodeSource, defaultSource } from "../search/code.ts";
+import { fileStore } from "../search/runner.ts";
 import {
-  type CodeSource,
-  defaultSource,
-  loadFidelityCode,
-  loadSearchCode,
-} from "../search/code.ts";
-import {
-  FIDELITY_LABELS,
-  FIDELITY_METHODS,
-  fidelityBrackets,
-  runFidelitySearch,
-} from "../search/fidelity.ts";
-import { createPool, type TrialPlan, type TrialPool } from "../search/pool.ts";
-import {
-  fileStore,
-  logColumns,
-  type LogRow,
+  DATASET_SETTINGS,
   METHODS,
-  pickWinner,
-  planTrials,
   type Progress,
-  resumeRows,
-  runTrials,
-  type SearchCode,
+  runSearch,
+  SearchArgumentError,
+  type SearchOptions,
+  type SearchOutcome,
   type SpaceSpec,
-} from "../search/runner.ts";
-import { DATASETS, DEFAULT_SETTINGS, type TrialSettings, trialSettings } from "../search/trial.ts";
+} from "../search/mod.ts";
+import { DATASETS, DEFAULT_SETTINGS } from "../search/trial.ts";
+import { CV_BELOW_ROWS } from "../search/data.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-/** The default search spaces, by method. */
-const SPACES: Record<string, SpaceSpec> = {
-  grid: { lr: [0.003, 0.03, 0.3], l2: [1e-5, 1e-3, 1e-1] },
-  random: {
-    lr: { type: "logUniform", low: 1e-3, high: 1 },
-    l2: { type: "logUniform", low: 1e-6, high: 1e-1 },
-    hidden: { type: "logInteger", low: 8, high: 128 },
-  },
-};
-SPACES.halving = SPACES.hyperband = SPACES.random;
+/** Every method's own options (e.g. `eta`), by flag name. */
+const METHOD_OPTIONS = Object.fromEntries(
+  Object.values(METHODS).flatMap((m) => Object.entries(m.options)),
+);
 
-/** Every method `--method` accepts. */
-const ALL_METHODS = [...Object.keys(METHODS), ...FIDELITY_METHODS];
-
-/** Training settings by dataset: epochs and batch size sized to the data. */
-const DATASET_SETTINGS: Record<string, Partial<TrialSettings>> = {
-  digits: { epochs: 30, batchSize: 32 },
-  iris: { epochs: 60, batchSize: 16 },
-  wine: { epochs: 40, batchSize: 16 },
-  breast_cancer: { epochs: 20, batchSize: 32 },
-};
-
-const USAGE = `usage: deno task search --dataset NAME [--method grid|random|halving|hyperband]
+const USAGE = `usage: deno task search --dataset NAME [--method ${Object.keys(METHODS).join("|")}]
                         [--trials N] [--seed S] [--workers W] [--out FILE.csv]
-                        [--space FILE.json] [--epochs E] [--eta H] [--code solutions|exercises]
+                        [--space FILE.json] [--epochs E] [--code solutions|exercises]
+                        ${Object.keys(METHOD_OPTIONS).map((o) => `[--${o} N]`).join(" ")}
 
   --dataset NAME  one of ${DATASETS.join(", ")}
-  --method M      ${ALL_METHODS.join(", ")} (default random)
-  --trials N      random: how many configurations (required); grid: the first N points
-                  (default: the whole grid); halving: configurations of the first rung
-                  (required); hyperband: not used (the brackets set it)
+  --method M      (default random)
+${Object.entries(METHODS).map(([name, m]) => `                  ${name}: ${m.summary}`).join("\n")}
+  --trials N      by method: ${
+  Object.entries(METHODS).map(([name, m]) => `${name}: ${m.trialsHelp}`).join(
+    ";\n                  ",
+  )
+}
   --seed S        an integer: the random draws and every trial's training seed (default 0)
   --workers W     trials run at once, one Worker each (default: one per core)
   --out FILE      the trial log, CSV (default search-DATASET-METHOD-SEED.csv); when it
@@ -85,16 +59,35 @@ const USAGE = `usage: deno task search --dataset NAME [--method grid|random|halv
                   hyperband (default by dataset: ${
   Object.entries(DATASET_SETTINGS).map(([d, s]) => `${d} ${s.epochs}`).join(", ")
 })
-  --eta H         halving and hyperband: keep 1/H of the configurations at each rung and
-                  multiply their epochs by H (default 3). Each evaluation is a row of the log
-                  (columns config, bracket, rung; its budget in epochs); a promoted
-                  configuration is retrained from scratch with the same seed (the workers keep
-                  no checkpoints), and both costs are printed
+${
+  Object.entries(METHOD_OPTIONS).map(([name, o]) =>
+    `  --${name} N${" ".repeat(Math.max(1, 12 - name.length))}${o.help} (default ${o.default})`
+  ).join("\n")
+}
+                  Multi-fidelity searches log each evaluation as a row (columns config,
+                  bracket, rung; its budget in epochs); a promoted configuration is retrained
+                  from scratch with the same seed (the workers keep no checkpoints), and both
+                  costs are printed
+  --cv K          score each trial by stratified K-fold cross-validation of the training +
+                  validation rows (mean; spread in score_sd). Default: 5 folds for datasets
+                  under ${CV_BELOW_ROWS} rows (iris, wine), none above; --cv 0: one validation set
+  --patience N    early stopping (lesson 06, Keras semantics): stop after N epochs without a
+                  lower validation loss, restore the best epoch's weights (best_epoch,
+                  stopped_epoch in the log). Default: every epoch trains
+  --shard I/N     run only the trials whose id ≡ I mod N (grid and random search), into their
+                  own log; then --merge them
+  --merge LOG…    with the search's own options: join its shard logs into --out (refusing logs
+                  of another search), pick the winner and measure its test score
+  Training curves (per trial, fold and epoch) are kept beside the log in LOG.curves.csv;
+  draw a search with deno task report LOG.csv
   --code C        whose grid, sampler, trial log and tie rule to use: solutions (default when
                   the folder exists) or exercises (yours)
 
-Default spaces: grid ${JSON.stringify(SPACES.grid)}
-                random ${JSON.stringify(SPACES.random)}`;
+Default spaces: ${
+  Object.entries(METHODS).map(([name, m]) => `${name} ${JSON.stringify(m.defaultSpace)}`).join(
+    "\n                ",
+  )
+}`;
 
 /** A bad command line: printed with the usage, exit code 2. */
 class UsageError extends Error {}
@@ -103,9 +96,41 @@ function integerOption(name: string, text: string | undefined, min: number): num
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) {
-    throw new UsageError(`--${name} must be an integer >= ${min}, got "${text}"`);
+    const kind = min >= 0 ? "a whole number" : "an integer";
+    throw new UsageError(`--${name} must be ${kind} ≥ ${min}, got "${text}"`);
   }
   return value;
+}
+
+/** `--trials -3` as `--trials=-3`: the parser would take "-3" for a flag ("ambiguous"). */
+function joinNegativeValues(args: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (/^--[a-z]/.test(args[i]) && !args[i].includes("=") && /^-\d/.test(args[i + 1] ?? "")) {
+      joined.push(`${args[i]}=${args[++i]}`);
+    } else joined.push(args[i]);
+  }
+  return joined;
+}
+
+/** `--shard I/N`. */
+function shardOption(text: string | undefined): { index: number; count: number } | undefined {
+  if (text === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!match || Number(match[1]) >= Number(match[2])) {
+    throw new UsageError(`--shard must be I/N with 0 ≤ I < N (e.g. 0/2), got "${text}"`);
+  }
+  return { index: Number(match[1]), count: Number(match[2]) };
+}
+
+/** The search's summary beside its log (winner, test score, cost): `LOG.summary.json`. */
+export function summaryPath(log: string): string {
+  return log.replace(/(\.csv)?$/i, ".summary.json");
+}
+
+/** The trial log next to which the training curves are kept: `LOG.curves.csv`. */
+export function curvesPath(log: string): string {
+  return log.replace(/(\.csv)?$/i, ".curves.csv");
 }
 
 async function readSpace(path: string): Promise<SpaceSpec> {
@@ -127,12 +152,29 @@ async function readSpace(path: string): Promise<SpaceSpec> {
   return space as SpaceSpec;
 }
 
-async function main(args: string[]): Promise<number> {
-  let parsed;
+/** The shard logs of `--merge`, read. */
+async function readLogs(paths: string[]): Promise<{ name: string; text: string }[]> {
+  return await Promise.all(paths.map(async (name) => {
+    try {
+      return { name, text: await Deno.readTextFile(name) };
+    } catch (error) {
+      throw new UsageError(`cannot read the log ${name}: ${(error as Error).message}`);
+    }
+  }));
+}
+
+/** The command line as {@link SearchOptions} (without progress), or `"help"`. */
+async function parseCommandLine(args: string[]): Promise<SearchOptions | "help"> {
+  let values, logs: string[];
   try {
-    parsed = parseArgs({
-      args,
+    const parsed = parseArgs({
+      args: joinNegativeValues(args),
+      allowPositionals: true,
       options: {
+        cv: { type: "string" },
+        patience: { type: "string" },
+        shard: { type: "string" },
+        merge: { type: "boolean" },
         dataset: { type: "string" },
         method: { type: "string", default: "random" },
         trials: { type: "string" },
@@ -141,183 +183,177 @@ async function main(args: string[]): Promise<number> {
         out: { type: "string" },
         space: { type: "string" },
         epochs: { type: "string" },
-        eta: { type: "string" },
         code: { type: "string" },
         help: { type: "boolean", short: "h" },
+        ...Object.fromEntries(Object.keys(METHOD_OPTIONS).map((o) => [o, { type: "string" }])),
       },
     });
+    values = parsed.values as unknown as Record<string, string | undefined> & {
+      help?: boolean;
+      merge?: boolean;
+    };
+    logs = parsed.positionals;
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const { values } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
+  if (values.help) return "help";
+  if (logs.length > 0 && !values.merge) {
+    throw new UsageError(`unexpected argument "${logs[0]}" (shard logs go after --merge)`);
   }
+  if (values.merge && logs.length === 0) throw new UsageError("--merge needs the shard logs");
   const dataset = values.dataset;
   if (!dataset) throw new UsageError("--dataset is required");
-  if (!DATASETS.includes(dataset)) {
-    throw new UsageError(`unknown dataset "${dataset}": choose one of ${DATASETS.join(", ")}`);
+  const methodOptions: Record<string, number> = {};
+  for (const [name, option] of Object.entries(METHOD_OPTIONS)) {
+    const value = integerOption(name, values[name], option.min);
+    if (value !== undefined) methodOptions[name] = value;
   }
-  const method = values.method!;
-  if (!ALL_METHODS.includes(method)) {
-    throw new UsageError(`unknown method "${method}": choose one of ${ALL_METHODS.join(", ")}`);
+  const source = values.code ?? await defaultSource(KIT_ROOT);
+  if (source !== "solutions" && source !== "exercises") {
+    throw new UsageError(`--code must be solutions or exercises, got "${source}"`);
   }
-  const fidelity = FIDELITY_METHODS.includes(method);
-  const eta = integerOption("eta", values.eta, 2) ?? 3;
-  if (values.eta !== undefined && !fidelity) {
-    throw new UsageError("--eta is for --method halving or hyperband");
-  }
-  const trials = integerOption("trials", values.trials, 1);
   const seed = integerOption("seed", values.seed, -(2 ** 31))!;
-  const workers = integerOption("workers", values.workers, 1) ??
-    Math.max(1, navigator.hardwareConcurrency || 1);
-  const defaults = { ...DEFAULT_SETTINGS, ...DATASET_SETTINGS[dataset] };
-  const epochs = integerOption("epochs", values.epochs, 1) ?? defaults.epochs;
-  const codeSource = values.code ?? await defaultSource(KIT_ROOT);
-  if (codeSource !== "solutions" && codeSource !== "exercises") {
-    throw new UsageError(`--code must be solutions or exercises, got "${codeSource}"`);
-  }
-  // `deno task` runs in the kit's folder; a relative --out is relative to where it was typed.
-  const out = resolve(
-    Deno.env.get("INIT_CWD") ?? Deno.cwd(),
-    values.out ?? `search-${dataset}-${method}-${seed}.csv`,
-  );
-  const space = values.space
-    ? await readSpace(resolve(Deno.env.get("INIT_CWD") ?? Deno.cwd(), values.space))
-    : SPACES[method];
+  // `deno task` runs in the kit's folder; a relative path is relative to where it was typed.
+  const here = (path: string) => resolve(Deno.env.get("INIT_CWD") ?? Deno.cwd(), path);
+  const out = here(values.out ?? `search-${dataset}-${values.method}-${seed}.csv`);
+  return {
+    method: values.method!,
+    space: values.space ? await readSpace(here(values.space)) : undefined,
+    spaceName: values.space ? `the space file ${here(values.space)}` : undefined,
+    budget: {
+      trials: integerOption("trials", values.trials, 1),
+      epochs: integerOption("epochs", values.epochs, 1),
+    },
+    methodOptions,
+    seed,
+    workers: integerOption("workers", values.workers, 1) ??
+      Math.max(1, navigator.hardwareConcurrency || 1),
+    data: {
+      dataset,
+      cv: integerOption("cv", values.cv, 0),
+      patience: integerOption("patience", values.patience, 0),
+    },
+    code: { kitRoot: KIT_ROOT, source: source as CodeSource },
+    store: fileStore(out),
+    curves: fileStore(curvesPath(out)),
+    shard: shardOption(values.shard),
+    merge: values.merge ? await readLogs(logs.map(here)) : undefined,
+  };
+}
 
-  const source = codeSource as CodeSource;
-  const store = fileStore(out);
-  const started = performance.now();
+const percent = (v: number) => Number.isFinite(v) ? `${(100 * v).toFixed(1)} %` : "—";
+
+/** What Ctrl-C reports: the trials saved so far. */
+const interrupted: { done: number; total?: number; file?: string } = { done: 0 };
+
+/** Ctrl-C: say what is saved and how to go on, exit 130 (the log is written atomically). */
+function onInterrupt(): void {
+  console.error(
+    `\ninterrupted: ${interrupted.done} of ${interrupted.total ?? "?"} trials saved in ` +
+      `${interrupted.file}; run the same command again to resume`,
+  );
+  Deno.exit(130);
+}
+
+/** The progress bar on a terminal, else a line per trial on stderr. */
+function progressReporter(options: SearchOptions): NonNullable<SearchOptions["progress"]> {
   const bar = Deno.stderr.isTerminal()
     ? new cliProgress.SingleBar({
       format: "{bar} {value}/{total} trials | best validation {best} | {duration}s",
       stream: process.stderr,
     }, cliProgress.Presets.shades_classic)
     : undefined;
-  const percent = (v: number) => Number.isFinite(v) ? `${(100 * v).toFixed(1)} %` : "—";
-  const onTrial = (p: Progress) => {
-    if (bar) bar.update(p.done, { best: percent(p.best) });
-    else {
-      const budget = fidelity ? ` at ${p.row.epochs} epochs (rung ${p.row.rung})` : "";
+  const source = "kitRoot" in options.code ? options.code.source : "memory";
+  return {
+    start({ total, resumed, workers, epochs, folds, foldsByDefault }) {
+      const shard = options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : "";
       console.error(
-        `trial ${p.row.id} done (${p.done}/${p.total})${budget}: validation ${
-          percent(p.row.score as number)
-        }` +
-          `${p.row.status === "diverged" ? " DIVERGED" : ""}, best so far ${percent(p.best)}`,
+        `${options.method} search on ${options.data.dataset}${shard}: ${total ?? "?"} trials ` +
+          `(${resumed} already in ${options.store.name}), up to ${epochs} epochs each, ` +
+          `${workers} worker(s), code from ${source}/`,
       );
-    }
+      const patience = options.data.patience;
+      console.error(
+        (folds
+          ? `each trial's score: the mean over ${folds} stratified folds of the training + ` +
+            `validation rows${
+              foldsByDefault
+                ? ` (on by default under ${CV_BELOW_ROWS} rows; --cv 0 turns it off)`
+                : ""
+            }`
+          : "each trial's score: one stratified validation set") +
+          (patience === undefined
+            ? "; every epoch trained (--patience N stops early)"
+            : `; early stopping with patience ${patience}, best epoch restored`),
+      );
+      interrupted.total = total;
+      bar?.start(total ?? 0, resumed, { best: "—" });
+    },
+    trial(p: Progress) {
+      interrupted.done = p.done;
+      if (bar) {
+        bar.update(p.done, { best: percent(p.best) });
+        if (p.done === p.total) bar.stop();
+        return;
+      }
+      const rung = p.row.rung === undefined
+        ? ""
+        : ` at ${p.row.epochs} epochs (rung ${p.row.rung})`;
+      console.error(
+        `trial ${p.row.id} done (${p.done}/${p.total})${rung}: validation ` +
+          `${percent(p.row.score as number)}${p.row.status === "diverged" ? " DIVERGED" : ""}, ` +
+          `best so far ${percent(p.best)}`,
+      );
+    },
   };
-  // Training time grows with epochs × hidden units: start the longest trials first.
-  const estimateCost = (plan: TrialPlan) => {
-    const settings = trialSettings(plan.config, { ...defaults, epochs: plan.epochs });
-    return settings.epochs * settings.hidden;
-  };
+}
 
-  let rows: Map<number, LogRow>, candidates: number[], planOf: (id: number) => TrialPlan;
-  let cost = "";
-  let pool: TrialPool | undefined;
-  let pickFrom: SearchCode;
-  try {
-    if (fidelity) {
-      const code = await loadFidelityCode(KIT_ROOT, source);
-      if (method === "hyperband" && trials !== undefined) {
-        throw new UsageError("hyperband sets the number of configurations itself: drop --trials");
-      }
-      if (method === "halving" && trials === undefined) {
-        throw new UsageError("successive halving needs --trials N");
-      }
-      const brackets = fidelityBrackets(code, method, trials, eta, epochs);
-      const first = METHODS.random(code, space, 1, seed)[0];
-      trialSettings(first, defaults);
-      const columns = logColumns(Object.keys(first), FIDELITY_LABELS);
-      const evaluations = brackets.reduce(
-        (n, b) => n + b.rungs.reduce((m, r) => m + r.configs, 0),
-        0,
-      );
-      const poolSize = Math.min(workers, Math.max(...brackets.map((b) => b.rungs[0].configs)));
-      console.error(
-        `${method} search on ${dataset}: ${brackets.length} bracket(s), ${evaluations} ` +
-          `evaluations up to ${epochs} epochs (eta ${eta}), log ${out}, ${poolSize} worker(s), ` +
-          `code from ${codeSource}/`,
-      );
-      pool = await createPool(poolSize, dataset, 0, defaults);
-      bar?.start(evaluations, 0, { best: "—" });
-      const outcome = await runFidelitySearch({
-        code,
-        pool,
-        method,
-        space,
-        trials,
-        eta,
-        maxEpochs: epochs,
-        seed,
-        columns,
-        store,
-        onTrial,
-        estimateCost,
-      });
-      rows = outcome.rows;
-      candidates = outcome.finalIds;
-      planOf = (id) => outcome.plans.get(id)!;
-      cost = `, ${outcome.epochsFromScratch} training epochs in all (promoted configurations ` +
-        `retrained from scratch; resuming from checkpoints would have cost ` +
-        `${outcome.epochsWithResume})`;
-      pickFrom = code;
-    } else {
-      const code = await loadSearchCode(KIT_ROOT, source);
-      const plans = planTrials(code, method, space, trials, seed, epochs);
-      if (plans.length === 0) throw new UsageError("the search has no trials");
-      // Every configuration must name known hyperparameters with values of the right type.
-      for (const plan of plans) trialSettings(plan.config, defaults);
-      const columns = logColumns(Object.keys(plans[0].config));
-      const existing = await store.read();
-      rows = existing === undefined ? new Map() : resumeRows(code, existing, columns, plans, out);
-      const resumed = rows.size;
-      const poolSize = Math.min(workers, Math.max(1, plans.length - resumed));
-      console.error(
-        `${method} search on ${dataset}: ${plans.length} trials (${resumed} already in ${out}), ` +
-          `${epochs} epochs each, ${poolSize} worker(s), code from ${codeSource}/`,
-      );
-      pool = await createPool(poolSize, dataset, 0, defaults);
-      bar?.start(plans.length, resumed, { best: "—" });
-      await runTrials({ code, pool, plans, columns, rows, store, onTrial, estimateCost });
-      candidates = [...rows.keys()];
-      planOf = (id) => plans[id];
-      pickFrom = code;
-    }
-    bar?.stop();
-    const elapsed = (performance.now() - started) / 1000;
-    const finalRows = new Map(candidates.map((id) => [id, rows.get(id)!]));
-    const winner = pickWinner(pickFrom, finalRows);
-    const id = winner.id as number;
-    // The test rows are used here, once, for the winner alone. A winner logged by an earlier,
-    // interrupted run is trained again (same seed, same result) to measure it.
-    let testScore: number;
-    try {
-      testScore = await pool!.test(id);
-    } catch {
-      pool!.close();
-      const again = await createPool(1, dataset, 0, defaults);
-      try {
-        await again.train(planOf(id));
-        testScore = await again.test(id);
-      } finally {
-        again.close();
-      }
-    }
-    const config = Object.fromEntries(Object.keys(planOf(id).config).map((k) => [k, winner[k]]));
-    console.log(`log: ${out} (${rows.size} trials, ${elapsed.toFixed(1)} s${cost})`);
+/** The summary lines: the log, its cost, the winner and its one test score. */
+function printOutcome(outcome: SearchOutcome, where: string): void {
+  const { winner, cost } = outcome;
+  const note = cost.note ? `, ${cost.epochs} training epochs in all (${cost.note})` : "";
+  console.log(`log: ${where} (${cost.trials} trials, ${cost.seconds.toFixed(1)} s${note})`);
+  if (outcome.testScore === undefined) {
     console.log(
-      `winner: trial ${id} ${JSON.stringify(config)} validation ${
-        percent(winner.score as number)
-      }` +
-        ` (loss ${(winner.loss as number).toFixed(4)}), test ${percent(testScore)} (measured once)`,
+      `shard winner: trial ${winner.id}; merge the shards' logs for the search's winner and ` +
+        "its test score: deno task search … --merge LOG…",
     );
-  } finally {
-    pool?.close();
+    return;
   }
+  console.log(
+    `winner: trial ${winner.id} ${JSON.stringify(outcome.config)} validation ` +
+      `${percent(winner.score as number)} (loss ${(winner.loss as number).toFixed(4)}), test ` +
+      `${percent(outcome.testScore!)} (measured once)`,
+  );
+}
+
+async function main(args: string[]): Promise<number> {
+  const options = await parseCommandLine(args);
+  if (options === "help") {
+    console.log(USAGE);
+    return 0;
+  }
+  interrupted.file = options.store.name;
+  Deno.addSignalListener("SIGINT", onInterrupt);
+  let outcome: SearchOutcome;
+  try {
+    outcome = await runSearch({ ...options, progress: progressReporter(options) });
+  } catch (error) {
+    if (error instanceof SearchArgumentError) throw new UsageError(error.message);
+    throw error;
+  }
+  Deno.removeSignalListener("SIGINT", onInterrupt);
+  if (outcome.testScore !== undefined) {
+    const summary = {
+      dataset: options.data.dataset,
+      method: options.method,
+      winner: outcome.winner.id,
+      testScore: outcome.testScore,
+      ...outcome.cost,
+    };
+    await Deno.writeTextFile(summaryPath(options.store.name), JSON.stringify(summary, null, 2));
+  }
+  printOutcome(outcome, options.store.name);
   return 0;
 }
 

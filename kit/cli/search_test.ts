@@ -71,10 +71,10 @@ Deno.test("search: bad flags and a malformed log give clear errors", async () =>
     const cases: [string[], RegExp][] = [
       [["--dataset", "mnist"], /unknown dataset "mnist": choose one of digits/],
       [["--method", "random"], /--dataset is required/],
-      [["--dataset", "iris", "--trials", "ten"], /--trials must be an integer >= 1, got "ten"/],
+      [["--dataset", "iris", "--trials", "ten"], /--trials must be a whole number ≥ 1, got "ten"/],
       [
         ["--dataset", "iris", "--trials", "3", "--workers", "0"],
-        /--workers must be an integer >= 1/,
+        /--workers must be a whole number ≥ 1/,
       ],
       [["--dataset", "iris", "--method", "bayes"], /unknown method "bayes"/],
       [["--dataset", "iris", "--colour", "red"], /Unknown option '--colour'/],
@@ -130,6 +130,91 @@ Deno.test("search: hyperband logs every rung with its budget, the same for 1 and
     const bad = await search([...args, "--trials", "4", "--out", "bad.csv"], dir);
     assert.equal(bad.code, 2);
     assert.match(bad.err, /drop --trials/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("search: two --shard halves merged give the whole search's log; adaptive methods refuse to shard", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "search-test-" });
+  try {
+    const whole = await search([...IRIS, "--workers", "2", "--out", "whole.csv"], dir);
+    assert.equal(whole.code, 0, whole.err);
+    for (const shard of ["0/2", "1/2"]) {
+      const run = await search([...IRIS, "--shard", shard, "--out", `s${shard[0]}.csv`], dir);
+      assert.equal(run.code, 0, run.err);
+    }
+    const merged = await search([...IRIS, "--merge", "s0.csv", "s1.csv", "--out", "m.csv"], dir);
+    assert.equal(merged.code, 0, merged.err);
+    assert.deepEqual(
+      await withoutTimings(join(dir, "m.csv")),
+      await withoutTimings(join(dir, "whole.csv")),
+    );
+    const other = await search(
+      [...IRIS.slice(0, -4), "--seed", "4", "--epochs", "5", "--merge", "s0.csv", "s1.csv"],
+      dir,
+    );
+    assert.equal(other.code, 1);
+    assert.match(other.err, /is not trial 0 of this search/);
+    const missing = await search([...IRIS, "--merge", "s0.csv", "--out", "m0.csv"], dir);
+    assert.match(missing.err, /trial \d+ of this search is in none of .*s0\.csv/);
+    const adaptive = await search(
+      ["--dataset", "iris", "--method", "hyperband", "--shard", "0/2"],
+      dir,
+    );
+    assert.equal(adaptive.code, 2);
+    assert.match(adaptive.err, /cannot be sharded/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("search: cross-validates small datasets by default, stops early, keeps curves; learner-found CLI fixes", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "search-test-" });
+  try {
+    await Deno.writeTextFile(join(dir, "empty.csv"), "");
+    const run = await search([...IRIS, "--patience", "1", "--out", "empty.csv"], dir);
+    assert.equal(run.code, 0, run.err);
+    assert.match(run.err, /mean over 5 stratified folds .*on by default/);
+    const log = parseTrialLog(await Deno.readTextFile(join(dir, "empty.csv")));
+    for (const column of ["folds", "score_sd", "best_epoch", "stopped_epoch"]) {
+      assert.ok(log.columns.includes(column), column);
+    }
+    assert.ok(log.rows.every((r) => r.folds === 5));
+    const curves = parseTrialLog(await Deno.readTextFile(join(dir, "empty.curves.csv")));
+    assert.deepEqual(new Set(curves.rows.map((r) => r.id)), new Set(log.rows.map((r) => r.id)));
+    const fewer = await search([
+      ...IRIS.slice(0, 4),
+      "--trials",
+      "3",
+      ...IRIS.slice(6),
+      "--patience",
+      "1",
+      "--out",
+      "empty.csv",
+    ], dir);
+    assert.match(fewer.err, /holds 6 trials, more than the 3 of this search/);
+    const negative = await search(["--dataset", "iris", "--trials", "-3"], dir);
+    assert.match(negative.err, /--trials must be a whole number ≥ 1, got "-3"/);
+    await Deno.writeTextFile(join(dir, "space.json"), '{"momentun": [0.9]}');
+    const typo = await search(
+      ["--dataset", "iris", "--method", "grid", "--space", "space.json"],
+      dir,
+    );
+    assert.match(typo.err, /unknown hyperparameter "momentun" in the space file .*space\.json/);
+    const report = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", new URL("./report.ts", import.meta.url).pathname, "empty.csv"],
+      cwd: dir,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert.equal(report.code, 0, new TextDecoder().decode(report.stderr));
+    const readme = await Deno.readTextFile(join(dir, "empty-report", "README.md"));
+    for (const figure of ["incumbent-trials.svg", "axis-lr.svg", "parallel.svg", "curves.svg"]) {
+      assert.ok(readme.includes(`(${figure})`), figure);
+      assert.ok((await Deno.readTextFile(join(dir, "empty-report", figure))).startsWith("<svg"));
+    }
+    assert.match(new TextDecoder().decode(report.stdout), /winner: trial \d+/);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -9,21 +9,22 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { SearchCode } from "./runner.ts";
-import type { FidelityCode } from "./fidelity.ts";
+import type { CodePiece, MethodCode } from "./method.ts";
 
 /** Where the pieces come from. */
 export type CodeSource = "solutions" | "exercises";
 
-const PIECES: { file: string; names: string[] }[] = [
+const PIECES: CodePiece[] = [
   { file: "07-grid-and-random-search/grid.ts", names: ["gridPoints"] },
   { file: "07-grid-and-random-search/random_search.ts", names: ["randomConfigurations"] },
   { file: "07-grid-and-random-search/tracker.ts", names: ["formatTrialLog", "parseTrialLog"] },
   { file: "06-validation/select.ts", names: ["selectBest"] },
 ];
 
-/** Lesson 08's pieces, loaded only for `--method halving|hyperband`. */
-const FIDELITY_PIECES: { file: string; names: string[] }[] = [
-  { file: "08-beyond-grid-and-random/halving_plan.ts", names: ["halvingPlan", "hyperbandPlan"] },
+/** Lesson 06's splits, which `runSearch`'s trials use (`data.ts`). */
+const SPLIT_PIECES: CodePiece[] = [
+  { file: "06-validation/split.ts", names: ["stratifiedSplit"] },
+  { file: "06-validation/kfold.ts", names: ["stratifiedKFold"] },
 ];
 
 /**
@@ -59,25 +60,30 @@ export async function loadSearchCode(kitRoot: string, source: CodeSource): Promi
 }
 
 /**
- * {@link loadSearchCode} plus lesson 08's `halvingPlan` and `hyperbandPlan`, for
- * `--method halving|hyperband` (grid and random search do not need lesson 08).
+ * {@link loadSearchCode} plus lesson 06's splits and the {@link CodePiece}s a method declares: what `runSearch` loads
+ * for the method it runs.
  *
  * @example
  * ```ts ignore
- * const code = await loadFidelityCode(kitRoot, "exercises");
+ * const code = await loadMethodCode(kitRoot, "exercises", METHODS.halving.pieces);
  * ```
  */
-export async function loadFidelityCode(kitRoot: string, source: CodeSource): Promise<FidelityCode> {
+export async function loadMethodCode(
+  kitRoot: string,
+  source: CodeSource,
+  pieces: readonly CodePiece[],
+): Promise<MethodCode> {
   return await loadPieces(kitRoot, source, [
     ...PIECES,
-    ...FIDELITY_PIECES,
-  ]) as unknown as FidelityCode;
+    ...SPLIT_PIECES,
+    ...pieces,
+  ]) as unknown as MethodCode;
 }
 
 async function loadPieces(
   kitRoot: string,
   source: CodeSource,
-  pieces: { file: string; names: string[] }[],
+  pieces: readonly CodePiece[],
 ): Promise<Record<string, unknown>> {
   const code: Record<string, unknown> = {};
   for (const { file, names } of pieces) {

@@ -1,7 +1,7 @@
 /**
- * Lesson 08's multi-fidelity searches behind `deno task search --method halving|hyperband`:
- * successive halving and Hyperband over random configurations, rung by rung on the same
- * {@link TrialPool}, with the same log, resume and worker guarantees as lesson 07's methods.
+ * Lesson 08's multi-fidelity methods, `--method halving|hyperband`: successive halving and
+ * Hyperband over random configurations, rung by rung, with the same log, resume and worker
+ * guarantees as lesson 07's methods.
  *
  * The plans (rungs and budgets) come from the course's `halvingPlan` and `hyperbandPlan`
  * (lesson 08), the configurations from `randomConfigurations` (lesson 07), the promotions and the
@@ -20,16 +20,16 @@
 import type { TrialPlan, TrialPool } from "./pool.ts";
 import {
   type Config,
+  driveSearch,
   type LogRow,
   type LogStore,
-  matchRows,
-  METHODS,
   type Progress,
   readLog,
-  runTrials,
   type SearchCode,
   type SpaceSpec,
 } from "./runner.ts";
+import { type Proposer, SearchArgumentError, type SearchMethod } from "./method.ts";
+import { RANDOM_SPACE, randomSearchConfigurations } from "./grid_random.ts";
 import { trialSeed } from "./trial.ts";
 
 /** A plan's rungs, as lesson 08's `halvingPlan` returns them. */
@@ -56,7 +56,20 @@ export const FIDELITY_METHODS: readonly string[] = ["halving", "hyperband"];
 /** The log-only columns of a multi-fidelity search, written after the id. */
 export const FIDELITY_LABELS: readonly string[] = ["config", "bracket", "rung"];
 
-/** The brackets of a search: one for successive halving, s_max + 1 for Hyperband. */
+/**
+ * The brackets of a search: one for successive halving, s_max + 1 for Hyperband. The one place
+ * their arguments are checked: throws a {@link SearchArgumentError} when Hyperband is given
+ * `trials` or successive halving is not.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fidelityBrackets } from "./fidelity.ts";
+ * import * as plan from "../../solutions/08-beyond-grid-and-random/halving_plan.ts";
+ * const [bracket] = fidelityBrackets(plan as never, "halving", 9, 3, 9);
+ * assert.deepEqual(bracket.rungs.map((r) => r.budget), [1, 3, 9]);
+ * ```
+ */
 export function fidelityBrackets(
   code: FidelityCode,
   method: string,
@@ -66,24 +79,148 @@ export function fidelityBrackets(
 ): PlannedRungs[] {
   if (method === "hyperband") {
     if (trials !== undefined) {
-      throw new Error("hyperband sets the number of configurations itself: drop --trials");
+      throw new SearchArgumentError(
+        "hyperband sets the number of configurations itself: drop --trials",
+      );
     }
     return code.hyperbandPlan(maxEpochs, eta).brackets;
   }
-  if (method !== "halving") throw new Error(`"${method}" is not a multi-fidelity method`);
-  if (trials === undefined) throw new Error("successive halving needs --trials N");
+  if (method !== "halving") {
+    throw new SearchArgumentError(`"${method}" is not a multi-fidelity method`);
+  }
+  if (trials === undefined) throw new SearchArgumentError("successive halving needs --trials N");
   // As many rungs as both the configurations and the epochs allow: never a first budget of 0.
   let rungs = 1;
   while (eta ** rungs <= trials && eta ** rungs <= maxEpochs) rungs++;
   return [code.halvingPlan({ n: trials, eta, maxBudget: maxEpochs, rungs })];
 }
 
+/**
+ * The proposer of a successive-halving or Hyperband search. The configurations are the first N
+ * of a random search with `seed` over `space` (lists are `choice`s), N the sum of the brackets'
+ * first rungs; bracket b takes the next n_b of them. Configuration c trains with
+ * `trialSeed(seed, c)` at every rung. Each rung is proposed once the whole rung before it is
+ * back, so the promotions depend on results only, never on their order.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fidelityBrackets, fidelityProposer } from "./fidelity.ts";
+ * import * as plan from "../../solutions/08-beyond-grid-and-random/halving_plan.ts";
+ * import { randomConfigurations } from "../../solutions/07-grid-and-random-search/random_search.ts";
+ * const code = { ...plan, randomConfigurations } as never;
+ * const brackets = fidelityBrackets(code, "halving", 9, 3, 9);
+ * const proposer = fidelityProposer(code, brackets, { lr: [0.1, 0.2] }, 0);
+ * assert.equal(proposer.total, 13);
+ * assert.equal((proposer.next(new Map()) as unknown[]).length, 9);
+ * assert.deepEqual(proposer.next(new Map()), []); // waits for the first rung
+ * ```
+ */
+export function fidelityProposer(
+  code: FidelityCode,
+  brackets: readonly PlannedRungs[],
+  space: SpaceSpec,
+  seed: number,
+): Proposer & { finalIds: number[] } {
+  const firstRungs = brackets.map((b) => b.rungs[0].configs);
+  const configs: Config[] = randomSearchConfigurations(
+    code,
+    space,
+    firstRungs.reduce((a, b) => a + b, 0),
+    seed,
+  );
+  const total = brackets.reduce((sum, b) => sum + b.rungs.reduce((s, r) => s + r.configs, 0), 0);
+  const finalIds: number[] = [];
+  let bracket = 0, rung = 0, nextId = 0, offset = 0;
+  let alive: number[] = [];
+  let current: TrialPlan[] | undefined;
+  const propose = (): TrialPlan[] => {
+    current = alive.map((c, k): TrialPlan => ({
+      id: nextId + k,
+      config: configs[c],
+      seed: trialSeed(seed, c),
+      epochs: brackets[bracket].rungs[rung].budget,
+      labels: { config: c, bracket, rung },
+    }));
+    nextId += current.length;
+    return current;
+  };
+  const startBracket = () => {
+    alive = Array.from({ length: brackets[bracket].rungs[0].configs }, (_, k) => offset + k);
+    offset += alive.length;
+    rung = 0;
+  };
+  return {
+    total,
+    parallelism: Math.max(...firstRungs),
+    finalIds,
+    next(results) {
+      if (current === undefined) {
+        startBracket();
+        return propose();
+      }
+      if (!current.every((p) => results.has(p.id))) return [];
+      if (bracket >= brackets.length) return "done";
+      const keep = brackets[bracket].rungs[rung + 1]?.configs ?? 0;
+      if (keep > 0) {
+        alive = promote(code, current.map((p) => results.get(p.id)!), keep);
+        rung++;
+        return propose();
+      }
+      finalIds.push(...current.map((p) => p.id));
+      bracket++;
+      if (bracket >= brackets.length) return "done";
+      startBracket();
+      return propose();
+    },
+    candidates: () => finalIds,
+    epochs: () => brackets.reduce((sum, b) => sum + b.costFromScratch, 0),
+    costNote: () =>
+      `promoted configurations retrained from scratch; resuming from checkpoints would have ` +
+      `cost ${brackets.reduce((sum, b) => sum + b.costWithResume, 0)}`,
+  };
+}
+
+/** The method-table entry of successive halving or Hyperband. */
+function fidelityMethod(method: "halving" | "hyperband"): SearchMethod {
+  return {
+    summary: method === "halving"
+      ? "successive halving: keep the best 1/eta at each rung, eta × the epochs (lesson 08)"
+      : "Hyperband: successive halving in brackets of different aggressiveness (lesson 08)",
+    trialsHelp: method === "halving"
+      ? "configurations of the first rung (required)"
+      : "not used (the brackets set it)",
+    pieces: [{
+      file: "08-beyond-grid-and-random/halving_plan.ts",
+      names: ["halvingPlan", "hyperbandPlan"],
+    }],
+    labels: FIDELITY_LABELS,
+    options: {
+      eta: {
+        default: 3,
+        min: 2,
+        help: "keep 1/H of the configurations at each rung and multiply their epochs by H",
+      },
+    },
+    shardable: false,
+    defaultSpace: RANDOM_SPACE,
+    start({ code, space, trials, seed, epochs, options }) {
+      const fidelity = code as unknown as FidelityCode;
+      const brackets = fidelityBrackets(fidelity, method, trials, options.eta, epochs);
+      return fidelityProposer(fidelity, brackets, space, seed);
+    },
+  };
+}
+
+/** Successive halving (lesson 08). */
+export const HALVING: SearchMethod = fidelityMethod("halving");
+/** Hyperband (lesson 08). */
+export const HYPERBAND: SearchMethod = fidelityMethod("hyperband");
+
 /** What {@link runFidelitySearch} returns. */
 export interface FidelityOutcome {
   /** Every row of the log, by id. */
   rows: Map<number, LogRow>;
-  /** Every trial plan, by id (to retrain the winner when it was resumed from the log). */
-  plans: Map<number, TrialPlan>;
   /** The ids of the rows at the full budget: the candidates for the winner. */
   finalIds: number[];
   /** Evaluations (rows) of the whole search. */
@@ -95,10 +232,8 @@ export interface FidelityOutcome {
 }
 
 /**
- * Runs a successive-halving or Hyperband search. The configurations are the first N of a random
- * search with `seed` over `space` (lists are `choice`s), N the sum of the brackets' first rungs;
- * bracket b takes the next n_b of them. Configuration c trains with `trialSeed(seed, c)` at
- * every rung, so a log is the same whatever the number of workers (apart from `_s` columns),
+ * Runs a successive-halving or Hyperband search on `pool` ({@link fidelityProposer} driven by
+ * `driveSearch`): a log is the same whatever the number of workers (apart from `_s` columns),
  * and a search re-run on its log skips every row already there (checked against the plan).
  *
  * Throws an `Error` naming the log when it belongs to another search.
@@ -117,69 +252,16 @@ export async function runFidelitySearch(options: {
   onTrial?: (progress: Progress) => void;
   estimateCost?: (plan: TrialPlan) => number;
 }): Promise<FidelityOutcome> {
-  const { code, pool, space, eta, maxEpochs, seed, columns, store } = options;
+  const { code, space, eta, maxEpochs, seed, columns, store } = options;
   const brackets = fidelityBrackets(code, options.method, options.trials, eta, maxEpochs);
-  const firstRungs = brackets.map((b) => b.rungs[0].configs);
-  const configs: Config[] = METHODS.random(
-    code,
-    space,
-    firstRungs.reduce((a, b) => a + b, 0),
-    seed,
-  );
-  const total = brackets.reduce((sum, b) => sum + b.rungs.reduce((s, r) => s + r.configs, 0), 0);
+  const proposer = fidelityProposer(code, brackets, space, seed);
   const existing = await store.read();
   const logged = existing === undefined ? [] : readLog(code, existing, columns, store.name);
-  const rows = new Map<number, LogRow>();
-  const plans = new Map<number, TrialPlan>();
-  const finalIds: number[] = [];
-  let nextId = 0, offset = 0;
-  const onTrial = options.onTrial &&
-    ((p: Progress) => options.onTrial!({ ...p, done: rows.size, total }));
-  for (const [b, bracket] of brackets.entries()) {
-    // Configuration indices of this bracket's first rung.
-    let alive = Array.from({ length: bracket.rungs[0].configs }, (_, k) => offset + k);
-    offset += alive.length;
-    for (const [i, rung] of bracket.rungs.entries()) {
-      const rungPlans = alive.map((c, k): TrialPlan => ({
-        id: nextId + k,
-        config: configs[c],
-        seed: trialSeed(seed, c),
-        epochs: rung.budget,
-        labels: { config: c, bracket: b, rung: i },
-      }));
-      nextId += rungPlans.length;
-      for (const plan of rungPlans) plans.set(plan.id, plan);
-      for (const [id, row] of matchRows(logged, rungPlans, store.name)) rows.set(id, row);
-      await runTrials({
-        code,
-        pool,
-        plans: rungPlans,
-        columns,
-        rows,
-        store,
-        onTrial,
-        estimateCost: options.estimateCost,
-      });
-      const keep = bracket.rungs[i + 1]?.configs ?? 0;
-      if (keep === 0) {
-        finalIds.push(...rungPlans.map((p) => p.id));
-        continue;
-      }
-      alive = promote(code, rungPlans.map((p) => rows.get(p.id)!), keep);
-    }
-  }
-  const stray = logged.find((row) => !rows.has(row.id as number));
-  if (stray) {
-    throw new Error(
-      `cannot resume from ${store.name}: its trial ${JSON.stringify(stray.id)} is not a trial ` +
-        "of this search (another --seed, --space, --method, --eta or --epochs?)",
-    );
-  }
+  const rows = await driveSearch({ ...options, proposer, logged });
   return {
     rows,
-    plans,
-    finalIds,
-    total,
+    finalIds: proposer.finalIds,
+    total: proposer.total!,
     epochsFromScratch: brackets.reduce((sum, b) => sum + b.costFromScratch, 0),
     epochsWithResume: brackets.reduce((sum, b) => sum + b.costWithResume, 0),
   };

@@ -10,9 +10,21 @@ import { loadPrepared, type PreparedData, type TrialResult, type TrialSettings }
 
 /** A message to a worker. */
 export type WorkerRequest =
-  | { type: "init"; data: PreparedData; defaults: TrialSettings }
+  | { type: "init"; data: PreparedData; defaults: TrialSettings; stopping?: WorkerStopping }
   | { type: "train"; id: number; config: Record<string, unknown>; seed: number; epochs: number }
   | { type: "test"; id: number };
+
+/**
+ * How a worker trains when a search asks for lesson 06's trials (`fit.ts`): one epoch at a time
+ * with curves, early stopping with `patience` through the module at `fitUrl` (the learner's
+ * `fitWithEarlyStopping`). Without it, a worker trains as `trainTrial` does.
+ */
+export interface WorkerStopping {
+  /** Epochs without improvement before stopping; none: every epoch. */
+  patience?: number;
+  /** The URL of the module exporting `fitWithEarlyStopping` (with `patience`). */
+  fitUrl?: string;
+}
 
 /** A worker's answer. */
 export type WorkerReply =
@@ -78,6 +90,7 @@ export async function createPool(
   dataset: string,
   splitSeed: number,
   defaults: TrialSettings,
+  lessons?: { prepared: Promise<PreparedData>; stopping: WorkerStopping },
 ): Promise<TrialPool> {
   const workers = Array.from(
     { length: size },
@@ -128,10 +141,14 @@ export async function createPool(
     // The dataset is read and split once, here, while the workers load their modules (which
     // they announce: a worker takes messages only after that), then copied to each of them.
     const [data] = await Promise.all([
-      loadPrepared(dataset, splitSeed),
+      lessons?.prepared ?? loadPrepared(dataset, splitSeed),
       ...workers.map((worker) => listen(worker)),
     ]) as [PreparedData, ...unknown[]];
-    await Promise.all(workers.map((worker) => ask(worker, { type: "init", data, defaults })));
+    await Promise.all(
+      workers.map((worker) =>
+        ask(worker, { type: "init", data, defaults, stopping: lessons?.stopping })
+      ),
+    );
   } catch (error) {
     workers.forEach((w) => w.terminate());
     throw error;

@@ -5,15 +5,15 @@
  *
  * The pieces the course has the learner write (grid points, random configurations, the trial
  * log, the tie rule) come in as a {@link SearchCode}: the learner's or the reference's (see
- * `code.ts`). A method is a function from the space, a number of trials and a seed to
- * configurations in id order ({@link METHODS}); lesson 08's successive halving and Hyperband
- * add methods that call {@link runTrials} once per rung with a bigger `epochs` budget.
+ * `code.ts`). The trials come from a method's {@link Proposer} (`method.ts`), which
+ * {@link driveSearch} asks for trials, feeds with results and logs, whatever the method.
  *
  * @module
  */
 
 import type { TrialPlan, TrialPool } from "./pool.ts";
-import { trialSeed } from "./trial.ts";
+import type { TrialResult } from "./trial.ts";
+import { allAtOnce, type Proposer } from "./method.ts";
 import { writeTextFileAtomic } from "../lib/files.ts";
 
 /** A hyperparameter value. */
@@ -49,54 +49,16 @@ export interface SearchCode {
  */
 export type SpaceSpec = Record<string, readonly Value[] | Distribution>;
 
-/** A search method: the configurations to try, in id order. */
-export type Method = (
-  code: SearchCode,
-  space: SpaceSpec,
-  trials: number | undefined,
-  seed: number,
-) => Config[];
-
 /**
- * The methods `--method` accepts. Grid: every point of the grid, or the first `trials` of them.
- * Random: `trials` configurations drawn with the seed.
+ * The columns of the trial log, given the hyperparameters' names, the plans' log-only
+ * `labels` (none for grid and random search) and the extra `measured` columns of lesson 06's
+ * trials (`score_sd`, `folds`, `best_epoch`, `stopped_epoch`), written after the score.
  */
-export const METHODS: Record<string, Method> = {
-  grid(code, space, trials) {
-    const grid: Record<string, readonly Value[]> = {};
-    for (const [name, spec] of Object.entries(space)) {
-      if (!Array.isArray(spec)) {
-        const type = (spec as Distribution).type;
-        throw new Error(
-          `grid search needs a list of values for "${name}", not a ${type} distribution ` +
-            `(write e.g. "${name}": [0.001, 0.01, 0.1])`,
-        );
-      }
-      grid[name] = spec;
-    }
-    const points = code.gridPoints(grid);
-    if (trials !== undefined && trials > points.length) {
-      throw new Error(`--trials ${trials} is more than the grid's ${points.length} points`);
-    }
-    return points.slice(0, trials ?? points.length);
-  },
-  random(code, space, trials, seed) {
-    if (trials === undefined) throw new Error("random search needs --trials N");
-    const distributions: Record<string, Distribution> = {};
-    for (const [name, spec] of Object.entries(space)) {
-      distributions[name] = Array.isArray(spec)
-        ? { type: "choice", values: spec }
-        : spec as Distribution;
-    }
-    return code.randomConfigurations(distributions, trials, seed);
-  },
-};
-
-/**
- * The columns of the trial log, given the hyperparameters' names and the plans' log-only
- * `labels` (none for grid and random search).
- */
-export function logColumns(names: readonly string[], labels: readonly string[] = []): string[] {
+export function logColumns(
+  names: readonly string[],
+  labels: readonly string[] = [],
+  measured: readonly string[] = [],
+): string[] {
   return [
     "id",
     ...labels,
@@ -104,41 +66,13 @@ export function logColumns(names: readonly string[], labels: readonly string[] =
     ...names,
     "epochs",
     "score",
+    ...measured,
     "loss",
     "train_loss",
     "cost",
     "status",
     "train_s",
   ];
-}
-
-/**
- * The trial plans of a search: configuration i of the method gets id i and the training seed
- * `trialSeed(seed, i)`, so neither depends on which worker runs it, or when.
- *
- * @example
- * ```ts ignore
- * const plans = planTrials(code, "random", space, 16, 7, 20);
- * ```
- */
-export function planTrials(
-  code: SearchCode,
-  method: string,
-  space: SpaceSpec,
-  trials: number | undefined,
-  seed: number,
-  epochs: number,
-): TrialPlan[] {
-  const make = METHODS[method];
-  if (!make) {
-    throw new Error(`unknown method "${method}": choose one of ${Object.keys(METHODS).join(", ")}`);
-  }
-  return make(code, space, trials, seed).map((config, id) => ({
-    id,
-    config,
-    seed: trialSeed(seed, id),
-    epochs,
-  }));
 }
 
 /** The file operations the runner needs; the command line passes {@link fileStore}. */
@@ -265,13 +199,146 @@ export interface Progress {
   best: number;
 }
 
+/** What {@link driveSearch} needs. */
+export interface DriveOptions {
+  /** The course code: the trial log's format. */
+  code: SearchCode;
+  /** Where trials train. */
+  pool: TrialPool;
+  /** The started method. */
+  proposer: Proposer;
+  /** The log's columns. */
+  columns: readonly string[];
+  /** Rows of an earlier run of this search (resume): a proposed plan found here is not run. */
+  logged: readonly LogRow[];
+  /** Where the log is written after every trial. */
+  store: LogStore;
+  /** Called after every finished trial. */
+  onTrial?: (progress: Progress) => void;
+  /** Plans of one proposal start the most expensive first (ties by id). */
+  estimateCost?: (plan: TrialPlan) => number;
+  /** Runs only the plans it keeps (`--shard`); the others are neither run nor logged. */
+  keep?: (plan: TrialPlan) => boolean;
+  /** Called with each finished trial's result before its row is logged (e.g. its curves). */
+  onResult?: (plan: TrialPlan, result: TrialResult) => Promise<void>;
+}
+
 /**
- * Runs every plan whose id is not in `rows` on `pool`, keeping the log complete and sorted by id
- * after each finished trial; returns every row by id.
+ * Drives a method: asks its {@link Proposer} for trials, takes those already in `logged`
+ * (checked against their plan), runs the others on the pool, rewrites the log, complete and
+ * sorted by id, after every finished trial, and asks again after each, until the method is
+ * done and every trial is back. Returns every row by id.
  *
- * Trials are handed to the pool in id order, or, with `estimateCost`, the most expensive first
- * (ties by id): a long trial started last would leave the other workers idle at the end. The
- * order changes only when trials run, never what they compute or what the log holds.
+ * The plans of one proposal start in id order, or with `estimateCost` the most expensive first:
+ * a long trial started last would leave the other workers idle at the end. The order changes
+ * only when trials run, never what they compute or what the log holds.
+ *
+ * Throws an `Error` naming the log when a logged row is not the plan with its id, or when the
+ * log holds trials this search never proposed (another search's, or a larger `--trials`).
+ */
+export async function driveSearch(options: DriveOptions): Promise<Map<number, LogRow>> {
+  const { code, pool, proposer, columns, logged, store, estimateCost } = options;
+  const keep = options.keep ?? (() => true);
+  const rows = new Map<number, LogRow>();
+  const running = new Map<number, Promise<void>>();
+  const proposed = new Set<number>();
+  let writing = Promise.resolve();
+  let failure: { error: unknown } | undefined;
+  const run = async (plan: TrialPlan) => {
+    try {
+      const { result, seconds } = await pool.train(plan);
+      await options.onResult?.(plan, result);
+      rows.set(plan.id, logRow(plan, result, seconds));
+      // Sorted by id whatever the completion order, so the log does not depend on the workers.
+      const sorted = [...rows.values()].sort((a, b) => (a.id as number) - (b.id as number));
+      const text = code.formatTrialLog(columns, sorted);
+      writing = writing.then(() => store.write(text));
+      await writing;
+      const scores = sorted.map((r) => r.score as number).filter(Number.isFinite);
+      options.onTrial?.({
+        done: rows.size,
+        total: proposer.total ?? proposed.size,
+        row: rows.get(plan.id)!,
+        best: scores.length ? Math.max(...scores) : NaN,
+      });
+    } catch (error) {
+      failure ??= { error };
+    } finally {
+      running.delete(plan.id);
+    }
+  };
+  for (;;) {
+    if (failure) break;
+    const proposal = proposer.next(rows);
+    if (proposal === "done") break;
+    for (const plan of proposal) {
+      if (proposed.has(plan.id)) throw new Error(`the method proposed trial ${plan.id} twice`);
+      proposed.add(plan.id);
+    }
+    const fresh = proposal.filter(keep);
+    const matched = matchRows(logged, fresh, store.name);
+    for (const [id, row] of matched) rows.set(id, row);
+    const todo = fresh.filter((p) => !matched.has(p.id));
+    if (estimateCost) {
+      const cost = new Map(todo.map((p) => [p.id, estimateCost(p)]));
+      todo.sort((a, b) => cost.get(b.id)! - cost.get(a.id)! || a.id - b.id);
+    }
+    for (const plan of todo) running.set(plan.id, run(plan));
+    if (proposal.length > 0) continue;
+    if (running.size === 0) {
+      throw new Error("the method waits for results, but no trial is running");
+    }
+    await Promise.race(running.values());
+  }
+  await Promise.all(running.values());
+  if (failure) throw failure.error;
+  checkNoStrays(logged, rows, store.name);
+  return rows;
+}
+
+/** One row of the log: the plan, what the trial measured, and how long it took. */
+function logRow(plan: TrialPlan, result: TrialResult, seconds: number): LogRow {
+  return {
+    id: plan.id,
+    ...plan.labels,
+    seed: plan.seed,
+    ...plan.config,
+    epochs: plan.epochs,
+    score: result.score,
+    ...(result.folds === undefined ? {} : { folds: result.folds, score_sd: result.scoreSd! }),
+    ...(result.bestEpoch === undefined
+      ? {}
+      : { best_epoch: result.bestEpoch, stopped_epoch: result.stoppedEpoch! }),
+    loss: result.loss,
+    train_loss: result.trainLoss,
+    cost: result.cost,
+    status: result.status,
+    train_s: Math.round(seconds * 1000) / 1000,
+  };
+}
+
+/** Throws when `logged` holds a row the search never proposed. */
+function checkNoStrays(logged: readonly LogRow[], rows: Map<number, LogRow>, where: string) {
+  const strays = logged.filter((row) => !rows.has(row.id as number));
+  if (strays.length === 0) return;
+  const last = Math.max(...rows.keys());
+  if (strays.every((row) => typeof row.id === "number" && row.id > last)) {
+    throw new Error(
+      `cannot resume from ${where}: it holds ${logged.length} trials, more than the ` +
+        `${rows.size} of this search (was it written with a larger --trials? run that, or ` +
+        "use another --out)",
+    );
+  }
+  throw new Error(
+    `cannot resume from ${where}: its trial ${JSON.stringify(strays[0].id)} is not a trial of ` +
+      "this search (another --seed, --space, --method, --eta or --epochs?)",
+  );
+}
+
+/**
+ * Runs every plan whose id is not in `rows` on `pool` ({@link driveSearch} with every plan
+ * proposed at once), keeping the log complete and sorted by id after each finished trial;
+ * returns every row by id (`rows`, filled in).
  */
 export async function runTrials(options: {
   code: SearchCode;
@@ -283,43 +350,13 @@ export async function runTrials(options: {
   onTrial?: (progress: Progress) => void;
   estimateCost?: (plan: TrialPlan) => number;
 }): Promise<Map<number, LogRow>> {
-  const { code, pool, plans, columns, rows, store, estimateCost } = options;
-  let writing = Promise.resolve();
-  const todo = plans.filter((p) => !rows.has(p.id));
-  if (estimateCost) {
-    const cost = new Map(todo.map((p) => [p.id, estimateCost(p)]));
-    todo.sort((a, b) => cost.get(b.id)! - cost.get(a.id)! || a.id - b.id);
-  }
-  await Promise.all(todo.map(async (plan) => {
-    const { result, seconds } = await pool.train(plan);
-    const row: LogRow = {
-      id: plan.id,
-      ...plan.labels,
-      seed: plan.seed,
-      ...plan.config,
-      epochs: plan.epochs,
-      score: result.score,
-      loss: result.loss,
-      train_loss: result.trainLoss,
-      cost: result.cost,
-      status: result.status,
-      train_s: Math.round(seconds * 1000) / 1000,
-    };
-    rows.set(plan.id, row);
-    // Sorted by id whatever the completion order, so the log does not depend on the workers.
-    const sorted = [...rows.values()].sort((a, b) => (a.id as number) - (b.id as number));
-    const text = code.formatTrialLog(columns, sorted);
-    const scores = sorted.map((r) => r.score as number).filter(Number.isFinite);
-    const progress = {
-      done: rows.size,
-      total: plans.length,
-      row,
-      best: scores.length ? Math.max(...scores) : NaN,
-    };
-    writing = writing.then(() => store.write(text));
-    await writing;
-    options.onTrial?.(progress);
-  }));
+  const { plans, rows } = options;
+  const done = await driveSearch({
+    ...options,
+    proposer: allAtOnce(plans),
+    logged: [...rows.values()],
+  });
+  for (const [id, row] of done) rows.set(id, row);
   return rows;
 }
 

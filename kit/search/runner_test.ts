@@ -12,12 +12,12 @@ import {
   type LogRow,
   type LogStore,
   pickWinner,
-  planTrials,
   resumeRows,
   runTrials,
   type SearchCode,
   type SpaceSpec,
 } from "./runner.ts";
+import { planTrials } from "./grid_random.ts";
 import { seededRandom } from "../lib/random.ts";
 
 const code = {

@@ -29,6 +29,12 @@ export interface PreparedData {
   validation: Examples;
   /** 20 %: touched once, for the winner's final score. */
   test: Examples;
+  /**
+   * k-fold cross-validation over the training + validation rows (`deno task search --cv K`),
+   * each fold scaled on its own training rows; when present, a search trial's score is the mean
+   * over the folds.
+   */
+  folds?: { train: Examples; validation: Examples }[];
 }
 
 /**
@@ -48,22 +54,47 @@ export interface PreparedData {
  * ```
  */
 export function prepareData(dataset: Dataset, name: string, splitSeed = 0): PreparedData {
-  const { rows, cols } = dataset;
+  const { rows } = dataset;
   const order = shuffle(Array.from({ length: rows }, (_, i) => i), seededRandom(splitSeed));
   const nTrain = Math.round(0.6 * rows);
   const nValidation = Math.round(0.2 * rows);
-  const pick = (part: number[]): Examples => {
+  const [train, validation, test] = prepareParts(dataset, name, [
+    order.slice(0, nTrain),
+    order.slice(nTrain, nTrain + nValidation),
+    order.slice(nTrain + nValidation),
+  ]);
+  return { name, inputs: dataset.cols, classes: dataset.classCount, train, validation, test };
+}
+
+/**
+ * The rows of `dataset` listed in each part, as examples, scaled as {@link prepareData} says:
+ * digits' pixels divided by 16, other datasets standardised with the mean and deviation of the
+ * **first** part's rows only (the rows a network learns from).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { prepareParts } from "./trial.ts";
+ * import { parseDataset } from "../lib/csv.ts";
+ * const d = parseDataset("a,label\n1,0\n3,1\n5,0\n", "tiny.csv");
+ * const [train, other] = prepareParts(d, "tiny", [[0, 1], [2]]);
+ * assert.deepEqual([...train.features, ...other.features], [-1, 1, 3]);
+ * ```
+ */
+export function prepareParts(
+  dataset: Dataset,
+  name: string,
+  partRows: readonly (readonly number[])[],
+): Examples[] {
+  const { cols } = dataset;
+  const pick = (part: readonly number[]): Examples => {
     const features = new Float64Array(part.length * cols);
     part.forEach((r, i) =>
       features.set(dataset.features.subarray(r * cols, (r + 1) * cols), i * cols)
     );
     return { features, labels: Int32Array.from(part, (r) => dataset.labels[r]), rows: part.length };
   };
-  const parts = [
-    pick(order.slice(0, nTrain)),
-    pick(order.slice(nTrain, nTrain + nValidation)),
-    pick(order.slice(nTrain + nValidation)),
-  ];
+  const parts = partRows.map(pick);
   if (name === "digits") {
     for (const p of parts) p.features.forEach((v, i) => p.features[i] = v / 16);
   } else {
@@ -83,14 +114,7 @@ export function prepareData(dataset: Dataset, name: string, splitSeed = 0): Prep
       });
     }
   }
-  return {
-    name,
-    inputs: cols,
-    classes: dataset.classCount,
-    train: parts[0],
-    validation: parts[1],
-    test: parts[2],
-  };
+  return parts;
 }
 
 /**
@@ -195,6 +219,26 @@ export interface TrialResult {
   cost: number;
   /** `"diverged"` when a training or the validation loss is not finite, else `"ok"`. */
   status: "ok" | "diverged";
+  /** With cross-validation: the folds' scores' standard deviation, and their number. */
+  scoreSd?: number;
+  /** Folds the score is the mean of (1 without cross-validation). */
+  folds?: number;
+  /** The epoch (from 0) whose weights were measured; the mean over folds, rounded. */
+  bestEpoch?: number;
+  /** The epoch early stopping stopped at, -1 when every epoch ran; the last over folds. */
+  stoppedEpoch?: number;
+  /** Per fold, per epoch: training loss, validation loss and validation accuracy. */
+  curves?: EpochCurve[][];
+}
+
+/** One epoch of one trial (one fold): what the training curves plot. */
+export interface EpochCurve {
+  /** Mean training loss of the epoch. */
+  trainLoss: number;
+  /** Validation loss after the epoch. */
+  validationLoss: number;
+  /** Validation accuracy after the epoch. */
+  validationAccuracy: number;
 }
 
 /**

@@ -1,0 +1,135 @@
+/**
+ * `deno task report LOG.csv [--out DIR]`: draws a search from its trial log (and the
+ * `LOG.curves.csv` and `LOG.summary.json` that `deno task search` writes beside it) into a
+ * folder that renders on GitHub as it is (`README.md` and SVG figures), and prints a summary in
+ * the terminal for a learner without a browser.
+ *
+ * @module
+ */
+
+import "../lib/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
+import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+import { basename, join, resolve } from "node:path";
+import { type CodeSource, defaultSource, loadSearchCode } from "../search/code.ts";
+import { pickWinner, type SearchCode } from "../search/runner.ts";
+import { reportFigures, type ReportInput, reportReadme } from "../search/report.ts";
+import { readDataset } from "../search/data.ts";
+import { DATASETS } from "../search/trial.ts";
+import { plotSeries } from "../grading/terminal_plot.ts";
+import { bestSoFar } from "../lib/plot.ts";
+import { curvesPath, summaryPath } from "./search.ts";
+
+const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+const USAGE = `usage: deno task report LOG.csv [--out DIR] [--code solutions|exercises]
+
+Draws the search in LOG.csv (a log of deno task search) into DIR (default LOG-report/):
+README.md with the winner's table and SVG figures (the incumbent, one axis plot per
+hyperparameter, isolation plots, parallel coordinates, training curves, rungs), and prints a
+summary here. --code: whose trial-log reader and tie rule to use (default solutions when the
+folder exists, else exercises: yours).`;
+
+/** A bad command line. */
+class UsageError extends Error {}
+
+/** The log, its curves and summary when present, and the winner by the tie rule. */
+async function readInput(code: SearchCode, path: string): Promise<ReportInput> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch (error) {
+    throw new UsageError(`cannot read the log ${path}: ${(error as Error).message}`);
+  }
+  const { columns, rows } = code.parseTrialLog(text);
+  if (rows.length === 0) throw new Error(`${path} holds no trials yet`);
+  // A multi-fidelity search's winner is among its full-budget rows.
+  const full = Math.max(...rows.map((r) => Number(r.epochs)));
+  const candidates = columns.includes("rung") ? rows.filter((r) => r.epochs === full) : rows;
+  const winner = pickWinner(code, new Map(candidates.map((r) => [r.id as number, r])));
+  const curvesText = await Deno.readTextFile(curvesPath(path)).catch(() => undefined);
+  const summaryText = await Deno.readTextFile(summaryPath(path)).catch(() => undefined);
+  const summary = summaryText ? JSON.parse(summaryText) : undefined;
+  const dataset = DATASETS.find((d) => basename(path).includes(d)) ?? summary?.dataset;
+  const chance = dataset ? 1 / (await readDataset(dataset)).classCount : undefined;
+  return {
+    columns,
+    rows,
+    winner,
+    curves: curvesText ? code.parseTrialLog(curvesText).rows : undefined,
+    chance,
+    summary: summary && summary.winner === winner.id ? summary : undefined,
+  };
+}
+
+/** The terminal summary: the top five trials and the incumbent drawn in characters. */
+function terminalSummary(input: ReportInput): string[] {
+  const top = [...input.rows].sort((a, b) => Number(b.score) - Number(a.score)).slice(0, 5);
+  const scores = [...input.rows].sort((a, b) => Number(a.id) - Number(b.id))
+    .map((r) => Number.isFinite(Number(r.score)) ? Number(r.score) : null);
+  const plot = plotSeries(bestSoFar(scores.map((s) => s ?? NaN), "max"), scores, { height: 8 });
+  return [
+    `winner: trial ${input.winner.id}, validation ${
+      (100 * Number(input.winner.score)).toFixed(1)
+    } %` +
+    (input.summary?.testScore === undefined
+      ? ""
+      : `, test ${(100 * input.summary.testScore).toFixed(1)} % (measured once)`),
+    "top 5 by validation score: " +
+    top.map((r) => `trial ${r.id} ${(100 * Number(r.score)).toFixed(1)} %`).join(", "),
+    "",
+    "validation score by trial id:",
+    ...plot.slice(0, -1),
+    plot.length ? "         · best so far   x trial   ● both" : "",
+  ];
+}
+
+async function main(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: "string" },
+        code: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (parsed.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (parsed.positionals.length !== 1) throw new UsageError("give one trial log: LOG.csv");
+  const here = (p: string) => resolve(Deno.env.get("INIT_CWD") ?? Deno.cwd(), p);
+  const log = here(parsed.positionals[0]);
+  const out = here(parsed.values.out ?? log.replace(/(\.csv)?$/i, "-report"));
+  const source = parsed.values.code ?? await defaultSource(KIT_ROOT);
+  if (source !== "solutions" && source !== "exercises") {
+    throw new UsageError(`--code must be solutions or exercises, got "${source}"`);
+  }
+  const code = await loadSearchCode(KIT_ROOT, source as CodeSource);
+  const input = await readInput(code, log);
+  const figures = await reportFigures(input);
+  await Deno.mkdir(out, { recursive: true });
+  for (const figure of figures) await Deno.writeTextFile(join(out, figure.file), figure.svg);
+  await Deno.writeTextFile(join(out, "README.md"), reportReadme(basename(log), input, figures));
+  console.log(terminalSummary(input).join("\n"));
+  console.log(`\nreport: ${join(out, "README.md")} (${figures.length} figures)`);
+  return 0;
+}
+
+if (import.meta.main) {
+  try {
+    Deno.exit(await main(Deno.args));
+  } catch (error) {
+    console.error(`report: ${(error as Error).message}`);
+    if (error instanceof UsageError) console.error(USAGE);
+    Deno.exit(error instanceof UsageError ? 2 : 1);
+  }
+}
+
+export { main };

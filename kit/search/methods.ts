@@ -1,0 +1,44 @@
+/**
+ * The table of search methods: the one list `deno task search --method`, `runSearch` and the
+ * help text read. Adding a method is writing its module (a {@link SearchMethod}, see
+ * `method.ts` and `mod.ts`) and adding one line here.
+ *
+ * @module
+ */
+
+import { SearchArgumentError, type SearchMethod } from "./method.ts";
+import { GRID, RANDOM } from "./grid_random.ts";
+import { HALVING, HYPERBAND } from "./fidelity.ts";
+
+/** Every method, by the name `--method` takes, in the order `--help` lists them. */
+export const METHODS: Readonly<Record<string, SearchMethod>> = {
+  grid: GRID,
+  random: RANDOM,
+  halving: HALVING,
+  hyperband: HYPERBAND,
+  // Lesson 07's quasi-random search (hook: a SearchMethod like RANDOM whose `pieces` load the
+  // sampler from "07-grid-and-random-search/…"; shardable, since trial i depends on i only),
+  // lesson 09's model-based and lesson 10's asynchronous methods register here, one line each.
+};
+
+/**
+ * The method called `name`. Throws a `SearchArgumentError` listing the methods when there is
+ * none.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { methodNamed } from "./methods.ts";
+ * assert.equal(methodNamed("grid").shardable, true);
+ * assert.throws(() => methodNamed("bayes"), /unknown method "bayes"/);
+ * ```
+ */
+export function methodNamed(name: string): SearchMethod {
+  const method = Object.hasOwn(METHODS, name) ? METHODS[name] : undefined;
+  if (!method) {
+    throw new SearchArgumentError(
+      `unknown method "${name}": choose one of ${Object.keys(METHODS).join(", ")}`,
+    );
+  }
+  return method;
+}

@@ -1,0 +1,551 @@
+/**
+ * The search's one entry point: {@link runSearch} takes a space, a method, a budget, a seed,
+ * workers, a dataset, the course code, a log store and a progress callback, checks them all
+ * once, runs the search, and returns the rows, the winner, its one test score and the cost.
+ * `deno task search` is argument parsing and printing around it.
+ *
+ * ## Adding a method
+ *
+ * 1. Write a module exporting a {@link SearchMethod} (`method.ts` has the types;
+ *    `grid_random.ts` and `fidelity.ts` are examples): `summary` and `trialsHelp` for `--help`;
+ *    `pieces`, the course files whose functions it calls (the learner's code in the student
+ *    edition, e.g. `{ file: "09-model-based-search/tpe.ts", names: ["suggestTpe"] }`, loaded into
+ *    `context.code` by name); `labels`, extra log columns written after the id; `options`, its
+ *    numeric flags (`eta`); `shardable`, true only when trial i's configuration depends on
+ *    nothing but the seed and i; `defaultSpace`; and `start(context)`, which checks the
+ *    arguments (throw `SearchArgumentError`, exit status 2) and returns a {@link Proposer}.
+ * 2. Add one line to the table in `methods.ts`. Nothing in the command changes.
+ *
+ * The proposer's `next(results)` is called whenever a trial finishes, with every result so far
+ * by id. It returns new plans (fresh ids; seed `trialSeed(searchSeed, key)` for a key that
+ * depends on the search only), `[]` to wait, or `"done"`. To keep the log identical for any
+ * number of workers it must decide from results it waited for, never from which happened to
+ * arrive first:
+ *
+ * - **Model-based (BO, TPE):** propose a batch of B from the completed trials (the pending ones
+ *   filled in with a constant liar), return `[]` until all B are back, then the next batch. B is
+ *   the method's own option, never the worker count.
+ * - **Asynchronous (ASHA, PBT):** simulate the workers on a clock (a trial's simulated duration,
+ *   e.g. its epochs): keep the simulated queue in the proposer, and make each decision (promote,
+ *   stop, exploit) at its simulated time, returning `[]` until the results that decision reads
+ *   are in. Real workers then only make it faster.
+ *
+ * Rows the proposer's plans find in the log (a resumed search) are handed back as results
+ * without training; `candidates` limits the winner to some rows (e.g. the full-budget rung);
+ * `costNote` and `epochs` describe the cost.
+ *
+ * @module
+ */
+
+import { logColumns, type LogRow, type LogStore, pickWinner, type Progress } from "./runner.ts";
+import { driveSearch, readLog, type SearchCode, type SpaceSpec } from "./runner.ts";
+import { type MethodCode, type Proposer, SearchArgumentError } from "./method.ts";
+import { methodNamed } from "./methods.ts";
+import { type CodeSource, loadMethodCode } from "./code.ts";
+import { createPool, type TrialPlan, type TrialPool } from "./pool.ts";
+import {
+  DATASETS,
+  DEFAULT_SETTINGS,
+  type TrialResult,
+  type TrialSettings,
+  trialSettings,
+} from "./trial.ts";
+import {
+  CV_BELOW_ROWS,
+  DEFAULT_FOLDS,
+  prepareSearchData,
+  readDataset,
+  type SplitCode,
+} from "./data.ts";
+import type { Dataset } from "../lib/csv.ts";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+export { SearchArgumentError } from "./method.ts";
+export type { Proposer, SearchMethod } from "./method.ts";
+export { METHODS } from "./methods.ts";
+
+/** Training settings by dataset: epochs and batch size sized to the data. */
+export const DATASET_SETTINGS: Readonly<Record<string, Partial<TrialSettings>>> = {
+  digits: { epochs: 30, batchSize: 32 },
+  iris: { epochs: 60, batchSize: 16 },
+  wine: { epochs: 40, batchSize: 16 },
+  breast_cancer: { epochs: 20, batchSize: 32 },
+};
+
+/** What a search is about to do, reported once before the first trial. */
+export interface SearchStart {
+  /** Rows the log will hold (this shard's, with `shard`), when the method knows in advance. */
+  total: number | undefined;
+  /** Rows already in the log (resumed). */
+  resumed: number;
+  /** Workers started. */
+  workers: number;
+  /** The full budget of a trial, in epochs. */
+  epochs: number;
+  /** Cross-validation folds (0: one validation set), and whether that was the default. */
+  folds: number;
+  /** True when `folds` was chosen by the dataset's size, not asked for. */
+  foldsByDefault: boolean;
+}
+
+/** Everything {@link runSearch} takes. */
+export interface SearchOptions {
+  /** A name of the method table (`methods.ts`). */
+  method: string;
+  /** The space; default the method's. */
+  space?: SpaceSpec;
+  /** Where the space came from, for messages (e.g. `"the space file space.json"`). */
+  spaceName?: string;
+  /** Trials (`--trials`, whose meaning depends on the method) and epochs per trial. */
+  budget: { trials?: number; epochs?: number };
+  /** The method's own options (e.g. `{ eta: 3 }`); the others keep their defaults. */
+  methodOptions?: Readonly<Record<string, number>>;
+  /** The seed of every random draw and training. */
+  seed: number;
+  /** Trials run at once, one Worker each. */
+  workers: number;
+  /**
+   * The dataset, the settings a configuration leaves out (default by dataset), cross-validation
+   * folds (`cv`: 0 for none; default {@link DEFAULT_FOLDS} under {@link CV_BELOW_ROWS} rows)
+   * and early stopping's `patience` (default none: every epoch).
+   */
+  data: { dataset: string; defaults?: Partial<TrialSettings>; cv?: number; patience?: number };
+  /** Where the per-epoch training curves go (`id,fold,epoch,…`), resumed like the log. */
+  curves?: LogStore;
+  /** The course code, loaded (tests) or to load from `kitRoot/source/`. */
+  code: MethodCode | { kitRoot: string; source: CodeSource };
+  /** The trial log. */
+  store: LogStore;
+  /** Called once before the first trial and after every trial. */
+  progress?: { start?(start: SearchStart): void; trial?(progress: Progress): void };
+  /** Run only the trials whose id ≡ index mod count (shardable methods only). */
+  shard?: { index: number; count: number };
+  /**
+   * Shard logs to merge instead of a log to resume: every trial must be in one of them (checked
+   * against this search's plan, so logs of another search are refused); nothing is trained but
+   * the winner, for its test score; the merged log is written to `store`.
+   */
+  merge?: readonly { name: string; text: string }[];
+  /** Starts the workers (default `createPool`); tests pass a fake. */
+  createPool?: (size: number, dataset: string, defaults: TrialSettings) => Promise<TrialPool>;
+}
+
+/** What {@link runSearch} returns. */
+export interface SearchOutcome {
+  /** The log's columns. */
+  columns: string[];
+  /** Every row, by id. */
+  rows: LogRow[];
+  /** The winning row by the tie rule among the method's candidates. */
+  winner: LogRow;
+  /** The winner's configuration. */
+  config: Record<string, number | string | boolean>;
+  /** Its accuracy on the test rows, measured once; `undefined` for a shard (merge first). */
+  testScore: number | undefined;
+  /** What the search cost. */
+  cost: { trials: number; epochs: number; seconds: number; note?: string };
+}
+
+/** The checked arguments of a search: what {@link checkSearch} returns. */
+export interface CheckedSearch {
+  /** The started method. */
+  proposer: Proposer;
+  /** The first proposal, already taken from the proposer (it names the columns). */
+  first: readonly TrialPlan[];
+  /** The log's columns. */
+  columns: string[];
+  /** The settings every trial starts from. */
+  defaults: TrialSettings;
+  /** Epochs of a full trial. */
+  epochs: number;
+  /** The loaded code. */
+  code: MethodCode;
+  /** The dataset as read. */
+  dataset: Dataset;
+  /** Cross-validation folds (0: none). */
+  folds: number;
+  /** True when the dataset's size chose `folds`. */
+  foldsByDefault: boolean;
+  /** The module with the learner's `fitWithEarlyStopping`, when `patience` is set. */
+  fitUrl?: string;
+}
+
+/**
+ * Checks every argument of a search once (dataset, method, options, workers, shard, space) and
+ * starts the method. Throws a {@link SearchArgumentError} naming what is wrong.
+ *
+ * @example
+ * ```ts ignore
+ * const checked = await checkSearch({ method: "grid", seed: 0, workers: 1, budget: {}, ... });
+ * ```
+ */
+export async function checkSearch(options: SearchOptions): Promise<CheckedSearch> {
+  const { dataset } = options.data;
+  if (!DATASETS.includes(dataset)) {
+    throw new SearchArgumentError(
+      `unknown dataset "${dataset}": choose one of ${DATASETS.join(", ")}`,
+    );
+  }
+  const method = methodNamed(options.method);
+  const methodOptions: Record<string, number> = {};
+  for (const [name, option] of Object.entries(method.options)) {
+    const value = options.methodOptions?.[name] ?? option.default;
+    if (!Number.isSafeInteger(value) || value < option.min) {
+      throw new SearchArgumentError(`--${name} must be a whole number ≥ ${option.min}`);
+    }
+    methodOptions[name] = value;
+  }
+  for (const name of Object.keys(options.methodOptions ?? {})) {
+    if (!Object.hasOwn(method.options, name)) {
+      throw new SearchArgumentError(`--${name} is not an option of --method ${options.method}`);
+    }
+  }
+  if (!Number.isSafeInteger(options.workers) || options.workers < 1) {
+    throw new SearchArgumentError("--workers must be a whole number ≥ 1");
+  }
+  checkShard(options.shard, options.method, method.shardable);
+  const { cv, patience } = options.data;
+  if (cv !== undefined && (!Number.isSafeInteger(cv) || cv < 0 || cv === 1)) {
+    throw new SearchArgumentError("--cv must be a whole number ≥ 2 (or 0 for no cross-validation)");
+  }
+  if (patience !== undefined && (!Number.isSafeInteger(patience) || patience < 0)) {
+    throw new SearchArgumentError("--patience must be a whole number ≥ 0");
+  }
+  const data = await readDataset(dataset);
+  const folds = cv ?? (data.rows < CV_BELOW_ROWS ? DEFAULT_FOLDS : 0);
+  const defaults = { ...DEFAULT_SETTINGS, ...DATASET_SETTINGS[dataset], ...options.data.defaults };
+  const epochs = options.budget.epochs ?? defaults.epochs;
+  const space = options.space ?? method.defaultSpace;
+  checkSpace(space, defaults, options.spaceName);
+  const where = options.code as { kitRoot?: string; source?: CodeSource };
+  const code = where.kitRoot !== undefined && where.source !== undefined
+    ? await loadMethodCode(where.kitRoot, where.source, method.pieces)
+    : options.code as MethodCode;
+  const proposer = method.start({
+    code,
+    space,
+    trials: options.budget.trials,
+    epochs,
+    seed: options.seed,
+    options: methodOptions,
+  });
+  const first = proposer.next(new Map());
+  if (first === "done" || first.length === 0) {
+    throw new SearchArgumentError("the search has no trials");
+  }
+  // Every configuration must name known hyperparameters with values of the right type.
+  for (const plan of first) trialSettings(plan.config, defaults);
+  const measured = [...(folds ? ["folds", "score_sd"] : []), "best_epoch", "stopped_epoch"];
+  const columns = logColumns(Object.keys(first[0].config), method.labels, measured);
+  const fitUrl = where.kitRoot !== undefined && where.source !== undefined
+    ? pathToFileURL(join(where.kitRoot, where.source, "06-validation/early_stopping.ts")).href
+    : undefined;
+  return {
+    proposer,
+    first,
+    columns,
+    defaults,
+    epochs,
+    code,
+    dataset: data,
+    folds,
+    foldsByDefault: cv === undefined,
+    fitUrl,
+  };
+}
+
+/** Throws unless `shard` is a valid I/N of a shardable method. */
+function checkShard(
+  shard: SearchOptions["shard"],
+  method: string,
+  shardable: boolean,
+): void {
+  if (!shard) return;
+  const { index, count } = shard;
+  if (
+    !Number.isSafeInteger(count) || count < 1 || !Number.isSafeInteger(index) || index < 0 ||
+    index >= count
+  ) {
+    throw new SearchArgumentError(`--shard must be I/N with 0 ≤ I < N, got ${index}/${count}`);
+  }
+  if (!shardable) {
+    throw new SearchArgumentError(
+      `--method ${method} cannot be sharded: it decides which trials to run from the results of ` +
+        "earlier ones, so its shards would need each other's results (grid and random search " +
+        "shard)",
+    );
+  }
+}
+
+/** Throws, naming the hyperparameter and where the space came from, on an unknown name. */
+function checkSpace(space: SpaceSpec, defaults: TrialSettings, where = "the space"): void {
+  for (const name of Object.keys(space)) {
+    if (!Object.hasOwn(defaults, name)) {
+      throw new SearchArgumentError(
+        `unknown hyperparameter "${name}" in ${where}: the MLP trial knows ` +
+          Object.keys(defaults).join(", "),
+      );
+    }
+  }
+}
+
+/**
+ * Runs a search: checks the arguments ({@link checkSearch}), resumes from the log when it holds
+ * trials (an empty file is a new log), runs the rest on `workers` Workers, and measures the
+ * winner on the test rows once (a winner logged by an earlier run is trained again, same seed,
+ * same result, to measure it). The log is the same for any number of workers, apart from its
+ * `_s` columns.
+ *
+ * @example
+ * ```ts ignore
+ * const outcome = await runSearch({
+ *   method: "random", budget: { trials: 8 }, seed: 1, workers: 2, data: { dataset: "iris" },
+ *   code: { kitRoot, source: "solutions" }, store: fileStore("iris.csv"),
+ * });
+ * console.log(outcome.winner.id, outcome.testScore);
+ * ```
+ */
+export async function runSearch(options: SearchOptions): Promise<SearchOutcome> {
+  const started = performance.now();
+  const checked = await checkSearch(options);
+  const { columns, defaults, epochs, code } = checked;
+  const { store, shard } = options;
+  const logged = options.merge
+    ? mergeLogs(code, options.merge, columns)
+    : await readStore(code, store, columns);
+  const plans = new Map<number, TrialPlan>();
+  const proposer = recording(checked, plans, defaults);
+  const keep = shard ? (p: TrialPlan) => p.id % shard.count === shard.index : undefined;
+  const total = proposer.total === undefined || !shard
+    ? proposer.total
+    : Math.ceil((proposer.total - shard.index) / shard.count);
+  const size = Math.min(
+    options.workers,
+    proposer.parallelism ?? Infinity,
+    Math.max(1, (total ?? Infinity) - logged.length),
+  );
+  const start = options.createPool ?? lessonPool(checked, options);
+  const { folds, foldsByDefault } = checked;
+  options.progress?.start?.({
+    total,
+    resumed: logged.length,
+    workers: size,
+    epochs,
+    folds,
+    foldsByDefault,
+  });
+  const curves = await curveKeeper(code, options.curves, logged);
+  const pool = options.merge
+    ? refusingPool(options.merge.map((m) => m.name))
+    : await start(size, options.data.dataset, defaults);
+  try {
+    const onTrial = options.progress?.trial &&
+      ((p: Progress) => options.progress!.trial!({ ...p, total: total ?? p.total }));
+    const rows = await driveSearch({
+      code,
+      pool,
+      proposer: { ...proposer, total },
+      columns,
+      logged,
+      store: options.merge
+        ? { ...store, name: `the shard logs ${options.merge.map((m) => m.name).join(", ")}` }
+        : store,
+      onTrial,
+      estimateCost: (plan) => {
+        const settings = trialSettings(plan.config, { ...defaults, epochs: plan.epochs });
+        return settings.epochs * settings.hidden;
+      },
+      keep,
+      onResult: curves.record,
+    });
+    const sortedRows = [...rows.values()].sort((a, b) => (a.id as number) - (b.id as number));
+    if (options.merge) await store.write(code.formatTrialLog(columns, sortedRows));
+    const candidates = proposer.candidates?.(rows).filter((id) => rows.has(id)) ?? [...rows.keys()];
+    const winner = pickWinner(code, new Map(candidates.map((id) => [id, rows.get(id)!])));
+    const plan = plans.get(winner.id as number)!;
+    const testScore = shard ? undefined : await measureOnce(pool, plan, options, start, defaults);
+    const sorted = [...rows.values()].sort((a, b) => (a.id as number) - (b.id as number));
+    return {
+      columns,
+      rows: sorted,
+      winner,
+      config: Object.fromEntries(Object.keys(plan.config).map((k) => [k, winner[k]])),
+      testScore,
+      cost: {
+        trials: rows.size,
+        epochs: proposer.epochs?.() ?? sorted.reduce((n, r) => n + (r.epochs as number), 0),
+        seconds: (performance.now() - started) / 1000,
+        note: proposer.costNote?.(),
+      },
+    };
+  } finally {
+    pool.close();
+  }
+}
+
+/** The rows of the log in `store`; none when it does not exist or is empty (a new log). */
+async function readStore(code: SearchCode, store: LogStore, columns: readonly string[]) {
+  const text = await store.read();
+  return text === undefined || text.trim() === "" ? [] : readLog(code, text, columns, store.name);
+}
+
+/**
+ * The rows of several shard logs of one search, each checked to have the search's columns.
+ * Throws an `Error` naming the logs when two hold the same trial differently.
+ */
+function mergeLogs(
+  code: SearchCode,
+  logs: readonly { name: string; text: string }[],
+  columns: readonly string[],
+): LogRow[] {
+  const byId = new Map<number, { row: LogRow; name: string }>();
+  const same = (a: LogRow, b: LogRow) =>
+    columns.every((c) => c.endsWith("_s") || Object.is(a[c], b[c]));
+  for (const { name, text } of logs) {
+    for (const row of readLog(code, text, columns, name)) {
+      const earlier = byId.get(row.id as number);
+      if (earlier && !same(earlier.row, row)) {
+        throw new Error(
+          `cannot merge: ${earlier.name} and ${name} hold different trials ${row.id} ` +
+            "(logs of different searches?)",
+        );
+      }
+      byId.set(row.id as number, { row, name });
+    }
+  }
+  return [...byId.values()].map((v) => v.row);
+}
+
+/** The pool of a merge: every trial must come from the shards. */
+function refusingPool(names: readonly string[]): TrialPool {
+  return {
+    train: (plan) =>
+      Promise.reject(
+        new Error(
+          `cannot merge: trial ${plan.id} of this search is in none of ${names.join(", ")} ` +
+            "(a shard missing or unfinished?)",
+        ),
+      ),
+    test: () => Promise.reject(new Error("a merge trains nothing")),
+    close() {},
+  };
+}
+
+/** Starts workers on the data split as lesson 06 says, with the learner's early stopping. */
+function lessonPool(
+  checked: CheckedSearch,
+  options: SearchOptions,
+): NonNullable<SearchOptions["createPool"]> {
+  const { patience } = options.data;
+  const name = options.data.dataset;
+  return (n, dataset, defaults) =>
+    createPool(n, dataset, 0, defaults, {
+      prepared: Promise.resolve().then(() =>
+        prepareSearchData(
+          checked.dataset,
+          name,
+          checked.code as unknown as SplitCode,
+          checked.folds,
+        )
+      ),
+      stopping: { patience, fitUrl: checked.fitUrl },
+    });
+}
+
+/** The columns of the training-curves sidecar. */
+export const CURVE_COLUMNS: readonly string[] = [
+  "id",
+  "fold",
+  "epoch",
+  "train_loss",
+  "validation_loss",
+  "validation_accuracy",
+];
+
+/**
+ * Keeps the curves sidecar: the rows of logged trials read back, each new trial's added, the
+ * file rewritten (sorted by id) before its trial's row enters the log.
+ */
+async function curveKeeper(code: SearchCode, store: LogStore | undefined, logged: LogRow[]) {
+  const byId = new Map<number, LogRow[]>();
+  const text = await store?.read();
+  if (store && text !== undefined && text.trim() !== "") {
+    const ids = new Set(logged.map((r) => r.id));
+    for (const row of readLog(code, text, CURVE_COLUMNS, store.name)) {
+      if (!ids.has(row.id)) continue;
+      const list = byId.get(row.id as number) ?? [];
+      list.push(row);
+      byId.set(row.id as number, list);
+    }
+  }
+  let writing = Promise.resolve();
+  return {
+    record: async (plan: TrialPlan, result: TrialResult) => {
+      if (!store || !result.curves) return;
+      byId.set(
+        plan.id,
+        result.curves.flatMap((curve, fold) =>
+          curve.map((e, epoch) => ({
+            id: plan.id,
+            fold,
+            epoch,
+            train_loss: e.trainLoss,
+            validation_loss: e.validationLoss,
+            validation_accuracy: e.validationAccuracy,
+          }))
+        ),
+      );
+      const rows = [...byId.keys()].sort((a, b) => a - b).flatMap((id) => byId.get(id)!);
+      const text = code.formatTrialLog(CURVE_COLUMNS, rows);
+      writing = writing.then(() => store.write(text));
+      await writing;
+    },
+  };
+}
+
+/** The proposer, handing out the checked first proposal first and recording every plan. */
+function recording(
+  checked: CheckedSearch,
+  plans: Map<number, TrialPlan>,
+  defaults: TrialSettings,
+): Proposer {
+  const { proposer } = checked;
+  let first: readonly TrialPlan[] | undefined = checked.first;
+  return {
+    ...proposer,
+    next(results) {
+      const proposal = first ?? proposer.next(results);
+      first = undefined;
+      if (proposal === "done") return proposal;
+      for (const plan of proposal) {
+        trialSettings(plan.config, defaults);
+        plans.set(plan.id, plan);
+      }
+      return proposal;
+    },
+  };
+}
+
+/** The winner's test accuracy: from the worker that trained it, else trained again. */
+async function measureOnce(
+  pool: TrialPool,
+  plan: TrialPlan,
+  options: SearchOptions,
+  start: NonNullable<SearchOptions["createPool"]>,
+  defaults: TrialSettings,
+): Promise<number> {
+  try {
+    return await pool.test(plan.id);
+  } catch {
+    const again = await start(1, options.data.dataset, defaults);
+    try {
+      await again.train(plan);
+      return await again.test(plan.id);
+    } finally {
+      again.close();
+    }
+  }
+}
+
+export type { LogRow, LogStore, Progress, SearchCode, SpaceSpec };
