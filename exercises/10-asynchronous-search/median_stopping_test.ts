@@ -1,0 +1,125 @@
+import { expectEqual, expectNumber, expectThrows, graded } from "../../kit/grading/graded.ts";
+import cases from "../../kit/cases/10-asynchronous-search.json" with { type: "json" };
+import { medianStoppingDecision } from "./median_stopping.ts";
+
+type Case = (typeof cases.medianStopping.lesson)[number];
+
+const describe = (c: Case) =>
+  `medianStoppingDecision(${JSON.stringify(c.curve)}, [${
+    c.others.map((o) => `${o.completed ? "completed" : "running"} ${JSON.stringify(o.curve)}`)
+      .join(", ")
+  }], ${JSON.stringify(c.options)})`;
+
+/** What each named mistake looks like, shown when a case built to catch it fails. */
+const MISTAKES: Record<string, string> = {
+  running: "Only COMPLETED trials enter the median: taking the median over running trials " +
+    "makes the decision depend on which trials happen to be running (the clock), and their " +
+    "unfinished curves are not what a finished trial looks like.",
+  last: "Compare the trial's BEST score so far (the maximum of its curve), not its latest one.",
+  othersBest: "Each completed trial contributes its RUNNING AVERAGE up to step s (the mean of " +
+    "its first s scores), not its best score.",
+  wholeCurve: "Average the completed trials' first s scores only (s = the trial's steps so " +
+    "far), not their whole curves.",
+  strict: "Stop only when best < median, strictly: a trial level with the median goes on.",
+  short: "A completed trial with fewer than s steps has no running average at step s: it does " +
+    "not count (and `counted` says how many did).",
+};
+
+function check(list: readonly Case[]): void {
+  for (const c of list) {
+    const decide = () => medianStoppingDecision(c.curve, c.others, c.options);
+    const hint = "mistake" in c && c.mistake ? MISTAKES[c.mistake] : undefined;
+    const input = describe(c);
+    expectEqual({
+      input: `${input}.stop  // ${c.why}`,
+      actual: () => decide().stop,
+      expected: c.expected.stop,
+      hint,
+    });
+    expectEqual({
+      input: `${input}.counted`,
+      actual: () => decide().counted,
+      expected: c.expected.counted,
+      hint,
+    });
+    // A maximum: exact. A mean of at most 15 scores, then of two: within 1e-12.
+    expectNumber({
+      input: `${input}.best`,
+      actual: () => decide().best,
+      expected: c.expected.best,
+      rel: 0,
+      hint,
+    });
+    if (c.expected.median === null) {
+      expectEqual({
+        input: `${input}.median`,
+        actual: () => decide().median,
+        expected: null,
+        hint,
+      });
+    } else {
+      expectNumber({
+        input: `${input}.median`,
+        actual: () => decide().median as number,
+        expected: c.expected.median,
+        rel: 1e-12,
+        hint,
+      });
+    }
+  }
+}
+
+const about = (...mistakes: string[]) =>
+  cases.medianStopping.lesson.filter((c) => "mistake" in c && mistakes.includes(c.mistake!));
+const searches = cases.medianStopping.searches as readonly Case[];
+
+graded({
+  name: "medianStoppingDecision: only completed trials enter the median",
+  points: 3,
+  hint: `${MISTAKES.running} Lesson 10, 'The median stopping rule'.`,
+}, () => {
+  check([...about("running"), ...searches.slice(0, 8)]);
+});
+
+graded({
+  name: "medianStoppingDecision: best so far against the median of running averages",
+  points: 3,
+  hint: `${MISTAKES.last} ${MISTAKES.othersBest} ${MISTAKES.wholeCurve} ${MISTAKES.strict}`,
+}, () => {
+  check([
+    ...about("last", "othersBest", "wholeCurve", "strict", "short"),
+    ...searches.slice(8, 16),
+  ]);
+});
+
+graded({
+  name: "medianStoppingDecision: the lesson's example, grace period, minimum trials, 40 searches",
+  points: 4,
+  hint: "s = the trial's steps; counted = completed trials with at least s steps; median of " +
+    "their means over steps 1…s (even count: mean of the two middle ones; none: null); stop " +
+    "when s ≥ graceSteps, counted ≥ minTrials and best < median. Report best, median and " +
+    "counted even when the rule may not stop.",
+}, () => {
+  check([...cases.medianStopping.lesson.filter((c) => !("mistake" in c)), ...searches]);
+});
+
+graded({
+  name: "medianStoppingDecision: refuses an empty curve and bad options",
+  points: 1,
+  hint: "Throw a RangeError when the trial has reported nothing, when a score is not finite, " +
+    "or when graceSteps or minTrials is not an integer >= 1.",
+}, () => {
+  check(searches.slice(0, 3));
+  for (const c of cases.medianStopping.invalid) {
+    expectThrows({
+      input: `medianStoppingDecision(${JSON.stringify(c.curve)}, [], ${
+        JSON.stringify(c.options)
+      })  // ${c.why}`,
+      actual: () => medianStoppingDecision(c.curve, [], c.options),
+    });
+  }
+  expectThrows({
+    input: "medianStoppingDecision([0.5, NaN], [], {})",
+    actual: () => medianStoppingDecision([0.5, NaN], [], {}),
+  });
+});
