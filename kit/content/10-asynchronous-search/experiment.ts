@@ -46,7 +46,7 @@ export const SETTINGS = {
   budgets: [1, 3, 9, 27],
   halvingConfigs: 27,
   workers: [2, 4, 8],
-  searchSeeds: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  searchSeeds: Array.from({ length: 20 }, (_, i) => i),
   batchSize: 32,
   momentum: 0.9,
   medianTrials: 20,
@@ -56,7 +56,7 @@ export const SETTINGS = {
   pbtMembers: 8,
   pbtEpochs: 24,
   pbtInterval: 4,
-  pbtSeeds: [0, 1, 2, 3, 4],
+  pbtSeeds: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
   pbtHidden: 32,
 } as const;
 

@@ -12,6 +12,8 @@ import type { LessonContent } from "../types.ts";
 import { ashaCases } from "./asha_cases.ts";
 import { medianCases } from "./median_cases.ts";
 import { clockCases, pbtCases } from "./pbt_cases.ts";
+import * as text from "./text.ts";
+import * as experiments from "./results.ts";
 
 /** The lesson's generator. */
 export const content: LessonContent = {
@@ -21,7 +23,7 @@ export const content: LessonContent = {
     pbt: pbtCases(),
     clock: clockCases(),
   }),
-  blocks: {},
-  values: {},
-  figures: {},
+  blocks: { ...text.blocks, ...experiments.blocks },
+  values: { ...text.values, ...experiments.values },
+  figures: experiments.figures,
 };
