@@ -14,12 +14,14 @@ import "../cli/require_deno.ts"; // first: stops with a clear message on a Deno 
 import { benchMlp } from "./mlp.ts";
 import { benchCheck } from "./check.ts";
 import { benchSearch } from "./search.ts";
+import { benchAsha } from "./asha.ts";
 
 /** The benchmarks by name. */
 export const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
   mlp: benchMlp,
   check: benchCheck,
   search: benchSearch,
+  asha: benchAsha,
 };
 
 if (import.meta.main) {
