@@ -2,10 +2,16 @@ import { expectEqual, expectThrows, graded } from "../../kit/grading/graded.ts";
 import cases from "../../kit/cases/10-asynchronous-search.json" with { type: "json" };
 import { type AshaJob, ashaNextJob, type AshaRung } from "./asha.ts";
 
-type Case = (typeof cases.ashaNextJob.lesson)[number];
 type RungCase = {
   results: readonly { id: number; score: number | null }[];
   promoted: readonly number[];
+};
+type Case = {
+  rungs: readonly RungCase[];
+  eta: number;
+  expected: unknown;
+  why: string;
+  mistake?: string;
 };
 
 /** Case files hold no NaN: a diverged score is null there. */
@@ -45,14 +51,14 @@ function check(list: readonly Case[]): void {
       input: `${describe(c.rungs, c.eta)}  // ${c.why}`,
       actual: (): AshaJob => ashaNextJob(decode(c.rungs), c.eta),
       expected: c.expected as AshaJob,
-      hint: "mistake" in c && c.mistake ? MISTAKES[c.mistake] : undefined,
+      hint: c.mistake ? MISTAKES[c.mistake] : undefined,
     });
   }
 }
 
-const about = (mistake: string) =>
-  cases.ashaNextJob.lesson.filter((c) => "mistake" in c && c.mistake === mistake);
-const reached = cases.ashaNextJob.reached as readonly Case[];
+const lesson: readonly Case[] = cases.ashaNextJob.lesson;
+const about = (mistake: string) => lesson.filter((c) => c.mistake === mistake);
+const reached: readonly Case[] = cases.ashaNextJob.reached;
 
 graded({
   name: "ashaNextJob: ranks each rung on its own, not the whole population",
@@ -86,7 +92,7 @@ graded({
     "rung k + 1; none anywhere: a new configuration at rung 0. ⌊2/3⌋ = 0: fewer than η " +
     "results promote nothing.",
 }, () => {
-  check([...cases.ashaNextJob.lesson.filter((c) => !("mistake" in c)), ...reached]);
+  check([...lesson.filter((c) => !c.mistake), ...reached]);
 });
 
 graded({

@@ -1,8 +1,19 @@
 import { expectEqual, expectNumber, expectThrows, graded } from "../../kit/grading/graded.ts";
 import cases from "../../kit/cases/10-asynchronous-search.json" with { type: "json" };
-import { medianStoppingDecision } from "./median_stopping.ts";
+import {
+  medianStoppingDecision,
+  type MedianStoppingOptions,
+  type OtherTrial,
+} from "./median_stopping.ts";
 
-type Case = (typeof cases.medianStopping.lesson)[number];
+type Case = {
+  curve: readonly number[];
+  others: readonly OtherTrial[];
+  options: MedianStoppingOptions;
+  expected: { stop: boolean; best: number; median: number | null; counted: number };
+  why: string;
+  mistake?: string;
+};
 
 const describe = (c: Case) =>
   `medianStoppingDecision(${JSON.stringify(c.curve)}, [${
@@ -28,7 +39,7 @@ const MISTAKES: Record<string, string> = {
 function check(list: readonly Case[]): void {
   for (const c of list) {
     const decide = () => medianStoppingDecision(c.curve, c.others, c.options);
-    const hint = "mistake" in c && c.mistake ? MISTAKES[c.mistake] : undefined;
+    const hint = c.mistake ? MISTAKES[c.mistake] : undefined;
     const input = describe(c);
     expectEqual({
       input: `${input}.stop  // ${c.why}`,
@@ -64,7 +75,7 @@ function check(list: readonly Case[]): void {
       expectNumber({
         input: `${input}.median`,
         actual: () => decide().median as number,
-        expected: c.expected.median,
+        expected: c.expected.median as number,
         rel: 1e-12,
         hint,
       });
@@ -72,9 +83,9 @@ function check(list: readonly Case[]): void {
   }
 }
 
-const about = (...mistakes: string[]) =>
-  cases.medianStopping.lesson.filter((c) => "mistake" in c && mistakes.includes(c.mistake!));
-const searches = cases.medianStopping.searches as readonly Case[];
+const lesson: readonly Case[] = cases.medianStopping.lesson;
+const about = (...mistakes: string[]) => lesson.filter((c) => mistakes.includes(c.mistake ?? ""));
+const searches: readonly Case[] = cases.medianStopping.searches;
 
 graded({
   name: "medianStoppingDecision: only completed trials enter the median",
@@ -103,7 +114,7 @@ graded({
     "when s ≥ graceSteps, counted ≥ minTrials and best < median. Report best, median and " +
     "counted even when the rule may not stop.",
 }, () => {
-  check([...cases.medianStopping.lesson.filter((c) => !("mistake" in c)), ...searches]);
+  check([...lesson.filter((c) => !c.mistake), ...searches]);
 });
 
 graded({
