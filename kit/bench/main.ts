@@ -16,6 +16,7 @@ import { benchMlp } from "./mlp.ts";
 import { benchCheck } from "./check.ts";
 import { benchSearch } from "./search.ts";
 import { benchGrade } from "./grade.ts";
+import { benchAsha } from "./asha.ts";
 
 /** The benchmarks by name. */
 export const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
@@ -23,6 +24,7 @@ export const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
   check: benchCheck,
   search: benchSearch,
   grade: benchGrade,
+  asha: benchAsha,
 };
 
 if (import.meta.main) {
