@@ -1,5 +1,5 @@
 /**
- * The capstone's training lab (lesson 09): what the learner's `runCapstone` is handed by
+ * The capstone's training lab (lesson 11): what the learner's `runCapstone` is handed by
  * `deno task capstone` and by the lesson's worked run. It trains the course's MLP on digits
  * through `kit/engine`, epoch by epoch with a warm-up and an optional cosine decay, early-stopped
  * on the validation loss, and guards the test rows: they can be read once.
@@ -200,7 +200,7 @@ export function createLab(
       if (testReads > 0) {
         throw new Error(
           "lab.test: the test rows have been read already. Test once, the network you chose " +
-            "on validation (lesson 09, 'The protocol')",
+            "on validation (lesson 11, 'The protocol')",
         );
       }
       const net = models.get(model?.id);

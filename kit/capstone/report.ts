@@ -1,5 +1,5 @@
 /**
- * The capstone's report template (lesson 09), filled with a session's numbers: what
+ * The capstone's report template (lesson 11), filled with a session's numbers: what
  * `deno task capstone` prints for the learner to paste into their report.
  *
  * @module

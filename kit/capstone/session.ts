@@ -1,7 +1,7 @@
 /**
- * One capstone session (lesson 09): the sanity checks, then the learner's protocol on the
+ * One capstone session (lesson 11): the sanity checks, then the learner's protocol on the
  * digits lab, then the numbers the learner's report needs, read from the learner's own log.
- * `deno task capstone` prints them; the lesson's worked run (`deno task experiment lesson-09`)
+ * `deno task capstone` prints them; the lesson's worked run (`deno task experiment lesson-11`)
  * stores them.
  *
  * @module
@@ -12,7 +12,7 @@ import { parseCsvRecords } from "../lib/csv.ts";
 import { loadPrepared, type PreparedData } from "../search/trial.ts";
 import { createLab, type FitWithEarlyStopping, type Lab, LAB_SETTINGS } from "./lab.ts";
 
-/** The plan a session runs (lesson 09's `CapstonePlan`). */
+/** The plan a session runs (lesson 11's `CapstonePlan`). */
 export interface SessionPlan {
   seed: number;
   trials: number;

@@ -1,5 +1,5 @@
 /**
- * What the capstone's labs share (lesson 09): the real lab that trains on digits (`lab.ts`) and
+ * What the capstone's labs share (lesson 11): the real lab that trains on digits (`lab.ts`) and
  * the deterministic stand-in its graded tests use (`kit/grading/capstone_lab.ts`). No imports,
  * so the graded tests' process loads nothing of the training lab.
  *
@@ -9,7 +9,7 @@
 /** A configuration drawn from the capstone's space. */
 export type LabConfig = Record<string, number | string>;
 
-/** What a run measured (lesson 09's `TrialOutcome`). */
+/** What a run measured (lesson 11's `TrialOutcome`). */
 export interface LabOutcome {
   /** Validation accuracy at the end of the run (best epoch's weights restored); NaN if it diverged. */
   score: number;

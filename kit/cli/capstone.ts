@@ -1,6 +1,6 @@
 /**
- * `deno task capstone`: lesson 09's guided project. Runs the sanity checks, then YOUR
- * `runCapstone` (exercises/09-capstone/capstone.ts, with your lesson-06 early stopping) on
+ * `deno task capstone`: lesson 11's guided project. Runs the sanity checks, then YOUR
+ * `runCapstone` (exercises/11-capstone/capstone.ts, with your lesson-06 early stopping) on
  * digits, writes your trial log and prints the numbers your report needs.
  *
  * @module
@@ -82,7 +82,7 @@ async function main(args: string[]): Promise<number> {
     Deno.env.get("INIT_CWD") ?? Deno.cwd(),
     values.out ?? `capstone-${plan.seed}.csv`,
   );
-  const runCapstone = await loadPiece(KIT_ROOT, source, "09-capstone/capstone.ts", "runCapstone");
+  const runCapstone = await loadPiece(KIT_ROOT, source, "11-capstone/capstone.ts", "runCapstone");
   const fit = await loadPiece(
     KIT_ROOT,
     source,

@@ -20,9 +20,9 @@ const EXPERIMENTS: Record<string, { slug: string; module: string }> = {
     slug: "08-beyond-grid-and-random",
     module: "../content/08-beyond-grid-and-random/experiment.ts",
   },
-  "lesson-09": {
-    slug: "09-capstone",
-    module: "../content/09-capstone/experiment.ts",
+  "lesson-11": {
+    slug: "11-capstone",
+    module: "../content/11-capstone/experiment.ts",
   },
 };
 

@@ -42,7 +42,7 @@ const LEFT_OUT = [
   // The figure renderer: only `sync` draws figures, and the edition ships them drawn.
   /^kit\/lib\/(plot|svg_render|ticks)\.ts$/,
   /^kit\/bench\//,
-  // The engine ships (lessons 06-09 and `deno task search` train through it) but not its
+  // The engine ships (lessons 06-11 and `deno task search` train through it) but not its
   // build script: its WebAssembly backends need nothing from solutions/.
   /^kit\/engine\/wasm\/build\.ts$/,
   /^kit\/crosscheck\//,

@@ -1,5 +1,5 @@
 /**
- * The kit's own training engine: what `deno task sync`, the searches of lessons 06–09, the
+ * The kit's own training engine: what `deno task sync`, the searches of lessons 06–11, the
  * capstone and the benchmarks train with. Lessons 06 and later import training only from here,
  * never from `solutions/` or the learner's lesson-05 files, so their grading does not depend on
  * lesson 05 being solved, and training is fast.

@@ -1,5 +1,5 @@
 /**
- * A small deterministic stand-in for the capstone's training lab (lesson 09), for its graded
+ * A small deterministic stand-in for the capstone's training lab (lesson 11), for its graded
  * tests and for the cases its generator computes: every result is a closed-form function of the
  * configuration and the seed, so the test knows the right answer without training, and the lab
  * records every call so the test can check how the learner's protocol used it (how often the
@@ -26,7 +26,7 @@ export type LabCall =
   | { kind: "refit"; seed: string; config: LabConfig; epochs: number; model: LabModel }
   | { kind: "test"; model: LabModel };
 
-/** The fake lab: lesson 09's `CapstoneLab` plus what only the grader sees. */
+/** The fake lab: lesson 11's `CapstoneLab` plus what only the grader sees. */
 export interface FakeLab {
   readonly maxEpochs: number;
   baseline(seed: string): { outcome: LabOutcome; model: LabModel };

@@ -1,5 +1,5 @@
 import { expectEqual, expectNumbers, graded } from "../../kit/grading/graded.ts";
-import cases from "../../kit/cases/09-capstone.json" with { type: "json" };
+import cases from "../../kit/cases/11-capstone.json" with { type: "json" };
 import { seededRandom } from "../../kit/lib/random.ts";
 import { DRAWS_PER_CONFIG, sampleConfig } from "./space.ts";
 
@@ -13,7 +13,7 @@ graded({
   name: "sampleConfig: 5 seeded streams of 6 configurations, value by value",
   points: 5,
   hint: "One draw per row of the table, in its order, even for momentum when the optimizer is " +
-    "adam (read the draw, leave the key out); lr's range depends on the optimizer. Lesson 09, " +
+    "adam (read the draw, leave the key out); lr's range depends on the optimizer. Lesson 11, " +
     "'A search space with conditions'.",
 }, () => {
   for (const c of cases.sampleConfig.streams) {

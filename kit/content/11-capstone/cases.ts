@@ -1,5 +1,5 @@
 /**
- * Lesson 09's graded cases: the search space's draws, the intervals, and the protocol run by the
+ * Lesson 11's graded cases: the search space's draws, the intervals, and the protocol run by the
  * reference against the fake lab of `kit/grading/capstone_lab.ts`.
  *
  * @module
@@ -7,9 +7,9 @@
 
 import { integer, seededRandom } from "../../lib/random.ts";
 import { fakeLab } from "../../grading/capstone_lab.ts";
-import { sampleConfig } from "../../../solutions/09-capstone/space.ts";
-import { normalInterval, wilsonInterval, Z_95 } from "../../../solutions/09-capstone/interval.ts";
-import { type CapstonePlan, runCapstone } from "../../../solutions/09-capstone/capstone.ts";
+import { sampleConfig } from "../../../solutions/11-capstone/space.ts";
+import { normalInterval, wilsonInterval, Z_95 } from "../../../solutions/11-capstone/interval.ts";
+import { type CapstonePlan, runCapstone } from "../../../solutions/11-capstone/capstone.ts";
 
 /** The plans the graded protocol tests run: one without refit, one with. */
 export const GRADED_PLANS: CapstonePlan[] = [
@@ -104,7 +104,7 @@ function protocolCases() {
   return { plans: withExpected(GRADED_PLANS), random: withExpected(drawnPlans()) };
 }
 
-/** Lesson 09's case file. */
+/** Lesson 11's case file. */
 export function capstoneCases(): Record<string, unknown> {
   return { sampleConfig: spaceCases(), intervals: intervalCases(), runCapstone: protocolCases() };
 }

@@ -1,3 +1,4 @@
+// deno-lint-ignore-file no-unused-vars
 /**
  * Exercise 3: the capstone's protocol, from the baseline to the one test evaluation, written
  * against a {@link CapstoneLab} that does the training. `deno task capstone` hands it a lab that
@@ -116,7 +117,7 @@ export const LOG_COLUMNS = {
 } as const;
 
 /**
- * Runs the capstone's protocol with `lab`, as lesson 09 lays it out:
+ * Runs the capstone's protocol with `lab`, as lesson 11 lays it out:
  *
  * 1. **Baseline:** `lab.baseline(runSeed(seed, "base", k))` for k = 0 … baselineSeeds − 1; keep
  *    the validation scores.
@@ -142,92 +143,5 @@ export const LOG_COLUMNS = {
  * ```
  */
 export function runCapstone(lab: CapstoneLab, plan: CapstonePlan): CapstoneRun {
-  // BEGIN SOLUTION "TODO: runCapstone (lesson 09, 'The protocol')"
-  const { seed, trials, baselineSeeds, refit } = plan;
-  for (const [name, n] of [["trials", trials], ["baselineSeeds", baselineSeeds]] as const) {
-    if (!Number.isInteger(n) || n < 1) throw new RangeError(`${name} must be an integer >= 1`);
-  }
-  let epochsTrained = 0;
-  const baselineScores: number[] = [];
-  for (let k = 0; k < baselineSeeds; k++) {
-    const { outcome } = lab.baseline(runSeed(seed, "base", k));
-    baselineScores.push(outcome.score);
-    epochsTrained += outcome.epochs;
-  }
-
-  const stream = seededRandom(`${seed}/search`);
-  const runs = [];
-  for (let id = 0; id < trials; id++) {
-    const config = sampleConfig(stream);
-    const trialSeed = runSeed(seed, "trial", id);
-    const { outcome, model } = lab.trial(config, trialSeed);
-    epochsTrained += outcome.epochs;
-    runs.push({ id, config, seed: trialSeed, outcome, model });
-  }
-
-  const names = HYPERPARAMETERS;
-  const header = [...LOG_COLUMNS.first, ...names, ...LOG_COLUMNS.last];
-  const rows = runs.map(({ id, config, seed, outcome: o }) => [
-    String(id),
-    seed,
-    ...names.map((name) => name in config ? String(config[name]) : ""),
-    ...[o.score, o.loss, o.cost, o.epochs, o.bestEpoch, o.seconds].map(String),
-  ]);
-  const log = formatCsvRecords([header, ...rows]);
-
-  let best = runs[0];
-  for (const run of runs.slice(1)) if (better(run, best)) best = run;
-
-  let model = best.model;
-  if (refit === "train+validation") {
-    model = lab.refit(best.config, best.seed, best.outcome.bestEpoch + 1);
-    epochsTrained += best.outcome.bestEpoch + 1;
-  }
-  const { correct, rows: testRows } = lab.test(model);
-  const testAccuracy = correct / testRows;
-  return {
-    baselineScores,
-    log,
-    bestId: best.id,
-    bestValidation: best.outcome.score,
-    refit,
-    testCorrect: correct,
-    testRows,
-    testAccuracy,
-    interval: wilsonInterval(correct, testRows, Z_95),
-    optimismGap: best.outcome.score - testAccuracy,
-    epochsTrained,
-  };
-  // END SOLUTION
+  throw new Error("TODO: runCapstone (lesson 11, 'The protocol')");
 }
-
-// BEGIN SOLUTION
-/** Every hyperparameter `sampleConfig` may set, in its order: the log's configuration columns. */
-const HYPERPARAMETERS = [
-  "optimizer",
-  "lr",
-  "momentum",
-  "batchSize",
-  "width",
-  "depth",
-  "l2",
-  "dropout",
-  "schedule",
-  "warmup",
-];
-
-/** Lesson 06's tie rule: is trial `a` better than trial `b`? */
-function better(
-  a: { id: number; outcome: TrialOutcome },
-  b: { id: number; outcome: TrialOutcome },
-): boolean {
-  const finite = (t: { outcome: TrialOutcome }) =>
-    Number.isFinite(t.outcome.score) && Number.isFinite(t.outcome.loss);
-  if (finite(a) !== finite(b)) return finite(a);
-  if (!finite(a)) return a.id < b.id;
-  if (a.outcome.score !== b.outcome.score) return a.outcome.score > b.outcome.score;
-  if (a.outcome.loss !== b.outcome.loss) return a.outcome.loss < b.outcome.loss;
-  if (a.outcome.cost !== b.outcome.cost) return a.outcome.cost < b.outcome.cost;
-  return a.id < b.id;
-}
-// END SOLUTION

@@ -49,7 +49,7 @@ export const DRAWS_PER_CONFIG = 10;
  * ```
  */
 export function sampleConfig(random: Random): CapstoneConfig {
-  // BEGIN SOLUTION "TODO: sampleConfig (lesson 09, 'A search space with conditions')"
+  // BEGIN SOLUTION "TODO: sampleConfig (lesson 11, 'A search space with conditions')"
   const u = Array.from({ length: DRAWS_PER_CONFIG }, () => random());
   const logUniform = (x: number, low: number, high: number) =>
     Math.exp(Math.log(low) + (Math.log(high) - Math.log(low)) * x);

@@ -1,8 +1,8 @@
 /**
- * Lesson 09's experiment, run by `deno task experiment lesson-09` (never by `sync`): the worked
+ * Lesson 11's experiment, run by `deno task experiment lesson-11` (never by `sync`): the worked
  * capstone, the reference `runCapstone` on the digits lab, with search seed 0, and the same
  * capstone repeated with other search seeds. The results (numbers, the worked run's log) go to
- * `kit/results/09-capstone.json`, which `./worked.ts` reads.
+ * `kit/results/11-capstone.json`, which `./worked.ts` reads.
  *
  * @module
  */
@@ -10,7 +10,7 @@
 import { backend } from "../../engine/mod.ts";
 import { type RunCapstone, runSession, type SessionPlan } from "../../capstone/session.ts";
 import { LAB_SETTINGS } from "../../capstone/lab.ts";
-import { runCapstone } from "../../../solutions/09-capstone/capstone.ts";
+import { runCapstone } from "../../../solutions/11-capstone/capstone.ts";
 import { fitWithEarlyStopping } from "../../../solutions/06-validation/early_stopping.ts";
 
 /** The worked run's plan: what the lesson reports (search seed 0). */
@@ -43,7 +43,7 @@ export async function runExperiments(
     sessions.push(session);
   }
   return {
-    what: "lesson 09's worked capstone run (search seed 0) and the same capstone repeated with " +
+    what: "lesson 11's worked capstone run (search seed 0) and the same capstone repeated with " +
       "other search seeds: the reference runCapstone on digits",
     plan: CAPSTONE_PLAN,
     seeds: CAPSTONE_SEEDS,

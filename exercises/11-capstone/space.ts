@@ -50,5 +50,5 @@ export const DRAWS_PER_CONFIG = 10;
  * ```
  */
 export function sampleConfig(random: Random): CapstoneConfig {
-  throw new Error("TODO: sampleConfig (lesson 09, 'A search space with conditions')");
+  throw new Error("TODO: sampleConfig (lesson 11, 'A search space with conditions')");
 }

@@ -1,5 +1,5 @@
 import { expectNumbers, expectThrows, graded } from "../../kit/grading/graded.ts";
-import cases from "../../kit/cases/09-capstone.json" with { type: "json" };
+import cases from "../../kit/cases/11-capstone.json" with { type: "json" };
 import { normalInterval, wilsonInterval } from "./interval.ts";
 
 const pair = (i: { low: number; high: number }) => [i.low, i.high];
@@ -7,7 +7,7 @@ const pair = (i: { low: number; high: number }) => [i.low, i.high];
 graded({
   name: "normalInterval: p̂ ± z·√(p̂(1 − p̂)/n), clipped to [0, 1]",
   points: 3,
-  hint: "p̂ = correct / n; half-width z·√(p̂(1 − p̂)/n); clip the ends to [0, 1]. Lesson 09, " +
+  hint: "p̂ = correct / n; half-width z·√(p̂(1 − p̂)/n); clip the ends to [0, 1]. Lesson 11, " +
     "'One test evaluation, with its interval'.",
 }, () => {
   for (const c of cases.intervals.normal) {
@@ -24,7 +24,7 @@ graded({
   name: "wilsonInterval: the Wilson score interval, inside [0, 1] without clipping",
   points: 4,
   hint: "(p̂ + z²/2n ± z·√(p̂(1 − p̂)/n + z²/4n²)) / (1 + z²/n). At correct = n the upper end " +
-    "is 1 and the lower end stays below 1. Lesson 09, 'One test evaluation, with its interval'.",
+    "is 1 and the lower end stays below 1. Lesson 11, 'One test evaluation, with its interval'.",
 }, () => {
   for (const c of cases.intervals.wilson) {
     expectNumbers({

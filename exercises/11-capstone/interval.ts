@@ -32,7 +32,7 @@ export const Z_95 = 1.959963984540054;
  * ```
  */
 export function normalInterval(correct: number, n: number, z: number): Interval {
-  throw new Error("TODO: normalInterval (lesson 09, 'One test evaluation, with its interval')");
+  throw new Error("TODO: normalInterval (lesson 11, 'One test evaluation, with its interval')");
 }
 
 /**
@@ -56,5 +56,5 @@ export function normalInterval(correct: number, n: number, z: number): Interval 
  * ```
  */
 export function wilsonInterval(correct: number, n: number, z: number): Interval {
-  throw new Error("TODO: wilsonInterval (lesson 09, 'One test evaluation, with its interval')");
+  throw new Error("TODO: wilsonInterval (lesson 11, 'One test evaluation, with its interval')");
 }

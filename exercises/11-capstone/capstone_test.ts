@@ -5,7 +5,7 @@ import {
   expectThrows,
   graded,
 } from "../../kit/grading/graded.ts";
-import cases from "../../kit/cases/09-capstone.json" with { type: "json" };
+import cases from "../../kit/cases/11-capstone.json" with { type: "json" };
 import { fakeLab, type LabCall } from "../../kit/grading/capstone_lab.ts";
 import { parseCsvRecords } from "../../kit/lib/csv.ts";
 import { type CapstonePlan, type CapstoneRun, runCapstone } from "./capstone.ts";
@@ -45,7 +45,7 @@ graded({
   points: 5,
   hint: "Call lab.test once, at the very end, with the network of the trial the tie rule picked " +
     "on validation (or its refit). Testing every trial, or choosing by test accuracy, reads the " +
-    "test rows many times: the test score would then be one more validation score. Lesson 09, " +
+    "test rows many times: the test score would then be one more validation score. Lesson 11, " +
     "'The protocol'.",
   timeoutMs,
 }, () => {
@@ -79,7 +79,7 @@ graded({
   name: "runCapstone: logs every trial, in id order, with what the lab measured",
   points: 5,
   hint: "One row per trial (not only the winner's), ids 0 … trials − 1, the seed the trial " +
-    "trained with and its score as String(score). Lesson 09, 'The protocol'.",
+    "trained with and its score as String(score). Lesson 11, 'The protocol'.",
   timeoutMs,
 }, () => {
   for (const { plan } of plans) {
@@ -142,7 +142,7 @@ graded({
   name: "runCapstone: a re-run with the same seed writes the same log, apart from _s columns",
   points: 5,
   hint: "Everything random must come from seeded streams (seededRandom), never Math.random or " +
-    "the clock; wall-clock times go in a column whose name ends in _s (train_s). Lesson 09, " +
+    "the clock; wall-clock times go in a column whose name ends in _s (train_s). Lesson 11, " +
     "'Reproducible to the byte'.",
   timeoutMs,
 }, () => {
@@ -168,7 +168,7 @@ graded({
   hint: "The search should pick the trial with the best validation score, and its test " +
     "accuracy should not fall below the baseline's by more than the Wilson interval's lower " +
     "half-width. A winner picked by the wrong rule (the lowest score, the last trial) fails. " +
-    "Lesson 09, 'One test evaluation, with its interval'.",
+    "Lesson 11, 'One test evaluation, with its interval'.",
   timeoutMs,
 }, () => {
   for (const { plan } of plans) {
@@ -192,7 +192,7 @@ graded({
   points: 5,
   hint: "baselineScores in seed order; testAccuracy = correct / rows; the 95 % Wilson interval " +
     "(Z_95); optimismGap = bestValidation − testAccuracy; epochsTrained adds the epochs the lab " +
-    "reports for the baseline runs and the trials, plus the refit's. Lesson 09, 'The report'.",
+    "reports for the baseline runs and the trials, plus the refit's. Lesson 11, 'The report'.",
   timeoutMs,
 }, () => {
   for (const { plan, expected } of plans) {

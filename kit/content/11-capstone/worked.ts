@@ -1,6 +1,6 @@
 /**
- * Lesson 09's worked capstone run: tables, quoted numbers and figures, read from the committed
- * results of `deno task experiment lesson-09` (`kit/results/09-capstone.json`), so
+ * Lesson 11's worked capstone run: tables, quoted numbers and figures, read from the committed
+ * results of `deno task experiment lesson-11` (`kit/results/11-capstone.json`), so
  * that `deno task sync` does not retrain the 200 networks of the experiment.
  *
  * @module
@@ -14,8 +14,8 @@ import { formatReport } from "../../capstone/report.ts";
 import type { ReportNumbers } from "../../capstone/session.ts";
 import { OVERFIT } from "../../capstone/session.ts";
 import { BASELINE_CONFIG } from "../../capstone/lab.ts";
-import results from "../../results/09-capstone.json" with { type: "json" };
-import { normalInterval, wilsonInterval, Z_95 } from "../../../solutions/09-capstone/interval.ts";
+import results from "../../results/11-capstone.json" with { type: "json" };
+import { normalInterval, wilsonInterval, Z_95 } from "../../../solutions/11-capstone/interval.ts";
 
 const worked = results.numbers as ReportNumbers;
 const repeats = results.repeats as ReportNumbers[];
