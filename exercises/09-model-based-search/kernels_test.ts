@@ -14,16 +14,27 @@ const c = cases.kernels;
 const SYMMETRY = "A non-symmetric kernel: k must depend on the distance ‖a − b‖ only (the sum of " +
   "SQUARED differences), so k(a, b) = k(b, a). Lesson 09, 'The kernel'.";
 
+/** The symmetry hint when the learner's k(a, b) and k(b, a) differ, else `otherwise`. */
+function hintFor(kernel: Kernel, a: number[], b: number[], otherwise: string): string {
+  try {
+    const ab = kernelValue(kernel, a, b), ba = kernelValue(kernel, b, a);
+    return Math.abs(ab - ba) > 1e-12 * Math.max(Math.abs(ab), Math.abs(ba)) ? SYMMETRY : otherwise;
+  } catch {
+    return otherwise;
+  }
+}
+
 function checkPairs(list: typeof c.squaredExponential, formula: string): void {
   for (const t of list) {
     const kernel = t.kernel as Kernel;
+    const hint = hintFor(kernel, t.a, t.b, formula);
     for (const [a, b] of [[t.a, t.b], [t.b, t.a]]) {
       expectNumber({
         input: `kernelValue(${JSON.stringify(kernel)}, ${JSON.stringify(a)}, ${JSON.stringify(b)})`,
         actual: () => kernelValue(kernel, a, b),
         expected: t.expected,
         rel: REL,
-        hint: a === t.b ? SYMMETRY : formula,
+        hint,
       });
     }
   }
@@ -67,6 +78,13 @@ graded({
       actual: () => kernelMatrix(kernel, t.rows, t.columns).flat(),
       expected: t.expected.flat(),
       rel: REL,
+      hint: hintFor(
+        kernel,
+        t.rows[0],
+        t.columns[t.columns.length - 1],
+        "One row per point " +
+          "of rows, one column per point of columns: K[i][j] = kernelValue(kernel, rows[i], columns[j]).",
+      ),
       nameIndex: (i) => `K[${Math.floor(i / t.columns.length)}][${i % t.columns.length}]`,
     });
   }
