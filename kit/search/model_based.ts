@@ -172,14 +172,12 @@ const MODEL_OPTIONS: SearchMethod["options"] = {
   candidates: {
     default: 0,
     min: 0,
-    help: "candidates scored per proposal: bo random ones by expected improvement, tpe " +
-      "draws from the good density by l(x)/g(x) (0: the sampler's, bo 256, tpe 24)",
+    help: "candidates scored per proposal (0: the sampler's, bo 256, tpe 24)",
   },
   batch: {
     default: 1,
     min: 1,
-    help: "proposals made at a time, the later ones with a constant liar (at most B " +
-      "model-based trials run at once; the log depends on B, never on --workers)",
+    help: "proposals at a time, a constant liar for the pending ones (the log depends on it)",
   },
 };
 
