@@ -25,8 +25,14 @@ export const SAMPLER_TRIALS: readonly number[] = [10, 50, 200];
  * the model has something to fit.
  *
  * @example
- * ```ts ignore
- * const trials = syntheticTrials(code, "gp", 50, 1);
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { syntheticTrials } from "./sampler.ts";
+ * import * as sampler from "../../solutions/09-model-based-search/sampler.ts";
+ * import { checkSpace } from "../../solutions/09-model-based-search/space.ts";
+ * const trials = syntheticTrials({ ...sampler, checkSpace } as never, "tpe", 5, 1);
+ * assert.equal(trials.length, 5);
+ * assert.ok(trials.every((t) => Number.isFinite(t.score)));
  * ```
  */
 export function syntheticTrials(
@@ -87,6 +93,7 @@ async function timeProposal(
  *
  * @example
  * ```ts ignore
+ * // ignored: it prints a benchmark's table (kit/bench/search_test.ts runs a small one)
  * await benchSampler({ trialCounts: [10, 50, 200], minRuns: 5 });
  * ```
  */
