@@ -101,8 +101,9 @@ export function trialsBefore(
 }
 
 /**
- * The sampler's settings from the method's options, checked by the learner's `samplerOptions`
- * (a `RangeError` becomes a {@link SearchArgumentError}), and a trial run of one model-based
+ * The sampler's settings from the method's options, checked by lesson 09's `samplerOptions`
+ * and the space by its `checkSpace` (a `RangeError` becomes a {@link SearchArgumentError}),
+ * then a trial run of one model-based
  * proposal on made-up scores: a lesson-09 exercise that is still a stub stops the search here,
  * naming it, before any trial trains.
  */
@@ -164,8 +165,8 @@ function startModelBased(kind: ModelKind, name: string, context: MethodContext):
 }
 
 /**
- * The options both model-based methods take (one help text each, since `--help` lists a flag
- * once for every method that has it). `--startup` defaults to the sampler's (and Optuna's) 10.
+ * The options both model-based methods take, one help text for both (`--help` lists a flag
+ * once, whichever methods have it). `--startup` defaults to the sampler's (and Optuna's) 10.
  */
 const MODEL_OPTIONS: SearchMethod["options"] = {
   startup: { default: 10, min: 1, help: "random start-up trials before the model proposes" },
