@@ -5,7 +5,7 @@
  * | -------- | --------------------------------------------------------------- |
  * | `mlp`    | the engine's backends on digits, against NumPy and scikit-learn |
  * | `check`  | `deno task check lesson-03` warm, beside `deno run hello.ts`    |
- * | `search` | `deno task search` on one worker and on two: speed-up, same log |
+ * | `search` | sampler time per proposal; `deno task search` on 1 and 2 workers |
  * | `grade`  | `deno task grade` of 30 and 300 copies, held-out cases on         |
  *
  * @module

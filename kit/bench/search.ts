@@ -1,6 +1,8 @@
 /**
- * `deno task bench search`: how much faster `deno task search` runs on two workers than on one,
- * and whether both write the same trial log apart from the timing columns (`_s`).
+ * `deno task bench search`: the model-based samplers' own time per proposal (`sampler.ts`: GP
+ * and TPE after 10, 50 and 200 trials), then how much faster `deno task search` runs on two
+ * workers than on one, and whether both write the same trial log apart from the timing columns
+ * (`_s`). `--only sampler` or `--only workers` runs one part.
  *
  * Runs `--dataset digits --method random --trials 64 --seed 7` with `--workers 1`, with
  * `--workers 2`, and as two independent one-worker searches at once, `--runs` times each
@@ -17,6 +19,7 @@ import { parseArgs } from "node:util";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseCsvRecords } from "../lib/csv.ts";
+import { benchSampler } from "./sampler.ts";
 
 const SEARCH = fileURLToPath(new URL("../cli/search.ts", import.meta.url));
 
@@ -74,8 +77,14 @@ export async function benchSearch(args: string[]): Promise<void> {
       trials: { type: "string", default: "64" },
       dataset: { type: "string", default: "digits" },
       seed: { type: "string", default: "7" },
+      only: { type: "string" },
     },
   });
+  if (values.only !== undefined && values.only !== "sampler" && values.only !== "workers") {
+    throw new Error(`--only must be sampler or workers, got "${values.only}"`);
+  }
+  if (values.only !== "workers") await benchSampler();
+  if (values.only === "sampler") return;
   const runs = Number(values.runs);
   const dir = await Deno.makeTempDir({ prefix: "bench-search-" });
   const times: Record<string, number[]> = { one: [], two: [], pair: [] };

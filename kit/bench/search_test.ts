@@ -11,3 +11,18 @@ Deno.test("withoutTimingColumns: drops every column ending in _s, keeps the rest
   );
   assert.notEqual(withoutTimingColumns(a), withoutTimingColumns(a.replace("0.9", "0.8")));
 });
+
+Deno.test("benchSampler: times a GP and a TPE proposal after each trial count", async () => {
+  const { benchSampler } = await import("./sampler.ts");
+  const log = console.log;
+  const lines: string[] = [];
+  console.log = (line: string) => lines.push(line);
+  try {
+    const times = await benchSampler({ trialCounts: [12], minRuns: 1 });
+    assert.equal(times.gp.length, 1);
+    assert.ok(Number.isFinite(times.gp[0]) && Number.isFinite(times.tpe[0]));
+  } finally {
+    console.log = log;
+  }
+  assert.ok(lines.some((l) => /^\s+12 \|\s+[\d.]+ ms .*\|\s+[\d.]+ ms/.test(l)), lines.join("\n"));
+});

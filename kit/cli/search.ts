@@ -1,7 +1,8 @@
 /**
- * `deno task search`: tunes the lesson-05 MLP on a dataset of `data/` with grid or random search
- * (lesson 07) or successive halving and Hyperband (lesson 08), trials in parallel on Workers, a
- * CSV trial log that resumes, and the winner's test score printed once at the end.
+ * `deno task search`: tunes the lesson-05 MLP on a dataset of `data/` with grid, random or
+ * quasi-random search (lesson 07), successive halving and Hyperband (lesson 08), or a Gaussian
+ * process and TPE (lesson 09), trials in parallel on Workers, a CSV trial log that resumes, and
+ * the winner's test score printed once at the end.
  *
  * @module
  */
@@ -51,8 +52,8 @@ ${Object.entries(METHODS).map(([name, m]) => `                  ${name}: ${m.sum
   --workers W     trials run at once, one Worker each (default: one per core)
   --out FILE      the trial log, CSV (default search-DATASET-METHOD-SEED.csv); when it
                   exists, the trials already in it are skipped (resume)
-  --space FILE    a JSON object: for each hyperparameter a list of values, or for random
-                  search a distribution such as {"type": "logUniform", "low": 1e-4, "high": 1}
+  --space FILE    a JSON object: for each hyperparameter a list of values, or (all but
+                  grid search) a distribution such as {"type": "logUniform", "low": 1e-4, "high": 1}
                   (types: choice, uniform, logUniform, integer, logInteger). Hyperparameters:
                   ${Object.keys(DEFAULT_SETTINGS).join(", ")}
   --epochs E      training epochs of every trial, the maximum budget R of halving and

@@ -219,3 +219,48 @@ Deno.test("search: cross-validates small datasets by default, stops early, keeps
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("search: --method tpe|bo write the same log on 1 and 2 workers, resume it, and refuse bad options", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "search-test-" });
+  const small = ["--dataset", "iris", "--cv", "0", "--epochs", "3", "--trials", "8", "--seed", "3"];
+  try {
+    for (const method of ["tpe", "bo"]) {
+      const args = [...small, "--method", method, "--startup", "3", "--batch", "2"];
+      const one = await search([...args, "--workers", "1", "--out", `${method}1.csv`], dir);
+      assert.equal(one.code, 0, one.err);
+      const two = await search([...args, "--workers", "2", "--out", `${method}2.csv`], dir);
+      assert.equal(two.code, 0, two.err);
+      const reference = await withoutTimings(join(dir, `${method}1.csv`));
+      assert.equal(reference.rows.length, 8);
+      assert.deepEqual(await withoutTimings(join(dir, `${method}2.csv`)), reference);
+      if (method !== "tpe") continue;
+      const lines = (await Deno.readTextFile(join(dir, "tpe1.csv"))).split("\n");
+      await Deno.writeTextFile(join(dir, "cut.csv"), lines.slice(0, 5).join("\n") + "\n");
+      const resumed = await search([...args, "--workers", "2", "--out", "cut.csv"], dir);
+      assert.equal(resumed.code, 0, resumed.err);
+      assert.match(resumed.err, /8 trials \(4 already in /);
+      assert.deepEqual(await withoutTimings(join(dir, "cut.csv")), reference);
+      const report = await new Deno.Command(Deno.execPath(), {
+        args: ["run", "-A", new URL("./report.ts", import.meta.url).pathname, "tpe1.csv"],
+        cwd: dir,
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      assert.equal(report.code, 0, new TextDecoder().decode(report.stderr));
+      assert.match(new TextDecoder().decode(report.stdout), /winner: trial \d+/);
+    }
+    const cases: [string[], RegExp][] = [
+      [["--method", "tpe", "--batch", "0"], /--batch must be a whole number ≥ 1, got "0"/],
+      [["--method", "bo", "--startup", "-1"], /--startup must be a whole number ≥ 1, got "-1"/],
+      [["--method", "random", "--startup", "3"], /--startup is not an option of --method random/],
+      [["--method", "tpe", "--shard", "0/2"], /--method tpe cannot be sharded/],
+    ];
+    for (const [args, message] of cases) {
+      const run = await search([...small, ...args], dir);
+      assert.equal(run.code, 2, args.join(" "));
+      assert.match(run.err, message);
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -125,13 +125,43 @@ export async function loadPiece(
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (message.startsWith("TODO")) {
-        const lesson = file.slice(0, 2);
-        throw new Error(
-          `${name} in ${source}/${file} is not written yet (${message}): finish it and ` +
-            `check it with \`deno task check lesson-${lesson}\``,
-        );
+        throw new Error(stubMessage(kitRoot, source, file, name, message));
       }
       throw error;
     }
   };
+}
+
+/**
+ * What to tell the learner when `name` of `file` threw a stub's `message` ("TODO: gpChoose
+ * (lesson 09, …)"): the stub itself, or, when `name` is given code calling an exercise (lesson
+ * 09's sampler calling `gpChoose`), the exercise's file, found by its stub text in the folder.
+ */
+function stubMessage(
+  kitRoot: string,
+  source: CodeSource,
+  file: string,
+  name: string,
+  message: string,
+): string {
+  const lesson = /\(lesson (\d+)/.exec(message)?.[1] ?? file.slice(0, 2);
+  const check = `check it with \`deno task check lesson-${lesson}\``;
+  const stub = /^TODO:?\s*([A-Za-z_$][\w$]*)/.exec(message)?.[1];
+  if (stub === undefined || stub === name) {
+    return `${name} in ${source}/${file} is not written yet (${message}): finish it and ${check}`;
+  }
+  const folder = file.slice(0, file.lastIndexOf("/") + 1);
+  let where = `${source}/${folder}`;
+  try {
+    for (const entry of Deno.readDirSync(join(kitRoot, source, folder))) {
+      const text = entry.isFile
+        ? Deno.readTextFileSync(join(kitRoot, source, folder, entry.name))
+        : "";
+      if (text.includes(`"${message}"`)) where = `${source}/${folder}${entry.name}`;
+    }
+  } catch {
+    // The folder cannot be read: name the folder only.
+  }
+  return `${name} in ${source}/${file} calls ${stub}, which is not written yet (${message}): ` +
+    `finish it in ${where} and ${check}`;
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { defaultSource, loadSearchCode } from "./code.ts";
+import { defaultSource, loadPiece, loadSearchCode } from "./code.ts";
 
 /** A kit folder whose exercises are stubs that throw "TODO: …", as the generated ones do. */
 async function stubKit(): Promise<string> {
@@ -50,5 +50,33 @@ Deno.test("loadSearchCode: a missing file or export is named", async () => {
   } finally {
     await Deno.remove(missing, { recursive: true });
     await Deno.remove(empty, { recursive: true });
+  }
+});
+
+Deno.test("loadPiece: given code calling an unwritten exercise names the exercise's file", async () => {
+  const root = await Deno.makeTempDir({ prefix: "search-code-" });
+  try {
+    const folder = join(root, "exercises", "09-model-based-search");
+    await Deno.mkdir(folder, { recursive: true });
+    await Deno.writeTextFile(
+      join(folder, "propose.ts"),
+      "export function gpChoose() {\n  throw new Error(\"TODO: gpChoose (lesson 09, 'Maximising')\");\n}\n",
+    );
+    await Deno.writeTextFile(
+      join(folder, "sampler.ts"),
+      'import { gpChoose } from "./propose.ts";\nexport function proposeNext() { return gpChoose(); }\n',
+    );
+    const proposeNext = await loadPiece(
+      root,
+      "exercises",
+      "09-model-based-search/sampler.ts",
+      "proposeNext",
+    );
+    assert.throws(
+      () => proposeNext(),
+      /proposeNext in exercises\/09-model-based-search\/sampler\.ts calls gpChoose, which is not written yet \(TODO: gpChoose .*\): finish it in exercises\/09-model-based-search\/propose\.ts and check it with `deno task check lesson-09`/,
+    );
+  } finally {
+    await Deno.remove(root, { recursive: true });
   }
 });

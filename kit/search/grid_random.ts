@@ -100,8 +100,17 @@ export function randomSearchConfigurations(
   return code.randomConfigurations(asDistributions(space), trials, seed);
 }
 
-/** Configuration i gets id i and the training seed `trialSeed(seed, i)`. */
-function plansOf(configs: readonly Config[], seed: number, epochs: number): TrialPlan[] {
+/**
+ * Configuration i gets id i and the training seed `trialSeed(seed, i)`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { plansOf } from "./grid_random.ts";
+ * assert.deepEqual(plansOf([{ lr: 0.1 }], 7, 5).map((p) => [p.id, p.epochs]), [[0, 5]]);
+ * ```
+ */
+export function plansOf(configs: readonly Config[], seed: number, epochs: number): TrialPlan[] {
   return configs.map((config, id) => ({ id, config, seed: trialSeed(seed, id), epochs }));
 }
 

@@ -9,6 +9,8 @@
 import { SearchArgumentError, type SearchMethod } from "./method.ts";
 import { GRID, RANDOM } from "./grid_random.ts";
 import { HALVING, HYPERBAND } from "./fidelity.ts";
+import { QUASI_RANDOM } from "./quasi_random.ts";
+import { BO, TPE } from "./model_based.ts";
 
 /** Every method, by the name `--method` takes, in the order `--help` lists them. */
 export const METHODS: Readonly<Record<string, SearchMethod>> = {
@@ -16,9 +18,10 @@ export const METHODS: Readonly<Record<string, SearchMethod>> = {
   random: RANDOM,
   halving: HALVING,
   hyperband: HYPERBAND,
-  // Lesson 07's quasi-random search (hook: a SearchMethod like RANDOM whose `pieces` load the
-  // sampler from "07-grid-and-random-search/…"; shardable, since trial i depends on i only),
-  // lesson 09's model-based and lesson 10's asynchronous methods register here, one line each.
+  "quasi-random": QUASI_RANDOM,
+  bo: BO,
+  tpe: TPE,
+  // Lesson 10's asynchronous methods register here, one line each.
 };
 
 /**
