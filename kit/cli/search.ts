@@ -38,6 +38,7 @@ const METHOD_OPTIONS = Object.fromEntries(
 const USAGE = `usage: deno task search --dataset NAME [--method ${Object.keys(METHODS).join("|")}]
                         [--trials N] [--seed S] [--workers W] [--out FILE.csv]
                         [--space FILE.json] [--epochs E] [--code solutions|exercises]
+                        [--clock simulated|real] [--virtual-workers W]
                         ${Object.keys(METHOD_OPTIONS).map((o) => `[--${o} N]`).join(" ")}
 
   --dataset NAME  one of ${DATASETS.join(", ")}
@@ -69,6 +70,14 @@ ${
                   bracket, rung; its budget in epochs); a promoted configuration is retrained
                   from scratch with the same seed (the workers keep no checkpoints), and both
                   costs are printed
+  --clock C       asynchronous methods (${
+  Object.entries(METHODS).filter(([, m]) => m.clocked).map(([n]) => n).join(", ")
+}): simulated (default): each epoch
+                  costs a nominal time (0.2 + hidden/32 units) on W virtual workers, so every
+                  decision, and the log, depends on the seed, the space and W only, whatever
+                  --workers runs it (and it resumes); real: decisions follow the order trials
+                  finish on this machine: not reproducible, not resumable, reported as such
+  --virtual-workers W  the simulated clock's workers (default: --workers)
   --cv K          score each trial by stratified K-fold cross-validation of the training +
                   validation rows (mean; spread in score_sd). Default: 5 folds for datasets
                   under ${CV_BELOW_ROWS} rows (iris, wine), none above; --cv 0: one validation set
@@ -181,6 +190,8 @@ async function parseCommandLine(args: string[]): Promise<SearchOptions | "help">
         trials: { type: "string" },
         seed: { type: "string", default: "0" },
         workers: { type: "string" },
+        clock: { type: "string" },
+        "virtual-workers": { type: "string" },
         out: { type: "string" },
         space: { type: "string" },
         epochs: { type: "string" },
@@ -229,6 +240,8 @@ async function parseCommandLine(args: string[]): Promise<SearchOptions | "help">
     seed,
     workers: integerOption("workers", values.workers, 1) ??
       Math.max(1, navigator.hardwareConcurrency || 1),
+    clock: values.clock,
+    virtualWorkers: integerOption("virtual-workers", values["virtual-workers"], 1),
     data: {
       dataset,
       cv: integerOption("cv", values.cv, 0),
@@ -273,6 +286,15 @@ function progressReporter(options: SearchOptions): NonNullable<SearchOptions["pr
           `(${resumed} already in ${options.store.name}), up to ${epochs} epochs each, ` +
           `${workers} worker(s), code from ${source}/`,
       );
+      if (METHODS[options.method]?.clocked) {
+        console.error(
+          options.clock === "real"
+            ? "REAL clock: decisions follow the order trials finish on this machine; the log " +
+              "is not reproducible and cannot be resumed"
+            : `simulated clock, ${options.virtualWorkers ?? options.workers} virtual workers: ` +
+              "the log is the same for any --workers",
+        );
+      }
       const patience = options.data.patience;
       console.error(
         (folds

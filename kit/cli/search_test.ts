@@ -264,3 +264,66 @@ Deno.test("search: --method tpe|bo write the same log on 1 and 2 workers, resume
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("search: --method asha --clock simulated writes the same log on 1 and 2 workers; report draws its timeline; median stops trials", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "search-test-" });
+  const small = ["--dataset", "iris", "--cv", "0", "--epochs", "9", "--trials", "9", "--seed", "5"];
+  try {
+    const args = [...small, "--method", "asha", "--clock", "simulated", "--virtual-workers", "3"];
+    const one = await search([...args, "--workers", "1", "--out", "asha1.csv"], dir);
+    assert.equal(one.code, 0, one.err);
+    const two = await search([...args, "--workers", "2", "--out", "asha2.csv"], dir);
+    assert.equal(two.code, 0, two.err);
+    const reference = await withoutTimings(join(dir, "asha1.csv"));
+    assert.deepEqual(reference.keep.slice(0, 6), [
+      "id",
+      "config",
+      "rung",
+      "vworker",
+      "sim_start",
+      "sim_end",
+    ]);
+    assert.deepEqual(await withoutTimings(join(dir, "asha2.csv")), reference);
+    assert.match(one.err, /simulated clock, 3 virtual workers/);
+    assert.match(one.out, /utilisation [\d.]+ %; promoted configurations retrained from scratch/);
+    const report = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", new URL("./report.ts", import.meta.url).pathname, "asha1.csv"],
+      cwd: dir,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert.equal(report.code, 0, new TextDecoder().decode(report.stderr));
+    const readme = await Deno.readTextFile(join(dir, "asha1-report", "README.md"));
+    assert.match(readme, /!\[Worker timeline on the simulated clock[^\]]*\]\(timeline\.svg\)/);
+    assert.match(readme, /\(rungs\.svg\)/);
+    const median = await search(
+      [...small, "--trials", "12", "--method", "median", "--workers", "2", "--out", "m.csv"],
+      dir,
+    );
+    assert.equal(median.code, 0, median.err);
+    const log = parseTrialLog(await Deno.readTextFile(join(dir, "m.csv")));
+    const stopped = log.rows.filter((r) => (r.stopped_epoch as number) >= 0);
+    assert.ok(stopped.length > 0, "the median rule stopped no trial");
+    assert.match(median.out, new RegExp(`median stopping stopped ${stopped.length} of 12 trials`));
+    const cases: [string[], RegExp][] = [
+      [["--method", "asha", "--shard", "0/2"], /--method asha cannot be sharded/],
+      [["--method", "asha", "--clock", "wall"], /--clock must be simulated or real, got "wall"/],
+      [
+        ["--method", "asha", "--virtual-workers", "0"],
+        /--virtual-workers must be a whole number ≥ 1/,
+      ],
+      [
+        ["--method", "random", "--clock", "real"],
+        /--clock is an option of the asynchronous methods/,
+      ],
+      [["--method", "median", "--cv", "3"], /add --cv 0/],
+    ];
+    for (const [extra, message] of cases) {
+      const run = await search([...small, ...extra], dir);
+      assert.equal(run.code, 2, extra.join(" "));
+      assert.match(run.err, message);
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

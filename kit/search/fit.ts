@@ -34,6 +34,11 @@ export interface Stopping {
   patience?: number;
   /** The early-stopping loop (needed with `patience`). */
   fit?: FitWithEarlyStopping;
+  /**
+   * The median stopping rule's thresholds (lesson 10, `median.ts`): stop after epoch e (from 0)
+   * when the best validation accuracy so far is below `stopBelow[e]` (-Infinity: never).
+   */
+  stopBelow?: readonly number[];
 }
 
 /** One training run on one pair of training and validation rows. */
@@ -104,8 +109,12 @@ export function fitOnce(
     bestEpoch = run.bestEpoch;
     stoppedEpoch = run.stoppedEpoch;
   } else {
+    let best = -Infinity;
     for (let epoch = 0; epoch < settings.epochs; epoch++) {
-      if (Number.isNaN(trainEpoch(epoch))) {
+      const diverged = Number.isNaN(trainEpoch(epoch));
+      best = Math.max(best, curve[epoch].validationAccuracy);
+      // The median rule keeps the weights it stopped with (it restores no best epoch).
+      if (diverged || best < (stopping.stopBelow?.[epoch] ?? -Infinity)) {
         bestEpoch = stoppedEpoch = epoch;
         break;
       }

@@ -16,6 +16,8 @@
 
 import type { TrialPlan } from "./pool.ts";
 import type { LogRow, SearchCode, SpaceSpec } from "./runner.ts";
+import type { TrialSettings } from "./trial.ts";
+import type { Clock } from "./clock.ts";
 
 /** A course file whose exported functions a method needs (the learner's code). */
 export interface CodePiece {
@@ -52,12 +54,33 @@ export interface MethodContext {
   seed: number;
   /** The method's {@link MethodOption}s, defaults filled in. */
   options: Readonly<Record<string, number>>;
+  /** `--clock` of an asynchronous method (default simulated); others ignore it. */
+  clock: Clock;
+  /**
+   * Workers of the simulated clock (`--virtual-workers`, default `--workers`); on the real
+   * clock, the real workers.
+   */
+  virtualWorkers: number;
+  /** The settings a configuration leaves out (e.g. the `hidden` that prices a simulated epoch). */
+  defaults: TrialSettings;
+  /** Cross-validation folds of each trial (0: one validation set). */
+  folds?: number;
+  /** Early stopping's `--patience`, when given. */
+  patience?: number;
+  /**
+   * The validation accuracy after each epoch of a trial whose result is in (the first fold's
+   * curve; a resumed one's from the curves sidecar), `undefined` when none is known: for
+   * methods that decide from curves (median stopping).
+   */
+  curve(id: number): readonly number[] | undefined;
 }
 
 /** A started search: proposes trials, sees their results, knows when it is done. */
 export interface Proposer {
   /** Rows the finished log will hold, when known in advance (progress and messages). */
   total?: number;
+  /** The log-only columns, when they depend on the arguments (default the method's `labels`). */
+  labels?: readonly string[];
   /** How many trials can usefully run at once (the pool never starts more workers). */
   parallelism?: number;
   /**
@@ -91,6 +114,11 @@ export interface SearchMethod {
    * search can run as `--shard I/N` pieces and be merged. Adaptive methods are false.
    */
   shardable: boolean;
+  /**
+   * True for an asynchronous method (lesson 10): it takes `--clock` and `--virtual-workers`,
+   * which the others refuse.
+   */
+  clocked?: boolean;
   /** The space used without `--space`. */
   defaultSpace: SpaceSpec;
   /**

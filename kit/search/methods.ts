@@ -11,6 +11,8 @@ import { GRID, RANDOM } from "./grid_random.ts";
 import { HALVING, HYPERBAND } from "./fidelity.ts";
 import { QUASI_RANDOM } from "./quasi_random.ts";
 import { BO, TPE } from "./model_based.ts";
+import { ASHA } from "./asha.ts";
+import { MEDIAN } from "./median.ts";
 
 /** Every method, by the name `--method` takes, in the order `--help` lists them. */
 export const METHODS: Readonly<Record<string, SearchMethod>> = {
@@ -21,7 +23,9 @@ export const METHODS: Readonly<Record<string, SearchMethod>> = {
   "quasi-random": QUASI_RANDOM,
   bo: BO,
   tpe: TPE,
-  // Lesson 10's asynchronous methods register here, one line each.
+  // Lesson 10's asynchronous methods, one line each.
+  asha: ASHA,
+  median: MEDIAN,
 };
 
 /**

@@ -40,7 +40,8 @@
 import { logColumns, type LogRow, type LogStore, pickWinner, type Progress } from "./runner.ts";
 import { driveSearch, readLog, type SearchCode, type SpaceSpec } from "./runner.ts";
 import { type MethodCode, type Proposer, SearchArgumentError } from "./method.ts";
-import { methodNamed } from "./methods.ts";
+import { methodNamed, METHODS } from "./methods.ts";
+import { parseClock } from "./clock.ts";
 import { type CodeSource, loadMethodCode } from "./code.ts";
 import { createPool, type TrialPlan, type TrialPool } from "./pool.ts";
 import {
@@ -105,6 +106,10 @@ export interface SearchOptions {
   seed: number;
   /** Trials run at once, one Worker each. */
   workers: number;
+  /** `--clock` of an asynchronous method: `"simulated"` (default) or `"real"`. */
+  clock?: string;
+  /** `--virtual-workers` of the simulated clock (default `workers`). */
+  virtualWorkers?: number;
   /**
    * The dataset, the settings a configuration leaves out (default by dataset), cross-validation
    * folds (`cv`: 0 for none; default {@link DEFAULT_FOLDS} under {@link CV_BELOW_ROWS} rows)
@@ -169,6 +174,8 @@ export interface CheckedSearch {
   foldsByDefault: boolean;
   /** The module with the learner's `fitWithEarlyStopping`, when `patience` is set. */
   fitUrl?: string;
+  /** Each finished trial's validation accuracy by epoch, which the method may read. */
+  curveBook: Map<number, number[]>;
 }
 
 /**
@@ -205,6 +212,7 @@ export async function checkSearch(options: SearchOptions): Promise<CheckedSearch
     throw new SearchArgumentError("--workers must be a whole number ≥ 1");
   }
   checkShard(options.shard, options.method, method.shardable);
+  const { clock, virtualWorkers } = checkClock(options, method.clocked === true);
   const { cv, patience } = options.data;
   if (cv !== undefined && (!Number.isSafeInteger(cv) || cv < 0 || cv === 1)) {
     throw new SearchArgumentError("--cv must be a whole number ≥ 2 (or 0 for no cross-validation)");
@@ -222,6 +230,7 @@ export async function checkSearch(options: SearchOptions): Promise<CheckedSearch
   const code = where.kitRoot !== undefined && where.source !== undefined
     ? await loadMethodCode(where.kitRoot, where.source, method.pieces)
     : options.code as MethodCode;
+  const curveBook = new Map<number, number[]>();
   const proposer = method.start({
     code,
     space,
@@ -229,6 +238,12 @@ export async function checkSearch(options: SearchOptions): Promise<CheckedSearch
     epochs,
     seed: options.seed,
     options: methodOptions,
+    clock,
+    virtualWorkers,
+    defaults: { ...defaults, epochs },
+    folds,
+    patience,
+    curve: (id) => curveBook.get(id),
   });
   const first = proposer.next(new Map());
   if (first === "done" || first.length === 0) {
@@ -237,7 +252,11 @@ export async function checkSearch(options: SearchOptions): Promise<CheckedSearch
   // Every configuration must name known hyperparameters with values of the right type.
   for (const plan of first) trialSettings(plan.config, defaults);
   const measured = [...(folds ? ["folds", "score_sd"] : []), "best_epoch", "stopped_epoch"];
-  const columns = logColumns(Object.keys(first[0].config), method.labels, measured);
+  const columns = logColumns(
+    Object.keys(first[0].config),
+    proposer.labels ?? method.labels,
+    measured,
+  );
   const fitUrl = where.kitRoot !== undefined && where.source !== undefined
     ? pathToFileURL(join(where.kitRoot, where.source, "06-validation/early_stopping.ts")).href
     : undefined;
@@ -252,6 +271,7 @@ export async function checkSearch(options: SearchOptions): Promise<CheckedSearch
     folds,
     foldsByDefault: cv === undefined,
     fitUrl,
+    curveBook,
   };
 }
 
@@ -276,6 +296,47 @@ function checkShard(
         "shard)",
     );
   }
+}
+
+/**
+ * The clock and virtual workers of an asynchronous method (defaults: simulated, `--workers`).
+ * Throws a {@link SearchArgumentError} when another method is given them, on a bad value, or
+ * when the real clock is given virtual workers other than its real ones.
+ */
+function checkClock(options: SearchOptions, clocked: boolean) {
+  const { method, workers } = options;
+  if (!clocked) {
+    for (
+      const [flag, value] of [["clock", options.clock], ["virtual-workers", options.virtualWorkers]]
+    ) {
+      if (value !== undefined) {
+        throw new SearchArgumentError(
+          `--${flag} is an option of the asynchronous methods (${asynchronousMethods()}), ` +
+            `not of --method ${method}`,
+        );
+      }
+    }
+  }
+  const clock = parseClock(options.clock);
+  const virtualWorkers = options.virtualWorkers ?? workers;
+  if (!Number.isSafeInteger(virtualWorkers) || virtualWorkers < 1) {
+    throw new SearchArgumentError("--virtual-workers must be a whole number ≥ 1");
+  }
+  if (clock === "real" && virtualWorkers !== workers) {
+    throw new SearchArgumentError(
+      "--virtual-workers is for the simulated clock: on --clock real the workers are the " +
+        `${workers} real ones (--workers)`,
+    );
+  }
+  if (clock === "real" && options.merge) {
+    throw new SearchArgumentError("--merge is for sharded searches, not --clock real");
+  }
+  return { clock, virtualWorkers };
+}
+
+/** The methods that take `--clock`, for messages. */
+function asynchronousMethods(): string {
+  return Object.entries(METHODS).filter(([, m]) => m.clocked).map(([n]) => n).join(", ");
 }
 
 /** Throws, naming the hyperparameter and where the space came from, on an unknown name. */
@@ -314,6 +375,13 @@ export async function runSearch(options: SearchOptions): Promise<SearchOutcome> 
   const logged = options.merge
     ? mergeLogs(code, options.merge, columns)
     : await readStore(code, store, columns);
+  if (options.clock === "real" && logged.length > 0) {
+    throw new SearchArgumentError(
+      `${store.name} already holds ${logged.length} trials of a --clock real search, which ` +
+        "cannot resume: its decisions followed the order trials finished then, which is gone. " +
+        "Use another --out, or --clock simulated (reproducible and resumable)",
+    );
+  }
   const plans = new Map<number, TrialPlan>();
   const proposer = recording(checked, plans, defaults);
   const keep = shard ? (p: TrialPlan) => p.id % shard.count === shard.index : undefined;
@@ -335,7 +403,7 @@ export async function runSearch(options: SearchOptions): Promise<SearchOutcome> 
     folds,
     foldsByDefault,
   });
-  const curves = await curveKeeper(code, options.curves, logged);
+  const curves = await curveKeeper(code, options.curves, logged, checked.curveBook);
   const pool = options.merge
     ? refusingPool(options.merge.map((m) => m.name))
     : await start(size, options.data.dataset, defaults);
@@ -467,7 +535,12 @@ export const CURVE_COLUMNS: readonly string[] = [
  * Keeps the curves sidecar: the rows of logged trials read back, each new trial's added, the
  * file rewritten (sorted by id) before its trial's row enters the log.
  */
-async function curveKeeper(code: SearchCode, store: LogStore | undefined, logged: LogRow[]) {
+async function curveKeeper(
+  code: SearchCode,
+  store: LogStore | undefined,
+  logged: LogRow[],
+  book: Map<number, number[]>,
+) {
   const byId = new Map<number, LogRow[]>();
   const text = await store?.read();
   if (store && text !== undefined && text.trim() !== "") {
@@ -479,9 +552,13 @@ async function curveKeeper(code: SearchCode, store: LogStore | undefined, logged
       byId.set(row.id as number, list);
     }
   }
+  for (const [id, rows] of byId) {
+    book.set(id, rows.filter((r) => r.fold === 0).map((r) => r.validation_accuracy as number));
+  }
   let writing = Promise.resolve();
   return {
     record: async (plan: TrialPlan, result: TrialResult) => {
+      if (result.curves) book.set(plan.id, result.curves[0].map((e) => e.validationAccuracy));
       if (!store || !result.curves) return;
       byId.set(
         plan.id,

@@ -11,7 +11,14 @@ import { loadPrepared, type PreparedData, type TrialResult, type TrialSettings }
 /** A message to a worker. */
 export type WorkerRequest =
   | { type: "init"; data: PreparedData; defaults: TrialSettings; stopping?: WorkerStopping }
-  | { type: "train"; id: number; config: Record<string, unknown>; seed: number; epochs: number }
+  | {
+    type: "train";
+    id: number;
+    config: Record<string, unknown>;
+    seed: number;
+    epochs: number;
+    stopBelow?: readonly number[];
+  }
   | { type: "test"; id: number };
 
 /**
@@ -49,6 +56,11 @@ export interface TrialPlan {
    * multi-fidelity searches), written after the id; never sent to the worker.
    */
   labels?: Record<string, number | string | boolean>;
+  /**
+   * The median stopping rule's threshold after each epoch (`fit.ts`'s `Stopping.stopBelow`),
+   * fixed when the trial starts; not logged.
+   */
+  stopBelow?: readonly number[];
 }
 
 /** A trained trial, as the pool returns it. */

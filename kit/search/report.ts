@@ -18,6 +18,9 @@ const NOT_HYPERPARAMETERS = new Set([
   "config",
   "bracket",
   "rung",
+  "vworker",
+  "sim_start",
+  "sim_end",
   "seed",
   "epochs",
   "score",
@@ -305,9 +308,11 @@ async function curveFigure(input: ReportInput, k: number): Promise<Figure | unde
 /** Halving/Hyperband: each configuration's score at each rung's budget, by bracket. */
 async function rungFigure(input: ReportInput): Promise<Figure | undefined> {
   if (!input.columns.includes("rung")) return undefined;
-  const brackets = [...new Set(input.rows.map((r) => num(r, "bracket")))].sort((a, b) => a - b);
+  // ASHA has one bracket and no column for it.
+  const bracketOf = (r: LogRow) => r.bracket === undefined ? 0 : num(r, "bracket");
+  const brackets = [...new Set(input.rows.map(bracketOf))].sort((a, b) => a - b);
   const series: Series[] = brackets.map((b) => {
-    const here = input.rows.filter((r) => num(r, "bracket") === b);
+    const here = input.rows.filter((r) => bracketOf(r) === b);
     const configs = [...new Set(here.map((r) => num(r, "config")))];
     const path = configs.map((c) =>
       here.filter((r) => num(r, "config") === c).sort((x, y) => num(x, "rung") - num(y, "rung"))
@@ -337,6 +342,64 @@ async function rungFigure(input: ReportInput): Promise<Figure | undefined> {
 }
 
 /**
+ * The job segments of an asynchronous search's workers (`vworker`): from `sim_start` to
+ * `sim_end` on the simulated clock, from `start_s` for `train_s` seconds on the real clock; one
+ * series per rung, each job a segment at its worker's height. Undefined for other logs.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { timelineSeries } from "./report.ts";
+ * const rows = [{ id: 0, rung: 0, vworker: 1, sim_start: 0, sim_end: 2 }];
+ * const { series, unit } = timelineSeries(["id", "rung", "vworker", "sim_start", "sim_end"], rows)!;
+ * assert.deepEqual([series[0].x, series[0].y, unit], [[0, 2, NaN], [1, 1, NaN], "simulated"]);
+ * ```
+ */
+export function timelineSeries(
+  columns: readonly string[],
+  rows: readonly LogRow[],
+): { series: Series[]; unit: "simulated" | "real" } | undefined {
+  if (!columns.includes("vworker")) return undefined;
+  const simulated = columns.includes("sim_end");
+  if (!simulated && !columns.includes("start_s")) return undefined;
+  const span = (r: LogRow): [number, number] =>
+    simulated
+      ? [num(r, "sim_start"), num(r, "sim_end")]
+      : [num(r, "start_s"), num(r, "start_s") + num(r, "train_s")];
+  const rungOf = (r: LogRow) => r.rung === undefined ? 0 : num(r, "rung");
+  const rungs = [...new Set(rows.map(rungOf))].sort((a, b) => a - b);
+  const series = rungs.map((k): Series => {
+    const here = rows.filter((r) => rungOf(r) === k);
+    return {
+      name: columns.includes("rung") ? `rung ${k}` : "trials",
+      x: here.flatMap((r) => [...span(r), NaN]),
+      y: here.flatMap((r) => [num(r, "vworker"), num(r, "vworker"), NaN]),
+      points: true,
+    };
+  });
+  return { series, unit: simulated ? "simulated" : "real" };
+}
+
+/** Asynchronous searches: which job ran on which (virtual) worker, when. */
+async function timelineFigure(input: ReportInput): Promise<Figure | undefined> {
+  const timeline = timelineSeries(input.columns, input.rows);
+  if (!timeline) return undefined;
+  const title = timeline.unit === "simulated"
+    ? "Worker timeline on the simulated clock: each job from its start to its end"
+    : "Worker timeline on the REAL clock (this run's order, not reproducible)";
+  return {
+    file: "timeline.svg",
+    title,
+    svg: await lineChart({
+      title,
+      xLabel: timeline.unit === "simulated" ? "simulated time (units)" : "seconds",
+      yLabel: "worker",
+      series: timeline.series,
+    }),
+  };
+}
+
+/**
  * Every figure of the report, in the order the README shows them.
  *
  * @example
@@ -349,7 +412,11 @@ export async function reportFigures(input: ReportInput): Promise<Figure[]> {
     input.rows.every((r) => Number.isFinite(num(r, n)))
   );
   const ranked = rankedHyperparameters(input.rows, names);
-  const optional = [await curveFigure(input, 5), await rungFigure(input)];
+  const optional = [
+    await curveFigure(input, 5),
+    await rungFigure(input),
+    await timelineFigure(input),
+  ];
   return [
     ...await incumbentFigures(input),
     ...await axisFigures(input, names),

@@ -64,7 +64,13 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       const started = performance.now();
       const settings = trialSettings(request.config, { ...defaults!, epochs: request.epochs });
       const { result, net } = stopping
-        ? trainSearchTrial(prepared, settings, request.seed, stopping, false)
+        ? trainSearchTrial(
+          prepared,
+          settings,
+          request.seed,
+          { ...stopping, stopBelow: request.stopBelow },
+          false,
+        )
         : trainTrial(prepared, settings, request.seed);
       if (net) trained.set(request.id, net);
       else untrained.set(request.id, { settings, seed: request.seed });

@@ -1,0 +1,208 @@
+import assert from "node:assert/strict";
+import { randomConfigurations } from "../../solutions/07-grid-and-random-search/random_search.ts";
+import { gridPoints } from "../../solutions/07-grid-and-random-search/grid.ts";
+import {
+  formatTrialLog,
+  parseTrialLog,
+} from "../../solutions/07-grid-and-random-search/tracker.ts";
+import { selectBest } from "../../solutions/06-validation/select.ts";
+import { stratifiedSplit } from "../../solutions/06-validation/split.ts";
+import { stratifiedKFold } from "../../solutions/06-validation/kfold.ts";
+import {
+  halvingPlan,
+  hyperbandPlan,
+} from "../../solutions/08-beyond-grid-and-random/halving_plan.ts";
+import { ashaNextJob } from "../../solutions/10-asynchronous-search/asha.ts";
+import { medianStoppingDecision } from "../../solutions/10-asynchronous-search/median_stopping.ts";
+import type { TrialPlan, TrialPool } from "./pool.ts";
+import type { LogRow, LogStore } from "./runner.ts";
+import type { MethodCode } from "./method.ts";
+import { runSearch, type SearchOptions } from "./mod.ts";
+import { seededRandom } from "../lib/random.ts";
+
+const code = {
+  gridPoints,
+  randomConfigurations,
+  formatTrialLog,
+  parseTrialLog,
+  selectBest,
+  stratifiedSplit,
+  stratifiedKFold,
+  halvingPlan,
+  hyperbandPlan,
+  ashaNextJob,
+  medianStoppingDecision,
+} as unknown as MethodCode;
+
+/** A trial's validation accuracy after epoch e (from 0): its quality approached over epochs. */
+function accuracy(config: TrialPlan["config"], epoch: number): number {
+  const quality = 1 - Math.abs(Math.log10(config.lr as number) + 1.5) / 3;
+  return Math.round(100 * quality * (1 - 1 / (epoch + 2))) / 100;
+}
+
+/**
+ * Trains nothing: each plan's curve from {@link accuracy}, stopped where its `stopBelow` says,
+ * after a random delay, so that results come back in a different order for each `delaySeed`.
+ */
+function fakePool(size: number, delaySeed: number, trained: TrialPlan[]): TrialPool {
+  const random = seededRandom(delaySeed);
+  let busy = 0;
+  return {
+    async train(plan) {
+      while (busy >= size) await new Promise((r) => setTimeout(r, 1));
+      busy++;
+      await new Promise((r) => setTimeout(r, Math.floor(random() * 5)));
+      busy--;
+      trained.push(plan);
+      const curve = [];
+      let best = -Infinity;
+      for (let e = 0; e < plan.epochs; e++) {
+        const validationAccuracy = accuracy(plan.config, e);
+        curve.push({ trainLoss: 1, validationLoss: 1 - validationAccuracy, validationAccuracy });
+        best = Math.max(best, validationAccuracy);
+        if (best < (plan.stopBelow?.[e] ?? -Infinity)) break;
+      }
+      const score = curve[curve.length - 1].validationAccuracy;
+      return {
+        id: plan.id,
+        seconds: random(),
+        result: {
+          score,
+          loss: 1 - score,
+          trainLoss: 1,
+          cost: curve.length,
+          status: "ok",
+          bestEpoch: curve.length - 1,
+          stoppedEpoch: curve.length < plan.epochs ? curve.length - 1 : -1,
+          curves: [curve],
+        },
+      };
+    },
+    test: () => Promise.resolve(0.5),
+    close() {},
+  };
+}
+
+function memoryStore(initial?: string): LogStore & { text?: string } {
+  const store: LogStore & { text?: string } = {
+    name: "memory.csv",
+    text: initial,
+    read: () => Promise.resolve(store.text),
+    write: (text) => {
+      store.text = text;
+      return Promise.resolve();
+    },
+  };
+  return store;
+}
+
+const SPACE = { lr: { type: "logUniform" as const, low: 1e-4, high: 1 }, hidden: [8, 32, 128] };
+
+/** Runs a search on a fake pool of `workers`; returns the log's rows without `_s` and the plans. */
+async function run(
+  method: string,
+  workers: number,
+  delaySeed: number,
+  extra: Partial<SearchOptions> = {},
+) {
+  const trained: TrialPlan[] = [];
+  const store = (extra.store ?? memoryStore()) as LogStore & { text?: string };
+  const outcome = await runSearch({
+    method,
+    space: SPACE,
+    budget: { trials: 12, epochs: 9 },
+    seed: 4,
+    workers,
+    virtualWorkers: 3,
+    data: { dataset: "iris", cv: 0 },
+    code,
+    store,
+    curves: memoryStore(),
+    createPool: () => Promise.resolve(fakePool(workers, delaySeed, trained)),
+    ...extra,
+  });
+  const strip = (row: LogRow) =>
+    Object.fromEntries(Object.entries(row).filter(([k]) => !k.endsWith("_s")));
+  return { outcome, rows: outcome.rows.map(strip), trained, text: store.text! };
+}
+
+Deno.test("asha on the simulated clock: the same log whatever the real workers and the order results come back", async () => {
+  const reference = await run("asha", 1, 1);
+  for (const [workers, delaySeed] of [[2, 2], [3, 3], [5, 4]]) {
+    assert.deepEqual((await run("asha", workers, delaySeed)).rows, reference.rows);
+  }
+  const rows = reference.rows;
+  // No barrier: a rung-1 job starts before the last rung-0 job does.
+  const firstPromotion = rows.find((r) => r.rung === 1)!;
+  const lastNew = rows.filter((r) => r.rung === 0).at(-1)!;
+  assert.ok((firstPromotion.sim_start as number) < (lastNew.sim_start as number));
+  // Every configuration is started once at rung 0 and promoted at most once per rung.
+  assert.equal(rows.filter((r) => r.rung === 0).length, 12);
+  for (const rung of [1, 2]) {
+    const configs = rows.filter((r) => r.rung === rung).map((r) => r.config);
+    assert.equal(new Set(configs).size, configs.length);
+  }
+  // The three virtual workers never run two jobs at once.
+  for (const w of [0, 1, 2]) {
+    const jobs = rows.filter((r) => r.vworker === w)
+      .sort((a, b) => (a.sim_start as number) - (b.sim_start as number));
+    jobs.slice(1).forEach((job, k) =>
+      assert.ok(job.sim_start as number >= (jobs[k].sim_end as number))
+    );
+  }
+  assert.equal(reference.outcome.winner.rung, 2);
+  assert.match(reference.outcome.cost.note!, /simulated clock, 3 virtual workers: .*utilisation/);
+});
+
+Deno.test("asha resumes a cut log to the same log; a real-clock log refuses to resume", async () => {
+  const reference = await run("asha", 2, 5);
+  const lines = reference.text.split("\n");
+  const cut = memoryStore(lines.slice(0, 6).join("\n") + "\n");
+  const resumed = await run("asha", 2, 6, { store: cut });
+  assert.deepEqual(resumed.rows, reference.rows);
+  assert.equal(resumed.trained.length, reference.rows.length - 5);
+  const real = await run("asha", 2, 7, { clock: "real", virtualWorkers: undefined });
+  assert.ok(real.outcome.columns.includes("start_s"));
+  assert.match(real.outcome.cost.note!, /REAL clock/);
+  await assert.rejects(
+    run("asha", 2, 7, { clock: "real", virtualWorkers: undefined, store: memoryStore(real.text) }),
+    /cannot resume: its decisions followed the order trials finished/,
+  );
+});
+
+Deno.test("median stopping stops trials below the median, the same for any workers, and saves epochs", async () => {
+  const reference = await run("median", 1, 1);
+  assert.deepEqual((await run("median", 3, 8)).rows, reference.rows);
+  const stopped = reference.rows.filter((r) => (r.stopped_epoch as number) >= 0);
+  assert.ok(stopped.length > 0, "some trial is stopped");
+  // The default grace of 3 epochs: none stops before its third epoch (index 2).
+  assert.ok(stopped.every((r) => (r.stopped_epoch as number) >= 2));
+  const epochsOf = (r: LogRow) =>
+    (r.stopped_epoch as number) >= 0 ? (r.stopped_epoch as number) + 1 : 9;
+  const trained = reference.rows.reduce((n, r) => n + epochsOf(r), 0);
+  assert.equal(reference.outcome.cost.epochs, trained);
+  assert.ok(trained < 12 * 9);
+  // The winner ran every epoch.
+  assert.equal(reference.outcome.winner.stopped_epoch, -1);
+  assert.match(reference.outcome.cost.note!, new RegExp(`stopped ${stopped.length} of 12`));
+});
+
+Deno.test("asynchronous methods refuse what they cannot do, naming it", async () => {
+  const cases: [string, Partial<SearchOptions>, RegExp][] = [
+    ["asha", { shard: { index: 0, count: 2 } }, /--method asha cannot be sharded/],
+    ["asha", { clock: "wall" }, /--clock must be simulated or real, got "wall"/],
+    ["asha", { clock: "real", virtualWorkers: 4 }, /--virtual-workers is for the simulated clock/],
+    ["asha", { virtualWorkers: 0 }, /--virtual-workers must be a whole number ≥ 1/],
+    ["random", { clock: "simulated" }, /--clock is an option of the asynchronous methods/],
+    [
+      "median",
+      { data: { dataset: "iris" } },
+      /compares one validation curve per trial: add --cv 0/,
+    ],
+    ["median", { data: { dataset: "iris", cv: 0, patience: 2 } }, /drop --patience/],
+    ["median", { budget: { epochs: 9 } }, /median stopping needs --trials N/],
+  ];
+  for (const [method, extra, message] of cases) {
+    await assert.rejects(run(method, 1, 1, extra), message, `${method} ${JSON.stringify(extra)}`);
+  }
+});

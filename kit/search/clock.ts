@@ -1,0 +1,136 @@
+/**
+ * The clocks of lesson 10's asynchronous methods (`--method asha|median`, `--clock`).
+ *
+ * **Simulated** (the default): each job costs a nominal time known when it starts (its epochs ×
+ * {@link epochCost} of its width), and W virtual workers take jobs on that clock, the worker
+ * free first (equal times: the lower index) first. Every decision is made at a simulated time
+ * from the results finished by then, so it depends on the seed, the space and W only; the real
+ * workers just run the jobs the simulation has handed out, as many at once as they can.
+ *
+ * **Real**: the decisions follow the order trials finish on this machine, at this moment. Such a
+ * search is faster to reason about in seconds, but not reproducible, and cannot be resumed.
+ *
+ * @module
+ */
+
+import { SearchArgumentError } from "./method.ts";
+
+/** The clocks `--clock` takes. */
+export const CLOCKS: readonly string[] = ["simulated", "real"];
+
+/** A clock's name. */
+export type Clock = "simulated" | "real";
+
+/**
+ * The nominal simulated time of one epoch of a network with `hidden` units: `0.2 + hidden / 32`,
+ * lesson 10's cost (it grows with the hidden layer's multiply-adds, so wide networks are the
+ * stragglers), the same on every machine.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { epochCost } from "./clock.ts";
+ * assert.equal(epochCost(32), 1.2);
+ * ```
+ */
+export function epochCost(hidden: number): number {
+  return 0.2 + hidden / 32;
+}
+
+/**
+ * `text` as a {@link Clock}. Throws a `SearchArgumentError` naming the clocks otherwise.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseClock } from "./clock.ts";
+ * assert.equal(parseClock(undefined), "simulated");
+ * assert.throws(() => parseClock("wall"), /--clock must be simulated or real, got "wall"/);
+ * ```
+ */
+export function parseClock(text: string | undefined): Clock {
+  if (text === undefined) return "simulated";
+  if (!CLOCKS.includes(text)) {
+    throw new SearchArgumentError(`--clock must be ${CLOCKS.join(" or ")}, got "${text}"`);
+  }
+  return text as Clock;
+}
+
+/** A job on a virtual worker of the simulated clock. */
+export interface ClockJob {
+  /** The trial (row) id. */
+  id: number;
+  /** The virtual worker running it. */
+  worker: number;
+  /** When it started. */
+  start: number;
+  /** When it ends, once known (at once for a fixed budget; from its result when it can stop). */
+  end?: number;
+  /** The earliest it can end (its `end` when that is known). */
+  earliest: number;
+}
+
+/**
+ * The next job to finish on the simulated clock among `running`: the smallest end (or, while
+ * unknown, earliest end), equal times the lower worker. `"wait"` when that job's result is not
+ * back yet (nothing later may be decided before it), `undefined` when nothing runs.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { nextFinished } from "./clock.ts";
+ * const running = [
+ *   { id: 0, worker: 0, start: 0, end: 3, earliest: 3 },
+ *   { id: 1, worker: 1, start: 0, end: 2, earliest: 2 },
+ * ];
+ * assert.equal(nextFinished(running, (id) => id === 0), "wait"); // job 1 ends first
+ * assert.equal((nextFinished(running, () => true) as { id: number }).id, 1);
+ * ```
+ */
+export function nextFinished(
+  running: readonly ClockJob[],
+  isBack: (id: number) => boolean,
+): ClockJob | "wait" | undefined {
+  let first: ClockJob | undefined;
+  const time = (job: ClockJob) => job.end ?? job.earliest;
+  for (const job of running) {
+    if (
+      !first || time(job) < time(first) || (time(job) === time(first) && job.worker < first.worker)
+    ) first = job;
+  }
+  if (!first) return undefined;
+  return first.end !== undefined && isBack(first.id) ? first : "wait";
+}
+
+/** Busy time and makespan of the jobs of a simulated search: its utilisation. */
+export interface Utilisation {
+  /** Σ job durations over the workers. */
+  busy: number;
+  /** When the last job ended. */
+  makespan: number;
+  /** busy / (W · makespan); 0 for no jobs. */
+  utilisation: number;
+}
+
+/**
+ * The utilisation of finished jobs on `workers` workers: Σ (end − start) / (W · last end).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { utilisation } from "./clock.ts";
+ * const jobs = [{ start: 0, end: 3 }, { start: 0, end: 1 }, { start: 1, end: 2 }];
+ * assert.deepEqual(utilisation(jobs, 2), { busy: 5, makespan: 3, utilisation: 5 / 6 });
+ * ```
+ */
+export function utilisation(
+  jobs: readonly { start: number; end: number }[],
+  workers: number,
+): Utilisation {
+  const busy = jobs.reduce((sum, j) => sum + j.end - j.start, 0);
+  const makespan = Math.max(0, ...jobs.map((j) => j.end));
+  return { busy, makespan, utilisation: makespan > 0 ? busy / (workers * makespan) : 0 };
+}
+
+/** A simulated time as the log writes it: rounded to 1e-6, so that sums print the same. */
+export const simTime = (t: number): number => Math.round(t * 1e6) / 1e6;
