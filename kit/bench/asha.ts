@@ -1,8 +1,16 @@
 /**
- * `deno task bench asha [--workers 2] [--seed 0]`: synchronous successive halving and ASHA on
- * REAL workers (the search pool of `kit/search/pool.ts`) and the REAL clock, on digits, with
- * lesson 10's space and rungs: the utilisation each measures, Σ (seconds each job trained in its
- * worker) / (W · wall seconds), next to the simulated clock's figure for the same search.
+ * `deno task bench asha [--workers 2] [--seed 0] [--only lesson|kit]`: synchronous successive
+ * halving and ASHA on REAL workers (the search pool of `kit/search/pool.ts`) and the REAL clock,
+ * on digits, with lesson 10's space and rungs: the utilisation each measures, Σ (seconds each
+ * job trained in its worker) / (W · wall seconds).
+ *
+ * Then the same through the kit's command (`runSearch`, as `deno task search --method
+ * halving|asha --trials 27 --epochs 27`): the simulated clock's utilisation of synchronous
+ * halving (its rungs scheduled on W virtual workers with the same nominal epoch cost, each rung
+ * a barrier, most expensive job first as the runner starts them) and of `--method asha` at W = 2
+ * and 8 given the epochs halving trained (`--budget`, `--trials 400`, as the lesson's experiment
+ * does), and, with `--workers` real workers, both searches' measured utilisation (`--clock real`
+ * for ASHA), the wall time from the first job's start to the last job's end.
  *
  * The pool trains every job from scratch (it keeps no checkpoints to continue), so both
  * searches here retrain promoted configurations: ASHA is given the epochs synchronous halving
@@ -19,6 +27,13 @@ import { type Config } from "../../solutions/07-grid-and-random-search/grid.ts";
 import { randomConfigurations } from "../../solutions/07-grid-and-random-search/random_search.ts";
 import { ashaNextJob, type AshaRung } from "../../solutions/10-asynchronous-search/asha.ts";
 import { SETTINGS, SPACE } from "../content/10-asynchronous-search/experiment.ts";
+import { fileURLToPath } from "node:url";
+import { type LogRow, type LogStore, runSearch, type SearchOutcome } from "../search/mod.ts";
+import { epochCost, scheduleJobs, utilisation } from "../search/clock.ts";
+
+const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/** ASHA's --trials when it is given halving's epochs as --budget: more than it can start. */
+const ASHA_CONFIGS = 400;
 
 /** What one real-clock search measured. */
 export interface RealClockRun {
@@ -106,13 +121,137 @@ async function ashaReal(
   return summary(state.map((r) => [...r.results]), busy, started, workers, handedOut);
 }
 
+/** A search of the kit's command, in memory: its outcome and the measured real utilisation. */
+async function kitSearch(
+  method: string,
+  workers: number,
+  seed: number,
+  extra: { clock?: string; virtualWorkers?: number; budget?: number } = {},
+): Promise<{ outcome: SearchOutcome; measured: number; wall: number }> {
+  let text: string | undefined;
+  const store: LogStore = {
+    name: `memory-${method}.csv`,
+    read: () => Promise.resolve(text),
+    write: (t) => Promise.resolve(void (text = t)),
+  };
+  let first: number | undefined, last = 0;
+  const outcome = await runSearch({
+    method,
+    space: SPACE,
+    budget: {
+      trials: extra.budget ? ASHA_CONFIGS : SETTINGS.halvingConfigs,
+      epochs: SETTINGS.budgets.at(-1),
+    },
+    methodOptions: { eta: SETTINGS.eta, ...(extra.budget ? { budget: extra.budget } : {}) },
+    seed,
+    workers,
+    clock: extra.clock,
+    virtualWorkers: extra.virtualWorkers,
+    data: {
+      dataset: "digits",
+      defaults: { momentum: SETTINGS.momentum, batchSize: SETTINGS.batchSize },
+    },
+    code: { kitRoot: KIT_ROOT, source: "solutions" },
+    store,
+    progress: {
+      trial(p) {
+        const now = performance.now();
+        first ??= now - 1000 * Number(p.row.train_s);
+        last = now;
+      },
+    },
+  });
+  const wall = (last - (first ?? last)) / 1000;
+  const busy = outcome.rows.reduce((sum, r) => sum + Number(r.train_s), 0);
+  return { outcome, measured: wall > 0 ? busy / (workers * wall) : 0, wall };
+}
+
+/** Synchronous halving's rows on W virtual workers: each rung a barrier, longest job first. */
+function synchronousOnClock(rows: readonly LogRow[], workers: number) {
+  let now = 0;
+  const jobs: { start: number; end: number }[] = [];
+  const rungs = [...new Set(rows.map((r) => Number(r.rung)))].sort((a, b) => a - b);
+  for (const rung of rungs) {
+    const durations = rows.filter((r) => Number(r.rung) === rung)
+      .map((r) => Number(r.epochs) * epochCost(Number(r.hidden)))
+      .sort((a, b) => b - a);
+    const scheduled = scheduleJobs(durations, workers, now);
+    jobs.push(...scheduled);
+    now = Math.max(now, ...scheduled.map((j) => j.end));
+  }
+  return utilisation(jobs, workers);
+}
+
+/** The kit's `--method halving|asha` on both clocks. */
+async function benchKit(workers: number, seed: number): Promise<void> {
+  const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
+  const epochs = (o: SearchOutcome) => o.rows.reduce((n, r) => n + Number(r.epochs), 0);
+  const winner = (o: SearchOutcome) =>
+    `winner ${o.winner.id} at ${o.winner.epochs} epochs (validation ${
+      Number(o.winner.score).toFixed(4)
+    }, test ${o.testScore?.toFixed(4)})`;
+  console.log(
+    `\nthe kit's command: --trials ${SETTINGS.halvingConfigs} --epochs ` +
+      `${SETTINGS.budgets.at(-1)} --eta ${SETTINGS.eta}, digits, seed ${seed}, promoted ` +
+      "configurations retrained (load before: " +
+      `${Deno.loadavg().map((v) => v.toFixed(2)).join(" ")})`,
+  );
+  const halving = await kitSearch("halving", workers, seed);
+  for (const w of [2, 8]) {
+    const sync = synchronousOnClock(halving.outcome.rows, w);
+    console.log(
+      `simulated clock, W = ${w}: synchronous halving utilisation ${pct(sync.utilisation)} ` +
+        `(makespan ${sync.makespan.toFixed(1)} units, ${epochs(halving.outcome)} epochs)`,
+    );
+    const asha = await kitSearch("asha", workers, seed, {
+      virtualWorkers: w,
+      budget: epochs(halving.outcome),
+    });
+    const jobs = asha.outcome.rows.map((r) => ({
+      start: Number(r.sim_start),
+      end: Number(r.sim_end),
+    }));
+    const u = utilisation(jobs, w);
+    console.log(
+      `simulated clock, W = ${w}: ASHA utilisation ${pct(u.utilisation)} (makespan ` +
+        `${u.makespan.toFixed(1)} units, ${epochs(asha.outcome)} epochs, ` +
+        `${asha.outcome.rows.length} jobs), ${winner(asha.outcome)}`,
+    );
+  }
+  console.log(
+    `real clock, ${workers} real workers: synchronous halving measured utilisation ` +
+      `${pct(halving.measured)} (wall ${halving.wall.toFixed(2)} s), ${winner(halving.outcome)}`,
+  );
+  const real = await kitSearch("asha", workers, seed, {
+    clock: "real",
+    budget: epochs(halving.outcome),
+  });
+  console.log(
+    `real clock, ${workers} real workers: ASHA --clock real measured utilisation ` +
+      `${pct(real.measured)} (wall ${real.wall.toFixed(2)} s, ${epochs(real.outcome)} epochs), ` +
+      `${winner(real.outcome)}`,
+  );
+  console.log(`load average now: ${Deno.loadavg().map((v) => v.toFixed(2)).join(" ")}`);
+}
+
 /** Runs the benchmark; `args` are its command-line options. */
 export async function benchAsha(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { workers: { type: "string", default: "2" }, seed: { type: "string", default: "0" } },
+    options: {
+      workers: { type: "string", default: "2" },
+      seed: { type: "string", default: "0" },
+      only: { type: "string" },
+    },
   });
   const workers = Number(values.workers), seed = Number(values.seed);
+  if (values.only !== undefined && values.only !== "lesson" && values.only !== "kit") {
+    throw new Error(`--only must be lesson or kit, got "${values.only}"`);
+  }
+  if (values.only !== "lesson") {
+    await benchKit(workers, seed);
+    if (values.only === "kit") return;
+  }
   const configs = randomConfigurations(SPACE, 400, `10/halving/${seed}`);
   const pool = await createPool(workers, "digits", 0, {
     ...DEFAULT_SETTINGS,

@@ -1,8 +1,9 @@
 /**
  * `deno task search`: tunes the lesson-05 MLP on a dataset of `data/` with grid, random or
- * quasi-random search (lesson 07), successive halving and Hyperband (lesson 08), or a Gaussian
- * process and TPE (lesson 09), trials in parallel on Workers, a CSV trial log that resumes, and
- * the winner's test score printed once at the end.
+ * quasi-random search (lesson 07), successive halving and Hyperband (lesson 08), a Gaussian
+ * process and TPE (lesson 09), or ASHA and median stopping on a simulated or real clock (lesson
+ * 10), trials in parallel on Workers, a CSV trial log that resumes, and the winner's test score
+ * printed once at the end.
  *
  * @module
  */
@@ -66,8 +67,9 @@ ${
     `  --${name} N${" ".repeat(Math.max(1, 12 - name.length))}${o.help} (default ${o.default})`
   ).join("\n")
 }
-                  Multi-fidelity searches log each evaluation as a row (columns config,
-                  bracket, rung; its budget in epochs); a promoted configuration is retrained
+                  Multi-fidelity searches (halving, hyperband, asha) log each evaluation as a
+                  row (columns config, bracket, rung; its budget in epochs); a promoted
+                  configuration is retrained
                   from scratch with the same seed (the workers keep no checkpoints), and both
                   costs are printed
   --clock C       asynchronous methods (${
@@ -76,7 +78,10 @@ ${
                   costs a nominal time (0.2 + hidden/32 units) on W virtual workers, so every
                   decision, and the log, depends on the seed, the space and W only, whatever
                   --workers runs it (and it resumes); real: decisions follow the order trials
-                  finish on this machine: not reproducible, not resumable, reported as such
+                  finish on this machine: not reproducible, not resumable, reported as such.
+                  asha logs vworker, sim_start, sim_end (real clock: vworker, start_s);
+                  median stops a trial inside its worker, comparing it with the trials
+                  completed when it started (stopped_epoch in the log; needs --cv 0)
   --virtual-workers W  the simulated clock's workers (default: --workers)
   --cv K          score each trial by stratified K-fold cross-validation of the training +
                   validation rows (mean; spread in score_sd). Default: 5 folds for datasets

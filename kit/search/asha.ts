@@ -4,6 +4,9 @@
  * free worker asks the course's `ashaNextJob` (lesson 10, the learner's in the student edition)
  * for a promotion from what its rungs hold so far, else starts the next of the `--trials`
  * random configurations at the bottom rung. A worker with nothing to do waits for the next result.
+ * With `--budget B` no job is handed out once B epochs have been (the paper's time budget in
+ * epochs: with a fixed number of configurations the last promotions run one after another while
+ * the other workers idle, so ASHA only keeps its workers busy when it may start new ones).
  *
  * **Clocks** (`clock.ts`). On the simulated clock (default) a job costs its epochs × the nominal
  * cost of an epoch of its width, and `--virtual-workers` W take the jobs in simulated time: the
@@ -64,13 +67,15 @@ function ashaState(context: MethodContext) {
   const configs: Config[] = randomSearchConfigurations(code, space, trials, seed);
   const rungs: AshaRung[] = budgets.map(() => ({ results: [], promoted: [] }));
   const jobs: { id: number; config: number; rung: number }[] = [];
-  let started = 0;
+  let started = 0, handedOut = 0;
+  const budget = options.budget > 0 ? options.budget : Infinity;
   return {
     budgets,
     rungs,
     jobs,
     /** The next job by `ashaNextJob`, or undefined when it is "new" and none is left. */
     ask(): { config: number; rung: number } | undefined {
+      if (handedOut >= budget) return undefined;
       const job = asha.ashaNextJob(rungs, options.eta);
       if (job.kind === "promote") {
         rungs[job.rung - 1].promoted.push(job.id);
@@ -81,6 +86,7 @@ function ashaState(context: MethodContext) {
     plan(job: { config: number; rung: number }, labels: TrialPlan["labels"]): TrialPlan {
       const id = jobs.length;
       jobs.push({ id, ...job });
+      handedOut += budgets[job.rung];
       return {
         id,
         config: configs[job.config],
@@ -122,7 +128,7 @@ function ashaState(context: MethodContext) {
  * import type { TrialPlan } from "./pool.ts";
  * const code = { ...plan, randomConfigurations, ashaNextJob } as never;
  * const proposer = simulatedAsha({
- *   code, space: { lr: [0.1, 0.2] }, trials: 9, epochs: 9, seed: 0, options: { eta: 3 },
+ *   code, space: { lr: [0.1, 0.2] }, trials: 9, epochs: 9, seed: 0, options: { eta: 3, budget: 0 },
  *   clock: "simulated", virtualWorkers: 2, defaults: DEFAULT_SETTINGS, curve: () => undefined,
  * });
  * const first = proposer.next(new Map()) as TrialPlan[];
@@ -247,6 +253,12 @@ export const ASHA: SearchMethod = {
       default: 3,
       min: 2,
       help: "keep 1/H of the configurations at each rung and multiply their epochs by H",
+    },
+    budget: {
+      default: 0,
+      min: 0,
+      help: "asha: hand out no job once N epochs are handed out (0: none; then --trials " +
+        "configurations and their promotions)",
     },
   },
   shardable: false,

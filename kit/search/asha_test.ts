@@ -151,6 +151,12 @@ Deno.test("asha on the simulated clock: the same log whatever the real workers a
     );
   }
   assert.equal(reference.outcome.winner.rung, 2);
+  // --budget: no job is handed out once 20 epochs are; the configurations are then not all used.
+  const budgeted = await run("asha", 2, 9, { methodOptions: { budget: 20 } });
+  const handed = budgeted.rows.map((r) => r.epochs as number);
+  assert.ok(handed.slice(0, -1).reduce((a, b) => a + b, 0) < 20);
+  assert.ok(handed.reduce((a, b) => a + b, 0) >= 20);
+  assert.ok(budgeted.rows.filter((r) => r.rung === 0).length < 12);
   assert.match(reference.outcome.cost.note!, /simulated clock, 3 virtual workers: .*utilisation/);
 });
 

@@ -134,3 +134,31 @@ export function utilisation(
 
 /** A simulated time as the log writes it: rounded to 1e-6, so that sums print the same. */
 export const simTime = (t: number): number => Math.round(t * 1e6) / 1e6;
+
+/**
+ * List scheduling of jobs known in advance: job j, in order, on the worker free first (equal
+ * times: the lower index), from the time it is free. One synchronous rung is one call; a
+ * barrier is starting the next call at this one's last end.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { scheduleJobs } from "./clock.ts";
+ * const jobs = scheduleJobs([3, 1, 1, 2], 2);
+ * assert.deepEqual(jobs.map((j) => [j.worker, j.start, j.end]), [[0, 0, 3], [1, 0, 1], [1, 1, 2], [1, 2, 4]]);
+ * ```
+ */
+export function scheduleJobs(
+  durations: readonly number[],
+  workers: number,
+  from = 0,
+): { worker: number; start: number; end: number }[] {
+  const freeAt = new Array<number>(workers).fill(from);
+  return durations.map((duration) => {
+    let worker = 0;
+    for (let w = 1; w < workers; w++) if (freeAt[w] < freeAt[worker]) worker = w;
+    const start = freeAt[worker];
+    freeAt[worker] = start + duration;
+    return { worker, start, end: start + duration };
+  });
+}
