@@ -34,8 +34,11 @@ export type Clock = "simulated" | "real";
  * ```
  */
 export function epochCost(hidden: number): number {
-  return 0.2 + hidden / 32;
+  return EPOCH_COST.base + hidden / EPOCH_COST.unitsPerTime;
 }
+
+/** The constants of {@link epochCost}: `base + hidden / unitsPerTime`. */
+export const EPOCH_COST = { base: 0.2, unitsPerTime: 32 } as const;
 
 /**
  * `text` as a {@link Clock}. Throws a `SearchArgumentError` naming the clocks otherwise.

@@ -7,6 +7,8 @@
 
 import { simulateWorkers } from "../../../solutions/10-asynchronous-search/simulated_clock.ts";
 import { formatPercent, markdownTable } from "../format.ts";
+import { ASHA_LABELS } from "../../search/asha.ts";
+import { EPOCH_COST } from "../../search/clock.ts";
 
 /** Seven one-epoch jobs and one straggler of nine, on four workers. */
 export const STRAGGLER_RUNG = [1, 1, 1, 1, 1, 1, 1, 9];
@@ -31,4 +33,8 @@ export const values: Record<string, () => string> = {
   "straggler-busy": () =>
     String(simulateWorkers(STRAGGLER_RUNG, WORKERS).busy.reduce((a, b) => a + b, 0)),
   "straggler-util": () => formatPercent(simulateWorkers(STRAGGLER_RUNG, WORKERS).utilisation),
+  // The command's own constants, so that the text cannot drift from `kit/search/`.
+  "command-epoch-cost": () => `${EPOCH_COST.base} + h/${EPOCH_COST.unitsPerTime}`,
+  "command-asha-columns": () => ASHA_LABELS.simulated.join(", "),
+  "command-asha-real-columns": () => ASHA_LABELS.real.join(", "),
 };
