@@ -54,7 +54,17 @@ export const ASHA_LABELS = {
   real: ["config", "rung", "vworker", "start_s"],
 } as const;
 
-/** A row's score as a rung holds it: a diverged run is NaN (never promoted). */
+/**
+ * A row's score as a rung holds it: a diverged run is NaN (never promoted).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { rungScore } from "./asha.ts";
+ * assert.equal(rungScore({ score: 0.5, status: "ok" }), 0.5);
+ * assert.ok(Number.isNaN(rungScore({ score: 0.5, status: "diverged" })));
+ * ```
+ */
 export const rungScore = (row: LogRow): number =>
   row.status === "diverged" || !Number.isFinite(row.score) ? NaN : row.score as number;
 

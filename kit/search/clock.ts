@@ -135,7 +135,16 @@ export function utilisation(
   return { busy, makespan, utilisation: makespan > 0 ? busy / (workers * makespan) : 0 };
 }
 
-/** A simulated time as the log writes it: rounded to 1e-6, so that sums print the same. */
+/**
+ * A simulated time as the log writes it: rounded to 1e-6, so that sums print the same.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { simTime } from "./clock.ts";
+ * assert.equal(simTime(0.1 + 0.2), 0.3);
+ * ```
+ */
 export const simTime = (t: number): number => Math.round(t * 1e6) / 1e6;
 
 /**

@@ -39,7 +39,12 @@
 
 import { logColumns, type LogRow, type LogStore, pickWinner, type Progress } from "./runner.ts";
 import { driveSearch, readLog, type SearchCode, type SpaceSpec } from "./runner.ts";
-import { type MethodCode, type Proposer, SearchArgumentError } from "./method.ts";
+import {
+  type MethodCode,
+  type Proposer,
+  SearchArgumentError,
+  type SearchMethod,
+} from "./method.ts";
 import { methodNamed, METHODS } from "./methods.ts";
 import { parseClock } from "./clock.ts";
 import { type CodeSource, loadMethodCode } from "./code.ts";
@@ -195,19 +200,7 @@ export async function checkSearch(options: SearchOptions): Promise<CheckedSearch
     );
   }
   const method = methodNamed(options.method);
-  const methodOptions: Record<string, number> = {};
-  for (const [name, option] of Object.entries(method.options)) {
-    const value = options.methodOptions?.[name] ?? option.default;
-    if (!Number.isSafeInteger(value) || value < option.min) {
-      throw new SearchArgumentError(`--${name} must be a whole number ≥ ${option.min}`);
-    }
-    methodOptions[name] = value;
-  }
-  for (const name of Object.keys(options.methodOptions ?? {})) {
-    if (!Object.hasOwn(method.options, name)) {
-      throw new SearchArgumentError(`--${name} is not an option of --method ${options.method}`);
-    }
-  }
+  const methodOptions = checkMethodOptions(method, options);
   if (!Number.isSafeInteger(options.workers) || options.workers < 1) {
     throw new SearchArgumentError("--workers must be a whole number ≥ 1");
   }
@@ -273,6 +266,24 @@ export async function checkSearch(options: SearchOptions): Promise<CheckedSearch
     fitUrl,
     curveBook,
   };
+}
+
+/** The method's options, defaults filled in; throws on a bad value or another method's option. */
+function checkMethodOptions(method: SearchMethod, options: SearchOptions): Record<string, number> {
+  const methodOptions: Record<string, number> = {};
+  for (const [name, option] of Object.entries(method.options)) {
+    const value = options.methodOptions?.[name] ?? option.default;
+    if (!Number.isSafeInteger(value) || value < option.min) {
+      throw new SearchArgumentError(`--${name} must be a whole number ≥ ${option.min}`);
+    }
+    methodOptions[name] = value;
+  }
+  for (const name of Object.keys(options.methodOptions ?? {})) {
+    if (!Object.hasOwn(method.options, name)) {
+      throw new SearchArgumentError(`--${name} is not an option of --method ${options.method}`);
+    }
+  }
+  return methodOptions;
 }
 
 /** Throws unless `shard` is a valid I/N of a shardable method. */
@@ -372,16 +383,7 @@ export async function runSearch(options: SearchOptions): Promise<SearchOutcome> 
   const checked = await checkSearch(options);
   const { columns, defaults, epochs, code } = checked;
   const { store, shard } = options;
-  const logged = options.merge
-    ? mergeLogs(code, options.merge, columns)
-    : await readStore(code, store, columns);
-  if (options.clock === "real" && logged.length > 0) {
-    throw new SearchArgumentError(
-      `${store.name} already holds ${logged.length} trials of a --clock real search, which ` +
-        "cannot resume: its decisions followed the order trials finished then, which is gone. " +
-        "Use another --out, or --clock simulated (reproducible and resumable)",
-    );
-  }
+  const logged = await loggedRows(code, options, columns);
   const plans = new Map<number, TrialPlan>();
   const proposer = recording(checked, plans, defaults);
   const keep = shard ? (p: TrialPlan) => p.id % shard.count === shard.index : undefined;
@@ -450,6 +452,25 @@ export async function runSearch(options: SearchOptions): Promise<SearchOutcome> 
   } finally {
     pool.close();
   }
+}
+
+/**
+ * The rows to resume from: the shard logs of a merge, else the log's. Throws a
+ * {@link SearchArgumentError} when a real-clock search would resume.
+ */
+async function loggedRows(code: SearchCode, options: SearchOptions, columns: readonly string[]) {
+  const { store } = options;
+  const logged = options.merge
+    ? mergeLogs(code, options.merge, columns)
+    : await readStore(code, store, columns);
+  if (options.clock === "real" && logged.length > 0) {
+    throw new SearchArgumentError(
+      `${store.name} already holds ${logged.length} trials of a --clock real search, which ` +
+        "cannot resume: its decisions followed the order trials finished then, which is gone. " +
+        "Use another --out, or --clock simulated (reproducible and resumable)",
+    );
+  }
+  return logged;
 }
 
 /** The rows of the log in `store`; none when it does not exist or is empty (a new log). */
