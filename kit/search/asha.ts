@@ -28,7 +28,14 @@ import type { Config, LogRow } from "./runner.ts";
 import type { MethodContext, Proposer, SearchMethod } from "./method.ts";
 import { RANDOM_SPACE, randomSearchConfigurations } from "./grid_random.ts";
 import { fidelityBrackets, type FidelityCode } from "./fidelity.ts";
-import { type ClockJob, epochCost, nextFinished, simTime, utilisation } from "./clock.ts";
+import {
+  type ClockJob,
+  epochCost,
+  nextFinished,
+  REAL_CLOCK_NO_RESUME,
+  simTime,
+  utilisation,
+} from "./clock.ts";
 import { trialSeed, trialSettings } from "./trial.ts";
 
 /** One rung as lesson 10's `ashaNextJob` reads it. */
@@ -139,7 +146,7 @@ function ashaState(context: MethodContext) {
  * const code = { ...plan, randomConfigurations, ashaNextJob } as never;
  * const proposer = simulatedAsha({
  *   code, space: { lr: [0.1, 0.2] }, trials: 9, epochs: 9, seed: 0, options: { eta: 3, budget: 0 },
- *   clock: "simulated", virtualWorkers: 2, defaults: DEFAULT_SETTINGS, curve: () => undefined,
+ *   clock: "simulated", virtualWorkers: 2, defaults: DEFAULT_SETTINGS, curve: () => undefined, weights: () => undefined,
  * });
  * const first = proposer.next(new Map()) as TrialPlan[];
  * assert.deepEqual(first.map((p) => p.labels?.vworker), [0, 1]);
@@ -213,6 +220,7 @@ export function realAsha(context: MethodContext): Proposer {
   let origin: number | undefined, last = 0, seen: ReadonlyMap<number, LogRow> = new Map();
   return {
     labels: ASHA_LABELS.real,
+    noResume: REAL_CLOCK_NO_RESUME,
     parallelism: workers,
     next(results) {
       origin ??= performance.now();

@@ -174,3 +174,8 @@ export function scheduleJobs(
     return { worker, start, end: start + duration };
   });
 }
+
+/** Why a real-clock search cannot resume (`Proposer.noResume`). */
+export const REAL_CLOCK_NO_RESUME =
+  "its decisions followed the order trials finished then, on the real clock, which is gone " +
+  "(--clock simulated is reproducible and resumable)";

@@ -39,6 +39,14 @@ export interface Stopping {
    * when the best validation accuracy so far is below `stopBelow[e]` (-Infinity: never).
    */
   stopBelow?: readonly number[];
+  /**
+   * Continue from a checkpoint (PBT): start from `weights` (a fresh optimizer: SGD without
+   * momentum keeps no other state), its epochs numbered from `epoch` for their seeds, so that a
+   * continued run trains as the uninterrupted one would.
+   */
+  from?: { weights: readonly number[]; epoch: number };
+  /** Return the trained weights in the result (`TrialResult.weights`). */
+  returnWeights?: boolean;
 }
 
 /** One training run on one pair of training and validation rows. */
@@ -74,6 +82,16 @@ export function fitOnce(
     init: settings.activation === "relu" ? "he" : "xavier",
     seed: `${seed}/init`,
   });
+  if (stopping.from) {
+    if (stopping.from.weights.length !== net.params.length) {
+      throw new Error(
+        `a checkpoint of ${stopping.from.weights.length} weights cannot start a network of ` +
+          `${net.params.length}`,
+      );
+    }
+    net.params.set(stopping.from.weights);
+  }
+  const offset = stopping.from?.epoch ?? 0;
   const optimizer = settings.optimizer === "adam"
     ? adam({ lr: settings.lr })
     : sgd({ lr: settings.lr, momentum: settings.momentum });
@@ -85,7 +103,7 @@ export function fitOnce(
       optimizer,
       l2: settings.l2,
       dropout: settings.dropout,
-      seed: `${seed}/epoch/${epoch}`,
+      seed: `${seed}/epoch/${offset + epoch}`,
     });
     const measured = measure(net, validationRows);
     curve.push({
@@ -165,6 +183,7 @@ export function trainSearchTrial(
     bestEpoch: Math.round(mean(runs.map((r) => r.bestEpoch))),
     stoppedEpoch: Math.max(...runs.map((r) => r.stoppedEpoch)),
     curves: runs.map((r) => r.curve),
+    ...(stopping.returnWeights ? { weights: Array.from(runs[0].net.params) } : {}),
   };
   if (!data.folds) return { result, net: runs[0].net };
   if (!withNet) return { result };

@@ -29,7 +29,14 @@ import {
   type SearchMethod,
 } from "./method.ts";
 import { RANDOM_SPACE, randomSearchConfigurations } from "./grid_random.ts";
-import { type ClockJob, epochCost, nextFinished, simTime, utilisation } from "./clock.ts";
+import {
+  type ClockJob,
+  epochCost,
+  nextFinished,
+  REAL_CLOCK_NO_RESUME,
+  simTime,
+  utilisation,
+} from "./clock.ts";
 import { trialSeed, trialSettings } from "./trial.ts";
 
 /** The lesson-10 piece median stopping calls. */
@@ -207,6 +214,7 @@ export function realMedian(context: MethodContext): Proposer {
   let origin: number | undefined;
   return {
     labels: MEDIAN_LABELS.real,
+    noResume: REAL_CLOCK_NO_RESUME,
     total: context.trials,
     parallelism: workers,
     next(results) {

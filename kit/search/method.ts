@@ -73,6 +73,8 @@ export interface MethodContext {
    * methods that decide from curves (median stopping).
    */
   curve(id: number): readonly number[] | undefined;
+  /** The trained weights of a trial whose plan asked for them (`returnWeights`), once back. */
+  weights(id: number): readonly number[] | undefined;
 }
 
 /** A started search: proposes trials, sees their results, knows when it is done. */
@@ -81,6 +83,11 @@ export interface Proposer {
   total?: number;
   /** The log-only columns, when they depend on the arguments (default the method's `labels`). */
   labels?: readonly string[];
+  /**
+   * Why this search cannot resume from a log (e.g. it followed the real clock), when it cannot:
+   * `runSearch` then refuses a log that holds trials, with this reason.
+   */
+  noResume?: string;
   /** How many trials can usefully run at once (the pool never starts more workers). */
   parallelism?: number;
   /**

@@ -181,6 +181,8 @@ export interface CheckedSearch {
   fitUrl?: string;
   /** Each finished trial's validation accuracy by epoch, which the method may read. */
   curveBook: Map<number, number[]>;
+  /** The weights of the finished trials that asked for them. */
+  weightBook: Map<number, number[]>;
 }
 
 /**
@@ -224,6 +226,7 @@ export async function checkSearch(options: SearchOptions): Promise<CheckedSearch
     ? await loadMethodCode(where.kitRoot, where.source, method.pieces)
     : options.code as MethodCode;
   const curveBook = new Map<number, number[]>();
+  const weightBook = new Map<number, number[]>();
   const proposer = method.start({
     code,
     space,
@@ -237,6 +240,7 @@ export async function checkSearch(options: SearchOptions): Promise<CheckedSearch
     folds,
     patience,
     curve: (id) => curveBook.get(id),
+    weights: (id) => weightBook.get(id),
   });
   const first = proposer.next(new Map());
   if (first === "done" || first.length === 0) {
@@ -265,6 +269,7 @@ export async function checkSearch(options: SearchOptions): Promise<CheckedSearch
     foldsByDefault: cv === undefined,
     fitUrl,
     curveBook,
+    weightBook,
   };
 }
 
@@ -383,7 +388,7 @@ export async function runSearch(options: SearchOptions): Promise<SearchOutcome> 
   const checked = await checkSearch(options);
   const { columns, defaults, epochs, code } = checked;
   const { store, shard } = options;
-  const logged = await loggedRows(code, options, columns);
+  const logged = await loggedRows(code, options, columns, checked.proposer.noResume);
   const plans = new Map<number, TrialPlan>();
   const proposer = recording(checked, plans, defaults);
   const keep = shard ? (p: TrialPlan) => p.id % shard.count === shard.index : undefined;
@@ -405,7 +410,13 @@ export async function runSearch(options: SearchOptions): Promise<SearchOutcome> 
     folds,
     foldsByDefault,
   });
-  const curves = await curveKeeper(code, options.curves, logged, checked.curveBook);
+  const curves = await curveKeeper(
+    code,
+    options.curves,
+    logged,
+    checked.curveBook,
+    checked.weightBook,
+  );
   const pool = options.merge
     ? refusingPool(options.merge.map((m) => m.name))
     : await start(size, options.data.dataset, defaults);
@@ -456,18 +467,22 @@ export async function runSearch(options: SearchOptions): Promise<SearchOutcome> 
 
 /**
  * The rows to resume from: the shard logs of a merge, else the log's. Throws a
- * {@link SearchArgumentError} when a real-clock search would resume.
+ * {@link SearchArgumentError} when a search that cannot resume (`noResume`) would.
  */
-async function loggedRows(code: SearchCode, options: SearchOptions, columns: readonly string[]) {
+async function loggedRows(
+  code: SearchCode,
+  options: SearchOptions,
+  columns: readonly string[],
+  noResume: string | undefined,
+) {
   const { store } = options;
   const logged = options.merge
     ? mergeLogs(code, options.merge, columns)
     : await readStore(code, store, columns);
-  if (options.clock === "real" && logged.length > 0) {
+  if (noResume !== undefined && logged.length > 0) {
     throw new SearchArgumentError(
-      `${store.name} already holds ${logged.length} trials of a --clock real search, which ` +
-        "cannot resume: its decisions followed the order trials finished then, which is gone. " +
-        "Use another --out, or --clock simulated (reproducible and resumable)",
+      `${store.name} already holds ${logged.length} trials of a ${options.method} search that ` +
+        `cannot resume: ${noResume}. Use another --out`,
     );
   }
   return logged;
@@ -561,6 +576,7 @@ async function curveKeeper(
   store: LogStore | undefined,
   logged: LogRow[],
   book: Map<number, number[]>,
+  weights: Map<number, number[]>,
 ) {
   const byId = new Map<number, LogRow[]>();
   const text = await store?.read();
@@ -580,6 +596,7 @@ async function curveKeeper(
   return {
     record: async (plan: TrialPlan, result: TrialResult) => {
       if (result.curves) book.set(plan.id, result.curves[0].map((e) => e.validationAccuracy));
+      if (result.weights) weights.set(plan.id, result.weights);
       if (!store || !result.curves) return;
       byId.set(
         plan.id,

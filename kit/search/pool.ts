@@ -18,6 +18,8 @@ export type WorkerRequest =
     seed: number;
     epochs: number;
     stopBelow?: readonly number[];
+    from?: { weights: readonly number[]; epoch: number };
+    returnWeights?: boolean;
   }
   | { type: "test"; id: number };
 
@@ -61,6 +63,10 @@ export interface TrialPlan {
    * fixed when the trial starts; not logged.
    */
   stopBelow?: readonly number[];
+  /** A checkpoint to continue from (PBT; `fit.ts`'s `Stopping.from`); not logged. */
+  from?: { weights: readonly number[]; epoch: number };
+  /** Ask for the trained weights back (`TrialResult.weights`); not logged. */
+  returnWeights?: boolean;
 }
 
 /** A trained trial, as the pool returns it. */

@@ -229,6 +229,8 @@ export interface TrialResult {
   stoppedEpoch?: number;
   /** Per fold, per epoch: training loss, validation loss and validation accuracy. */
   curves?: EpochCurve[][];
+  /** The trained network's weights, when the plan asked for them (PBT's checkpoints). */
+  weights?: number[];
 }
 
 /** One epoch of one trial (one fold): what the training curves plot. */

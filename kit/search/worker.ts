@@ -68,7 +68,12 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
           prepared,
           settings,
           request.seed,
-          { ...stopping, stopBelow: request.stopBelow },
+          {
+            ...stopping,
+            stopBelow: request.stopBelow,
+            from: request.from,
+            returnWeights: request.returnWeights,
+          },
           false,
         )
         : trainTrial(prepared, settings, request.seed);
