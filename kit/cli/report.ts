@@ -45,7 +45,12 @@ async function readInput(code: SearchCode, path: string): Promise<ReportInput> {
   if (rows.length === 0) throw new Error(`${path} holds no trials yet`);
   // A multi-fidelity search's winner is among its full-budget rows.
   const full = Math.max(...rows.map((r) => Number(r.epochs)));
-  const candidates = columns.includes("rung") ? rows.filter((r) => r.epochs === full) : rows;
+  const last = Math.max(...rows.map((r) => Number(r.generation)));
+  const candidates = columns.includes("rung")
+    ? rows.filter((r) => r.epochs === full)
+    : columns.includes("generation") // PBT: the final generation
+    ? rows.filter((r) => Number(r.generation) === last)
+    : rows;
   const winner = pickWinner(code, new Map(candidates.map((r) => [r.id as number, r])));
   const curvesText = await Deno.readTextFile(curvesPath(path)).catch(() => undefined);
   const summaryText = await Deno.readTextFile(summaryPath(path)).catch(() => undefined);

@@ -81,7 +81,10 @@ ${
                   finish on this machine: not reproducible, not resumable, reported as such.
                   asha logs vworker, sim_start, sim_end (real clock: vworker, start_s);
                   median stops a trial inside its worker, comparing it with the trials
-                  completed when it started (stopped_epoch in the log; needs --cv 0)
+                  completed when it started (stopped_epoch in the log; needs --cv 0);
+                  pbt decides between generations (simulated clock only), each row a member's
+                  generation (member, generation, source), continued from the weights of the
+                  member it copied; it does not resume (the checkpoints are not saved)
   --virtual-workers W  the simulated clock's workers (default: --workers)
   --cv K          score each trial by stratified K-fold cross-validation of the training +
                   validation rows (mean; spread in score_sd). Default: 5 folds for datasets

@@ -265,7 +265,7 @@ Deno.test("search: --method tpe|bo write the same log on 1 and 2 workers, resume
   }
 });
 
-Deno.test("search: --method asha --clock simulated writes the same log on 1 and 2 workers; report draws its timeline; median stops trials", async () => {
+Deno.test("search: --method asha --clock simulated writes the same log on 1 and 2 workers; report draws its timeline; median stops trials; pbt runs", async () => {
   const dir = await Deno.makeTempDir({ prefix: "search-test-" });
   const small = ["--dataset", "iris", "--cv", "0", "--epochs", "9", "--trials", "9", "--seed", "5"];
   try {
@@ -305,6 +305,25 @@ Deno.test("search: --method asha --clock simulated writes the same log on 1 and 
     const stopped = log.rows.filter((r) => (r.stopped_epoch as number) >= 0);
     assert.ok(stopped.length > 0, "the median rule stopped no trial");
     assert.match(median.out, new RegExp(`median stopping stopped ${stopped.length} of 12 trials`));
+    const pbt = [
+      ...small,
+      "--trials",
+      "4",
+      "--method",
+      "pbt",
+      "--interval",
+      "3",
+      "--virtual-workers",
+      "2",
+    ];
+    const p1 = await search([...pbt, "--workers", "1", "--out", "p1.csv"], dir);
+    assert.equal(p1.code, 0, p1.err);
+    const p2 = await search([...pbt, "--workers", "2", "--out", "p2.csv"], dir);
+    assert.equal(p2.code, 0, p2.err);
+    const pbtLog = await withoutTimings(join(dir, "p1.csv"));
+    assert.equal(pbtLog.rows.length, 4 * 3);
+    assert.deepEqual(await withoutTimings(join(dir, "p2.csv")), pbtLog);
+    assert.match(p1.out, /PBT: 4 members, 3 generations/);
     const cases: [string[], RegExp][] = [
       [["--method", "asha", "--shard", "0/2"], /--method asha cannot be sharded/],
       [["--method", "asha", "--clock", "wall"], /--clock must be simulated or real, got "wall"/],

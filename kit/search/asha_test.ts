@@ -14,6 +14,7 @@ import {
 } from "../../solutions/08-beyond-grid-and-random/halving_plan.ts";
 import { ashaNextJob } from "../../solutions/10-asynchronous-search/asha.ts";
 import { medianStoppingDecision } from "../../solutions/10-asynchronous-search/median_stopping.ts";
+import { pbtExploitExplore } from "../../solutions/10-asynchronous-search/pbt.ts";
 import type { TrialPlan, TrialPool } from "./pool.ts";
 import type { LogRow, LogStore } from "./runner.ts";
 import type { MethodCode } from "./method.ts";
@@ -32,6 +33,7 @@ const code = {
   hyperbandPlan,
   ashaNextJob,
   medianStoppingDecision,
+  pbtExploitExplore,
 } as unknown as MethodCode;
 
 /** A trial's validation accuracy after epoch e (from 0): its quality approached over epochs. */
@@ -75,6 +77,8 @@ function fakePool(size: number, delaySeed: number, trained: TrialPlan[]): TrialP
           bestEpoch: curve.length - 1,
           stoppedEpoch: curve.length < plan.epochs ? curve.length - 1 : -1,
           curves: [curve],
+          // A checkpoint that records its lineage: the weights it started from, then its id.
+          ...(plan.returnWeights ? { weights: [...(plan.from?.weights ?? []), plan.id] } : {}),
         },
       };
     },
@@ -96,6 +100,7 @@ function memoryStore(initial?: string): LogStore & { text?: string } {
   return store;
 }
 
+const PBT_SPACE = { lr: { type: "logUniform" as const, low: 1e-3, high: 1 }, l2: [0, 0.01] };
 const SPACE = { lr: { type: "logUniform" as const, low: 1e-4, high: 1 }, hidden: [8, 32, 128] };
 
 /** Runs a search on a fake pool of `workers`; returns the log's rows without `_s` and the plans. */
@@ -109,7 +114,7 @@ async function run(
   const store = (extra.store ?? memoryStore()) as LogStore & { text?: string };
   const outcome = await runSearch({
     method,
-    space: SPACE,
+    space: method === "pbt" ? PBT_SPACE : SPACE,
     budget: { trials: 12, epochs: 9 },
     seed: 4,
     workers,
@@ -210,5 +215,53 @@ Deno.test("asynchronous methods refuse what they cannot do, naming it", async ()
   ];
   for (const [method, extra, message] of cases) {
     await assert.rejects(run(method, 1, 1, extra), message, `${method} ${JSON.stringify(extra)}`);
+  }
+});
+
+Deno.test("pbt: exploited members continue from the donor's weights with perturbed hyperparameters; the same for any workers", async () => {
+  const options = { budget: { trials: 8, epochs: 9 }, methodOptions: { interval: 3 } };
+  const reference = await run("pbt", 1, 1, options);
+  assert.deepEqual((await run("pbt", 3, 2, options)).rows, reference.rows);
+  const rows = reference.rows;
+  assert.equal(rows.length, 8 * 3);
+  const byId = new Map(reference.trained.map((p) => [p.id, p]));
+  let exploited = 0;
+  for (const row of rows.filter((r) => (r.generation as number) > 0)) {
+    const plan = byId.get(row.id as number)!;
+    const g = row.generation as number, donor = row.source as number;
+    const donorRow = rows.find((r) => r.generation === g - 1 && r.member === donor)!;
+    // The fake checkpoint ends with the id of the row that produced it: the donor's last row.
+    assert.equal(plan.from!.weights.at(-1), donorRow.id, `trial ${row.id}`);
+    assert.equal(plan.from!.epoch, 3 * g);
+    assert.equal(row.momentum, 0);
+    if (donor === row.member) {
+      assert.equal(row.lr, rows.find((r) => r.generation === g - 1 && r.member === donor)!.lr);
+      continue;
+    }
+    exploited++;
+    const ratio = (row.lr as number) / (donorRow.lr as number);
+    const perturbed = [0.8, 1.2].some((f) => Math.abs(ratio - f) < 1e-9);
+    const resampled = (row.lr as number) >= 1e-3 && (row.lr as number) <= 1;
+    assert.ok(perturbed || resampled, `trial ${row.id}: lr ${row.lr} from ${donorRow.lr}`);
+  }
+  // A quarter of 8 members exploits at each of the 2 steps.
+  assert.equal(exploited, 2 * 2);
+  assert.ok(reference.outcome.winner.generation === 2);
+  assert.match(reference.outcome.cost.note!, /lr by generation: [\d.e-]+ → [\d.e-]+ → [\d.e-]+;/);
+  await assert.rejects(
+    run("pbt", 1, 1, { ...options, store: memoryStore(reference.text) }),
+    /cannot resume: the members' weights/,
+  );
+});
+
+Deno.test("pbt refuses what it cannot do, naming it", async () => {
+  const cases: [Partial<SearchOptions>, RegExp][] = [
+    [{ budget: { trials: 3, epochs: 9 } }, /pbt needs --trials P ≥ 4 members/],
+    [{ methodOptions: { interval: 9 } }, /--interval \(9\) below --epochs \(9\)/],
+    [{ clock: "real", virtualWorkers: undefined }, /the clock changes no decision/],
+    [{ space: { hidden: [8, 64] } }, /pbt explores lr and l2 only/],
+  ];
+  for (const [extra, message] of cases) {
+    await assert.rejects(run("pbt", 1, 1, extra), message, JSON.stringify(extra));
   }
 });

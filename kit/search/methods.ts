@@ -13,6 +13,7 @@ import { QUASI_RANDOM } from "./quasi_random.ts";
 import { BO, TPE } from "./model_based.ts";
 import { ASHA } from "./asha.ts";
 import { MEDIAN } from "./median.ts";
+import { PBT } from "./pbt.ts";
 
 /** Every method, by the name `--method` takes, in the order `--help` lists them. */
 export const METHODS: Readonly<Record<string, SearchMethod>> = {
@@ -26,6 +27,7 @@ export const METHODS: Readonly<Record<string, SearchMethod>> = {
   // Lesson 10's asynchronous methods, one line each.
   asha: ASHA,
   median: MEDIAN,
+  pbt: PBT,
 };
 
 /**

@@ -19,6 +19,9 @@ const NOT_HYPERPARAMETERS = new Set([
   "bracket",
   "rung",
   "vworker",
+  "member",
+  "generation",
+  "source",
   "sim_start",
   "sim_end",
   "seed",
@@ -380,6 +383,49 @@ export function timelineSeries(
   return { series, unit: simulated ? "simulated" : "real" };
 }
 
+/**
+ * PBT: the learning rate each final member's lineage trained with, generation by generation
+ * (following `source` back), one stepped line per final member. Undefined for other logs.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { pbtSchedules } from "./report.ts";
+ * const rows = [
+ *   { id: 0, member: 0, generation: 0, source: 0, lr: 0.1 },
+ *   { id: 1, member: 1, generation: 0, source: 1, lr: 0.5 },
+ *   { id: 2, member: 0, generation: 1, source: 1, lr: 0.4 }, // copied member 1, perturbed
+ *   { id: 3, member: 1, generation: 1, source: 1, lr: 0.5 },
+ * ];
+ * assert.deepEqual(pbtSchedules(rows)!.map((s) => s.y), [[0.5, 0.4], [0.5, 0.5]]);
+ * ```
+ */
+export function pbtSchedules(rows: readonly LogRow[]): Series[] | undefined {
+  if (rows.length === 0 || rows[0].generation === undefined) return undefined;
+  const last = Math.max(...rows.map((r) => num(r, "generation")));
+  const at = new Map(rows.map((r) => [`${r.generation}/${r.member}`, r]));
+  return rows.filter((r) => num(r, "generation") === last).map((final): Series => {
+    const lrs = [num(final, "lr")];
+    for (let row = final; num(row, "generation") > 0;) {
+      row = at.get(`${num(row, "generation") - 1}/${row.source}`)!;
+      lrs.unshift(num(row, "lr"));
+    }
+    return { name: `member ${final.member}`, x: lrs.map((_, g) => g), y: lrs, stepped: true };
+  });
+}
+
+/** PBT: the schedules of hyperparameters it found. */
+async function scheduleFigure(input: ReportInput): Promise<Figure | undefined> {
+  const series = pbtSchedules(input.rows);
+  if (!series) return undefined;
+  const title = "PBT: each final member's learning rate by generation, along its lineage";
+  return {
+    file: "pbt-schedules.svg",
+    title,
+    svg: await lineChart({ title, xLabel: "generation", yLabel: "lr", logY: true, series }),
+  };
+}
+
 /** Asynchronous searches: which job ran on which (virtual) worker, when. */
 async function timelineFigure(input: ReportInput): Promise<Figure | undefined> {
   const timeline = timelineSeries(input.columns, input.rows);
@@ -416,6 +462,7 @@ export async function reportFigures(input: ReportInput): Promise<Figure[]> {
     await curveFigure(input, 5),
     await rungFigure(input),
     await timelineFigure(input),
+    await scheduleFigure(input),
   ];
   return [
     ...await incumbentFigures(input),

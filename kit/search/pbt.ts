@@ -1,0 +1,270 @@
+/**
+ * Lesson 10's population-based training, `--method pbt`: `--trials` P members train side by side
+ * in generations of `--interval` K epochs; between generations the course's `pbtExploitExplore`
+ * (lesson 10, the learner's in the student edition) has the bottom quarter copy a top member's
+ * WEIGHTS and hyperparameters (exploit) and then perturb them (explore: × 0.8 or × 1.2, or
+ * resampled from the space with probability 0.25). The result is a schedule of hyperparameters,
+ * the winner's lineage, not one value.
+ *
+ * Each row is one member's generation: `member`, `generation`, `source` (the member whose weights
+ * it continued from), its hyperparameters for those K epochs, and its score after them. A
+ * member really continues from the checkpoint it was given: the worker sends the weights back
+ * with the result, and the next generation's plan starts from them, its epochs seeded as the
+ * uninterrupted run's would be. SGD runs without momentum here (`momentum` 0 in the log), so
+ * that the weights are the whole state that is copied.
+ *
+ * The decisions are taken when a whole generation is back, so they depend on the seed and the
+ * space only; the simulated clock (`--virtual-workers` W, the nominal epoch cost) only places
+ * the generation's jobs in time for the timeline (`vworker`, `sim_start`, `sim_end`). The
+ * checkpoints are not saved with the log, so a PBT search does not resume.
+ *
+ * @module
+ */
+
+import type { TrialPlan } from "./pool.ts";
+import type { Config, Distribution, LogRow, SpaceSpec } from "./runner.ts";
+import {
+  type MethodContext,
+  type Proposer,
+  SearchArgumentError,
+  type SearchMethod,
+} from "./method.ts";
+import { randomSearchConfigurations } from "./grid_random.ts";
+import { epochCost, scheduleJobs, simTime, utilisation } from "./clock.ts";
+import { trialSeed } from "./trial.ts";
+import { seededRandom } from "../lib/random.ts";
+import type { Random } from "../lib/random.ts";
+
+/** A hyperparameter's range as lesson 10's PBT explores it. */
+export interface PbtBound {
+  low: number;
+  high: number;
+  scale: "linear" | "log";
+}
+
+/** The lesson-10 piece PBT calls. */
+export interface PbtCode {
+  /** Lesson 10: one exploit/explore step of the population. */
+  pbtExploitExplore(
+    population: readonly {
+      id: number;
+      score: number;
+      hyperparameters: Readonly<Record<string, number>>;
+      checkpoint: string;
+    }[],
+    options: {
+      fraction: number;
+      factors: readonly [number, number];
+      resampleProbability: number;
+      space: Readonly<Record<string, PbtBound>>;
+    },
+    random: Random,
+  ): {
+    id: number;
+    exploited: boolean;
+    source: number;
+    checkpoint: string;
+    hyperparameters: Record<string, number>;
+  }[];
+}
+
+/** The exploit/explore settings: truncation at a quarter, lesson 10's factors. */
+export const PBT_RULE = { fraction: 0.25, factors: [0.8, 1.2] as const, resampleProbability: 0.25 };
+
+/** The hyperparameters PBT explores. */
+const EXPLORED = ["lr", "l2"];
+
+/** The log-only columns of a PBT search. */
+export const PBT_LABELS = ["member", "generation", "source", "vworker", "sim_start", "sim_end"];
+
+/**
+ * The ranges PBT explores, from the search space: a distribution's bounds (log scale for the
+ * log-uniform ones), a list's smallest and largest values. Throws a `SearchArgumentError` on a
+ * hyperparameter other than `lr` and `l2` (the members share one network) or an empty range.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { pbtBounds } from "./pbt.ts";
+ * assert.deepEqual(pbtBounds({ lr: { type: "logUniform", low: 0.001, high: 1 }, l2: [0, 0.01] }), {
+ *   lr: { low: 0.001, high: 1, scale: "log" },
+ *   l2: { low: 0, high: 0.01, scale: "linear" },
+ * });
+ * assert.throws(() => pbtBounds({ hidden: [8, 64] }), /pbt explores lr and l2 only/);
+ * ```
+ */
+export function pbtBounds(space: SpaceSpec): Record<string, PbtBound> {
+  const bounds: Record<string, PbtBound> = {};
+  for (const [name, spec] of Object.entries(space)) {
+    if (!EXPLORED.includes(name)) {
+      throw new SearchArgumentError(
+        `pbt explores lr and l2 only (its members share one network, copied between them), ` +
+          `not "${name}"`,
+      );
+    }
+    const values = Array.isArray(spec) ? spec.map(Number) : undefined;
+    const d = spec as Distribution & { low?: number; high?: number };
+    const low = values ? Math.min(...values) : d.low!,
+      high = values ? Math.max(...values) : d.high!;
+    if (!(Number.isFinite(low) && Number.isFinite(high) && low < high)) {
+      throw new SearchArgumentError(`pbt needs a range of values for "${name}" in the space`);
+    }
+    const log = values ? low > 0 : d.type === "logUniform";
+    bounds[name] = { low, high, scale: log ? "log" : "linear" };
+  }
+  return bounds;
+}
+
+/** Checks the population and generations; returns K and the number of generations. */
+function generations(context: MethodContext): { interval: number; count: number; members: number } {
+  const { trials, epochs, options } = context;
+  if (trials === undefined || trials < 4) {
+    throw new SearchArgumentError(
+      "pbt needs --trials P ≥ 4 members (the bottom quarter copies the top quarter)",
+    );
+  }
+  if (options.interval >= epochs) {
+    throw new SearchArgumentError(
+      `pbt needs --interval (${options.interval}) below --epochs (${epochs}): at least two ` +
+        "generations",
+    );
+  }
+  if (context.clock === "real") {
+    throw new SearchArgumentError(
+      "pbt decides only when a whole generation is back, so the clock changes no decision: " +
+        "use the simulated clock (the default)",
+    );
+  }
+  return {
+    interval: options.interval,
+    count: Math.ceil(epochs / options.interval),
+    members: trials,
+  };
+}
+
+/**
+ * The proposer of a PBT search: generation g's P plans (ids g·P … g·P + P − 1) once generation
+ * g − 1 is back and exploited/explored, each continuing from the weights its decision names.
+ *
+ * @example
+ * ```ts ignore
+ * const proposer = pbtProposer(context);
+ * ```
+ */
+export function pbtProposer(context: MethodContext): Proposer {
+  const { code, space, epochs, seed, defaults } = context;
+  const { interval, count, members } = generations(context);
+  const bounds = pbtBounds(space);
+  const starts: Config[] = randomSearchConfigurations(code, space, members, seed);
+  let hyperparameters = starts.map((c) =>
+    Object.fromEntries(EXPLORED.map((n) => [n, Number(c[n] ?? defaults[n as "lr"])]))
+  );
+  let sources = starts.map((_, m) => m);
+  let generation = -1, now = 0;
+  let current: number[] = [];
+  const jobs: { start: number; end: number }[] = [];
+  let seen: ReadonlyMap<number, LogRow> = new Map();
+  const rowOf = (g: number, m: number) => g * members + m;
+  const explore = (results: ReadonlyMap<number, LogRow>) => {
+    const population = current.map((id, m) => {
+      const score = Number(results.get(id)!.score);
+      return {
+        id: m,
+        score: Number.isFinite(score) ? score : 0,
+        hyperparameters: hyperparameters[m],
+        checkpoint: String(id),
+      };
+    });
+    const random = seededRandom(`${seed}/pbt/${generation}`);
+    const decisions = (code as unknown as PbtCode).pbtExploitExplore(population, {
+      ...PBT_RULE,
+      space: bounds,
+    }, random);
+    hyperparameters = decisions.map((d) => d.hyperparameters);
+    sources = decisions.map((d) => d.source);
+    return decisions.map((d) => Number(d.checkpoint));
+  };
+  const propose = (from: number[] | undefined): TrialPlan[] => {
+    const length = Math.min(interval, epochs - generation * interval);
+    const cost = length * epochCost(defaults.hidden);
+    const placed = scheduleJobs(new Array(members).fill(cost), context.virtualWorkers, now);
+    now = Math.max(...placed.map((j) => j.end));
+    jobs.push(...placed);
+    current = placed.map((_, m) => rowOf(generation, m));
+    return placed.map((job, m): TrialPlan => {
+      const weights = from && context.weights(from[m]);
+      if (from && !weights) throw new Error(`pbt: the weights of trial ${from[m]} are not here`);
+      return {
+        id: rowOf(generation, m),
+        config: { ...hyperparameters[m], momentum: 0 },
+        seed: trialSeed(seed, m),
+        epochs: length,
+        labels: {
+          member: m,
+          generation,
+          source: sources[m],
+          vworker: job.worker,
+          sim_start: simTime(job.start),
+          sim_end: simTime(job.end),
+        },
+        from: weights ? { weights, epoch: generation * interval } : undefined,
+        returnWeights: true,
+      };
+    });
+  };
+  return {
+    labels: PBT_LABELS,
+    total: members * count,
+    parallelism: members,
+    noResume: "the members' weights (its checkpoints) are not saved with the log",
+    next(results) {
+      seen = results;
+      if (generation >= 0 && !current.every((id) => results.has(id))) return [];
+      if (generation === count - 1) return "done";
+      const from = generation >= 0 ? explore(results) : undefined;
+      generation++;
+      return propose(from);
+    },
+    candidates: () => current,
+    costNote() {
+      const u = utilisation(jobs, context.virtualWorkers);
+      return `PBT: ${members} members, ${count} generations of up to ${interval} epochs, ` +
+        `exploit/explore between them; the best final member's lr by generation: ` +
+        `${lineage(seen, current, members).map((lr) => lr.toPrecision(3)).join(" → ")}; ` +
+        `simulated clock, ${context.virtualWorkers} virtual workers: utilisation ` +
+        `${(100 * u.utilisation).toFixed(1)} %`;
+    },
+  };
+}
+
+/** The lr of the best final row's lineage, first generation first (score, then id). */
+function lineage(rows: ReadonlyMap<number, LogRow>, last: number[], members: number): number[] {
+  const finals = last.map((id) => rows.get(id)).filter((r): r is LogRow => r !== undefined);
+  if (finals.length === 0) return [];
+  let row = finals.reduce((a, b) => Number(b.score) > Number(a.score) ? b : a);
+  const schedule = [Number(row.lr)];
+  while (Number(row.generation) > 0) {
+    row = rows.get((Number(row.generation) - 1) * members + Number(row.source))!;
+    schedule.unshift(Number(row.lr));
+  }
+  return schedule;
+}
+
+/** `--method pbt` in the method table. */
+export const PBT: SearchMethod = {
+  summary: "population-based training: the bottom quarter copies a top member's weights, " +
+    "then perturbs lr and l2, every --interval epochs (lesson 10)",
+  trialsHelp: "members of the population (required, ≥ 4)",
+  pieces: [{ file: "10-asynchronous-search/pbt.ts", names: ["pbtExploitExplore"] }],
+  labels: PBT_LABELS,
+  options: {
+    interval: { default: 4, min: 1, help: "pbt: epochs between exploit/explore steps" },
+  },
+  shardable: false,
+  clocked: true,
+  defaultSpace: {
+    lr: { type: "logUniform", low: 1e-3, high: 1 },
+    l2: { type: "logUniform", low: 1e-6, high: 1e-2 },
+  },
+  start: (context) => pbtProposer(context),
+};
