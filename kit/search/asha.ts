@@ -209,8 +209,23 @@ export function simulatedAsha(context: MethodContext): Proposer {
  * machine finishes them), their slots ask for jobs, lowest slot first.
  *
  * @example
- * ```ts ignore
- * const proposer = realAsha({ ...context, clock: "real", virtualWorkers: 2 });
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { realAsha } from "./asha.ts";
+ * import * as plan from "../../solutions/08-beyond-grid-and-random/halving_plan.ts";
+ * import { randomConfigurations } from "../../solutions/07-grid-and-random-search/random_search.ts";
+ * import { ashaNextJob } from "../../solutions/10-asynchronous-search/asha.ts";
+ * import { DEFAULT_SETTINGS } from "./trial.ts";
+ * import type { TrialPlan } from "./pool.ts";
+ * const code = { ...plan, randomConfigurations, ashaNextJob } as never;
+ * const context = {
+ *   code, space: { lr: [0.1, 0.2] }, trials: 9, epochs: 9, seed: 0, options: { eta: 3, budget: 0 },
+ *   clock: "real" as const, virtualWorkers: 2, defaults: DEFAULT_SETTINGS, folds: 0,
+ *   curve: () => undefined, weights: () => undefined,
+ * };
+ * const first = realAsha(context).next(new Map()) as TrialPlan[];
+ * assert.deepEqual(first.map((p) => [p.labels?.vworker, p.labels?.rung]), [[0, 0], [1, 0]]);
+ * assert.equal(typeof first[0].labels?.start_s, "number");
  * ```
  */
 export function realAsha(context: MethodContext): Proposer {

@@ -144,8 +144,23 @@ function medianState(context: MethodContext) {
  * before it is back.
  *
  * @example
- * ```ts ignore
- * const proposer = simulatedMedian(context);
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { simulatedMedian } from "./median.ts";
+ * import { randomConfigurations } from "../../solutions/07-grid-and-random-search/random_search.ts";
+ * import { medianStoppingDecision } from "../../solutions/10-asynchronous-search/median_stopping.ts";
+ * import { DEFAULT_SETTINGS } from "./trial.ts";
+ * import type { TrialPlan } from "./pool.ts";
+ * const code = { randomConfigurations, medianStoppingDecision } as never;
+ * const context = {
+ *   code, space: { lr: [0.1, 0.2] }, trials: 9, epochs: 9, seed: 0, options: { grace: 3, "min-trials": 3 },
+ *   clock: "simulated" as const, virtualWorkers: 2, defaults: DEFAULT_SETTINGS, folds: 0,
+ *   curve: () => undefined, weights: () => undefined,
+ * };
+ * const first = simulatedMedian(context).next(new Map()) as TrialPlan[];
+ * // Two virtual workers start trials 0 and 1; nothing has completed: no threshold yet.
+ * assert.deepEqual(first.map((p) => p.id), [0, 1]);
+ * assert.ok(first[0].stopBelow!.every((t) => t === -Infinity));
  * ```
  */
 export function simulatedMedian(context: MethodContext): Proposer {
@@ -203,8 +218,21 @@ export function simulatedMedian(context: MethodContext): Proposer {
  * trial, compared with the trials completed on this machine by then.
  *
  * @example
- * ```ts ignore
- * const proposer = realMedian(context);
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { realMedian } from "./median.ts";
+ * import { randomConfigurations } from "../../solutions/07-grid-and-random-search/random_search.ts";
+ * import { medianStoppingDecision } from "../../solutions/10-asynchronous-search/median_stopping.ts";
+ * import { DEFAULT_SETTINGS } from "./trial.ts";
+ * import type { TrialPlan } from "./pool.ts";
+ * const code = { randomConfigurations, medianStoppingDecision } as never;
+ * const context = {
+ *   code, space: { lr: [0.1, 0.2] }, trials: 9, epochs: 9, seed: 0, options: { grace: 3, "min-trials": 3 },
+ *   clock: "real" as const, virtualWorkers: 2, defaults: DEFAULT_SETTINGS, folds: 0,
+ *   curve: () => undefined, weights: () => undefined,
+ * };
+ * const first = realMedian(context).next(new Map()) as TrialPlan[];
+ * assert.deepEqual(first.map((p) => p.labels?.vworker), [0, 1]);
  * ```
  */
 export function realMedian(context: MethodContext): Proposer {

@@ -147,8 +147,26 @@ function generations(context: MethodContext): { interval: number; count: number;
  * g − 1 is back and exploited/explored, each continuing from the weights its decision names.
  *
  * @example
- * ```ts ignore
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { pbtProposer } from "./pbt.ts";
+ * import { randomConfigurations } from "../../solutions/07-grid-and-random-search/random_search.ts";
+ * import { pbtExploitExplore } from "../../solutions/10-asynchronous-search/pbt.ts";
+ * import { DEFAULT_SETTINGS } from "./trial.ts";
+ * import type { TrialPlan } from "./pool.ts";
+ * const code = { randomConfigurations, pbtExploitExplore } as never;
+ * const context = {
+ *   code, space: { lr: [0.01, 0.5] }, trials: 4, epochs: 6, seed: 0, options: { interval: 3 },
+ *   clock: "simulated" as const, virtualWorkers: 2, defaults: DEFAULT_SETTINGS, folds: 0,
+ *   curve: () => undefined, weights: () => undefined,
+ * };
  * const proposer = pbtProposer(context);
+ * const first = proposer.next(new Map()) as TrialPlan[];
+ * // Generation 0: every member from scratch, for 3 epochs, its weights asked back.
+ * assert.deepEqual(first.map((p) => [p.id, p.epochs, p.from, p.returnWeights]), [
+ *   [0, 3, undefined, true], [1, 3, undefined, true], [2, 3, undefined, true], [3, 3, undefined, true],
+ * ]);
+ * assert.deepEqual(proposer.next(new Map()), []); // waits for the whole generation
  * ```
  */
 export function pbtProposer(context: MethodContext): Proposer {
