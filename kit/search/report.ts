@@ -11,6 +11,8 @@
 
 import { bestSoFar, lineChart, type Series } from "../lib/plot.ts";
 import type { LogRow } from "./runner.ts";
+import { epochCost } from "./clock.ts";
+import { DEFAULT_SETTINGS } from "./trial.ts";
 
 /** The columns of a log that are not hyperparameters. */
 const NOT_HYPERPARAMETERS = new Set([
@@ -346,7 +348,8 @@ async function rungFigure(input: ReportInput): Promise<Figure | undefined> {
 
 /**
  * The job segments of an asynchronous search's workers (`vworker`): from `sim_start` to
- * `sim_end` on the simulated clock, from `start_s` for `train_s` seconds on the real clock; one
+ * `sim_end` on the simulated clock (median stopping: its epochs trained at the nominal cost),
+ * from `start_s` for `train_s` seconds on the real clock; one
  * series per rung, each job a segment at its worker's height. Undefined for other logs.
  *
  * @example
@@ -356,6 +359,10 @@ async function rungFigure(input: ReportInput): Promise<Figure | undefined> {
  * const rows = [{ id: 0, rung: 0, vworker: 1, sim_start: 0, sim_end: 2 }];
  * const { series, unit } = timelineSeries(["id", "rung", "vworker", "sim_start", "sim_end"], rows)!;
  * assert.deepEqual([series[0].x, series[0].y, unit], [[0, 2, NaN], [1, 1, NaN], "simulated"]);
+ * // Median stopping: stopped after epoch 1 (from 0), 2 epochs of 1.2 units.
+ * const median = [{ id: 0, vworker: 0, sim_start: 1, epochs: 5, stopped_epoch: 1, hidden: 32 }];
+ * const cols = ["id", "vworker", "sim_start", "hidden", "epochs", "stopped_epoch"];
+ * assert.deepEqual(timelineSeries(cols, median)!.series[0].x, [1, 3.4, NaN]);
  * ```
  */
 export function timelineSeries(
@@ -363,11 +370,17 @@ export function timelineSeries(
   rows: readonly LogRow[],
 ): { series: Series[]; unit: "simulated" | "real" } | undefined {
   if (!columns.includes("vworker")) return undefined;
-  const simulated = columns.includes("sim_end");
+  const simulated = columns.includes("sim_start");
   if (!simulated && !columns.includes("start_s")) return undefined;
+  // Median stopping logs no end (it is known only once the trial stopped): its epochs trained
+  // at the clock's nominal cost.
+  const simulatedEnd = (r: LogRow) =>
+    columns.includes("sim_end") ? num(r, "sim_end") : num(r, "sim_start") +
+      (num(r, "stopped_epoch") >= 0 ? num(r, "stopped_epoch") + 1 : num(r, "epochs")) *
+        epochCost(r.hidden === undefined ? DEFAULT_SETTINGS.hidden : num(r, "hidden"));
   const span = (r: LogRow): [number, number] =>
     simulated
-      ? [num(r, "sim_start"), num(r, "sim_end")]
+      ? [num(r, "sim_start"), simulatedEnd(r)]
       : [num(r, "start_s"), num(r, "start_s") + num(r, "train_s")];
   const rungOf = (r: LogRow) => r.rung === undefined ? 0 : num(r, "rung");
   const rungs = [...new Set(rows.map(rungOf))].sort((a, b) => a - b);
