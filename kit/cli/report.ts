@@ -26,8 +26,9 @@ const USAGE = `usage: deno task report LOG.csv [--out DIR] [--code solutions|exe
 
 Draws the search in LOG.csv (a log of deno task search) into DIR (default LOG-report/):
 README.md with the winner's table and SVG figures (the incumbent, one axis plot per
-hyperparameter, isolation plots, parallel coordinates, training curves, rungs), and prints a
-summary here. --code: whose trial-log reader and tie rule to use (default solutions when the
+hyperparameter, isolation plots, parallel coordinates, training curves, rungs; for asha,
+median and pbt the timeline of the (virtual) workers; for pbt each final member's learning-rate
+schedule), and prints a summary here. --code: whose trial-log reader and tie rule to use (default solutions when the
 folder exists, else exercises: yours).`;
 
 /** A bad command line. */
