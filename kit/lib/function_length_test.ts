@@ -49,16 +49,9 @@ const STAYS: Record<string, string> = {
     "owned by a parallel change; split after merge (trust, issue 24)",
   "kit/engine/wasm_backend.ts › wasmEngine":
     "not split yet: the house change (issue 18) splits it next",
-  "kit/engine/wasm/encode.ts › defineFunction":
-    "not split yet: the house change (issue 18) splits it next",
   "kit/content/scaffold.ts › scaffoldFiles":
     "not split yet: the house change (issue 18) splits it next",
-  "kit/content/stubs.ts › makeStub": "not split yet: the house change (issue 18) splits it next",
   "kit/content/08-beyond-grid-and-random/cases.ts › scheduleCases":
-    "not split yet: the house change (issue 18) splits it next",
-  "kit/lib/plot.ts › panelLayer": "not split yet: the house change (issue 18) splits it next",
-  "kit/lib/plot.ts › heatMapSpec": "not split yet: the house change (issue 18) splits it next",
-  "kit/lib/scatter.ts › scatterWithMarginals":
     "not split yet: the house change (issue 18) splits it next",
   'kit/crosscheck/03-lr-schedules_test.ts › test "lesson 03 schedules agree with an independent transcription of PyTorch to 1e-12"':
     "not split yet: the house change (issue 18) splits it next",
