@@ -47,12 +47,6 @@ const STAYS: Record<string, string> = {
     "owned by a parallel change; split after merge (trust, issue 24)",
   "kit/grading/grade_test.ts › test \"grading: a loop hit by every test of a file costs one test's time limit, not each test's\"":
     "owned by a parallel change; split after merge (trust, issue 24)",
-  "kit/content/scaffold.ts › scaffoldFiles":
-    "not split yet: the house change (issue 18) splits it next",
-  "kit/content/08-beyond-grid-and-random/cases.ts › scheduleCases":
-    "not split yet: the house change (issue 18) splits it next",
-  'kit/crosscheck/03-lr-schedules_test.ts › test "lesson 03 schedules agree with an independent transcription of PyTorch to 1e-12"':
-    "not split yet: the house change (issue 18) splits it next",
 };
 
 interface LongFunction {

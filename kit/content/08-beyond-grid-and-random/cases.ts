@@ -215,46 +215,83 @@ function searchCases() {
   return { cases: list };
 }
 
-function scheduleCases() {
-  const random = seededRandom("08/sklearn-schedule");
-  const options: HalvingOptions[] = [
-    {
-      nCandidates: 100,
-      factor: 3,
-      minResources: 20,
-      maxResources: 1000,
-      aggressiveElimination: false,
-    },
-    {
-      nCandidates: 100,
-      factor: 3,
-      minResources: 20,
-      maxResources: 1000,
-      aggressiveElimination: true,
-    },
-    {
-      nCandidates: 100,
-      factor: 3,
-      minResources: "exhaust",
-      maxResources: 1000,
-      aggressiveElimination: false,
-    },
-    {
+/** The hand-picked schedules (aggressive, exhausting, tiny, odd factor), before the random ones. */
+const FIXED_SCHEDULES: readonly HalvingOptions[] = [
+  {
+    nCandidates: 100,
+    factor: 3,
+    minResources: 20,
+    maxResources: 1000,
+    aggressiveElimination: false,
+  },
+  {
+    nCandidates: 100,
+    factor: 3,
+    minResources: 20,
+    maxResources: 1000,
+    aggressiveElimination: true,
+  },
+  {
+    nCandidates: 100,
+    factor: 3,
+    minResources: "exhaust",
+    maxResources: 1000,
+    aggressiveElimination: false,
+  },
+  {
+    nCandidates: "exhaust",
+    factor: 3,
+    minResources: 20,
+    maxResources: 1000,
+    aggressiveElimination: false,
+  },
+  { nCandidates: 81, factor: 3, minResources: 1, maxResources: 81, aggressiveElimination: false },
+  {
+    nCandidates: 400,
+    factor: 2,
+    minResources: 50,
+    maxResources: 1437,
+    aggressiveElimination: true,
+  },
+];
+
+/** Options every schedule must refuse, each with why. */
+const INVALID_SCHEDULES = [
+  {
+    options: {
       nCandidates: "exhaust",
       factor: 3,
-      minResources: 20,
-      maxResources: 1000,
+      minResources: "exhaust",
+      maxResources: 100,
       aggressiveElimination: false,
     },
-    { nCandidates: 81, factor: 3, minResources: 1, maxResources: 81, aggressiveElimination: false },
-    {
-      nCandidates: 400,
-      factor: 2,
-      minResources: 50,
-      maxResources: 1437,
-      aggressiveElimination: true,
+    why: "both exhaust",
+  },
+  {
+    options: {
+      nCandidates: 10,
+      factor: 3,
+      minResources: 200,
+      maxResources: 100,
+      aggressiveElimination: false,
     },
-  ];
+    why: "min > max",
+  },
+  {
+    options: {
+      nCandidates: 10,
+      factor: 1,
+      minResources: 1,
+      maxResources: 100,
+      aggressiveElimination: false,
+    },
+    why: "factor < 2",
+  },
+];
+
+function scheduleCases() {
+  const random = seededRandom("08/sklearn-schedule");
+  const options: HalvingOptions[] = [...FIXED_SCHEDULES];
   for (let k = 0; k < 20; k++) {
     const factor = integer(random, 2, 5);
     const maxResources = integer(random, 10, 2000);
@@ -280,38 +317,7 @@ function scheduleCases() {
   return {
     cases: list,
     logs: [...logs.values()],
-    invalid: [
-      {
-        options: {
-          nCandidates: "exhaust",
-          factor: 3,
-          minResources: "exhaust",
-          maxResources: 100,
-          aggressiveElimination: false,
-        },
-        why: "both exhaust",
-      },
-      {
-        options: {
-          nCandidates: 10,
-          factor: 3,
-          minResources: 200,
-          maxResources: 100,
-          aggressiveElimination: false,
-        },
-        why: "min > max",
-      },
-      {
-        options: {
-          nCandidates: 10,
-          factor: 1,
-          minResources: 1,
-          maxResources: 100,
-          aggressiveElimination: false,
-        },
-        why: "factor < 2",
-      },
-    ],
+    invalid: INVALID_SCHEDULES,
   };
 }
 
