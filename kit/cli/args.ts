@@ -50,7 +50,16 @@ export class UsageError extends Error {
   }
 }
 
-/** Thrown by {@link parseCommandLine} on `--help` or `-h`: {@link withUsage} prints the usage. */
+/**
+ * Thrown by {@link parseCommandLine} on `--help` or `-h`: {@link withUsage} prints the usage.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { HelpRequested, parseCommandLine } from "./args.ts";
+ * assert.throws(() => parseCommandLine(["--help"], {}), HelpRequested);
+ * ```
+ */
 export class HelpRequested extends Error {
   override name = "HelpRequested";
 }

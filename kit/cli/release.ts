@@ -99,6 +99,7 @@ const AUTHOR_ONLY_MENTIONS = [/\bsolutions\//, /\bkit\/bench\b/, /\bkit\/content
  * image in its markdown that leads nowhere, a kit path in a code span that it lacks, a `deno task X` named in its markdown that its
  * `deno.json` lacks, and any mention of `solutions/` (or of the authors' `kit/bench`,
  * `kit/content`) in its markdown or its exercises. Empty when the edition reads cleanly.
+ * The example is not run: it reads a whole edition on disk (kit/cli/release_test.ts builds one).
  *
  * @example
  * ```ts ignore
@@ -250,6 +251,7 @@ export function inStudentEdition(path: string): boolean {
 /**
  * The files a release copies: those git tracks or would track (untracked, not ignored), so that
  * build outputs and local reports stay out; every file when the kit is not a git checkout.
+ * The example is not run: it lists a whole kit on disk (releaseStudentEdition, which release_test.ts runs, uses it).
  *
  * @example
  * ```ts ignore
@@ -314,6 +316,7 @@ export interface ReleaseReport {
 
 /**
  * Writes the student edition to `out` and verifies it.
+ * The example is not run: it writes an edition and runs every graded test in it (kit/cli/release_test.ts does).
  *
  * @example
  * ```ts ignore

@@ -65,19 +65,6 @@ function checkDropout(dropout: number, random: Random | undefined): void {
   if (dropout > 0 && !random) throw new Error("dropout needs options.random");
 }
 
-/**
- * The WebAssembly engine over a compiled kernel module (`name` says which build it is).
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { wasmEngine } from "./wasm_backend.ts";
- * import { kernelModule } from "./wasm/kernels.ts";
- * const engine = wasmEngine(new WebAssembly.Module(kernelModule({ fma: false })), "wasm");
- * const net = engine.createMlp({ sizes: [2, 4, 2], seed: 1 });
- * assert.equal(engine.forward(net, new Float64Array([1, 2]), 1).length, 2);
- * ```
- */
 /** Allocates an MLP's arrays and workspace in the current frame, sharing `params` if given. */
 function place(kernels: Kernels, model: Mlp, capacity: number, params?: number): Placed {
   const size = model.params.length;
@@ -376,6 +363,19 @@ function train(kernels: Kernels, model: Mlp, data: Examples, options: TrainOptio
   });
 }
 
+/**
+ * The WebAssembly engine over a compiled kernel module (`name` says which build it is).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { wasmEngine } from "./wasm_backend.ts";
+ * import { kernelModule } from "./wasm/kernels.ts";
+ * const engine = wasmEngine(new WebAssembly.Module(kernelModule({ fma: false })), "wasm");
+ * const net = engine.createMlp({ sizes: [2, 4, 2], seed: 1 });
+ * assert.equal(engine.forward(net, new Float64Array([1, 2]), 1).length, 2);
+ * ```
+ */
 export function wasmEngine(module: WebAssembly.Module, name: "wasm" | "wasm-fma"): Engine {
   const kernels: Kernels = instantiateKernels(module);
   return {

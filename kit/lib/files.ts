@@ -11,8 +11,17 @@ import { dirname } from "node:path";
  * interrupted run leaves either the old file or the new one, never a truncated file.
  *
  * @example
- * ```ts ignore
- * await writeTextFileAtomic("reports/alice.json", JSON.stringify(result));
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { join } from "node:path";
+ * import { writeTextFileAtomic } from "./files.ts";
+ * const folder = await Deno.makeTempDir();
+ * const path = join(folder, "reports", "alice.json");
+ * await writeTextFileAtomic(path, "{}\n");
+ * await writeTextFileAtomic(path, '{"score": 3}\n');
+ * assert.equal(await Deno.readTextFile(path), '{"score": 3}\n');
+ * assert.deepEqual([...Deno.readDirSync(join(folder, "reports"))].map((e) => e.name), ["alice.json"]);
+ * await Deno.remove(folder, { recursive: true });
  * ```
  */
 export async function writeTextFileAtomic(path: string, text: string): Promise<void> {
