@@ -32,18 +32,6 @@ const PENDING: Record<string, string> = {
   "kit/search/": "owned by a parallel change; add examples after merge (l10s, issue 21)",
   "kit/testkit/graded.ts": "owned by a parallel change; add examples after merge (trust, issue 24)",
   "solutions/11-": "owned by a parallel change; add examples after merge (cap, issue 22)",
-  "kit/content/01-parameters-and-hyperparameters/":
-    "the lesson generator's case helpers: examples not written yet (issue 18 follow-up)",
-  "kit/content/02-learning-rate/":
-    "the lesson generator's case helpers: examples not written yet (issue 18 follow-up)",
-  "kit/content/03-lr-schedules/":
-    "the lesson generator's case helpers: examples not written yet (issue 18 follow-up)",
-  "kit/content/04-optimizers/":
-    "the lesson generator's case helpers: examples not written yet (issue 18 follow-up)",
-  "kit/content/05-mlp-from-scratch/":
-    "the lesson generator's case helpers: examples not written yet (issue 18 follow-up)",
-  "kit/content/08-beyond-grid-and-random/":
-    "the lesson generator's case helpers: examples not written yet (issue 18 follow-up)",
 };
 
 /** How an `ts ignore` example states its reason. */
