@@ -124,8 +124,21 @@ function usageMessage(message: string, known: readonly string[]): string {
   return message;
 }
 
+/** `--seed -3` as `--seed=-3` for a string option: the parser would take "-3" for an option. */
+function joinNegativeValues(args: readonly string[], options: Options): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const name = /^--([\w-]+)$/.exec(args[i])?.[1];
+    const takesValue = name !== undefined && options[name]?.type === "string";
+    if (takesValue && /^-\d/.test(args[i + 1] ?? "")) joined.push(`${args[i]}=${args[++i]}`);
+    else joined.push(args[i]);
+  }
+  return joined;
+}
+
 /**
  * Reads `args` against `options` (plus `--help`/`-h`, which throws {@link HelpRequested}).
+ * A negative number after a string option is its value (`--seed -3`), not an option.
  * Positionals are allowed unless `allowPositionals` is false. A bad command line throws a
  * {@link UsageError} that names the option: an unknown one with the closest known one, a value
  * missing, a value given to a flag.
@@ -145,6 +158,7 @@ function usageMessage(message: string, known: readonly string[]): string {
  * assert.throws(() => parseCommandLine(["--out"], options), new UsageError("--out needs a value"));
  * assert.throws(() => parseCommandLine(["-h"], options), HelpRequested);
  * assert.throws(() => parseCommandLine(["x"], options, false), /unexpected argument "x"/);
+ * assert.equal(parseCommandLine(["--out", "-3"], options).values.out, "-3");
  * ```
  */
 export function parseCommandLine<O extends Options>(
@@ -155,7 +169,12 @@ export function parseCommandLine<O extends Options>(
   const withHelp = { ...options, help: { type: "boolean", short: "h" } } as const;
   let parsed;
   try {
-    parsed = parseArgs({ args, options: withHelp, allowPositionals, strict: true });
+    parsed = parseArgs({
+      args: joinNegativeValues(args, options),
+      options: withHelp,
+      allowPositionals,
+      strict: true,
+    });
   } catch (error) {
     throw new UsageError(usageMessage((error as Error).message, Object.keys(options)));
   }
@@ -166,8 +185,9 @@ export function parseCommandLine<O extends Options>(
 }
 
 /**
- * The whole number an option's text gives, at least `min` (default 1); a {@link UsageError}
- * naming the option otherwise.
+ * The whole number an option's text gives (digits only: not "1e3"), at least `min` (default 1;
+ * a negative `min` allows negative integers, as a seed may be); a {@link UsageError} naming the
+ * option otherwise.
  *
  * @example
  * ```ts
@@ -177,12 +197,19 @@ export function parseCommandLine<O extends Options>(
  * assert.equal(wholeNumber("seed", "0", 0), 0);
  * assert.throws(() => wholeNumber("trials", "2.5"), /--trials must be a whole number ≥ 1, got "2.5"/);
  * assert.throws(() => wholeNumber("trials", "0"), /--trials must be a whole number ≥ 1/);
+ * assert.throws(() => wholeNumber("trials", "1e3"), /--trials must be a whole number/);
+ * assert.equal(wholeNumber("seed", "-7", -(2 ** 31)), -7);
+ * assert.throws(() => wholeNumber("seed", "x", -5), /--seed must be an integer ≥ -5, got "x"/);
  * ```
  */
 export function wholeNumber(name: string, text: string | undefined, min = 1): number {
   const value = Number(text);
-  if (text === undefined || text.trim() === "" || !Number.isSafeInteger(value) || value < min) {
-    throw new UsageError(`--${name} must be a whole number ≥ ${min}, got "${text ?? ""}"`);
+  if (
+    text === undefined || !/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(value) ||
+    value < min
+  ) {
+    const kind = min >= 0 ? "a whole number" : "an integer";
+    throw new UsageError(`--${name} must be ${kind} ≥ ${min}, got "${text ?? ""}"`);
   }
   return value;
 }
