@@ -24,7 +24,7 @@ import { type LessonResult, scoreLessons } from "../grading/score.ts";
 import { formatLesson, formatProgress, toJUnit, toResultsJson } from "../grading/report.ts";
 import { stageWorkspace } from "../grading/stage.ts";
 import { dependencyNotesIn } from "../grading/dependencies.ts";
-import { writeTextFileAtomic } from "../lib/files.ts";
+import { exists, writeTextFileAtomic } from "../lib/files.ts";
 import type { Progress } from "../grading/run.ts";
 import { cacheModules, runDeno } from "../lib/process.ts";
 import { formatInput } from "../testkit/describe.ts";
@@ -387,15 +387,6 @@ export const main: (
   if (values.watch) return await watch(options, stop);
   return await runAndPrint(options);
 });
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The lessons the positional arguments name; a usage error naming a coming lesson as such. */
 async function resolveTargets(

@@ -25,7 +25,7 @@ import {
 import { DEFAULT_MEMORY_MIB } from "../grading/sandbox.ts";
 import { toClassroomResult, toClassSummary, toGradebookCsv } from "../grading/gradebook.ts";
 import { toJUnit, toResultsJson } from "../grading/report.ts";
-import { writeTextFileAtomic } from "../lib/files.ts";
+import { exists, writeTextFileAtomic } from "../lib/files.ts";
 import { mapConcurrent } from "../grading/score.ts";
 import { cacheModules } from "../lib/process.ts";
 import {
@@ -67,16 +67,6 @@ Grading uses this copy's tests, helpers, deno.json, data and kit/manifest.json; 
 exercise files (exercises/NN-slug/*.ts, not *_test.ts) of each submission. Student code runs with
 no network, no writes, no environment, no subprocesses, no FFI, reading only data/, and may import
 only its own exercise files and kit/lib/. An interrupted run resumes where it stopped.`;
-
-/** Whether `path` exists (any kind of entry). */
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.lstat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The secret the held-out cases are drawn from. It comes from the environment (a CI secret) or

@@ -12,23 +12,13 @@
 import "../lib/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { dirname, join } from "node:path";
 import { loadOutline, OUTLINE_PATH } from "../course/outline.ts";
-import { writeTextFileAtomic } from "../lib/files.ts";
+import { exists, writeTextFileAtomic } from "../lib/files.ts";
 import { formatWithDeno, KIT_ROOT } from "../content/sync.ts";
 import { addToOutline, parseNewLesson, scaffoldFiles } from "../content/scaffold.ts";
 import { parseCommandLine, runMain, UsageError, withUsage } from "./args.ts";
 
 const USAGE = `usage: deno task new NN slug [--title "Title"]
   e.g. deno task new 10 scratch-lesson --title "A scratch lesson"`;
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.lstat(path);
-    return true;
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return false;
-    throw error;
-  }
-}
 
 const main = withUsage("new", USAGE, async (args) => {
   const { values, positionals } = parseCommandLine(args, { title: { type: "string" } });

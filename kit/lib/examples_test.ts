@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { typeScriptFiles } from "./files.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -77,16 +78,6 @@ function exportedName(declaration: Node): string | undefined {
   return /Function/.test(first?.init?.type ?? "") ? first.id.name : undefined;
 }
 
-async function typeScriptFiles(folder: string): Promise<string[]> {
-  const files: string[] = [];
-  for await (const entry of Deno.readDir(join(KIT_ROOT, folder))) {
-    const path = `${folder}/${entry.name}`;
-    if (entry.isDirectory) files.push(...await typeScriptFiles(path));
-    else if (entry.isFile && /\.tsx?$/.test(entry.name)) files.push(path);
-  }
-  return files;
-}
-
 Deno.test("the example check finds a missing example and an ignored one without a reason", () => {
   const source = [
     "/** Doubles.\n * @example\n * ```ts\n * double(1);\n * ```\n */",
@@ -107,7 +98,7 @@ Deno.test("the example check finds a missing example and an ignored one without 
 Deno.test("every exported function of kit/ and solutions/ has an example", async () => {
   const missing: string[] = [];
   for (const root of ROOTS) {
-    for (const path of await typeScriptFiles(root)) {
+    for (const path of await typeScriptFiles(KIT_ROOT, root)) {
       if (SKIPPED.some((pattern) => pattern.test(path))) continue;
       missing.push(...missingExamplesIn(path, await Deno.readTextFile(join(KIT_ROOT, path))));
     }

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { typeScriptFiles } from "./files.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -64,18 +65,6 @@ function upwardImports(path: string, imports: string[]): string[] {
     .map((to) => `${path} -> ${to}`);
 }
 
-async function modules(folder: string): Promise<string[]> {
-  const files: string[] = [];
-  for await (const entry of Deno.readDir(join(KIT_ROOT, folder))) {
-    const path = `${folder}/${entry.name}`;
-    if (entry.isDirectory && entry.name !== "testdata") files.push(...await modules(path));
-    else if (entry.isFile && /\.ts$/.test(entry.name) && !/_test\.ts$/.test(entry.name)) {
-      files.push(path);
-    }
-  }
-  return files;
-}
-
 Deno.test("the floor check reads static, re-exported and dynamic imports", () => {
   const source = [
     'import { a } from "../cli/args.ts";',
@@ -108,7 +97,8 @@ Deno.test("every folder of kit/ imports only itself and the folders below it", a
     "a new folder of kit/ needs its floor, here and in kit/README.md's map",
   );
   const upward: string[] = [];
-  for (const path of await modules("kit")) {
+  for (const path of await typeScriptFiles(KIT_ROOT, "kit")) {
+    if (path.endsWith("_test.ts")) continue;
     const source = await Deno.readTextFile(join(KIT_ROOT, path));
     upward.push(...upwardImports(path, importsOf(path, source)));
   }

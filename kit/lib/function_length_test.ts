@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { typeScriptFiles } from "./files.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -126,20 +127,10 @@ function longFunctionsIn(path: string, source: string): LongFunction[] {
   return found;
 }
 
-async function typeScriptFiles(folder: string): Promise<string[]> {
-  const files: string[] = [];
-  for await (const entry of Deno.readDir(join(KIT_ROOT, folder))) {
-    const path = `${folder}/${entry.name}`;
-    if (entry.isDirectory) files.push(...await typeScriptFiles(path));
-    else if (entry.isFile && /\.tsx?$/.test(entry.name)) files.push(path);
-  }
-  return files;
-}
-
 async function longFunctions(): Promise<LongFunction[]> {
   const found: LongFunction[] = [];
   for (const root of ROOTS) {
-    for (const path of await typeScriptFiles(root)) {
+    for (const path of await typeScriptFiles(KIT_ROOT, root)) {
       if (SKIPPED.some((pattern) => pattern.test(path))) continue;
       found.push(...longFunctionsIn(path, await Deno.readTextFile(join(KIT_ROOT, path))));
     }
