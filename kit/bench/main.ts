@@ -17,6 +17,7 @@ import { benchCheck } from "./check.ts";
 import { benchSearch } from "./search.ts";
 import { benchGrade } from "./grade.ts";
 import { benchAsha } from "./asha.ts";
+import { runMain, UsageError, withUsage } from "../cli/args.ts";
 
 /** The benchmarks by name. */
 export const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
@@ -27,12 +28,34 @@ export const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
   asha: benchAsha,
 };
 
-if (import.meta.main) {
-  const [name, ...rest] = Deno.args;
-  const bench = name ? BENCHMARKS[name] : undefined;
-  if (!bench) {
-    console.error(`usage: deno task bench <${Object.keys(BENCHMARKS).join("|")}> [options]`);
-    Deno.exit(2);
+const USAGE = `usage: deno task bench <${Object.keys(BENCHMARKS).join("|")}> [options]`;
+
+/**
+ * Runs the benchmark `args[0]` names with the rest of `args`; a usage error for an unknown one.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { main } from "./main.ts";
+ * const error = console.error;
+ * console.error = () => {};
+ * try {
+ *   assert.equal(await main(["nothing-of-the-kind"]), 2);
+ * } finally {
+ *   console.error = error;
+ * }
+ * ```
+ */
+export const main: (args: string[]) => Promise<number> = withUsage("bench", USAGE, async (args) => {
+  const [name, ...rest] = args;
+  if (name === "--help" || name === "-h") {
+    console.log(USAGE);
+    return 0;
   }
-  await bench(rest);
-}
+  if (!name) throw new UsageError("name a benchmark");
+  if (!Object.hasOwn(BENCHMARKS, name)) throw new UsageError(`no benchmark called "${name}"`);
+  await BENCHMARKS[name](rest);
+  return 0;
+});
+
+if (import.meta.main) await runMain("bench", main);

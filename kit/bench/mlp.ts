@@ -209,6 +209,7 @@ function describeRuntime(runtime: Record<string, unknown> | undefined): string {
 /**
  * Runs the benchmark and prints one table. `args`: `--runs N` (default 5), `--widths 64,256`,
  * `--json FILE`.
+ * The example is not run: it trains networks for minutes.
  *
  * @example
  * ```ts ignore

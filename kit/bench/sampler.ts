@@ -90,6 +90,7 @@ async function timeProposal(
 /**
  * Prints the samplers' time per proposal after each of `trialCounts` trials, GP and TPE side by
  * side, from the course code at `kitRoot/source/` (default: `solutions/` when it exists).
+ * The example is not run: it times the samplers for seconds.
  *
  * @example
  * ```ts ignore

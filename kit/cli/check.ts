@@ -16,7 +16,6 @@
  */
 
 import "../lib/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
-import { parseArgs } from "node:util";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Lesson, listLessons, resolveLesson, UnknownLessonError } from "../course/lessons.ts";
@@ -25,10 +24,11 @@ import { type LessonResult, scoreLessons } from "../grading/score.ts";
 import { formatLesson, formatProgress, toJUnit, toResultsJson } from "../grading/report.ts";
 import { stageWorkspace } from "../grading/stage.ts";
 import { dependencyNotesIn } from "../grading/dependencies.ts";
-import { writeTextFileAtomic } from "../lib/files.ts";
+import { exists, writeTextFileAtomic } from "../lib/files.ts";
 import type { Progress } from "../grading/run.ts";
 import { cacheModules, runDeno } from "../lib/process.ts";
 import { formatInput } from "../testkit/describe.ts";
+import { parseCommandLine, positiveNumber, runMain, UsageError, withUsage } from "./args.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -53,7 +53,6 @@ const OPTIONS = {
   junit: { type: "string" },
   json: { type: "string" },
   timeout: { type: "string", default: "60" },
-  help: { type: "boolean", short: "h", default: false },
 } as const;
 
 interface CheckOptions {
@@ -347,97 +346,31 @@ function resolveTarget(argument: string, lessons: Lesson[], kitRoot: string): Le
   return { ...lesson, testFiles: [testFile] };
 }
 
-/** Edit distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(
-        previous[j] + 1,
-        row[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = row;
-  }
-  return previous[b.length];
-}
-
-/** The closest known option to an unknown one, when one is close. */
-function suggestOption(message: string): string {
-  const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
-  if (!unknown) return "";
-  const word = unknown.replace(/^-+/, "").replace(/=.*$/, "");
-  const best = Object.keys(OPTIONS).map((name) => ({ name, d: distance(word, name) }))
-    .sort((a, b) => a.d - b.d)[0];
-  return best && best.d <= Math.max(2, Math.floor(best.name.length / 3))
-    ? ` Did you mean --${best.name}?`
-    : "";
-}
-
 /**
  * Runs the check command with `args` on the kit at `kitRoot`; returns the exit code. `stop`
- * ends a `--watch` (for tests; Ctrl-C ends it otherwise).
+ * ends a `--watch` (for tests; Ctrl-C ends it otherwise). The example is not run: it grades a
+ * whole lesson in child processes (kit/cli/check_test.ts runs it on a small kit).
  *
  * @example
  * ```ts ignore
  * const code = await main(["lesson-03", "--solutions"]);
  * ```
  */
-export async function main(
+export const main: (
   args: string[],
-  kitRoot: string = KIT_ROOT,
+  kitRoot?: string,
   stop?: AbortSignal,
-): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: OPTIONS });
-  } catch (error) {
-    const message = (error as Error).message;
-    const unknown = /Unknown option '([^']+)'/.exec(message)?.[1];
-    const problem = unknown ? `unknown option ${unknown}.` : message;
-    console.error(`check: ${problem}${suggestOption(message)}\n\n${USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const timeoutSeconds = Number(values.timeout);
-  if (!(timeoutSeconds > 0)) {
-    console.error(`check: --timeout must be a positive number of seconds, got "${values.timeout}"`);
-    return 2;
-  }
-  if (values.solutions) {
-    try {
-      await Deno.stat(join(kitRoot, "solutions"));
-    } catch {
-      console.error(
-        "check: there is no solutions/ folder here (this is the student edition): --solutions needs the teacher's copy",
-      );
-      return 2;
-    }
+) => Promise<number> = withUsage("check", USAGE, async (args, kitRoot = KIT_ROOT, stop?) => {
+  const { values, positionals } = parseCommandLine(args, OPTIONS);
+  const timeoutSeconds = positiveNumber("timeout", values.timeout, "seconds");
+  if (values.solutions && !await exists(join(kitRoot, "solutions"))) {
+    throw new UsageError(
+      "there is no solutions/ folder here (this is the student edition): --solutions needs the teacher's copy",
+      { showUsage: false },
+    );
   }
   const all = await listLessons(kitRoot);
-  let lessons: Lesson[];
-  try {
-    lessons = positionals.length ? positionals.map((p) => resolveTarget(p, all, kitRoot)) : all;
-  } catch (error) {
-    if (!(error instanceof UnknownLessonError)) throw error;
-    const number = /^(?:lesson-?)?(\d{1,2})$/i.exec(positionals[0]?.trim() ?? "")?.[1];
-    const topic = number ? (await comingLessons(kitRoot)).get(Number(number)) : undefined;
-    if (topic && number) {
-      console.error(
-        `check: lesson-${number.padStart(2, "0")} (${topic}) is coming: it is not written yet. ` +
-          `The lessons so far are: ${all.map((l) => l.id).join(", ")}`,
-      );
-    } else {
-      console.error(`check: ${error.message}`);
-    }
-    return 2;
-  }
+  const lessons = positionals.length ? await resolveTargets(positionals, all, kitRoot) : all;
   const options: CheckOptions = {
     kitRoot,
     lessons,
@@ -453,13 +386,26 @@ export async function main(
   await cacheModules(kitRoot);
   if (values.watch) return await watch(options, stop);
   return await runAndPrint(options);
-}
+});
 
-if (import.meta.main) {
+/** The lessons the positional arguments name; a usage error naming a coming lesson as such. */
+async function resolveTargets(
+  positionals: string[],
+  all: Lesson[],
+  kitRoot: string,
+): Promise<Lesson[]> {
   try {
-    Deno.exit(await main(Deno.args));
+    return positionals.map((p) => resolveTarget(p, all, kitRoot));
   } catch (error) {
-    console.error(`check: ${(error as Error).message ?? error}`);
-    Deno.exit(2);
+    if (!(error instanceof UnknownLessonError)) throw error;
+    const number = /^(?:lesson-?)?(\d{1,2})$/i.exec(positionals[0]?.trim() ?? "")?.[1];
+    const topic = number ? (await comingLessons(kitRoot)).get(Number(number)) : undefined;
+    const message = topic && number
+      ? `lesson-${number.padStart(2, "0")} (${topic}) is coming: it is not written yet. ` +
+        `The lessons so far are: ${all.map((l) => l.id).join(", ")}`
+      : error.message;
+    throw new UsageError(message, { showUsage: false });
   }
 }
+
+if (import.meta.main) await runMain("check", main);

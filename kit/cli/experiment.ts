@@ -11,6 +11,7 @@ import "../lib/require_deno.ts"; // first: stops with a clear message on a Deno 
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { writeTextFileAtomic } from "../lib/files.ts";
+import { parseCommandLine, runMain, UsageError, withUsage } from "./args.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -34,19 +35,23 @@ const USAGE = `usage: deno task experiment ${Object.keys(EXPERIMENTS).join("|")}
 
 Runs the lesson's experiments and writes kit/results/NN-slug.json; then run deno task sync.`;
 
-async function main(args: string[]): Promise<number> {
-  if (args.length !== 1 || !Object.hasOwn(EXPERIMENTS, args[0])) {
-    console.error(USAGE);
-    return args[0] === "--help" || args[0] === "-h" ? 0 : 2;
+const main = withUsage("experiment", USAGE, async (args) => {
+  const { positionals } = parseCommandLine(args, {});
+  if (positionals.length !== 1) throw new UsageError("name one lesson");
+  const lesson = positionals[0];
+  if (!Object.hasOwn(EXPERIMENTS, lesson)) {
+    throw new UsageError(
+      `"${lesson}" has no experiments; those that do: ${Object.keys(EXPERIMENTS).join(", ")}`,
+    );
   }
-  const { slug, module } = EXPERIMENTS[args[0]];
+  const { slug, module } = EXPERIMENTS[lesson];
   const { runExperiments } = await import(module);
   const started = performance.now();
   const results = await runExperiments((line: string) => console.error(line));
   const seconds = (performance.now() - started) / 1000;
   const path = join(KIT_ROOT, "kit", "results", `${slug}.json`);
   const record = {
-    command: `deno task experiment ${args[0]}`,
+    command: `deno task experiment ${lesson}`,
     runSeconds: Math.round(seconds),
     cpus: navigator.hardwareConcurrency,
     ...results,
@@ -54,6 +59,6 @@ async function main(args: string[]): Promise<number> {
   await writeTextFileAtomic(path, JSON.stringify(record, null, 1) + "\n");
   console.error(`wrote kit/results/${slug}.json (${seconds.toFixed(0)} s); now run deno task sync`);
   return 0;
-}
+});
 
-if (import.meta.main) Deno.exit(await main(Deno.args));
+if (import.meta.main) await runMain("experiment", main);

@@ -13,7 +13,6 @@
  */
 
 import "../lib/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
-import { parseArgs } from "node:util";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Lesson, listLessons, resolveLesson, UnknownLessonError } from "../course/lessons.ts";
@@ -26,9 +25,17 @@ import {
 import { DEFAULT_MEMORY_MIB } from "../grading/sandbox.ts";
 import { toClassroomResult, toClassSummary, toGradebookCsv } from "../grading/gradebook.ts";
 import { toJUnit, toResultsJson } from "../grading/report.ts";
-import { writeTextFileAtomic } from "../lib/files.ts";
+import { exists, writeTextFileAtomic } from "../lib/files.ts";
 import { mapConcurrent } from "../grading/score.ts";
 import { cacheModules } from "../lib/process.ts";
+import {
+  parseCommandLine,
+  positiveNumber,
+  runMain,
+  UsageError,
+  wholeNumber,
+  withUsage,
+} from "./args.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -42,7 +49,8 @@ const USAGE = `usage: deno task grade PATH... [--out DIR] [--lessons LIST] [--ti
   --lessons LIST  lessons to grade, e.g. 1,3 or lesson-01 (default: every lesson)
   --timeout S     wall-clock limit of one lesson of one student, in seconds (default ${DEFAULT_LESSON_TIMEOUT_S});
                   a test file still running then is killed and its tests score 0, "timed out"
-  --memory MIB    memory cap of one test process (default ${DEFAULT_MEMORY_MIB})
+  --memory MIB    memory cap of one test process (default ${DEFAULT_MEMORY_MIB}; at least 1024,
+                  Deno itself needs about 600)
   --jobs N        students graded at once (default: CPUs, at most 4)
   --fresh         grade every student again, even those unchanged since the last run
   --classroom F   also write F: the GitHub Classroom reporter's result (base64 JSON) of the
@@ -59,16 +67,6 @@ Grading uses this copy's tests, helpers, deno.json, data and kit/manifest.json; 
 exercise files (exercises/NN-slug/*.ts, not *_test.ts) of each submission. Student code runs with
 no network, no writes, no environment, no subprocesses, no FFI, reading only data/, and may import
 only its own exercise files and kit/lib/. An interrupted run resumes where it stopped.`;
-
-/** Whether `path` exists (any kind of entry). */
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.lstat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The secret the held-out cases are drawn from. It comes from the environment (a CI secret) or
@@ -99,86 +97,97 @@ async function heldOutSecret(out: string): Promise<string> {
   return secret;
 }
 
-async function main(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: "string", default: "reports" },
-        lessons: { type: "string" },
-        timeout: { type: "string", default: String(DEFAULT_LESSON_TIMEOUT_S) },
-        memory: { type: "string", default: String(DEFAULT_MEMORY_MIB) },
-        jobs: { type: "string" },
-        fresh: { type: "boolean", default: false },
-        classroom: { type: "string" },
-        "held-out": { type: "boolean", default: false },
-        "public-cases": { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    console.error(`grade: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (positionals.length === 0) {
-    console.error(`grade: name at least one PATH\n\n${USAGE}`);
-    return 2;
-  }
-  const timeout = Number(values.timeout);
-  const memory = Number(values.memory);
-  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-  if (!(timeout > 0) || !(memory >= 1024) || (jobs !== undefined && !(jobs >= 1))) {
-    console.error(
-      "grade: --timeout must be > 0 s, --memory ≥ 1024 MiB (Deno itself needs about 600), --jobs ≥ 1",
-    );
-    return 2;
-  }
-  // The graded processes are sandboxed (`--cached-only`): what they load is fetched here first.
-  await cacheModules(KIT_ROOT);
-  const all = await listLessons(KIT_ROOT);
-  let lessons: Lesson[] = all;
-  if (values.lessons) {
-    try {
-      lessons = values.lessons.split(",").filter((s) => s.trim()).map((s) => resolveLesson(s, all));
-    } catch (error) {
-      if (error instanceof UnknownLessonError) {
-        console.error(`grade: ${error.message}`);
-        return 2;
-      }
-      throw error;
-    }
-  }
-  const submissions = await findSubmissions(positionals);
-  if (submissions.length === 0) {
-    console.error("grade: no submission found in the given paths");
-    return 2;
-  }
-  const out = resolve(values.out);
+const OPTIONS = {
+  out: { type: "string", default: "reports" },
+  lessons: { type: "string" },
+  timeout: { type: "string", default: String(DEFAULT_LESSON_TIMEOUT_S) },
+  memory: { type: "string", default: String(DEFAULT_MEMORY_MIB) },
+  jobs: { type: "string" },
+  fresh: { type: "boolean", default: false },
+  classroom: { type: "string" },
+  "held-out": { type: "boolean", default: false },
+  "public-cases": { type: "boolean", default: false },
+} as const;
+
+/** What the command line asks for, checked. */
+interface GradeRequest {
+  paths: string[];
+  out: string;
+  lessonList?: string;
+  timeout: number;
+  memory: number;
+  jobs?: number;
+  fresh: boolean;
+  classroom?: string;
+  heldOut: boolean;
+  publicCases: boolean;
+}
+
+function readCommandLine(args: string[]): GradeRequest {
+  const { values, positionals } = parseCommandLine(args, OPTIONS);
+  if (positionals.length === 0) throw new UsageError("name at least one PATH");
   if (values["held-out"] && values["public-cases"]) {
-    console.error("grade: choose --held-out or --public-cases, not both");
-    return 2;
+    throw new UsageError("choose --held-out or --public-cases, not both");
   }
+  return {
+    paths: positionals,
+    out: resolve(values.out),
+    lessonList: values.lessons,
+    timeout: positiveNumber("timeout", values.timeout, "seconds"),
+    memory: positiveNumber("memory", values.memory, "MiB", 1024),
+    jobs: values.jobs === undefined ? undefined : wholeNumber("jobs", values.jobs),
+    fresh: values.fresh,
+    classroom: values.classroom,
+    heldOut: values["held-out"],
+    publicCases: values["public-cases"],
+  };
+}
+
+/** The lessons `--lessons` names (every lesson without it). */
+async function chosenLessons(list: string | undefined): Promise<Lesson[]> {
+  const all = await listLessons(KIT_ROOT);
+  if (!list) return all;
+  try {
+    return list.split(",").filter((s) => s.trim()).map((s) => resolveLesson(s, all));
+  } catch (error) {
+    if (error instanceof UnknownLessonError) {
+      throw new UsageError(error.message, { showUsage: false });
+    }
+    throw error;
+  }
+}
+
+/** The held-out secret, or undefined when grading with the public cases only (said so). */
+async function heldOutSeedFor(request: GradeRequest): Promise<string | undefined> {
   const canHoldOut = await exists(join(KIT_ROOT, "solutions")) &&
     await exists(join(KIT_ROOT, "kit", "content"));
-  if (values["held-out"] && !canHoldOut) {
-    console.error("grade: --held-out needs the teacher's copy (solutions/ and kit/content/)");
-    return 2;
+  if (request.heldOut && !canHoldOut) {
+    throw new UsageError("--held-out needs the teacher's copy (solutions/ and kit/content/)", {
+      showUsage: false,
+    });
   }
-  const heldOutSeed = values["public-cases"] || !canHoldOut ? undefined : await heldOutSecret(out);
-  if (!heldOutSeed) {
+  const seed = request.publicCases || !canHoldOut ? undefined : await heldOutSecret(request.out);
+  if (!seed) {
     console.log(
       "grading with the public cases of kit/cases (a student can hard-code them; see kit/TEACHERS.md)",
     );
   }
+  return seed;
+}
+
+const main = withUsage("grade", USAGE, async (args) => {
+  const request = readCommandLine(args);
+  // The graded processes are sandboxed (`--cached-only`): what they load is fetched here first.
+  await cacheModules(KIT_ROOT);
+  const lessons = await chosenLessons(request.lessonList);
+  const submissions = await findSubmissions(request.paths);
+  if (submissions.length === 0) {
+    throw new UsageError("no submission found in the given paths", { showUsage: false });
+  }
+  const heldOutSeed = await heldOutSeedFor(request);
+  const { out, timeout, memory, jobs } = request;
   const studentsDir = join(out, "students");
-  if (values.fresh) await Deno.remove(studentsDir, { recursive: true }).catch(() => {});
+  if (request.fresh) await Deno.remove(studentsDir, { recursive: true }).catch(() => {});
   const grader = await prepareGrader({
     kitRoot: KIT_ROOT,
     lessons,
@@ -216,7 +225,9 @@ async function main(args: string[]): Promise<number> {
   );
   await writeTextFileAtomic(join(out, "gradebook.csv"), toGradebookCsv(results));
   await writeTextFileAtomic(join(out, "summary.md"), toClassSummary(results));
-  if (values.classroom) await writeTextFileAtomic(values.classroom, toClassroomResult(results[0]));
+  if (request.classroom) {
+    await writeTextFileAtomic(request.classroom, toClassroomResult(results[0]));
+  }
   const total = results.reduce((sum, r) => sum + r.score, 0);
   console.log(
     `\nwrote ${join(out, "gradebook.csv")}, summary.md and students/ ` +
@@ -225,13 +236,6 @@ async function main(args: string[]): Promise<number> {
       })`,
   );
   return 0;
-}
+});
 
-if (import.meta.main) {
-  try {
-    Deno.exit(await main(Deno.args));
-  } catch (error) {
-    console.error(`grade: ${(error as Error).message ?? error}`);
-    Deno.exit(2);
-  }
-}
+if (import.meta.main) await runMain("grade", main);

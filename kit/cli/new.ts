@@ -10,40 +10,20 @@
  */
 
 import "../lib/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
-import { parseArgs } from "node:util";
 import { dirname, join } from "node:path";
 import { loadOutline, OUTLINE_PATH } from "../course/outline.ts";
-import { writeTextFileAtomic } from "../lib/files.ts";
+import { exists, writeTextFileAtomic } from "../lib/files.ts";
 import { formatWithDeno, KIT_ROOT } from "../content/sync.ts";
 import { addToOutline, parseNewLesson, scaffoldFiles } from "../content/scaffold.ts";
+import { parseCommandLine, runMain, UsageError, withUsage } from "./args.ts";
 
 const USAGE = `usage: deno task new NN slug [--title "Title"]
   e.g. deno task new 10 scratch-lesson --title "A scratch lesson"`;
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.lstat(path);
-    return true;
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return false;
-    throw error;
-  }
-}
-
-async function main(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { title: { type: "string" }, help: { type: "boolean", short: "h" } },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+const main = withUsage("new", USAGE, async (args) => {
+  const { values, positionals } = parseCommandLine(args, { title: { type: "string" } });
   if (positionals.length !== 2) {
-    console.error(`new: expected a number and a slug, got ${positionals.length} argument(s)`);
-    console.error(USAGE);
-    return 2;
+    throw new UsageError(`expected a number and a slug, got ${positionals.length} argument(s)`);
   }
   const lesson = parseNewLesson(positionals[0], positionals[1], values.title);
   const outline = addToOutline(await loadOutline(KIT_ROOT), lesson, values.title !== undefined);
@@ -77,13 +57,6 @@ async function main(args: string[]): Promise<number> {
   console.log(`added ${lesson.slug} to ${OUTLINE_PATH} (check its title and prerequisites there)`);
   console.log("next: deno task sync (writes the stub, the cases and the manifest), deno task test");
   return 0;
-}
+});
 
-if (import.meta.main) {
-  try {
-    Deno.exit(await main(Deno.args));
-  } catch (error) {
-    console.error(`new: ${(error as Error).message ?? error}`);
-    Deno.exit(2);
-  }
-}
+if (import.meta.main) await runMain("new", main);

@@ -20,7 +20,6 @@
  */
 
 import "../lib/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
-import { parseArgs } from "node:util";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { listLessons } from "../course/lessons.ts";
@@ -28,6 +27,7 @@ import { loadManifest } from "../course/manifest.ts";
 import { scoreLesson } from "../grading/score.ts";
 import { cacheModules } from "../lib/process.ts";
 import { linkProblems } from "../content/links.ts";
+import { parseCommandLine, runMain, UsageError, withUsage } from "./args.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -99,6 +99,7 @@ const AUTHOR_ONLY_MENTIONS = [/\bsolutions\//, /\bkit\/bench\b/, /\bkit\/content
  * image in its markdown that leads nowhere, a kit path in a code span that it lacks, a `deno task X` named in its markdown that its
  * `deno.json` lacks, and any mention of `solutions/` (or of the authors' `kit/bench`,
  * `kit/content`) in its markdown or its exercises. Empty when the edition reads cleanly.
+ * The example is not run: it reads a whole edition on disk (kit/cli/release_test.ts builds one).
  *
  * @example
  * ```ts ignore
@@ -250,6 +251,7 @@ export function inStudentEdition(path: string): boolean {
 /**
  * The files a release copies: those git tracks or would track (untracked, not ignored), so that
  * build outputs and local reports stay out; every file when the kit is not a git checkout.
+ * The example is not run: it lists a whole kit on disk (releaseStudentEdition, which release_test.ts runs, uses it).
  *
  * @example
  * ```ts ignore
@@ -314,6 +316,7 @@ export interface ReleaseReport {
 
 /**
  * Writes the student edition to `out` and verifies it.
+ * The example is not run: it writes an edition and runs every graded test in it (kit/cli/release_test.ts does).
  *
  * @example
  * ```ts ignore
@@ -401,28 +404,9 @@ export async function releaseStudentEdition(kitRoot: string, out: string): Promi
   return { files: files.length, tests, problems };
 }
 
-async function main(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        student: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    }));
-  } catch (error) {
-    console.error(`release: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (!values.student) {
-    console.error(`release: --student OUT is required\n\n${USAGE}`);
-    return 2;
-  }
+const main = withUsage("release", USAGE, async (args) => {
+  const { values } = parseCommandLine(args, { student: { type: "string" } }, false);
+  if (!values.student) throw new UsageError("--student OUT is required");
   const report = await releaseStudentEdition(KIT_ROOT, values.student);
   console.log(
     `wrote ${report.files} files to ${values.student}; ran ${report.tests} graded tests there`,
@@ -431,13 +415,6 @@ async function main(args: string[]): Promise<number> {
   if (report.problems.length) return 1;
   console.log("every graded test loads and fails on the stubs: the edition is ready to hand out");
   return 0;
-}
+});
 
-if (import.meta.main) {
-  try {
-    Deno.exit(await main(Deno.args));
-  } catch (error) {
-    console.error(`release: ${(error as Error).message ?? error}`);
-    Deno.exit(2);
-  }
-}
+if (import.meta.main) await runMain("release", main);

@@ -12,7 +12,6 @@
  */
 
 import "../lib/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
-import { parseArgs } from "node:util";
 import { join } from "node:path";
 import { listLessons, resolveLesson } from "../course/lessons.ts";
 import { writeTextFileAtomic } from "../lib/files.ts";
@@ -27,12 +26,16 @@ import {
   planSync,
   staleFiles,
 } from "../content/sync.ts";
+import { parseCommandLine, runMain, withUsage } from "./args.ts";
 
-async function main(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { check: { type: "boolean", default: false } },
+const USAGE = `usage: deno task sync [lesson...] [--check]
+
+  lesson    only these lessons (lesson-03, 3, 03 or the folder name); the manifest needs all
+  --check   write nothing; exit 1 if a generated file is out of date`;
+
+const main = withUsage("sync", USAGE, async (args) => {
+  const { values, positionals } = parseCommandLine(args, {
+    check: { type: "boolean", default: false },
   });
   const problems = await outlineProblems(KIT_ROOT);
   if (problems.length) {
@@ -72,13 +75,6 @@ async function main(args: string[]): Promise<number> {
   console.log(`wrote ${file.path} and the course map in README.md`);
   for (const failure of failures) console.error(`problem: ${failure}`);
   return failures.length ? 1 : 0;
-}
+});
 
-if (import.meta.main) {
-  try {
-    Deno.exit(await main(Deno.args));
-  } catch (error) {
-    console.error(`sync: ${(error as Error).message ?? error}`);
-    Deno.exit(2);
-  }
-}
+if (import.meta.main) await runMain("sync", main);

@@ -67,6 +67,7 @@ const exists = (path: string) => Deno.stat(path).then(() => true, () => false);
  * What is dead in the markdown file `path` (relative to `root`, with "/") whose text is `text`:
  * each relative link or image that leads nowhere (resolved from the file's folder) and each kit
  * path named in a code span that does not exist (resolved from `root`), one message each.
+ * The example is not run: it reads the kit's markdown on disk (kit/content/links_test.ts runs it on a small tree).
  *
  * @example
  * ```ts ignore

@@ -119,27 +119,11 @@ export function addToOutline(
 /** The placeholder exercise's file name. */
 export const EXERCISE_FILE = "exercise.ts";
 
-/**
- * The files of a new lesson (not the outline, see {@link addToOutline}).
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { scaffoldFiles } from "./scaffold.ts";
- * const files = scaffoldFiles({ number: 10, slug: "10-scratch-lesson", title: "Scratch lesson" });
- * assert.deepEqual(files.map((f) => f.path), [
- *   "lessons/10-scratch-lesson/README.md",
- *   "solutions/10-scratch-lesson/exercise.ts",
- *   "exercises/10-scratch-lesson/exercise_test.ts",
- *   "kit/content/10-scratch-lesson.ts",
- * ]);
- * ```
- */
-export function scaffoldFiles(lesson: NewLesson): ScaffoldFile[] {
+/** The lesson's README: the sections every lesson has, with one generated region. */
+function readmeText(lesson: NewLesson): string {
   const { number, slug } = lesson;
   const id = lessonId(number);
-  const nn = String(number).padStart(2, "0");
-  const readme = `${lessonHeading(lesson)}
+  return `${lessonHeading(lesson)}
 
 Why this matters, in two or three sentences: what goes wrong in tuning without it, and which
 hyperparameters the lesson is about. The exercise is described at the [end](#exercises).
@@ -174,7 +158,13 @@ points back to a section of this lesson.
 
 - Credit here every fact, formula, figure and dataset taken from elsewhere.
 `;
-  const solution = `/**
+}
+
+/** The placeholder solution, with its JSDoc example and the markers around the answer. */
+function solutionText(lesson: NewLesson): string {
+  const { number } = lesson;
+  const nn = String(number).padStart(2, "0");
+  return `/**
  * Lesson ${nn}'s placeholder exercise: replace \`scale\` by the lesson's own function, keeping
  * the JSDoc with its example, the types and the markers around what the learner writes.
  *
@@ -197,7 +187,13 @@ export function scale(x: number, factor: number): number {
   // END SOLUTION
 }
 `;
-  const test = `import { graded } from "../../kit/testkit/graded.ts";
+}
+
+/** The graded test of the placeholder exercise, reading its cases from kit/cases/. */
+function testText(lesson: NewLesson): string {
+  const { number, slug } = lesson;
+  const nn = String(number).padStart(2, "0");
+  return `import { graded } from "../../kit/testkit/graded.ts";
 import { expectEach } from "../../kit/testkit/expect_each.ts";
 import cases from "../../kit/cases/${slug}.json" with { type: "json" };
 import { scale } from "./${EXERCISE_FILE}";
@@ -214,7 +210,13 @@ graded({
   });
 });
 `;
-  const generator = `/**
+}
+
+/** The lesson's generator: its graded cases and the README's worked example. */
+function generatorText(lesson: NewLesson): string {
+  const { number, slug } = lesson;
+  const nn = String(number).padStart(2, "0");
+  return `/**
  * Lesson ${nn}'s generator: the graded cases and the README's worked example, computed by
  * \`solutions/${slug}/${EXERCISE_FILE}\`.
  *
@@ -247,10 +249,30 @@ export const content: LessonContent = {
   },
 };
 `;
+}
+
+/**
+ * The files of a new lesson (not the outline, see {@link addToOutline}).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { scaffoldFiles } from "./scaffold.ts";
+ * const files = scaffoldFiles({ number: 10, slug: "10-scratch-lesson", title: "Scratch lesson" });
+ * assert.deepEqual(files.map((f) => f.path), [
+ *   "lessons/10-scratch-lesson/README.md",
+ *   "solutions/10-scratch-lesson/exercise.ts",
+ *   "exercises/10-scratch-lesson/exercise_test.ts",
+ *   "kit/content/10-scratch-lesson.ts",
+ * ]);
+ * ```
+ */
+export function scaffoldFiles(lesson: NewLesson): ScaffoldFile[] {
+  const { slug } = lesson;
   return [
-    { path: `lessons/${slug}/README.md`, text: readme },
-    { path: `solutions/${slug}/${EXERCISE_FILE}`, text: solution },
-    { path: `exercises/${slug}/exercise_test.ts`, text: test },
-    { path: `kit/content/${slug}.ts`, text: generator },
+    { path: `lessons/${slug}/README.md`, text: readmeText(lesson) },
+    { path: `solutions/${slug}/${EXERCISE_FILE}`, text: solutionText(lesson) },
+    { path: `exercises/${slug}/exercise_test.ts`, text: testText(lesson) },
+    { path: `kit/content/${slug}.ts`, text: generatorText(lesson) },
   ];
 }

@@ -44,6 +44,26 @@ interface OpenRegion {
   message?: string;
 }
 
+/** Why a region without a message inside a body needs a stub region after it. */
+const MISSING_STUB =
+  'this region has no message, but it sits inside a body: give it one (// BEGIN SOLUTION "TODO: …") or follow it with a // BEGIN STUB region, or the stub returns undefined';
+
+/** Refuses an END marker that does not close `open` as its BEGIN opened it. */
+function checkEnd(
+  open: OpenRegion,
+  end: { kind: string; indent: string; rest: string },
+  fail: (what: string) => never,
+): void {
+  const { kind, indent, rest } = end;
+  if (open.kind !== kind) {
+    fail(`END ${kind} closes the ${open.kind} region opened at line ${open.line}`);
+  }
+  if (rest.trim()) fail(`END ${kind} takes nothing after it`);
+  if (indent !== open.indent) {
+    fail(`END ${kind} is not indented like its BEGIN at line ${open.line}`);
+  }
+}
+
 /**
  * The stub of one solution file. `where` names the file in errors, which read
  * `where:LINE: what is wrong`.
@@ -82,11 +102,7 @@ export function makeStub(source: string, where: string): string {
   const fail = (line: number, what: string): never => {
     throw new Error(`${where}:${line}: ${what}`);
   };
-  const missingStub = (line: number): never =>
-    fail(
-      line,
-      'this region has no message, but it sits inside a body: give it one (// BEGIN SOLUTION "TODO: …") or follow it with a // BEGIN STUB region, or the stub returns undefined',
-    );
+  const missingStub = (line: number): never => fail(line, MISSING_STUB);
   for (let index = 0; index < lines.length; index++) {
     const line = index + 1;
     const text = lines[index];
@@ -138,13 +154,7 @@ export function makeStub(source: string, where: string): string {
       continue;
     }
     if (!open) return fail(line, `END ${kind} without a BEGIN ${kind}`);
-    if (open.kind !== kind) {
-      fail(line, `END ${kind} closes the ${open.kind} region opened at line ${open.line}`);
-    }
-    if (rest.trim()) fail(line, `END ${kind} takes nothing after it`);
-    if (indent !== open.indent) {
-      fail(line, `END ${kind} is not indented like its BEGIN at line ${open.line}`);
-    }
+    checkEnd(open, { kind, indent, rest }, (what) => fail(line, what));
     if (kind === "SOLUTION" && open.message !== undefined) {
       out.push(`${open.indent}throw new Error(${JSON.stringify(open.message)});`);
     } else if (kind === "SOLUTION" && open.indent !== "") {

@@ -155,6 +155,7 @@ export function fillValues(
 
 /**
  * Formats markdown exactly as `deno fmt` would, so a generated README is fmt-clean.
+ * The example is not run: it starts deno fmt.
  *
  * @example
  * ```ts ignore
@@ -167,6 +168,7 @@ export function formatMarkdown(markdown: string, kitRoot: string): Promise<strin
 
 /**
  * Formats `text` as `deno fmt` formats a file with extension `ext` under the kit's settings.
+ * The example is not run: it starts deno fmt.
  *
  * @example
  * ```ts ignore
@@ -187,6 +189,7 @@ export async function formatWithDeno(text: string, ext: string, kitRoot: string)
  * The stub of every non-test solution file of the given lessons, as `exercises/NN-slug/NAME.ts`
  * (see {@link makeStub} for the markers), formatted by `deno fmt`. A lesson without a
  * `solutions/` folder (the student edition) has none.
+ * The example is not run: it reads the solutions on disk (the self-test's generated-files step runs it).
  *
  * @example
  * ```ts ignore
@@ -226,6 +229,7 @@ export async function planStubs(kitRoot: string, lessons: Lesson[]): Promise<Pla
 
 /**
  * The lessons that have a generator, with its content.
+ * The example is not run: it imports every lesson's generator.
  *
  * @example
  * ```ts ignore
@@ -262,6 +266,7 @@ async function generatorPath(kitRoot: string, slug: string): Promise<string | un
 
 /**
  * Every generated file of the given lessons with its wanted contents.
+ * The example is not run: it runs every lesson's generator (the self-test's generated-files step does).
  *
  * @example
  * ```ts ignore
@@ -296,6 +301,7 @@ export async function planSync(kitRoot: string, lessons: Lesson[]): Promise<Plan
 /**
  * Lists the graded tests by running them against the solutions: the manifest as it should be,
  * plus any test that failed on a solution (which the caller should treat as an error).
+ * The example is not run: it runs every graded test on the solutions (seconds).
  *
  * @example
  * ```ts ignore
@@ -358,6 +364,7 @@ export async function planManifest(
 /**
  * The kit README with its generated `course-map` region and its `example-score` value filled
  * from the lessons and manifest.
+ * The example is not run: it reads the kit's README and lessons on disk.
  *
  * @example
  * ```ts ignore
@@ -385,6 +392,7 @@ export async function planReadme(
 
 /**
  * The planned files whose contents differ from what is on disk.
+ * The example is not run: it reads the planned files on disk (the self-test's generated-files step runs it).
  *
  * @example
  * ```ts ignore
@@ -407,6 +415,7 @@ export async function staleFiles(kitRoot: string, files: PlannedFile[]): Promise
 
 /**
  * Where the kit disagrees with its course outline (see `checkOutline`): one line per problem.
+ * The example is not run: it reads the kit on disk (kit/course/outline_test.ts checks the rules it applies).
  *
  * @example
  * ```ts ignore

@@ -43,6 +43,7 @@ export function exerciseOf(testFile: string): string {
  * Lists the lessons of a kit, in outline order: the outline's lessons whose `exercises/` folder
  * holds graded tests. Folders the outline does not name are left out (the kit's suite reports
  * them).
+ * The example is not run: it reads the kit's folders on disk (kit/cli/check_test.ts runs it on small kits).
  *
  * @example
  * ```ts ignore
@@ -107,7 +108,18 @@ export function resolveLesson(argument: string, lessons: Lesson[]): Lesson {
   );
 }
 
-/** Raised by {@link resolveLesson}: its message is one line that lists the lessons. */
+/**
+ * Raised by {@link resolveLesson}: its message is one line that lists the lessons.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { UnknownLessonError } from "./lessons.ts";
+ * const error = new UnknownLessonError('unknown lesson "42"');
+ * assert.ok(error instanceof Error);
+ * assert.equal(error.name, "UnknownLessonError");
+ * ```
+ */
 export class UnknownLessonError extends Error {
   constructor(message: string) {
     super(message);
@@ -117,6 +129,7 @@ export class UnknownLessonError extends Error {
 
 /**
  * Reads what of a kit's layout the outline governs, for `checkOutline` (`./outline.ts`).
+ * The example is not run: it reads the kit's folders on disk (kit/course/outline_test.ts checks the rules applied to it).
  *
  * @example
  * ```ts ignore

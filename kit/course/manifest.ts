@@ -42,6 +42,7 @@ export function pointsInName(name: string): number | undefined {
 
 /**
  * Loads a kit's manifest; a kit without one has an empty manifest.
+ * The example is not run: it reads kit/manifest.json on disk.
  *
  * @example
  * ```ts ignore

@@ -105,6 +105,7 @@ export function parseOutline(data: unknown, where: string): NumberedLesson[] {
 
 /**
  * Reads and validates a kit's `kit/outline.json`.
+ * The example is not run: it reads kit/outline.json on disk.
  *
  * @example
  * ```ts ignore

@@ -17,36 +17,33 @@ import {
   timeBasedDecay,
 } from "../../solutions/03-lr-schedules/decays.ts";
 import { linearWarmup } from "../../solutions/03-lr-schedules/warmup.ts";
-Deno.test("lesson 03 schedules agree with an independent transcription of PyTorch to 1e-12", () => {
-  let worst = 0, n = 0;
-  const bad: string[] = [];
-  function cmp(name: string, got: number, want: number) {
-    n++;
-    const e = Math.abs(got - want) / Math.max(Math.abs(want), 1e-300);
-    if (e > 1e-12 && Math.abs(got - want) > 1e-17) bad.push(`${name}: got ${got} want ${want}`);
-    worst = Math.max(worst, Math.abs(got - want) <= 1e-17 ? 0 : e);
-  }
-  // PyTorch CyclicLR
-  function torchCyclic(
-    base: number,
-    max: number,
-    up: number,
-    down: number | undefined,
-    mode: string,
-    gamma: number,
-    it: number,
-  ) {
-    const d = down ?? up;
-    const total = up + d;
-    const ratio = up / total;
-    const cycle = Math.floor(1 + it / total);
-    const x = 1 + it / total - cycle;
-    const scale = x <= ratio ? x / ratio : (x - 1) / (ratio - 1);
-    const h = (max - base) * scale;
-    if (mode === "triangular") return base + h;
-    if (mode === "triangular2") return base + h * (1 / 2 ** (cycle - 1));
-    return base + h * gamma ** it;
-  }
+/** Records one comparison of the lesson's value `got` with the transcription's `want`. */
+type Compare = (name: string, got: number, want: number) => void;
+
+// PyTorch CyclicLR
+function torchCyclic(
+  base: number,
+  max: number,
+  up: number,
+  down: number | undefined,
+  mode: string,
+  gamma: number,
+  it: number,
+) {
+  const d = down ?? up;
+  const total = up + d;
+  const ratio = up / total;
+  const cycle = Math.floor(1 + it / total);
+  const x = 1 + it / total - cycle;
+  const scale = x <= ratio ? x / ratio : (x - 1) / (ratio - 1);
+  const h = (max - base) * scale;
+  if (mode === "triangular") return base + h;
+  if (mode === "triangular2") return base + h * (1 / 2 ** (cycle - 1));
+  return base + h * gamma ** it;
+}
+
+/** CyclicLR in its three modes, cycles up and down of several lengths. */
+function compareCyclic(cmp: Compare): void {
   for (const [up, down] of [[2000, undefined], [5, 3], [4, 10], [1, 1]] as const) {
     for (const mode of ["triangular", "triangular2", "exp_range"] as const) {
       for (let it = 0; it < 60; it++) {
@@ -66,32 +63,37 @@ Deno.test("lesson 03 schedules agree with an independent transcription of PyTorc
       }
     }
   }
-  // PyTorch OneCycleLR
-  function torchOneCycle(
-    maxLr: number,
-    T: number,
-    pct = 0.3,
-    anneal = "cos",
-    div = 25,
-    fdiv = 1e4,
-    three = false,
-    step: number,
-  ) {
-    const init = maxLr / div, min = init / fdiv;
-    const phases = three
-      ? [[pct * T - 1, init, maxLr], [2 * pct * T - 2, maxLr, init], [T - 1, init, min]]
-      : [[pct * T - 1, init, maxLr], [T - 1, maxLr, min]];
-    const f = anneal === "cos"
-      ? (s: number, e: number, p: number) => e + (s - e) / 2 * (Math.cos(Math.PI * p) + 1)
-      : (s: number, e: number, p: number) => (e - s) * p + s;
-    let start = 0;
-    for (let i = 0; i < phases.length; i++) {
-      const [end, s, e] = phases[i];
-      if (step <= end || i === phases.length - 1) return f(s, e, (step - start) / (end - start));
-      start = end;
-    }
-    throw 0;
+}
+
+// PyTorch OneCycleLR
+function torchOneCycle(
+  maxLr: number,
+  T: number,
+  pct = 0.3,
+  anneal = "cos",
+  div = 25,
+  fdiv = 1e4,
+  three = false,
+  step: number,
+) {
+  const init = maxLr / div, min = init / fdiv;
+  const phases = three
+    ? [[pct * T - 1, init, maxLr], [2 * pct * T - 2, maxLr, init], [T - 1, init, min]]
+    : [[pct * T - 1, init, maxLr], [T - 1, maxLr, min]];
+  const f = anneal === "cos"
+    ? (s: number, e: number, p: number) => e + (s - e) / 2 * (Math.cos(Math.PI * p) + 1)
+    : (s: number, e: number, p: number) => (e - s) * p + s;
+  let start = 0;
+  for (let i = 0; i < phases.length; i++) {
+    const [end, s, e] = phases[i];
+    if (step <= end || i === phases.length - 1) return f(s, e, (step - start) / (end - start));
+    start = end;
   }
+  throw 0;
+}
+
+/** OneCycleLR: two and three phases, both annealings, several warm-up shares. */
+function compareOneCycle(cmp: Compare): void {
   for (const T of [100, 37, 1000]) {
     for (const three of [false, true]) {
       for (const anneal of ["cos", "linear"] as const) {
@@ -113,6 +115,10 @@ Deno.test("lesson 03 schedules agree with an independent transcription of PyTorc
       }
     }
   }
+}
+
+/** CosineAnnealingLR and CosineAnnealingWarmRestarts. */
+function compareCosine(cmp: Compare): void {
   // CosineAnnealingLR closed form (also past T_max)
   for (const tMax of [10, 50, 7]) {
     for (let e = 0; e <= 3 * tMax; e++) {
@@ -141,54 +147,59 @@ Deno.test("lesson 03 schedules agree with an independent transcription of PyTorc
       );
     }
   }
-  // ReduceLROnPlateau
-  function torchPlateau(
-    lr0: number,
-    metrics: number[],
-    o: {
-      mode?: string;
-      factor?: number;
-      patience?: number;
-      threshold?: number;
-      thresholdMode?: string;
-      cooldown?: number;
-      minLr?: number;
-      eps?: number;
-    },
-  ) {
-    const mode = o.mode ?? "min",
-      factor = o.factor ?? 0.1,
-      patience = o.patience ?? 10,
-      thr = o.threshold ?? 1e-4,
-      tm = o.thresholdMode ?? "rel",
-      cooldown = o.cooldown ?? 0,
-      minLr = o.minLr ?? 0,
-      eps = o.eps ?? 1e-8;
-    let best = mode === "min" ? Infinity : -Infinity, bad = 0, cd = 0, lr = lr0;
-    const out: number[] = [];
-    const better = (a: number) =>
-      mode === "min"
-        ? (tm === "rel" ? a < best * (1 - thr) : a < best - thr)
-        : (tm === "rel" ? a > best * (thr + 1) : a > best + thr);
-    for (const m of metrics) {
-      if (better(m)) {
-        best = m;
-        bad = 0;
-      } else bad++;
-      if (cd > 0) {
-        cd--;
-        bad = 0;
-      }
-      if (bad > patience) {
-        const nl = Math.max(lr * factor, minLr);
-        if (lr - nl > eps) lr = nl;
-        cd = cooldown;
-        bad = 0;
-      }
-      out.push(lr);
+}
+
+// ReduceLROnPlateau
+function torchPlateau(
+  lr0: number,
+  metrics: number[],
+  o: {
+    mode?: string;
+    factor?: number;
+    patience?: number;
+    threshold?: number;
+    thresholdMode?: string;
+    cooldown?: number;
+    minLr?: number;
+    eps?: number;
+  },
+) {
+  const mode = o.mode ?? "min",
+    factor = o.factor ?? 0.1,
+    patience = o.patience ?? 10,
+    thr = o.threshold ?? 1e-4,
+    tm = o.thresholdMode ?? "rel",
+    cooldown = o.cooldown ?? 0,
+    minLr = o.minLr ?? 0,
+    eps = o.eps ?? 1e-8;
+  let best = mode === "min" ? Infinity : -Infinity, bad = 0, cd = 0, lr = lr0;
+  const out: number[] = [];
+  const better = (a: number) =>
+    mode === "min"
+      ? (tm === "rel" ? a < best * (1 - thr) : a < best - thr)
+      : (tm === "rel" ? a > best * (thr + 1) : a > best + thr);
+  for (const m of metrics) {
+    if (better(m)) {
+      best = m;
+      bad = 0;
+    } else bad++;
+    if (cd > 0) {
+      cd--;
+      bad = 0;
     }
-    return out;
+    if (bad > patience) {
+      const nl = Math.max(lr * factor, minLr);
+      if (lr - nl > eps) lr = nl;
+      cd = cooldown;
+      bad = 0;
+    }
+    out.push(lr);
   }
+  return out;
+}
+
+/** ReduceLROnPlateau on 200 noisy metric curves with varied options. */
+function comparePlateau(cmp: Compare): void {
   let seed = 7;
   const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   for (let trial = 0; trial < 200; trial++) {
@@ -208,6 +219,10 @@ Deno.test("lesson 03 schedules agree with an independent transcription of PyTorc
     const got = reduceOnPlateau({ lr0: 0.1, ...o }, metrics), want = torchPlateau(0.1, metrics, o);
     got.forEach((g, i) => cmp(`plateau trial ${trial} i=${i}`, g, want[i]));
   }
+}
+
+/** StepLR, ExponentialDecay, InverseTimeDecay and LinearLR. */
+function compareDecays(cmp: Compare): void {
   // StepLR, ExponentialDecay, InverseTimeDecay, LinearLR
   for (let e = 0; e < 120; e++) {
     cmp(
@@ -232,6 +247,22 @@ Deno.test("lesson 03 schedules agree with an independent transcription of PyTorc
       0.1 * (0.25 + (1 - 0.25) * Math.min(e, 10) / 10),
     );
   }
+}
+
+Deno.test("lesson 03 schedules agree with an independent transcription of PyTorch to 1e-12", () => {
+  let worst = 0, n = 0;
+  const bad: string[] = [];
+  function cmp(name: string, got: number, want: number) {
+    n++;
+    const e = Math.abs(got - want) / Math.max(Math.abs(want), 1e-300);
+    if (e > 1e-12 && Math.abs(got - want) > 1e-17) bad.push(`${name}: got ${got} want ${want}`);
+    worst = Math.max(worst, Math.abs(got - want) <= 1e-17 ? 0 : e);
+  }
+  compareCyclic(cmp);
+  compareOneCycle(cmp);
+  compareCosine(cmp);
+  comparePlateau(cmp);
+  compareDecays(cmp);
   assert.deepEqual(
     bad.slice(0, 10),
     [],

@@ -9,6 +9,7 @@
  * The first interpreter of `candidates` that can `import module`, or null. Debian's
  * `/usr/bin/python3` is tried after `python3`, since a pyenv shim on the path may hide the
  * modules `apt-get install python3-…` puts there.
+ * The example is not run: it starts Python, which this machine may lack.
  *
  * @example
  * ```ts ignore
@@ -37,6 +38,7 @@ export async function pythonWith(
 /**
  * Runs `script` with `python`, writes `job` to its stdin as JSON and parses its stdout as JSON.
  * Throws an `Error` with the script's stderr when it fails.
+ * The example is not run: it starts Python, which this machine may lack.
  *
  * @example
  * ```ts ignore

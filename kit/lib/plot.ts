@@ -293,53 +293,46 @@ function colorOf(s: Series, index: number): string {
  * The Vega-Lite layers of one panel: per series a band, a line and dots, as asked. Series drawn
  * as lines share one legend (colour and dash); scatter-only series get a legend of dots.
  */
-function panelLayer(
-  panel: Panel,
-  rows: Row[],
-  x: { scale: AxisScale; log: boolean; label?: string; labels: boolean },
-  size: { width: number; height: number },
-) {
-  const { series } = panel;
-  // A lone series named like its axis needs no legend.
-  const legend = !(series.length === 1 && series[0].name === panel.yLabel);
-  const yScale = yScaleOf(rows, panel);
-  const lines = series.map((s, k) => ({ s, k })).filter(({ s }) => s.line !== false);
-  const dotsOnly = series.map((s, k) => ({ s, k })).filter(({ s }) => s.line === false);
-  const xEncoding = {
-    field: "x",
-    type: "quantitative" as const,
-    scale: scaleSpec(x.scale, x.log),
-    axis: x.labels
-      ? { ...axisSpec(x.scale, x.log), title: x.label ?? null }
-      : { ...axisSpec(x.scale, x.log), title: null, labels: false },
-  };
-  const yEncoding = {
-    field: "y",
-    type: "quantitative" as const,
-    scale: scaleSpec(yScale, panel.logY ?? false),
-    axis: { ...axisSpec(yScale, panel.logY ?? false), title: panel.yLabel ?? null },
-  };
-  const only = (k: number) => ({ filter: `datum.k === ${k}` });
-  const layers: unknown[] = [];
-  series.forEach((s, k) => {
-    if (!s.band) return;
-    layers.push({
-      transform: [only(k), { filter: "isValid(datum.lower)" }],
-      mark: {
-        type: "area",
-        clip: true,
-        color: colorOf(s, k),
-        opacity: 0.18,
-        interpolate: s.stepped ? "step-after" : "linear",
-      },
-      encoding: {
-        x: xEncoding,
-        y: { ...yEncoding, field: "lower" },
-        y2: { field: "upper" },
-        detail: { field: "piece" },
-      },
-    });
-  });
+/** The x and y encodings every layer of one panel shares. */
+interface PanelEncodings {
+  x: Record<string, unknown>;
+  y: Record<string, unknown>;
+}
+
+/** One numbered series of a panel (its number picks its colour and its rows). */
+interface Numbered {
+  s: Series;
+  k: number;
+}
+
+const only = (k: number) => ({ filter: `datum.k === ${k}` });
+
+/** The shaded bands (lower to upper) of the series that have one. */
+function bandLayers(series: readonly Series[], enc: PanelEncodings): unknown[] {
+  return series.flatMap((s, k) =>
+    s.band
+      ? [{
+        transform: [only(k), { filter: "isValid(datum.lower)" }],
+        mark: {
+          type: "area",
+          clip: true,
+          color: colorOf(s, k),
+          opacity: 0.18,
+          interpolate: s.stepped ? "step-after" : "linear",
+        },
+        encoding: {
+          x: enc.x,
+          y: { ...enc.y, field: "lower" },
+          y2: { field: "upper" },
+          detail: { field: "piece" },
+        },
+      }]
+      : []
+  );
+}
+
+/** The lines (one legend of colours and dashes), then the points of those drawn with points. */
+function lineLayers(lines: Numbered[], legend: boolean, enc: PanelEncodings): unknown[] {
   const lineLegend = {
     color: {
       field: "name",
@@ -360,52 +353,85 @@ function panelLayer(
       legend: legend && lines.length > 0 ? { title: null } : null,
     },
   };
-  for (const { s, k } of lines) {
-    layers.push({
-      transform: [only(k), { calculate: JSON.stringify(s.name), as: "name" }],
-      mark: {
-        type: "line",
-        clip: true,
-        strokeWidth: 2,
-        interpolate: s.stepped ? "step-after" : "linear",
-      },
-      encoding: { x: xEncoding, y: yEncoding, detail: { field: "piece" }, ...lineLegend },
-    });
-  }
+  const layers: unknown[] = lines.map(({ s, k }) => ({
+    transform: [only(k), { calculate: JSON.stringify(s.name), as: "name" }],
+    mark: {
+      type: "line",
+      clip: true,
+      strokeWidth: 2,
+      interpolate: s.stepped ? "step-after" : "linear",
+    },
+    encoding: { x: enc.x, y: enc.y, detail: { field: "piece" }, ...lineLegend },
+  }));
   for (const { s, k } of lines.filter(({ s }) => s.points)) {
     layers.push({
       transform: [only(k)],
       mark: { type: "point", filled: true, clip: true, size: 22, opacity: 1, color: colorOf(s, k) },
-      encoding: { x: xEncoding, y: yEncoding },
+      encoding: { x: enc.x, y: enc.y },
     });
   }
-  if (dotsOnly.length > 0) {
-    layers.push({
-      transform: [
-        { filter: { field: "k", oneOf: dotsOnly.map(({ k }) => k) } },
-        {
-          calculate: `${JSON.stringify(dotsOnly.map(({ s }) => s.name))}[indexof(${
-            JSON.stringify(dotsOnly.map(({ k }) => k))
-          }, datum.k)]`,
-          as: "dotName",
-        },
-      ],
-      mark: { type: "point", filled: true, clip: true, size: 30, opacity: 0.8 },
-      encoding: {
-        x: xEncoding,
-        y: yEncoding,
-        fill: {
-          field: "dotName",
-          type: "nominal",
-          scale: {
-            domain: dotsOnly.map(({ s }) => s.name),
-            range: dotsOnly.map(({ s, k }) => colorOf(s, k)),
-          },
-          legend: legend ? { title: null, symbolSize: 40 } : null,
-        },
+  return layers;
+}
+
+/** One layer for every series drawn as dots only, with a legend of its own. */
+function dotLayer(dotsOnly: Numbered[], legend: boolean, enc: PanelEncodings): unknown {
+  return {
+    transform: [
+      { filter: { field: "k", oneOf: dotsOnly.map(({ k }) => k) } },
+      {
+        calculate: `${JSON.stringify(dotsOnly.map(({ s }) => s.name))}[indexof(${
+          JSON.stringify(dotsOnly.map(({ k }) => k))
+        }, datum.k)]`,
+        as: "dotName",
       },
-    });
-  }
+    ],
+    mark: { type: "point", filled: true, clip: true, size: 30, opacity: 0.8 },
+    encoding: {
+      x: enc.x,
+      y: enc.y,
+      fill: {
+        field: "dotName",
+        type: "nominal",
+        scale: {
+          domain: dotsOnly.map(({ s }) => s.name),
+          range: dotsOnly.map(({ s, k }) => colorOf(s, k)),
+        },
+        legend: legend ? { title: null, symbolSize: 40 } : null,
+      },
+    },
+  };
+}
+
+function panelLayer(
+  panel: Panel,
+  rows: Row[],
+  x: { scale: AxisScale; log: boolean; label?: string; labels: boolean },
+  size: { width: number; height: number },
+) {
+  const { series } = panel;
+  // A lone series named like its axis needs no legend.
+  const legend = !(series.length === 1 && series[0].name === panel.yLabel);
+  const yScale = yScaleOf(rows, panel);
+  const lines = series.map((s, k) => ({ s, k })).filter(({ s }) => s.line !== false);
+  const dotsOnly = series.map((s, k) => ({ s, k })).filter(({ s }) => s.line === false);
+  const enc: PanelEncodings = {
+    x: {
+      field: "x",
+      type: "quantitative" as const,
+      scale: scaleSpec(x.scale, x.log),
+      axis: x.labels
+        ? { ...axisSpec(x.scale, x.log), title: x.label ?? null }
+        : { ...axisSpec(x.scale, x.log), title: null, labels: false },
+    },
+    y: {
+      field: "y",
+      type: "quantitative" as const,
+      scale: scaleSpec(yScale, panel.logY ?? false),
+      axis: { ...axisSpec(yScale, panel.logY ?? false), title: panel.yLabel ?? null },
+    },
+  };
+  const layers = [...bandLayers(series, enc), ...lineLayers(lines, legend, enc)];
+  if (dotsOnly.length > 0) layers.push(dotLayer(dotsOnly, legend, enc));
   return {
     width: size.width,
     height: size.height,
@@ -595,19 +621,10 @@ function threeDigits(value: number): string {
 }
 
 /**
- * The Vega-Lite specification {@link heatMap} renders.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { heatMapSpec } from "./plot.ts";
- * const spec = heatMapSpec({ title: "t", columns: [1, 2], rows: ["a"], values: [[0.5, 0.7]] });
- * assert.equal(spec.data.values.length, 2);
- * ```
+ * The cells of a heat map, one per row and column, with the colour range of its finite values;
+ * a RangeError naming what is wrong with `options` otherwise.
  */
-export function heatMapSpec(
-  options: HeatMapOptions,
-): VegaLiteSpec & { data: { values: unknown[] } } {
+function heatMapCells(options: HeatMapOptions) {
   const { columns, rows, values } = options;
   if (columns.length === 0 || rows.length === 0) {
     throw new RangeError("heatMap: at least one row and one column are needed");
@@ -622,7 +639,6 @@ export function heatMapSpec(
   const finite = values.flat().filter(shown);
   if (finite.length === 0) throw new RangeError("heatMap: no finite value to colour");
   const [low, high] = extent(finite);
-  const colorScale = axisScale(low, high, { log: logColor });
   const format = options.formatValue ?? threeDigits;
   // Where a cell's colour is dark enough for white text: the darker half of viridis.
   const position = (v: number) =>
@@ -644,6 +660,28 @@ export function heatMapSpec(
       };
     })
   );
+  return { cells, low, high };
+}
+
+/**
+ * The Vega-Lite specification {@link heatMap} renders.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { heatMapSpec } from "./plot.ts";
+ * const spec = heatMapSpec({ title: "t", columns: [1, 2], rows: ["a"], values: [[0.5, 0.7]] });
+ * assert.equal(spec.data.values.length, 2);
+ * ```
+ */
+export function heatMapSpec(
+  options: HeatMapOptions,
+): VegaLiteSpec & { data: { values: unknown[] } } {
+  const { columns, rows } = options;
+  const { cells, low, high } = heatMapCells(options);
+  const logColor = options.logColor ?? false;
+  const reverse = options.reverseColors ?? false;
+  const colorScale = axisScale(low, high, { log: logColor });
   const cell = options.cellSize ?? 36;
   const axisLabels = { labelExpr: "datum.label", labelAngle: 0 };
   const x = {

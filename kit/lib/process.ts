@@ -363,6 +363,7 @@ export function firstErrorLine(printed: string): string | undefined {
  * workspace's `deno.json` and `deno.lock`. Skipped when the same lock file was already installed
  * into the same cache (a stamp under `.kit/`), so a warm run pays nothing. Throws with Deno's
  * own first error line when the packages cannot be fetched.
+ * The example is not run: it runs deno cache, which may use the network.
  *
  * @example
  * ```ts ignore

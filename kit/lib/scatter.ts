@@ -46,6 +46,86 @@ const c = (v: number) => {
 };
 const text = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+/** Where one panel sits: its square's left and top, its size, and the strips' size and gap. */
+interface Frame {
+  x0: number;
+  y0: number;
+  size: number;
+  strip: number;
+  gap: number;
+  top: number;
+}
+
+/** A panel's title, its square with ticks, and the axis labels. */
+function squareOf(panel: ScatterPanel, frame: Frame, options: ScatterOptions): string[] {
+  const { x0, y0, size, top } = frame;
+  const px = (x: number) => x0 + x * size;
+  const py = (y: number) => y0 + (1 - y) * size;
+  const out = [
+    `<text x="${c(x0 + size / 2)}" y="${c(top - 6)}" text-anchor="middle" font-weight="600" ` +
+    `fill="#222222">${text(panel.title)}</text>`,
+    `<rect x="${c(x0)}" y="${
+      c(y0)
+    }" width="${size}" height="${size}" fill="none" stroke="#888888"/>`,
+  ];
+  for (const t of linearTicks(0, 1, 5)) {
+    out.push(
+      `<text x="${c(px(t))}" y="${c(y0 + size + 15)}" text-anchor="middle" fill="#444444">${
+        formatTick(t)
+      }</text>`,
+      `<text x="${c(x0 - 5)}" y="${c(py(t) + 4)}" text-anchor="end" fill="#444444">${
+        formatTick(t)
+      }</text>`,
+    );
+  }
+  const ly = y0 + size / 2;
+  out.push(
+    `<text x="${c(x0 + size / 2)}" y="${c(y0 + size + 34)}" text-anchor="middle" ` +
+      `fill="#222222">${text(options.xLabel)}</text>`,
+    `<text x="${c(x0 - 32)}" y="${c(ly)}" transform="rotate(-90 ${c(x0 - 32)} ${c(ly)})" ` +
+      `text-anchor="middle" fill="#222222">${text(options.yLabel)}</text>`,
+  );
+  return out;
+}
+
+/** The two strips (each effect as a curve, a stem at every value tried) and the points. */
+function stripsOf(panel: ScatterPanel, frame: Frame, options: ScatterOptions): string[] {
+  const { x0, y0, size, strip, gap, top } = frame;
+  const samples = Array.from({ length: 101 }, (_, i) => i / 100);
+  const px = (x: number) => x0 + x * size;
+  const py = (y: number) => y0 + (1 - y) * size;
+  // Top strip: the effect of x; right strip: the effect of y.
+  const sy = (v: number) => top + strip - v * (strip - 4);
+  const sx = (v: number) => x0 + size + gap + v * (strip - 4);
+  const out = [
+    `<line x1="${c(x0)}" y1="${c(top + strip)}" x2="${c(x0 + size)}" y2="${
+      c(top + strip)
+    }" stroke="#888888"/>`,
+    `<path d="${
+      samples.map((s, i) => `${i ? "L" : "M"}${c(px(s))} ${c(sy(options.xEffect(s)))}`).join("")
+    }" fill="none" stroke="#999999" stroke-width="1.5"/>`,
+    `<line x1="${c(x0 + size + gap)}" y1="${c(y0)}" x2="${c(x0 + size + gap)}" y2="${
+      c(y0 + size)
+    }" stroke="#888888"/>`,
+    `<path d="${
+      samples.map((s, i) => `${i ? "L" : "M"}${c(sx(options.yEffect(s)))} ${c(py(s))}`).join("")
+    }" fill="none" stroke="#999999" stroke-width="1.5"/>`,
+  ];
+  for (const { x, y } of panel.points) {
+    const fx = options.xEffect(x), fy = options.yEffect(y);
+    out.push(
+      `<line x1="${c(px(x))}" y1="${c(top + strip)}" x2="${c(px(x))}" y2="${c(sy(fx))}" ` +
+        `stroke="${BLUE}" stroke-width="1.5"/>`,
+      `<circle cx="${c(px(x))}" cy="${c(sy(fx))}" r="3" fill="${BLUE}"/>`,
+      `<line x1="${c(x0 + size + gap)}" y1="${c(py(y))}" x2="${c(sx(fy))}" y2="${c(py(y))}" ` +
+        `stroke="${BLUE}" stroke-width="1.5"/>`,
+      `<circle cx="${c(sx(fy))}" cy="${c(py(y))}" r="3" fill="${BLUE}"/>`,
+      `<circle cx="${c(px(x))}" cy="${c(py(y))}" r="4.5" fill="${ORANGE}" stroke="#ffffff"/>`,
+    );
+  }
+  return out;
+}
+
 /**
  * Renders the panels as one SVG: in each, the points (orange), above them the x marginal (the
  * curve `xEffect` with a blue stem at every x tried) and to the right the y marginal (`yEffect`
@@ -91,73 +171,10 @@ export function scatterWithMarginals(options: ScatterOptions): string {
     `<text x="${c(width / 2)}" y="20" text-anchor="middle" font-size="15" font-weight="600" ` +
     `fill="#222222">${text(options.title)}</text>`,
   ];
-  const samples = Array.from({ length: 101 }, (_, i) => i / 100);
   panels.forEach((panel, k) => {
     const x0 = left + k * (panelWidth + between);
-    const y0 = top + strip + gap; // top of the square
-    const px = (x: number) => x0 + x * size;
-    const py = (y: number) => y0 + (1 - y) * size;
-    out.push(
-      `<text x="${c(x0 + size / 2)}" y="${c(top - 6)}" text-anchor="middle" font-weight="600" ` +
-        `fill="#222222">${text(panel.title)}</text>`,
-    );
-    // The square, its ticks and labels.
-    out.push(
-      `<rect x="${c(x0)}" y="${
-        c(y0)
-      }" width="${size}" height="${size}" fill="none" stroke="#888888"/>`,
-    );
-    for (const t of linearTicks(0, 1, 5)) {
-      out.push(
-        `<text x="${c(px(t))}" y="${c(y0 + size + 15)}" text-anchor="middle" fill="#444444">${
-          formatTick(t)
-        }</text>`,
-        `<text x="${c(x0 - 5)}" y="${c(py(t) + 4)}" text-anchor="end" fill="#444444">${
-          formatTick(t)
-        }</text>`,
-      );
-    }
-    out.push(
-      `<text x="${c(x0 + size / 2)}" y="${c(y0 + size + 34)}" text-anchor="middle" ` +
-        `fill="#222222">${text(options.xLabel)}</text>`,
-    );
-    const ly = y0 + size / 2;
-    out.push(
-      `<text x="${c(x0 - 32)}" y="${c(ly)}" transform="rotate(-90 ${c(x0 - 32)} ${c(ly)})" ` +
-        `text-anchor="middle" fill="#222222">${text(options.yLabel)}</text>`,
-    );
-    // Top strip: the effect of x, and a stem at every x tried.
-    const sy = (v: number) => top + strip - v * (strip - 4);
-    out.push(
-      `<line x1="${c(x0)}" y1="${c(top + strip)}" x2="${c(x0 + size)}" y2="${
-        c(top + strip)
-      }" stroke="#888888"/>`,
-      `<path d="${
-        samples.map((s, i) => `${i ? "L" : "M"}${c(px(s))} ${c(sy(options.xEffect(s)))}`).join("")
-      }" fill="none" stroke="#999999" stroke-width="1.5"/>`,
-    );
-    // Right strip: the effect of y, and a stem at every y tried.
-    const sx = (v: number) => x0 + size + gap + v * (strip - 4);
-    out.push(
-      `<line x1="${c(x0 + size + gap)}" y1="${c(y0)}" x2="${c(x0 + size + gap)}" y2="${
-        c(y0 + size)
-      }" stroke="#888888"/>`,
-      `<path d="${
-        samples.map((s, i) => `${i ? "L" : "M"}${c(sx(options.yEffect(s)))} ${c(py(s))}`).join("")
-      }" fill="none" stroke="#999999" stroke-width="1.5"/>`,
-    );
-    for (const { x, y } of panel.points) {
-      const fx = options.xEffect(x), fy = options.yEffect(y);
-      out.push(
-        `<line x1="${c(px(x))}" y1="${c(top + strip)}" x2="${c(px(x))}" y2="${c(sy(fx))}" ` +
-          `stroke="${BLUE}" stroke-width="1.5"/>`,
-        `<circle cx="${c(px(x))}" cy="${c(sy(fx))}" r="3" fill="${BLUE}"/>`,
-        `<line x1="${c(x0 + size + gap)}" y1="${c(py(y))}" x2="${c(sx(fy))}" y2="${c(py(y))}" ` +
-          `stroke="${BLUE}" stroke-width="1.5"/>`,
-        `<circle cx="${c(sx(fy))}" cy="${c(py(y))}" r="3" fill="${BLUE}"/>`,
-        `<circle cx="${c(px(x))}" cy="${c(py(y))}" r="4.5" fill="${ORANGE}" stroke="#ffffff"/>`,
-      );
-    }
+    const frame: Frame = { x0, y0: top + strip + gap, size, strip, gap, top };
+    out.push(...squareOf(panel, frame, options), ...stripsOf(panel, frame, options));
   });
   out.push(`</svg>`);
   return out.join("\n") + "\n";

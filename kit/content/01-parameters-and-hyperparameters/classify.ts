@@ -37,6 +37,17 @@ function respell(name: string, style: number): string {
 /**
  * `normalizeSettingName` and `classifySetting`'s cases, the random ones drawn from `random` (the
  * lesson's one stream: see `mod.ts`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { seededRandom } from "../../lib/random.ts";
+ * import { classifyCases } from "./classify.ts";
+ * const cases = classifyCases(seededRandom("demo"));
+ * assert.ok(cases.normalizeSettingName.length > 8);
+ * assert.equal(cases.classifySetting.random.length, 30);
+ * assert.deepEqual(cases, classifyCases(seededRandom("demo")));
+ * ```
  */
 export function classifyCases(random: Random) {
   const normalizeCases = [

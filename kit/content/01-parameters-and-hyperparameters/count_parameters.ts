@@ -28,6 +28,21 @@ const TRAP_NETWORKS: number[][] = [[1, 1], [3, 1], [1, 5], [2, 3, 4], [5, 1, 5],
 /**
  * `countParameters` and `parameterBreakdown`'s cases, the random ones drawn from `random`
  * (the lesson's one stream: see `mod.ts`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { seededRandom } from "../../lib/random.ts";
+ * import { countParametersCases } from "./count_parameters.ts";
+ * const { countParameters } = countParametersCases(seededRandom("demo"));
+ * assert.equal(countParameters.random.length, 40);
+ * // A dense layer of n inputs and m outputs has n·m weights and m biases.
+ * for (const { layers, expected } of countParameters.random) {
+ *   let total = 0;
+ *   for (let i = 1; i < layers.length; i++) total += layers[i - 1] * layers[i] + layers[i];
+ *   assert.equal(expected, total);
+ * }
+ * ```
  */
 export function countParametersCases(random: Random) {
   const networkCase = (layers: number[]) => ({

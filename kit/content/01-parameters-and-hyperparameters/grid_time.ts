@@ -21,6 +21,17 @@ import {
 /**
  * `timeToExhaust` and `formatDuration`'s cases, the random ones drawn from `random` (the
  * lesson's one stream: see `mod.ts`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { seededRandom } from "../../lib/random.ts";
+ * import { gridTimeCases } from "./grid_time.ts";
+ * const cases = gridTimeCases(seededRandom("demo"));
+ * assert.equal(cases.timeToExhaust.random.length, 40);
+ * assert.equal(cases.formatDuration.random.length, 30);
+ * assert.deepEqual(cases, gridTimeCases(seededRandom("demo")));
+ * ```
  */
 export function gridTimeCases(random: Random) {
   const timeCase = (runs: number, hoursPerRun: number, workers: number) => ({

@@ -85,6 +85,17 @@ function randomSpace(random: Random, dims: number): SearchSpace {
 /**
  * `gridSize` and `spaceSize`'s cases, the random ones drawn from `random` (the lesson's one
  * stream: see `mod.ts`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { seededRandom } from "../../lib/random.ts";
+ * import { searchSpaceCases } from "./search_space.ts";
+ * const { gridSize } = searchSpaceCases(seededRandom("demo"));
+ * assert.equal(gridSize.lesson.length, 5);
+ * assert.equal(gridSize.random.length, 30);
+ * assert.ok(gridSize.random.every(({ counts }) => counts.every((n) => n >= 1 && n <= 12)));
+ * ```
  */
 export function searchSpaceCases(random: Random) {
   const gridLesson = [[10, 10, 10, 10, 10], [4, 4, 4, 4, 4, 3, 3], [10], [], [3, 1, 2]];

@@ -35,6 +35,19 @@ function randomCurve(r: Random): number[] {
 /**
  * `classifyLossCurve`'s cases, the random ones drawn from `r` (the lesson's one stream: see
  * `mod.ts`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { seededRandom } from "../../lib/random.ts";
+ * import { classifyCases } from "./classify.ts";
+ * const { classify } = classifyCases(seededRandom("demo"));
+ * assert.deepEqual(
+ *   classify.lesson.map((c) => c.expected),
+ *   ["diverging", "oscillating", "converging", "too slow"],
+ * );
+ * assert.equal(classify.random.length, 60);
+ * ```
  */
 export function classifyCases(r: Random) {
   const cLesson = fourRuns().map((run) => ({ losses: run.losses, expected: run.behaviour }));

@@ -23,7 +23,19 @@ const FOUR = [
   { lr: 0.01, label: "low" },
 ];
 
-/** The four runs of the lesson, one per behaviour, each with its losses and label. */
+/**
+ * The four runs of the lesson, one per behaviour, each with its losses and label.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fourRuns } from "./gradient_descent.ts";
+ * assert.deepEqual(
+ *   fourRuns().map((run) => run.behaviour),
+ *   ["diverging", "oscillating", "converging", "too slow"],
+ * );
+ * ```
+ */
 export function fourRuns() {
   return FOUR.map(({ lr, label }) => {
     const path = gradientDescent(objectiveOf(LESSON).grad, X0, lr, STEPS);
@@ -32,7 +44,19 @@ export function fourRuns() {
   });
 }
 
-/** The minimum of the lesson function (Newton's method) and its curvature there. */
+/**
+ * The minimum of the lesson function (Newton's method) and its curvature there.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { lessonMinimum } from "./gradient_descent.ts";
+ * const { x, curvature } = lessonMinimum();
+ * // The gradient of ½x² + 2·log cosh(x − 1) is x + 2·tanh(x − 1): zero at the minimum.
+ * assert.ok(Math.abs(x + 2 * Math.tanh(x - 1)) < 1e-12);
+ * assert.ok(Math.abs(curvature - (1 + 2 / Math.cosh(x - 1) ** 2)) < 1e-12);
+ * ```
+ */
 export function lessonMinimum(): { x: number; f: number; curvature: number } {
   let x = 0;
   for (let k = 0; k < 50; k++) {
@@ -47,6 +71,17 @@ export function lessonMinimum(): { x: number; f: number; curvature: number } {
 /**
  * `gradientDescent`'s cases, the random ones drawn from `r` (the lesson's one stream: see
  * `mod.ts`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { seededRandom } from "../../lib/random.ts";
+ * import { gradientDescentCases } from "./gradient_descent.ts";
+ * const { gradientDescent } = gradientDescentCases(seededRandom("demo"));
+ * assert.equal(gradientDescent.lesson.length, 5);
+ * assert.equal(gradientDescent.random.length, 20);
+ * for (const c of gradientDescent.random) assert.equal(c.path.length, c.steps + 1);
+ * ```
  */
 export function gradientDescentCases(r: Random) {
   const gdLesson = fourRuns().map((run) => ({

@@ -18,7 +18,20 @@ import { rangeTest } from "../../../solutions/02-learning-rate/lr_finder.ts";
 
 const RANGE_OPTIONS = { lrMin: 1e-4, lrMax: 10, steps: 100 };
 
-/** `rangeTest`'s cases, the random ones drawn from `r` (the lesson's one stream: see `mod.ts`). */
+/**
+ * `rangeTest`'s cases, the random ones drawn from `r` (the lesson's one stream: see `mod.ts`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { seededRandom } from "../../lib/random.ts";
+ * import { rangeTestCases } from "./lr_finder.ts";
+ * const { rangeTest } = rangeTestCases(seededRandom("demo"));
+ * assert.equal(rangeTest.lesson.length, 1);
+ * assert.equal(rangeTest.random.length, 12);
+ * for (const c of rangeTest.random) assert.equal(c.fn.name, "quadratic");
+ * ```
+ */
 export function rangeTestCases(r: Random) {
   const rangeCase = (
     fn: FunctionSpec,

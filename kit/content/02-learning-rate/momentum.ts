@@ -19,7 +19,19 @@ const VALLEY: FunctionSpec = { name: "quadratic", curvatures: [1, 100] };
 const MOMENTUM_LR = 0.018;
 const MOMENTUM_STEPS = 300;
 
-/** `momentumDescent`'s cases, the random ones drawn from `r` (the lesson's one stream: see `mod.ts`). */
+/**
+ * `momentumDescent`'s cases, the random ones drawn from `r` (the lesson's one stream: see `mod.ts`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { seededRandom } from "../../lib/random.ts";
+ * import { momentumCases } from "./momentum.ts";
+ * const { momentum } = momentumCases(seededRandom("demo"));
+ * assert.deepEqual(momentum.lesson.map((c) => c.beta), [0, 0.5, 0.9, 0, 0.9]);
+ * assert.equal(momentum.random.length, 20);
+ * ```
+ */
 export function momentumCases(r: Random) {
   const kappa: FunctionSpec = { name: "quadratic", curvatures: [1, 100] };
   const mLesson = [

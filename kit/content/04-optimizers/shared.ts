@@ -37,7 +37,19 @@ export type Setting = {
   [N in keyof OptionsOf]: { name: N; options: OptionsOf[N] };
 }[keyof OptionsOf];
 
-/** The optimizer a setting names, with its options. */
+/**
+ * The optimizer a setting names, with its options.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { createOptimizer } from "./shared.ts";
+ * const opt = createOptimizer({ name: "sgd", options: { lr: 0.5 } });
+ * const p = Float64Array.from([1]);
+ * opt.step(p, Float64Array.from([2]));
+ * assert.deepEqual(Array.from(p), [0]);
+ * ```
+ */
 export function createOptimizer(setting: Setting): Optimizer {
   switch (setting.name) {
     case "sgd":
@@ -55,7 +67,20 @@ export function createOptimizer(setting: Setting): Optimizer {
   }
 }
 
-/** θ after each of `steps` steps on the separable quadratic ½ Σ aᵢ(θᵢ − cᵢ)². */
+/**
+ * θ after each of `steps` steps on the separable quadratic ½ Σ aᵢ(θᵢ − cᵢ)².
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { quadraticTrajectory } from "./shared.ts";
+ * // Plain descent on ½·4(θ − 1)²: θ ← θ − 0.1 · 4(θ − 1), from 3.
+ * const path = quadraticTrajectory({ name: "sgd", options: { lr: 0.1 } }, [4], [1], [3], 2);
+ * assert.equal(path.length, 2);
+ * assert.ok(Math.abs(path[0][0] - 2.2) < 1e-12);
+ * assert.ok(Math.abs(path[1][0] - 1.72) < 1e-12);
+ * ```
+ */
 export function quadraticTrajectory(
   setting: Setting,
   a: number[],
@@ -105,7 +130,19 @@ export function clean<O extends object>(options: O): O {
   return out;
 }
 
-/** `setting`'s graded case: its trajectory over `steps` steps (lr set from `lrs` when given). */
+/**
+ * `setting`'s graded case: its trajectory over `steps` steps (lr set from `lrs` when given).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { caseOf } from "./shared.ts";
+ * const c = caseOf({ name: "sgd", options: { lr: 0.1, momentum: undefined } }, [4], [1], [3], 1);
+ * assert.deepEqual(c.options, { lr: 0.1 });
+ * assert.ok(Math.abs(c.trajectory[0][0] - 2.2) < 1e-12);
+ * assert.throws(() => caseOf({ name: "sgd", options: { lr: 1e300 } }, [1e10], [0], [1e10], 3), /non-finite/);
+ * ```
+ */
 export function caseOf<S extends Setting>(
   setting: S,
   a: number[],
@@ -150,7 +187,21 @@ export const LESSON_SETTINGS: ({ label: string } & Setting)[] = [
   { label: "AdamW", name: "adamw", options: { lr: 0.1 } },
 ];
 
-/** A separable quadratic of 1 to `maxDim` dimensions: curvatures a, centre c and start x0. */
+/**
+ * A separable quadratic of 1 to `maxDim` dimensions: curvatures a, centre c and start x0.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { seededRandom } from "../../lib/random.ts";
+ * import { randomProblem } from "./shared.ts";
+ * const { a, c, x0 } = randomProblem(seededRandom("demo"), 3);
+ * assert.ok(a.length >= 1 && a.length <= 3);
+ * assert.equal(c.length, a.length);
+ * assert.equal(x0.length, a.length);
+ * assert.ok(a.every((x) => x >= 0.2 && x <= 5));
+ * ```
+ */
 export function randomProblem(
   r: Random,
   maxDim = 4,
@@ -164,7 +215,17 @@ export function randomProblem(
   return { a, c, x0 };
 }
 
-/** `value()` with probability `p`, else undefined (the option left at its default). */
+/**
+ * `value()` with probability `p`, else undefined (the option left at its default).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { maybe } from "./shared.ts";
+ * assert.equal(maybe(() => 0.1, 0.5, () => "set"), "set");
+ * assert.equal(maybe(() => 0.9, 0.5, () => "set"), undefined);
+ * ```
+ */
 export function maybe<T>(r: Random, p: number, value: () => T): T | undefined {
   return r() < p ? value() : undefined;
 }
@@ -172,6 +233,17 @@ export function maybe<T>(r: Random, p: number, value: () => T): T | undefined {
 /**
  * `count` graded cases of random problems, each with the setting `makeSetting` draws (given the
  * problem's largest curvature), all from the seeded stream `seed`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { randomCases, stableLr } from "./shared.ts";
+ * const make = (r: () => number, maxA: number) => ({ name: "sgd" as const, options: { lr: stableLr(r, maxA) } });
+ * const cases = randomCases("demo", 3, make, 4);
+ * assert.equal(cases.length, 3);
+ * assert.ok(cases.every((c) => c.trajectory.length === 4 && c.trajectory[0].length === c.a.length));
+ * assert.deepEqual(cases, randomCases("demo", 3, make, 4));
+ * ```
  */
 export function randomCases(
   seed: string,
@@ -188,16 +260,53 @@ export function randomCases(
   return out;
 }
 
-/** The worked example's case for the lesson's setting `label`: 5 steps. */
+/**
+ * The worked example's case for the lesson's setting `label`: 5 steps.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { lessonCase, WORKED } from "./shared.ts";
+ * const c = lessonCase("SGD");
+ * assert.deepEqual(c.options, { lr: 0.015 });
+ * assert.deepEqual(c.x0, WORKED.x0);
+ * assert.equal(c.trajectory.length, 5);
+ * ```
+ */
 export function lessonCase(label: string): TrajectoryCase<Setting["options"]> {
   const s = LESSON_SETTINGS.find((x) => x.label === label)!;
   return caseOf(s, WORKED.a, WORKED.c, WORKED.x0, 5);
 }
 
-/** The worked example's case with every option at its default: 5 steps. */
+/**
+ * The worked example's case with every option at its default: 5 steps.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { defaultsCase } from "./shared.ts";
+ * const c = defaultsCase({ name: "adadelta", options: {} });
+ * assert.deepEqual(c.options, {});
+ * assert.equal(c.trajectory.length, 5);
+ * ```
+ */
 export function defaultsCase(setting: Setting): TrajectoryCase<Setting["options"]> {
   return caseOf(setting, WORKED.a, WORKED.c, WORKED.x0, 5);
 }
 
-/** A rate at which plain descent is stable on curvatures up to `maxA`. */
+/**
+ * A rate at which plain descent is stable on curvatures up to `maxA`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { seededRandom } from "../../lib/random.ts";
+ * import { stableLr } from "./shared.ts";
+ * const random = seededRandom("demo");
+ * for (let i = 0; i < 20; i++) {
+ *   const lr = stableLr(random, 4);
+ *   assert.ok(lr * 4 >= 0.05 && lr * 4 < 2, String(lr));
+ * }
+ * ```
+ */
 export const stableLr = (r: Random, maxA: number): number => uniform(r, 0.05, 1.5) / maxA;

@@ -26,9 +26,30 @@ export const ACTIVATIONS: Activation[] = ["relu", "tanh", "sigmoid"];
  */
 export const r4 = (v: number): number => Math.round(v * 1e4) / 1e4;
 
-/** A typed array as a plain array, for the case file. */
+/**
+ * A typed array as a plain array, for the case file.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { list } from "./shared.ts";
+ * assert.deepEqual(list(new Float64Array([1, 2.5])), [1, 2.5]);
+ * ```
+ */
 export const list = (a: ArrayLike<number>): number[] => Array.from(a);
 
-/** `n` normal draws times `scale`, rounded by {@link r4}. */
+/**
+ * `n` normal draws times `scale`, rounded by {@link r4}.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { seededRandom } from "../../lib/random.ts";
+ * import { draw } from "./shared.ts";
+ * const values = draw(seededRandom("demo"), 5, 2);
+ * assert.equal(values.length, 5);
+ * for (const v of values) assert.equal(v, Math.round(v * 1e4) / 1e4);
+ * ```
+ */
 export const draw = (random: Random, n: number, scale = 1): Float64Array =>
   Float64Array.from({ length: n }, () => r4(scale * normal(random)));

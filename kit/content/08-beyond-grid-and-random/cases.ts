@@ -30,11 +30,32 @@ import {
   marginalSensitivity,
 } from "../../../solutions/08-beyond-grid-and-random/sensitivity.ts";
 
-/** `⌊log x / log base⌋` as a float: the pitfall the lesson shows (wrong for some exact powers). */
+/**
+ * `⌊log x / log base⌋` as a float: the pitfall the lesson shows (wrong for some exact powers).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { floatFloorLog } from "./cases.ts";
+ * assert.equal(floatFloorLog(1000, 10), 2); // log(1000) / log(10) is a hair under 3
+ * assert.equal(floatFloorLog(8, 2), 3);
+ * ```
+ */
 export const floatFloorLog = (x: number, base: number): number =>
   Math.floor(Math.log(x) / Math.log(base));
 
-/** Exact powers up to 2^53 whose float logarithm floors one too low. */
+/**
+ * Exact powers up to 2^53 whose float logarithm floors one too low.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { floatLogFailures } from "./cases.ts";
+ * const failures = floatLogFailures();
+ * assert.ok(failures.some((f) => f.x === 243 && f.base === 3 && f.exact === 5));
+ * for (const f of failures) assert.equal(f.base ** f.exact, f.x);
+ * ```
+ */
 export function floatLogFailures(): { x: number; base: number; float: number; exact: number }[] {
   const failures = [];
   for (let base = 2; base <= 10; base++) {
@@ -133,7 +154,23 @@ export interface TableConfig {
   costs: Record<string, number>;
 }
 
-/** The evaluation the graded tests inject: a lookup in the configuration's own table. */
+/**
+ * The evaluation the graded tests inject: a lookup in the configuration's own table.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { lookup } from "./cases.ts";
+ * const config = {
+ *   name: "a",
+ *   scores: { "1": 0.5, "3": null },
+ *   losses: { "1": 0.7, "3": null },
+ *   costs: { "1": 10, "3": 30 },
+ * };
+ * assert.deepEqual(lookup(config, 1), { score: 0.5, loss: 0.7, cost: 10 });
+ * assert.ok(Number.isNaN(lookup(config, 3).score)); // diverged
+ * ```
+ */
 export function lookup(config: TableConfig, budget: number): Evaluation {
   const score = config.scores[String(budget)], loss = config.losses[String(budget)];
   return { score: score ?? NaN, loss: loss ?? NaN, cost: config.costs[String(budget)] };
@@ -215,46 +252,83 @@ function searchCases() {
   return { cases: list };
 }
 
-function scheduleCases() {
-  const random = seededRandom("08/sklearn-schedule");
-  const options: HalvingOptions[] = [
-    {
-      nCandidates: 100,
-      factor: 3,
-      minResources: 20,
-      maxResources: 1000,
-      aggressiveElimination: false,
-    },
-    {
-      nCandidates: 100,
-      factor: 3,
-      minResources: 20,
-      maxResources: 1000,
-      aggressiveElimination: true,
-    },
-    {
-      nCandidates: 100,
-      factor: 3,
-      minResources: "exhaust",
-      maxResources: 1000,
-      aggressiveElimination: false,
-    },
-    {
+/** The hand-picked schedules (aggressive, exhausting, tiny, odd factor), before the random ones. */
+const FIXED_SCHEDULES: readonly HalvingOptions[] = [
+  {
+    nCandidates: 100,
+    factor: 3,
+    minResources: 20,
+    maxResources: 1000,
+    aggressiveElimination: false,
+  },
+  {
+    nCandidates: 100,
+    factor: 3,
+    minResources: 20,
+    maxResources: 1000,
+    aggressiveElimination: true,
+  },
+  {
+    nCandidates: 100,
+    factor: 3,
+    minResources: "exhaust",
+    maxResources: 1000,
+    aggressiveElimination: false,
+  },
+  {
+    nCandidates: "exhaust",
+    factor: 3,
+    minResources: 20,
+    maxResources: 1000,
+    aggressiveElimination: false,
+  },
+  { nCandidates: 81, factor: 3, minResources: 1, maxResources: 81, aggressiveElimination: false },
+  {
+    nCandidates: 400,
+    factor: 2,
+    minResources: 50,
+    maxResources: 1437,
+    aggressiveElimination: true,
+  },
+];
+
+/** Options every schedule must refuse, each with why. */
+const INVALID_SCHEDULES = [
+  {
+    options: {
       nCandidates: "exhaust",
       factor: 3,
-      minResources: 20,
-      maxResources: 1000,
+      minResources: "exhaust",
+      maxResources: 100,
       aggressiveElimination: false,
     },
-    { nCandidates: 81, factor: 3, minResources: 1, maxResources: 81, aggressiveElimination: false },
-    {
-      nCandidates: 400,
-      factor: 2,
-      minResources: 50,
-      maxResources: 1437,
-      aggressiveElimination: true,
+    why: "both exhaust",
+  },
+  {
+    options: {
+      nCandidates: 10,
+      factor: 3,
+      minResources: 200,
+      maxResources: 100,
+      aggressiveElimination: false,
     },
-  ];
+    why: "min > max",
+  },
+  {
+    options: {
+      nCandidates: 10,
+      factor: 1,
+      minResources: 1,
+      maxResources: 100,
+      aggressiveElimination: false,
+    },
+    why: "factor < 2",
+  },
+];
+
+function scheduleCases() {
+  const random = seededRandom("08/sklearn-schedule");
+  const options: HalvingOptions[] = [...FIXED_SCHEDULES];
   for (let k = 0; k < 20; k++) {
     const factor = integer(random, 2, 5);
     const maxResources = integer(random, 10, 2000);
@@ -280,38 +354,7 @@ function scheduleCases() {
   return {
     cases: list,
     logs: [...logs.values()],
-    invalid: [
-      {
-        options: {
-          nCandidates: "exhaust",
-          factor: 3,
-          minResources: "exhaust",
-          maxResources: 100,
-          aggressiveElimination: false,
-        },
-        why: "both exhaust",
-      },
-      {
-        options: {
-          nCandidates: 10,
-          factor: 3,
-          minResources: 200,
-          maxResources: 100,
-          aggressiveElimination: false,
-        },
-        why: "min > max",
-      },
-      {
-        options: {
-          nCandidates: 10,
-          factor: 1,
-          minResources: 1,
-          maxResources: 100,
-          aggressiveElimination: false,
-        },
-        why: "factor < 2",
-      },
-    ],
+    invalid: INVALID_SCHEDULES,
   };
 }
 
@@ -393,7 +436,23 @@ function sensitivityCases() {
   };
 }
 
-/** Every case of the lesson, by function. */
+/**
+ * Every case of the lesson, by function.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { cases } from "./cases.ts";
+ * assert.deepEqual(Object.keys(cases()), [
+ *   "floorLog",
+ *   "plans",
+ *   "successiveHalving",
+ *   "halvingSchedule",
+ *   "rankCorrelation",
+ *   "sensitivity",
+ * ]);
+ * ```
+ */
 export function cases(): Record<string, unknown> {
   return {
     floorLog: floorLogCases(),

@@ -343,7 +343,16 @@ async function sensitivity() {
   return out;
 }
 
-/** Runs every experiment; `log` reports progress. */
+/**
+ * Runs every experiment; `log` reports progress.
+ *
+ * The example is not run: it trains for minutes (`deno task experiment lesson-08` runs it).
+ *
+ * @example
+ * ```ts ignore
+ * const results = await runExperiments((line) => console.error(line));
+ * ```
+ */
 export async function runExperiments(log: (line: string) => void) {
   const digits = await loadPrepared("digits");
   const started = performance.now();

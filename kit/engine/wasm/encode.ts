@@ -273,18 +273,18 @@ export function defineFunction(
   };
   write(w);
   code.push(0x0b);
-  // Locals are declared as runs of one type.
+  return { name, params: paramTypes, result, body: [...localDeclarations(locals), ...code] };
+}
+
+/** A function body's local declarations: runs of one type, each as its count and its type. */
+function localDeclarations(locals: readonly ValType[]): number[] {
   const runs: [number, ValType][] = [];
   for (const type of locals) {
     const last = runs[runs.length - 1];
     if (last && last[1] === type) last[0]++;
     else runs.push([1, type]);
   }
-  const declarations = [
-    ...uleb(runs.length),
-    ...runs.flatMap(([n, t]) => [...uleb(n), VALTYPE[t]]),
-  ];
-  return { name, params: paramTypes, result, body: [...declarations, ...code] };
+  return [...uleb(runs.length), ...runs.flatMap(([n, t]) => [...uleb(n), VALTYPE[t]])];
 }
 
 function section(id: number, content: number[]): number[] {
