@@ -398,43 +398,8 @@ export function runCampaign(
   for (const run of runs) if (run.phase !== "baseline" && better(run, winner)) winner = run;
   const finalHits = lab.test(winner.model);
 
-  let finalOnly = 0, baselineOnly = 0;
-  baseHits.forEach((hit, i) => {
-    if (finalHits[i] && !hit) finalOnly++;
-    if (hit && !finalHits[i]) baselineOnly++;
-  });
-  const result = (run: Run, hits: readonly boolean[]): TestResult => {
-    const correct = hits.filter(Boolean).length;
-    return {
-      validation: run.outcome.score,
-      correct,
-      rows: hits.length,
-      accuracy: correct / hits.length,
-      interval: stats.wilsonInterval(correct, hits.length, Z_95),
-    };
-  };
-  const baseline = result(base, baseHits), final = result(winner, finalHits);
-  return {
-    goal: design.goal,
-    scientific: design.scientific,
-    nuisance: design.nuisance,
-    fixed: design.fixed,
-    exploreSpace: design.space,
-    exploitSpace: narrowed,
-    exploit: design.exploit,
-    log: logText(runs),
-    baselineId: base.id,
-    winnerId: winner.id,
-    epochsSpent: lab.spent(),
-    baseline,
-    final,
-    comparison: {
-      gap: final.accuracy - baseline.accuracy,
-      finalOnly,
-      baselineOnly,
-      pValue: stats.mcnemarExact(finalOnly, baselineOnly),
-    },
-  };
+  const reads = { base, baseHits, winner, finalHits };
+  return reportOf(design, narrowed, runs, reads, lab.spent(), stats);
   // END SOLUTION
 }
 
@@ -486,6 +451,55 @@ function successiveHalving(
     const trained = alive.slice(0, Math.floor(n / 3 ** k)).map((config) => train(config, epochs));
     alive = trained.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).map((r) => r.config);
   });
+}
+
+/** The report of a finished campaign (see `CampaignReport`). */
+function reportOf(
+  design: CampaignDesign,
+  narrowed: Space,
+  runs: readonly Run[],
+  reads: { base: Run; baseHits: readonly boolean[]; winner: Run; finalHits: readonly boolean[] },
+  epochsSpent: number,
+  stats: Statistics,
+): CampaignReport {
+  const { base, baseHits, winner, finalHits } = reads;
+  let finalOnly = 0, baselineOnly = 0;
+  baseHits.forEach((hit, i) => {
+    if (finalHits[i] && !hit) finalOnly++;
+    if (hit && !finalHits[i]) baselineOnly++;
+  });
+  const result = (run: Run, hits: readonly boolean[]): TestResult => {
+    const correct = hits.filter(Boolean).length;
+    return {
+      validation: run.outcome.score,
+      correct,
+      rows: hits.length,
+      accuracy: correct / hits.length,
+      interval: stats.wilsonInterval(correct, hits.length, Z_95),
+    };
+  };
+  const baseline = result(base, baseHits), final = result(winner, finalHits);
+  return {
+    goal: design.goal,
+    scientific: design.scientific,
+    nuisance: design.nuisance,
+    fixed: design.fixed,
+    exploreSpace: design.space,
+    exploitSpace: narrowed,
+    exploit: design.exploit,
+    log: logText(runs),
+    baselineId: base.id,
+    winnerId: winner.id,
+    epochsSpent,
+    baseline,
+    final,
+    comparison: {
+      gap: final.accuracy - baseline.accuracy,
+      finalOnly,
+      baselineOnly,
+      pValue: stats.mcnemarExact(finalOnly, baselineOnly),
+    },
+  };
 }
 
 /** The log's CSV text (see `CampaignReport.log`). */
