@@ -355,5 +355,7 @@ export function runCampaign(
   design: CampaignDesign = DESIGN,
   stats: Statistics = { wilsonInterval, mcnemarExact },
 ): CampaignReport {
-  throw new Error("TODO: runCampaign (lesson 11, 'The campaign, step by step')");
+  throw new Error(
+    "TODO: runCampaign (lesson 11, 'A campaign, not a search', and runCampaign's documentation)",
+  );
 }

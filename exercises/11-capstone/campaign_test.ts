@@ -80,7 +80,7 @@ const RULES = [
     points: 6,
     hint: "Train lab.baseline before any search and read the test rows for it; read them once " +
       "more, after the last run, for the winner; never for anything else. baselineId names the " +
-      "baseline's run. Lesson 11, 'Two reads of the test rows'.",
+      "baseline's run. Lesson 11, 'Two reads of the test rows, one paired test'.",
     check: rule(
       "test reads",
       "how often, for which runs, in which order",
@@ -92,7 +92,7 @@ const RULES = [
     points: 5,
     hint: "One log row per lab.train call (baseline, explore and exploit), id from 0, with the " +
       "phase, seed, epochs asked, every key of the configuration sent, and the lab's score and " +
-      "epochs as String(x). Lesson 11, 'The log'.",
+      "epochs as String(x). Lesson 11, 'How a campaign is graded'.",
     check: rule("log", "rows vs the lab's record", (r) => logVerdict(r.record, r.report)),
   },
   {

@@ -34,7 +34,9 @@ export const Z_95 = 1.959963984540054;
  * ```
  */
 export function normalInterval(correct: number, n: number, z: number): Interval {
-  throw new Error("TODO: normalInterval (lesson 11, 'One test evaluation, with its interval')");
+  throw new Error(
+    "TODO: normalInterval (lesson 11, 'Two reads of the test rows, one paired test')",
+  );
 }
 
 /**
@@ -61,7 +63,9 @@ export function normalInterval(correct: number, n: number, z: number): Interval 
  * ```
  */
 export function wilsonInterval(correct: number, n: number, z: number): Interval {
-  throw new Error("TODO: wilsonInterval (lesson 11, 'One test evaluation, with its interval')");
+  throw new Error(
+    "TODO: wilsonInterval (lesson 11, 'Two reads of the test rows, one paired test')",
+  );
 }
 
 /**

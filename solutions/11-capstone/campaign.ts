@@ -354,7 +354,7 @@ export function runCampaign(
   design: CampaignDesign = DESIGN,
   stats: Statistics = { wilsonInterval, mcnemarExact },
 ): CampaignReport {
-  // BEGIN SOLUTION "TODO: runCampaign (lesson 11, 'The campaign, step by step')"
+  // BEGIN SOLUTION "TODO: runCampaign (lesson 11, 'A campaign, not a search', and runCampaign's documentation)"
   const { seed } = plan;
   const runs: Run[] = [];
   const train = (config: Config, phase: Phase, epochs: number, runSeedText?: string) => {

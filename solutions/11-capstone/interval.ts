@@ -33,7 +33,7 @@ export const Z_95 = 1.959963984540054;
  * ```
  */
 export function normalInterval(correct: number, n: number, z: number): Interval {
-  // BEGIN SOLUTION "TODO: normalInterval (lesson 11, 'One test evaluation, with its interval')"
+  // BEGIN SOLUTION "TODO: normalInterval (lesson 11, 'Two reads of the test rows, one paired test')"
   checkCounts(correct, n);
   const p = correct / n;
   const half = z * Math.sqrt(p * (1 - p) / n);
@@ -65,7 +65,7 @@ export function normalInterval(correct: number, n: number, z: number): Interval 
  * ```
  */
 export function wilsonInterval(correct: number, n: number, z: number): Interval {
-  // BEGIN SOLUTION "TODO: wilsonInterval (lesson 11, 'One test evaluation, with its interval')"
+  // BEGIN SOLUTION "TODO: wilsonInterval (lesson 11, 'Two reads of the test rows, one paired test')"
   checkCounts(correct, n);
   const p = correct / n;
   const z2 = z * z;
