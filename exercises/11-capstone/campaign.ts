@@ -251,6 +251,21 @@ function drawValue(d: Dimension, u: number): number | string {
 }
 
 /**
+ * The rungs of the reference's exploit bracket of successive halving (lesson 08, η = 3): runs
+ * of maxEpochs/9, maxEpochs/3 and maxEpochs epochs, rounded, at least 1. Given.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { halvingRungs } from "./campaign.ts";
+ * assert.deepEqual(halvingRungs(20), [2, 7, 20]);
+ * ```
+ */
+export function halvingRungs(maxEpochs: number): number[] {
+  return [9, 3, 1].map((k) => Math.max(1, Math.round(maxEpochs / k)));
+}
+
+/**
  * The configuration of `space` at the point `u` (one number in [0, 1) per dimension, in the
  * space's order). Given.
  *

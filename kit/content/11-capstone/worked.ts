@@ -13,7 +13,7 @@ import { OVERFIT, type Session } from "../../capstone/session.ts";
 import { comparisonTable, logRows } from "../../capstone/report.ts";
 import { BASELINE_CONFIG } from "../../capstone/lab.ts";
 import results from "../../results/11-capstone.json" with { type: "json" };
-import { DESIGN, type Dimension } from "../../../solutions/11-capstone/campaign.ts";
+import { DESIGN, type Dimension, halvingRungs } from "../../../solutions/11-capstone/campaign.ts";
 import {
   mcnemarExact,
   normalInterval,
@@ -227,6 +227,21 @@ export const workedRun: LessonContent = {
         ? "significant at 5 %, though a single campaign is one draw (see the repeats below)"
         : "not significant at 5 %. This campaign does not show that tuning beat the defaults on " +
           "this test set, whatever the gap's sign",
+    "halving-rungs": () => {
+      const rungs = halvingRungs(results.lab.maxEpochs);
+      return `${rungs.slice(0, -1).join(", ")} and ${rungs.at(-1)}`;
+    },
+    "wilson-raw-low": () => {
+      // The Wilson formula at 0 right out of 1,797 rows, before the clamp.
+      const n = 1797, z2 = Z_95 * Z_95;
+      const low = (z2 / (2 * n) - Z_95 * Math.sqrt(z2 / (4 * n * n))) / (1 + z2 / n);
+      return low.toExponential(1).replace("-", "−");
+    },
+    "final-half": () =>
+      points(
+        (field(worked, "final", "interval", "high") - field(worked, "final", "interval", "low")) /
+          2,
+      ),
     "campaigns": () => String(reference.length + adam.length),
     "wins": () => String(wins(reference) + wins(adam)),
     "significant": () => String(significant(reference) + significant(adam)),
