@@ -242,6 +242,7 @@ export const workedRun: LessonContent = {
         (field(worked, "final", "interval", "high") - field(worked, "final", "interval", "low")) /
           2,
       ),
+    "test-rows": () => String(field(worked, "final", "rows")),
     "campaigns": () => String(reference.length + adam.length),
     "wins": () => String(wins(reference) + wins(adam)),
     "significant": () => String(significant(reference) + significant(adam)),
