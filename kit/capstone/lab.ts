@@ -1,8 +1,10 @@
 /**
- * The capstone's training lab (lesson 11): what the learner's `runCapstone` is handed by
- * `deno task capstone` and by the lesson's worked run. It trains the course's MLP on digits
+ * The capstone's training lab (lesson 11): what the learner's `runCampaign` is handed by
+ * `deno task capstone` and by the lesson's worked campaign. It trains the course's MLP on digits
  * through `kit/engine`, epoch by epoch with a warm-up and an optional cosine decay, early-stopped
- * on the validation loss, and guards the test rows: they can be read once.
+ * on the validation loss, charges each run's epochs to the campaign's budget, and reads the test
+ * rows. Its record of every call is kept by the recorder of `kit/testkit/capstone_record.ts`,
+ * out of the campaign's reach, the same one the graded tests' fake lab uses.
  *
  * Early stopping is the learner's lesson-06 `fitWithEarlyStopping`, passed in (the kit ships no
  * answer to an exercise).
@@ -15,16 +17,12 @@ import type { Examples } from "../engine/mod.ts";
 import type { PreparedData } from "../search/trial.ts";
 import {
   BASELINE_CONFIG,
+  type CampaignLab,
   type LabConfig,
-  type LabModel,
   type LabOutcome,
 } from "../testkit/capstone_contract.ts";
-export {
-  BASELINE_CONFIG,
-  type LabConfig,
-  type LabModel,
-  type LabOutcome,
-} from "../testkit/capstone_contract.ts";
+import { type LabEntry, recordingLab } from "../testkit/capstone_record.ts";
+export { BASELINE_CONFIG, type LabConfig, type LabOutcome } from "../testkit/capstone_contract.ts";
 
 /** Lesson 06's early-stopping loop, as the lab calls it. */
 export type FitWithEarlyStopping = (
@@ -39,25 +37,20 @@ export type FitWithEarlyStopping = (
 
 /** The lab's settings, stated in the lesson. */
 export interface LabSettings {
+  /** Epochs the whole campaign may train, baseline included. */
+  budget: number;
   /** Epochs a run may train at most. */
   maxEpochs: number;
   /** Early stopping's patience, in epochs without a lower validation loss. */
   patience: number;
 }
 
-/** The lesson's budget: at most 20 epochs a run, patience 4. */
-export const LAB_SETTINGS: Readonly<LabSettings> = Object.freeze({ maxEpochs: 20, patience: 4 });
-
-/** The capstone lab, with counters for the report. */
-export interface Lab {
-  readonly maxEpochs: number;
-  baseline(seed: string): { outcome: LabOutcome; model: LabModel };
-  trial(config: LabConfig, seed: string): { outcome: LabOutcome; model: LabModel };
-  refit(config: LabConfig, seed: string, epochs: number): LabModel;
-  test(model: LabModel): { correct: number; rows: number };
-  /** How many times the test rows were read (0 or 1: a second read throws). */
-  readonly testReads: number;
-}
+/** The lesson's lab: 1000 epochs in all, at most 20 a run, patience 4. */
+export const LAB_SETTINGS: Readonly<LabSettings> = Object.freeze({
+  budget: 1000,
+  maxEpochs: 20,
+  patience: 4,
+});
 
 /**
  * The learning rate of epoch `epoch` (from 0): a linear warm-up over `warmup` epochs,
@@ -125,101 +118,69 @@ function correctCount(net: Mlp, data: Examples): number {
   return right;
 }
 
-/** Training and validation rows together, for a refit. */
-function joined(a: Examples, b: Examples): Examples {
-  const features = new Float64Array(a.features.length + b.features.length);
-  features.set(a.features);
-  features.set(b.features, a.features.length);
-  return {
-    features,
-    labels: Int32Array.from([...Array.from(a.labels), ...Array.from(b.labels)]),
-    rows: a.rows + b.rows,
-  };
-}
-
 /**
  * Creates the capstone lab on prepared data (lesson 07's 60/20/20 split of digits). Every run
- * is a function of its configuration and seed only (initial weights from `SEED/init`, epoch e's
- * shuffles and dropout from `SEED/epoch/e`); the `seconds` it reports is wall-clock time.
- * Validation loss is monitored with lesson 06's early stopping (`fit`), whose restored weights
- * are measured. A diverged run (a non-finite loss) stops at once and scores NaN.
+ * is a function of its configuration, seed and epochs only (initial weights from `SEED/init`,
+ * epoch e's shuffles and dropout from `SEED/epoch/e`); the `seconds` it reports is wall-clock
+ * time. Validation loss is monitored with lesson 06's early stopping (`fit`), whose restored
+ * weights are measured. A diverged run (a non-finite loss) stops at once and scores NaN.
+ * `lab` goes to the campaign, `record()` to the report.
  *
  * @example
  * ```ts ignore
- * const lab = createLab(await loadPrepared("digits"), fitWithEarlyStopping);
- * const { outcome } = lab.baseline("base/0");
+ * const { lab, record } = createLab(await loadPrepared("digits"), fitWithEarlyStopping);
+ * const report = runCampaign(lab, { seed: 0 });
  * ```
  */
 export function createLab(
   data: PreparedData,
   fit: FitWithEarlyStopping,
   settings: LabSettings = LAB_SETTINGS,
-): Lab {
+): { lab: CampaignLab; record: () => readonly LabEntry[] } {
   const { maxEpochs, patience } = settings;
-  const models = new Map<string, Mlp>();
-  let testReads = 0;
-  const run = (config: LabConfig, seed: string, tag: string) => {
-    const started = performance.now();
-    const { net, optimizer } = build(config, data.inputs, data.classes, seed);
-    const validationLoss = () =>
-      lossAndGradient(net, data.validation.features, data.validation.labels, data.validation.rows);
-    const fitted = fit(
-      {
-        trainEpoch(epoch) {
-          const trainLoss = trainEpoch(net, optimizer, data.train, config, seed, epoch, maxEpochs);
-          const loss = validationLoss();
-          // A diverged run: NaN never improves, so patience would train on for nothing.
-          return Number.isFinite(trainLoss) && Number.isFinite(loss) ? loss : NaN;
-        },
-        weights: () => net.params,
-        setWeights: (weights) => net.params.set(weights),
-      },
-      maxEpochs,
-      { patience },
-    );
-    const loss = validationLoss();
-    const diverged = !Number.isFinite(loss) || fitted.values.some((v) => !Number.isFinite(v));
-    const epochs = fitted.values.length;
-    const outcome: LabOutcome = {
-      score: diverged ? NaN : correctCount(net, data.validation) / data.validation.rows,
-      loss: diverged ? NaN : loss,
-      cost: epochs * net.params.length,
-      epochs,
-      bestEpoch: fitted.bestEpoch,
-      seconds: Math.round(performance.now() - started) / 1000,
-    };
-    const model = { id: `${tag}:${seed}` };
-    models.set(model.id, net);
-    return { outcome, model };
-  };
-  return {
-    maxEpochs,
-    baseline: (seed) => run(BASELINE_CONFIG, seed, "baseline"),
-    trial: (config, seed) => run(config, seed, "trial"),
-    refit(config, seed, epochs) {
+  const nets: Mlp[] = [];
+  const core = {
+    train(config: LabConfig, seed: string, epochs: number): LabOutcome {
+      const started = performance.now();
       const { net, optimizer } = build(config, data.inputs, data.classes, seed);
-      const rows = joined(data.train, data.validation);
-      for (let epoch = 0; epoch < epochs; epoch++) {
-        trainEpoch(net, optimizer, rows, config, seed, epoch, maxEpochs);
-      }
-      const model = { id: `refit:${seed}:${epochs}` };
-      models.set(model.id, net);
-      return model;
-    },
-    test(model) {
-      if (testReads > 0) {
-        throw new Error(
-          "lab.test: the test rows have been read already. Test once, the network you chose " +
-            "on validation (lesson 11, 'The protocol')",
+      const validationLoss = () =>
+        lossAndGradient(
+          net,
+          data.validation.features,
+          data.validation.labels,
+          data.validation.rows,
         );
-      }
-      const net = models.get(model?.id);
-      if (!net) throw new Error("lab.test: this network was not trained by the lab");
-      testReads++;
-      return { correct: correctCount(net, data.test), rows: data.test.rows };
+      const fitted = fit(
+        {
+          trainEpoch(epoch) {
+            const trainLoss = trainEpoch(net, optimizer, data.train, config, seed, epoch, epochs);
+            const loss = validationLoss();
+            // A diverged run: NaN never improves, so patience would train on for nothing.
+            return Number.isFinite(trainLoss) && Number.isFinite(loss) ? loss : NaN;
+          },
+          weights: () => net.params,
+          setWeights: (weights) => net.params.set(weights),
+        },
+        epochs,
+        { patience },
+      );
+      const loss = validationLoss();
+      const diverged = !Number.isFinite(loss) || fitted.values.some((v) => !Number.isFinite(v));
+      const trained = fitted.values.length;
+      nets.push(net);
+      return {
+        score: diverged ? NaN : correctCount(net, data.validation) / data.validation.rows,
+        loss: diverged ? NaN : loss,
+        cost: trained * net.params.length,
+        epochs: trained,
+        bestEpoch: fitted.bestEpoch,
+        seconds: Math.round(performance.now() - started) / 1000,
+      };
     },
-    get testReads() {
-      return testReads;
+    test(run: number): boolean[] {
+      const predicted = predict(nets[run], data.test.features, data.test.rows);
+      return Array.from({ length: data.test.rows }, (_, i) => predicted[i] === data.test.labels[i]);
     },
   };
+  return recordingLab(core, { budget: settings.budget, maxEpochs, baseline: BASELINE_CONFIG });
 }

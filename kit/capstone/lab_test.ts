@@ -24,17 +24,22 @@ Deno.test("labRate: linear warm-up, then constant or cosine to 0 at maxEpochs", 
   assert.equal(labRate({ lr: 0.2, schedule: "constant", warmup: 0 }, 12, 13), 0.2);
 });
 
-Deno.test("createLab: runs are reproducible from config and seed; test rows read once", () => {
+Deno.test("createLab: runs are reproducible from config, seed and epochs; the record sees all", () => {
   const data = tinyData();
-  const one = createLab(data, fitWithEarlyStopping, { maxEpochs: 6, patience: 2 });
-  const two = createLab(data, fitWithEarlyStopping, { maxEpochs: 6, patience: 2 });
+  const settings = { budget: 30, maxEpochs: 6, patience: 2 };
+  const one = createLab(data, fitWithEarlyStopping, settings);
+  const two = createLab(data, fitWithEarlyStopping, settings);
   const config = { ...BASELINE_CONFIG, width: 8, depth: 2, dropout: 0.1 };
-  const a = one.trial(config, "s").outcome, b = two.trial(config, "s").outcome;
+  const request = { config, seed: "s", epochs: 6, phase: "explore" as const };
+  const a = one.lab.train(request).outcome, b = two.lab.train(request).outcome;
   assert.deepEqual({ ...a, seconds: 0 }, { ...b, seconds: 0 });
   assert.ok(a.epochs >= 1 && a.epochs <= 6 && a.bestEpoch < a.epochs);
-  const { model } = one.baseline("base/0");
-  const refit = one.refit(config, "s", 2);
-  assert.equal(one.test(refit).rows, data.test.rows);
-  assert.equal(one.testReads, 1);
-  assert.throws(() => one.test(model), /read already/);
+  assert.equal(one.lab.spent(), a.epochs);
+  const { model } = one.lab.train({ ...request, config: BASELINE_CONFIG, phase: "baseline" });
+  const hits = one.lab.test(model);
+  assert.equal(hits.length, data.test.rows);
+  const entries = one.record();
+  assert.deepEqual(entries.map((e) => e.kind), ["train", "train", "test"]);
+  const read = entries[2];
+  assert.ok(read.kind === "test" && read.run === 1 && read.correct === hits.filter(Boolean).length);
 });

@@ -1,46 +1,253 @@
 /**
- * The capstone's report template (lesson 11), filled with a session's numbers: what
- * `deno task capstone` prints for the learner to paste into their report.
+ * The capstone's report folder (lesson 11), from a session: `README.md` with the campaign's
+ * statements, the comparison with the pre-registered baseline (configurations, Wilson intervals,
+ * their widths next to the gap, McNemar's paired test) and the rules as the lab's record judged
+ * them, then `deno task report`'s figures of the explore and the exploit phase, and the log.
+ * Every number comes from the session; a teacher can read the folder on GitHub as it is.
  *
  * @module
  */
 
-import type { ReportNumbers } from "./session.ts";
+import { parseCsvRecords } from "../lib/csv.ts";
+import { type Figure, reportFigures, type ReportInput } from "../search/report.ts";
+import type { LogRow } from "../search/runner.ts";
+import type { Session } from "./session.ts";
+import { RULES } from "./verdicts.ts";
 
-const pct = (x: number, digits = 1) => Number.isFinite(x) ? `${(100 * x).toFixed(digits)} %` : "—";
-const points = (x: number) => `${(100 * x).toFixed(1)} points`;
+const pct = (x: unknown, digits = 2) =>
+  typeof x === "number" && Number.isFinite(x) ? `${(100 * x).toFixed(digits)} %` : "—";
+const points = (x: unknown) =>
+  typeof x === "number" && Number.isFinite(x) ? `${(100 * x).toFixed(2)} points` : "—";
+const at = (value: unknown, ...path: string[]): unknown =>
+  path.reduce<unknown>(
+    (v, key) =>
+      typeof v === "object" && v !== null ? (v as Record<string, unknown>)[key] : undefined,
+    value,
+  );
+const configText = (config: unknown) =>
+  typeof config === "object" && config !== null
+    ? Object.entries(config).map(([k, v]) =>
+      `${k}=${typeof v === "number" ? Number(v.toPrecision(4)) : v}`
+    ).join(", ")
+    : "—";
+
+/** The log's columns that describe a run, not its configuration. */
+const RUN_COLUMNS = [
+  "id",
+  "phase",
+  "seed",
+  "asked",
+  "score",
+  "loss",
+  "cost",
+  "epochs",
+  "best_epoch",
+];
 
 /**
- * The numbers of a session as the report template's lines, in the template's order.
+ * The log as rows (numbers parsed, `NaN` included), with its columns.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { logRows } from "./report.ts";
+ * const { rows } = logRows("id,phase,score\n0,baseline,NaN\n");
+ * assert.equal(rows[0].phase, "baseline");
+ * assert.ok(Number.isNaN(rows[0].score));
+ * ```
+ */
+export function logRows(log: string): { columns: string[]; rows: LogRow[] } {
+  const [columns = [], ...records] = parseCsvRecords(log || "\n");
+  const rows = records.map((record) =>
+    Object.fromEntries(columns.map((name, j) => {
+      const cell = record[j] ?? "";
+      const n = Number(cell);
+      return [name, cell === "" || (Number.isNaN(n) && cell !== "NaN") ? cell : n];
+    }))
+  );
+  return { columns, rows };
+}
+
+/**
+ * The comparison table: the baseline and the final network side by side, then the gap with the
+ * intervals' widths beside it and McNemar's paired test.
  *
  * @example
  * ```ts ignore
- * console.log(formatReport(numbers));
+ * console.log(comparisonTable(session));
  * ```
  */
-export function formatReport(n: ReportNumbers): string {
-  const config = Object.entries(n.bestConfig).filter(([, v]) => v !== "")
-    .map(([k, v]) => `${k}=${v}`).join(", ");
-  const s = n.sanity;
+export function comparisonTable(session: Session): string {
+  const r = session.report;
+  const { rows } = logRows(String(r.log ?? ""));
+  const winner = rows.find((row) => row.id === r.winnerId);
+  const config = winner
+    ? Object.fromEntries(
+      Object.entries(winner).filter(([k]) =>
+        !["id", "phase", "seed", "asked", "score", "loss", "cost", "epochs", "best_epoch"].includes(
+          k,
+        ) &&
+        !k.endsWith("_s") && winner[k] !== ""
+      ),
+    )
+    : undefined;
+  const side = (name: "baseline" | "final") => {
+    const low = at(r, name, "interval", "low"), high = at(r, name, "interval", "high");
+    return {
+      validation: pct(at(r, name, "validation")),
+      test: `${at(r, name, "correct") ?? "—"}/${at(r, name, "rows") ?? "—"} = ${
+        pct(at(r, name, "accuracy"))
+      }`,
+      interval: `[${pct(low, 1)}, ${pct(high, 1)}]`,
+      width: typeof low === "number" && typeof high === "number" ? points(high - low) : "—",
+    };
+  };
+  const [b, f] = [side("baseline"), side("final")];
+  const lines = [
+    "| | baseline (pre-registered) | final (the campaign's winner) |",
+    "| --- | --- | --- |",
+    `| configuration | ${configText(session.baseline)} | ${configText(config)} |`,
+    `| run in the log | ${r.baselineId ?? "—"} | ${r.winnerId ?? "—"} |`,
+    `| validation accuracy | ${b.validation} | ${f.validation} |`,
+    `| test accuracy (one read each) | ${b.test} | ${f.test} |`,
+    `| 95 % Wilson interval | ${b.interval} | ${f.interval} |`,
+    `| interval width | ${b.width} | ${f.width} |`,
+  ];
+  const c = r.comparison;
   return [
-    `1. Sanity: initial validation loss ${s.initialLoss.toFixed(3)} (ln ${
-      Math.round(Math.exp(s.expectedInitialLoss))
-    } = ${s.expectedInitialLoss.toFixed(3)}); ${
-      s.overfitAccuracy === 1 ? "overfits" : "does NOT overfit"
-    } 32 rows (training loss ${s.overfitLoss.toExponential(1)}, accuracy ${
-      pct(s.overfitAccuracy)
-    })`,
-    `2. Baseline (${n.baseline.scores.length} seeds): validation ${pct(n.baseline.mean, 2)} ± ${
-      points(n.baseline.sd)
-    } (sample sd), range ${pct(n.baseline.min)} – ${pct(n.baseline.max)}`,
-    `3. Budget: random search, ${n.trials} trials, at most ${n.budget.maxEpochs} epochs each, ` +
-    `early stopping with patience ${n.budget.patience} on the validation loss; search seed ${n.plan.seed}`,
-    `4. Search: ${n.diverged} of ${n.trials} trials diverged; winner trial ${n.bestId} by the tie rule: ${config}`,
-    `5. Best validation accuracy: ${pct(n.bestValidation, 2)}`,
-    `6. Refit policy: ${n.refit}`,
-    `7. Test (read once): ${n.test.correct}/${n.test.rows} = ${pct(n.test.accuracy, 2)}, ` +
-    `95 % Wilson interval [${pct(n.test.low)}, ${pct(n.test.high)}]`,
-    `8. Optimism gap (best validation − test): ${points(n.optimismGap)}`,
-    `9. Cost: ${n.epochsTrained} epochs trained in all, ${n.trainSeconds} s of training logged`,
+    ...lines,
+    "",
+    "| paired comparison on the same test rows | |",
+    "| --- | --- |",
+    `| gap (final − baseline) | ${
+      points(at(c, "gap"))
+    }, beside intervals ${f.width} (final) and ${b.width} (baseline) wide |`,
+    `| rows only the final network got right (b) | ${at(c, "finalOnly") ?? "—"} |`,
+    `| rows only the baseline got right (c) | ${at(c, "baselineOnly") ?? "—"} |`,
+    `| McNemar's exact two-sided p | ${
+      typeof at(c, "pValue") === "number" ? (at(c, "pValue") as number).toPrecision(3) : "—"
+    } |`,
+  ].join("\n");
+}
+
+/** The rules as the lab's record judged them. */
+function rulesTable(session: Session): string {
+  const lines = ["| rule | verdict |", "| --- | --- |"];
+  for (const rule of RULES) {
+    const broken = session.verdicts[rule];
+    lines.push(
+      `| ${rule} | ${
+        broken === undefined
+          ? "checked by the graded tests (needs two runs)"
+          : broken.length
+          ? `**broken**: ${broken.join("; ")}`
+          : "kept"
+      } |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+/** The tie rule's best row of `rows` (lesson 06). */
+function bestRow(rows: readonly LogRow[]): LogRow {
+  const key = (r: LogRow) => [Number(r.score), -Number(r.loss), -Number(r.cost), -Number(r.id)];
+  return rows.reduce((best, r) => {
+    const [a, b] = [key(r), key(best)].map((k) => k.map((x) => Number.isFinite(x) ? x : -Infinity));
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] > b[i] ? r : best;
+    return best;
+  });
+}
+
+/**
+ * `deno task report`'s figures of each phase, their files prefixed with the phase's name.
+ *
+ * @example
+ * ```ts ignore
+ * const figures = await phaseFigures(session);
+ * ```
+ */
+export async function phaseFigures(session: Session): Promise<Figure[]> {
+  const { columns, rows } = logRows(String(session.report.log ?? ""));
+  const figures: Figure[] = [];
+  for (const phase of ["explore", "exploit"]) {
+    const mine = rows.filter((r) => r.phase === phase);
+    if (mine.length === 0) continue;
+    // A hyperparameter held fixed in the phase has nothing to plot.
+    const kept = columns.filter((c) =>
+      c !== "phase" && c !== "asked" &&
+      (RUN_COLUMNS.includes(c) || c.endsWith("_s") || new Set(mine.map((r) => r[c])).size > 1)
+    );
+    const input: ReportInput = { columns: kept, rows: mine, winner: bestRow(mine), chance: 0.1 };
+    for (const figure of await reportFigures(input)) {
+      figures.push({
+        ...figure,
+        file: `${phase}-${figure.file}`,
+        title: `${phase}: ${figure.title}`,
+      });
+    }
+  }
+  return figures;
+}
+
+/**
+ * The report's README.
+ *
+ * @example
+ * ```ts ignore
+ * await Deno.writeTextFile("README.md", campaignReadme(session, figures));
+ * ```
+ */
+export function campaignReadme(session: Session, figures: readonly Figure[]): string {
+  const r = session.report, s = session.sanity;
+  const list = (x: unknown) => Array.isArray(x) ? x.join(", ") : "—";
+  const phases = logRows(String(r.log ?? "")).rows.reduce<Record<string, number>>((n, row) => {
+    n[String(row.phase)] = (n[String(row.phase)] ?? 0) + 1;
+    return n;
+  }, {});
+  const space = (x: unknown) =>
+    typeof x === "object" && x !== null
+      ? Object.entries(x).map(([k, d]) =>
+        `\`${k}\` ${
+          JSON.stringify(d, (_, v) => typeof v === "number" ? Number(v.toPrecision(3)) : v)
+        }`
+      ).join("; ")
+      : "—";
+  return [
+    `# Capstone report: campaign seed ${session.plan.seed}`,
+    "",
+    "Written by `deno task capstone`; every number comes from the lab's record of this run and " +
+    "the campaign's report, and the rules below were judged from the record.",
+    "",
+    "## The campaign",
+    "",
+    `- **Goal:** ${r.goal ?? "—"}`,
+    `- **Scientific:** ${list(r.scientific)}; **nuisance:** ${list(r.nuisance)}; **fixed:** ${
+      configText(r.fixed)
+    }`,
+    `- **Budget:** ${session.lab.budget} epochs in all, at most ${session.lab.maxEpochs} a run, ` +
+    `early stopping with patience ${session.lab.patience}; the lab charged ${r.epochsSpent ?? "—"}`,
+    `- **Runs:** ${phases.baseline ?? 0} baseline, ${
+      phases.explore ?? 0
+    } explore (quasi-random), ` +
+    `${phases.exploit ?? 0} exploit (${r.exploit ?? "—"})`,
+    `- **Explore space:** ${space(r.exploreSpace)}`,
+    `- **Narrowed space:** ${space(r.exploitSpace)}`,
+    `- **Sanity checks:** initial validation loss ${s.initialLoss.toFixed(3)} (ln 10 = ` +
+    `${s.expectedInitialLoss.toFixed(3)}); 32 training rows fitted to loss ` +
+    `${s.overfitLoss.toExponential(1)}, accuracy ${pct(s.overfitAccuracy, 0)}`,
+    "",
+    "## The comparison with the baseline",
+    "",
+    comparisonTable(session),
+    "",
+    "## The rules, judged from the lab's record",
+    "",
+    rulesTable(session),
+    "",
+    "## Figures",
+    "",
+    "The log is `campaign.csv` beside this file.",
+    "",
+    ...figures.flatMap((f) => [`### ${f.title}`, "", `![${f.title}](${f.file})`, ""]),
   ].join("\n");
 }

@@ -1,42 +1,22 @@
 /**
- * One capstone session (lesson 11): the sanity checks, then the learner's protocol on the
- * digits lab, then the numbers the learner's report needs, read from the learner's own log.
- * `deno task capstone` prints them; the lesson's worked run (`deno task experiment lesson-11`)
- * stores them.
+ * One capstone session (lesson 11): the sanity checks, then the learner's campaign on the
+ * digits lab, then the rules judged from the lab's own record. `deno task capstone` writes the
+ * report folder from it; the lesson's worked campaign (`deno task experiment lesson-11`) stores
+ * it.
  *
  * @module
  */
 
 import { accuracy, createMlp, lossAndGradient, sgd, train } from "../engine/mod.ts";
-import { parseCsvRecords } from "../lib/csv.ts";
 import { loadPrepared, type PreparedData } from "../search/trial.ts";
-import { createLab, type FitWithEarlyStopping, type Lab, LAB_SETTINGS } from "./lab.ts";
+import { createLab, type FitWithEarlyStopping, LAB_SETTINGS, type LabSettings } from "./lab.ts";
+import type { CampaignLab, LabConfig } from "../testkit/capstone_contract.ts";
+import type { LabEntry } from "../testkit/capstone_record.ts";
+import { copyReport } from "../testkit/capstone_verdicts.ts";
+import { recordVerdicts, type Rule } from "./verdicts.ts";
 
-/** The plan a session runs (lesson 11's `CapstonePlan`). */
-export interface SessionPlan {
-  seed: number;
-  trials: number;
-  baselineSeeds: number;
-  refit: "none" | "train+validation";
-}
-
-/** What the learner's `runCapstone` returns (the fields the session reads). */
-export interface SessionRun {
-  baselineScores: number[];
-  log: string;
-  bestId: number;
-  bestValidation: number;
-  refit: string;
-  testCorrect: number;
-  testRows: number;
-  testAccuracy: number;
-  interval: { low: number; high: number };
-  optimismGap: number;
-  epochsTrained: number;
-}
-
-/** The learner's (or the reference's) protocol. */
-export type RunCapstone = (lab: Lab, plan: SessionPlan) => SessionRun;
+/** The learner's (or the reference's) campaign. */
+export type RunCampaign = (lab: CampaignLab, plan: { seed: number }) => unknown;
 
 /** The sanity checks' numbers. */
 export interface SanityChecks {
@@ -56,7 +36,7 @@ export const OVERFIT = { rows: 32, width: 64, lr: 0.1, momentum: 0.9, epochs: 20
 /**
  * Loss at initialisation (≈ ln 10 on digits: the untrained network's predictions are nearly
  * uniform) and the ability to drive 32 training rows to a near-zero loss: two checks that the
- * pipeline can learn at all before any tuning (Karpathy, 2019).
+ * pipeline can learn at all before any tuning (Karpathy, 2019; lesson 05).
  *
  * @example
  * ```ts ignore
@@ -88,120 +68,63 @@ export function sanityChecks(data: PreparedData): SanityChecks {
   };
 }
 
-/** The numbers of the learner's report. */
-export interface ReportNumbers {
-  plan: SessionPlan;
-  /** Epochs a run may train, and early stopping's patience. */
-  budget: { maxEpochs: number; patience: number };
+/** What a session produced. */
+export interface Session {
+  /** The campaign's seed and the lab's settings. */
+  plan: { seed: number };
+  lab: LabSettings;
+  /** The pre-registered baseline configuration. */
+  baseline: Readonly<LabConfig>;
   sanity: SanityChecks;
-  baseline: { scores: number[]; mean: number; sd: number; min: number; max: number };
-  trials: number;
-  diverged: number;
-  bestId: number;
-  /** The winner's configuration, as the log has it. */
-  bestConfig: Record<string, string>;
-  bestValidation: number;
-  refit: string;
-  test: { correct: number; rows: number; accuracy: number; low: number; high: number };
-  optimismGap: number;
-  epochsTrained: number;
-  /** Best validation score so far after each trial, with the epochs trained by then. */
-  incumbent: { epochs: number[]; best: number[] };
-  /** Seconds of training logged (sum of the `train_s` column). */
-  trainSeconds: number;
+  /** The campaign's report, as JSON (what it returned, copied once). */
+  report: Record<string, unknown>;
+  /** The lab's record. */
+  record: readonly LabEntry[];
+  /** What broke each rule one run decides (empty lists: kept). */
+  verdicts: Partial<Record<Rule, string[]>>;
+  /** Wall-clock seconds of the campaign. */
+  seconds: number;
 }
 
-/**
- * The report's numbers, from the run and its log. Throws an `Error` when the log lacks the
- * columns the report needs (`id`, `score`, `epochs`).
- *
- * @example
- * ```ts ignore
- * const numbers = reportNumbers(plan, sanity, run);
- * ```
- */
-export function reportNumbers(
-  plan: SessionPlan,
-  sanity: SanityChecks,
-  run: SessionRun,
-): ReportNumbers {
-  const [header, ...rows] = parseCsvRecords(run.log);
-  const column = (name: string) => {
-    const j = header.indexOf(name);
-    if (j < 0) throw new Error(`the trial log has no "${name}" column: the report needs it`);
-    return rows.map((row) => row[j]);
-  };
-  const scores = column("score").map(Number);
-  const epochs = column("epochs").map(Number);
-  const ids = column("id");
-  const seconds = header.includes("train_s") ? column("train_s").map(Number) : [];
-  const incumbent = { epochs: [] as number[], best: [] as number[] };
-  let best = NaN, spent = 0;
-  scores.forEach((score, i) => {
-    spent += epochs[i];
-    if (Number.isFinite(score) && !(score <= best)) best = score;
-    incumbent.epochs.push(spent);
-    incumbent.best.push(best);
-  });
-  const winner = rows[ids.indexOf(String(run.bestId))] ?? [];
-  const configColumns = header.filter((name) =>
-    !["id", "seed", "score", "loss", "cost", "epochs", "best_epoch"].includes(name) &&
-    !name.endsWith("_s")
+/** A JSON copy of the report (NaN stays NaN: JSON would make it null). */
+function copyAsJson(report: unknown): Record<string, unknown> {
+  const text = JSON.stringify(
+    report,
+    (_, v) => typeof v === "number" && !Number.isFinite(v) ? String(v) : v,
   );
-  const b = run.baselineScores;
-  const mean = b.reduce((s, x) => s + x, 0) / b.length;
-  const sd = b.length > 1
-    ? Math.sqrt(b.reduce((s, x) => s + (x - mean) ** 2, 0) / (b.length - 1))
-    : 0;
-  return {
-    plan,
-    budget: { maxEpochs: LAB_SETTINGS.maxEpochs, patience: LAB_SETTINGS.patience },
-    sanity,
-    baseline: { scores: b, mean, sd, min: Math.min(...b), max: Math.max(...b) },
-    trials: rows.length,
-    diverged: scores.filter((s) => !Number.isFinite(s)).length,
-    bestId: run.bestId,
-    bestConfig: Object.fromEntries(
-      configColumns.map((name) => [name, winner[header.indexOf(name)] ?? ""]),
-    ),
-    bestValidation: run.bestValidation,
-    refit: run.refit,
-    test: {
-      correct: run.testCorrect,
-      rows: run.testRows,
-      accuracy: run.testAccuracy,
-      low: run.interval.low,
-      high: run.interval.high,
-    },
-    optimismGap: run.optimismGap,
-    epochsTrained: run.epochsTrained,
-    incumbent,
-    trainSeconds: Math.round(1000 * seconds.reduce((s, x) => s + x, 0)) / 1000,
-  };
+  return text === undefined ? {} : JSON.parse(text);
 }
 
 /**
- * Runs a whole session on digits (lesson 07's split, seed 0): sanity checks, then `runCapstone`
- * on a fresh lab. Throws when the protocol read the test rows other than once.
+ * Runs a whole session on digits (lesson 07's split, seed 0): sanity checks, then `runCampaign`
+ * on a fresh lab, then the rules on the lab's record.
  *
  * @example
  * ```ts ignore
- * const { numbers, log } = await runSession(runCapstone, fitWithEarlyStopping, plan);
+ * const session = await runSession(runCampaign, fitWithEarlyStopping, { seed: 0 });
  * ```
  */
 export async function runSession(
-  runCapstone: RunCapstone,
+  runCampaign: RunCampaign,
   fit: FitWithEarlyStopping,
-  plan: SessionPlan,
-): Promise<{ numbers: ReportNumbers; log: string }> {
+  plan: { seed: number },
+  settings: LabSettings = LAB_SETTINGS,
+): Promise<Session> {
   const data = await loadPrepared("digits");
   const sanity = sanityChecks(data);
-  const lab = createLab(data, fit);
-  const run = runCapstone(lab, plan);
-  if (lab.testReads !== 1) {
-    throw new Error(
-      `runCapstone read the test rows ${lab.testReads} times: once, at the end, is the protocol`,
-    );
-  }
-  return { numbers: reportNumbers(plan, sanity, run), log: run.log };
+  const { lab, record } = createLab(data, fit, settings);
+  const started = performance.now();
+  const returned = runCampaign(lab, plan);
+  const seconds = (performance.now() - started) / 1000;
+  const verdicts = recordVerdicts(record(), copyReport(returned), lab.baseline);
+  return {
+    plan,
+    lab: settings,
+    baseline: lab.baseline,
+    sanity,
+    report: copyAsJson(returned),
+    record: record(),
+    verdicts,
+    seconds,
+  };
 }

@@ -1,7 +1,8 @@
 /**
- * `deno task capstone`: lesson 11's guided project. Runs the sanity checks, then YOUR
- * `runCapstone` (exercises/11-capstone/capstone.ts, with your lesson-06 early stopping) on
- * digits, writes your trial log and prints the numbers your report needs.
+ * `deno task capstone`: lesson 11's campaign on digits. Runs the sanity checks, then YOUR
+ * `runCampaign` (exercises/11-capstone/campaign.ts, with your lesson-06 early stopping) on the
+ * digits lab, judges the rules from the lab's own record and writes the report folder: README.md
+ * (the comparison with the baseline, the rules), the figures of both phases and the log.
  *
  * @module
  */
@@ -9,31 +10,28 @@
 import "../lib/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { type CodeSource, defaultSource, loadPiece } from "../search/code.ts";
-import { type RunCapstone, runSession, type SessionPlan } from "../capstone/session.ts";
-import type { FitWithEarlyStopping } from "../capstone/lab.ts";
-import { formatReport } from "../capstone/report.ts";
+import { type RunCampaign, runSession } from "../capstone/session.ts";
+import { type FitWithEarlyStopping, LAB_SETTINGS } from "../capstone/lab.ts";
+import { campaignReadme, comparisonTable, phaseFigures } from "../capstone/report.ts";
 import { writeTextFileAtomic } from "../lib/files.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-const USAGE = `usage: deno task capstone [--seed S] [--trials N] [--baseline-seeds K]
-                         [--refit none|train+validation] [--out FILE.csv] [--code exercises|solutions]
+const USAGE = `usage: deno task capstone [--seed S] [--budget EPOCHS] [--out DIR]
+                         [--code exercises|solutions]
 
-  --seed S            the search's seed (default 0)
-  --trials N          configurations to try (default 30)
-  --baseline-seeds K  seeds of the baseline, for its spread (default 5)
-  --refit R           none (default): test the winning trial's network; train+validation: train
-                      the winner again on training + validation rows, and test that
-  --out FILE          where to write your trial log (default capstone-SEED.csv)
-  --code C            whose runCapstone and early stopping to run: exercises (yours) or
-                      solutions (default when that folder exists)`;
+  --seed S         the campaign's seed (default 0)
+  --budget E       epochs the whole campaign may train, baseline included (default ${LAB_SETTINGS.budget})
+  --out DIR        the report folder (default capstone-SEED/)
+  --code C         whose runCampaign and early stopping to run: exercises (yours) or
+                   solutions (default when that folder exists)`;
 
 /** A bad command line: printed with the usage. */
 class UsageError extends Error {}
 
-function positive(name: string, text: string, min: number): number {
+function integerArg(name: string, text: string, min: number): number {
   const value = Number(text);
   if (!/^-?\d+$/.test(text) || value < min) {
     throw new UsageError(`--${name} must be an integer >= ${min}, got "${text}"`);
@@ -41,48 +39,37 @@ function positive(name: string, text: string, min: number): number {
   return value;
 }
 
-async function main(args: string[]): Promise<number> {
-  let parsed;
+function parse(args: string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args,
       options: {
         seed: { type: "string", default: "0" },
-        trials: { type: "string", default: "30" },
-        "baseline-seeds": { type: "string", default: "5" },
-        refit: { type: "string", default: "none" },
+        budget: { type: "string", default: String(LAB_SETTINGS.budget) },
         out: { type: "string" },
         code: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
-    });
+    }).values;
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const { values } = parsed;
+}
+
+async function main(args: string[]): Promise<number> {
+  const values = parse(args);
   if (values.help) {
     console.log(USAGE);
     return 0;
   }
-  const refit = values.refit;
-  if (refit !== "none" && refit !== "train+validation") {
-    throw new UsageError(`--refit must be none or train+validation, got "${refit}"`);
-  }
-  const plan: SessionPlan = {
-    seed: positive("seed", values.seed!, -(2 ** 31)),
-    trials: positive("trials", values.trials!, 1),
-    baselineSeeds: positive("baseline-seeds", values["baseline-seeds"]!, 1),
-    refit,
-  };
+  const seed = integerArg("seed", values.seed!, -(2 ** 31));
+  const budget = integerArg("budget", values.budget!, LAB_SETTINGS.maxEpochs);
   const source = (values.code ?? await defaultSource(KIT_ROOT)) as CodeSource;
   if (source !== "solutions" && source !== "exercises") {
     throw new UsageError(`--code must be exercises or solutions, got "${source}"`);
   }
-  const out = resolve(
-    Deno.env.get("INIT_CWD") ?? Deno.cwd(),
-    values.out ?? `capstone-${plan.seed}.csv`,
-  );
-  const runCapstone = await loadPiece(KIT_ROOT, source, "11-capstone/capstone.ts", "runCapstone");
+  const out = resolve(Deno.env.get("INIT_CWD") ?? Deno.cwd(), values.out ?? `capstone-${seed}`);
+  const runCampaign = await loadPiece(KIT_ROOT, source, "11-capstone/campaign.ts", "runCampaign");
   const fit = await loadPiece(
     KIT_ROOT,
     source,
@@ -90,23 +77,29 @@ async function main(args: string[]): Promise<number> {
     "fitWithEarlyStopping",
   );
   console.error(
-    `capstone on digits: ${plan.trials} trials, ${plan.baselineSeeds} baseline seeds, ` +
-      `seed ${plan.seed}, refit ${plan.refit}, code from ${source}/ …`,
+    `capstone on digits: seed ${seed}, budget ${budget} epochs, code from ${source}/ …`,
   );
   const started = performance.now();
-  const { numbers, log } = await runSession(
-    runCapstone as unknown as RunCapstone,
+  const session = await runSession(
+    runCampaign as unknown as RunCampaign,
     fit as unknown as FitWithEarlyStopping,
-    plan,
+    { seed },
+    { ...LAB_SETTINGS, budget },
   );
-  await writeTextFileAtomic(out, log);
-  console.log(formatReport(numbers));
+  const figures = await phaseFigures(session);
+  await Deno.mkdir(out, { recursive: true });
+  for (const figure of figures) await writeTextFileAtomic(join(out, figure.file), figure.svg);
+  await writeTextFileAtomic(join(out, "campaign.csv"), String(session.report.log ?? ""));
+  await writeTextFileAtomic(join(out, "README.md"), campaignReadme(session, figures));
+  console.log(comparisonTable(session));
+  const broken = Object.entries(session.verdicts).filter(([, list]) => list && list.length);
+  for (const [rule, list] of broken) console.log(`rule broken, ${rule}: ${list!.join("; ")}`);
   console.log(
-    `\nlog: ${out} (${numbers.trials} trials); wall time ${
-      ((performance.now() - started) / 1000).toFixed(1)
-    } s`,
+    `\nreport: ${join(out, "README.md")} (${figures.length} figures); campaign ${
+      session.seconds.toFixed(1)
+    } s, wall time ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-  return 0;
+  return broken.length ? 1 : 0;
 }
 
 if (import.meta.main) {
@@ -118,3 +111,5 @@ if (import.meta.main) {
     Deno.exit(error instanceof UsageError ? 2 : 1);
   }
 }
+
+export { main };

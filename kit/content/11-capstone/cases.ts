@@ -1,43 +1,45 @@
 /**
- * Lesson 11's graded cases: the search space's draws, the intervals, and the protocol run by the
- * reference against the fake lab of `kit/testkit/capstone_lab.ts`.
+ * Lesson 11's graded cases: the intervals, McNemar's exact test, and the campaigns the reference
+ * runs against the fake lab of `kit/testkit/capstone_lab.ts`. A campaign's cases hold only its
+ * plan and what the pre-registered baseline's test read gave (the same for every correct
+ * campaign: the baseline and its seed are fixed by the protocol); every other rule is judged
+ * from the lab's record (`kit/testkit/capstone_verdicts.ts`), whatever the campaign chose.
  *
  * @module
  */
 
 import { integer, seededRandom } from "../../lib/random.ts";
 import { fakeLab } from "../../testkit/capstone_lab.ts";
-import { sampleConfig } from "../../../solutions/11-capstone/space.ts";
-import { normalInterval, wilsonInterval, Z_95 } from "../../../solutions/11-capstone/interval.ts";
-import { type CapstonePlan, runCapstone } from "../../../solutions/11-capstone/capstone.ts";
+import { allVerdicts } from "../../capstone/verdicts.ts";
+import {
+  mcnemarExact,
+  normalInterval,
+  wilsonInterval,
+  Z_95,
+} from "../../../solutions/11-capstone/interval.ts";
+import { runCampaign } from "../../../solutions/11-capstone/campaign.ts";
 
-/** The plans the graded protocol tests run: one without refit, one with. */
-export const GRADED_PLANS: CapstonePlan[] = [
-  { seed: 3, trials: 12, baselineSeeds: 3, refit: "none" },
-  { seed: 11, trials: 24, baselineSeeds: 5, refit: "train+validation" },
-  { seed: 7, trials: 16, baselineSeeds: 2, refit: "none" },
-];
-
-function spaceCases() {
-  const stream = (seed: number | string) => {
-    const random = seededRandom(seed);
-    return { seed, n: 6, expected: Array.from({ length: 6 }, () => sampleConfig(random)) };
-  };
-  // Numeric stream seeds drawn from a string seed: the held-out draw changes them (a string seed
-  // in the list would not: the learner's code reads it without the teacher's namespace).
-  const seeds = seededRandom("09/space-seeds");
-  return {
-    streams: [0, 1, 7, "capstone", 2026].map(stream),
-    random: Array.from({ length: 3 }, () => stream(integer(seeds, 0, 1_000_000_000))),
-  };
+/** A graded campaign: its plan and the fake lab's budget. */
+export interface CampaignCase {
+  plan: { seed: number };
+  budget: number;
 }
 
+/** The campaigns the graded tests run, before the drawn ones. */
+export const GRADED_CAMPAIGNS: CampaignCase[] = [
+  { plan: { seed: 3 }, budget: 300 },
+  { plan: { seed: 11 }, budget: 240 },
+  { plan: { seed: 7 }, budget: 420 },
+];
+
 function intervalCases() {
-  const random = seededRandom("09/interval");
+  const random = seededRandom("11/interval");
   const inputs = [
     { correct: 349, n: 360 },
     { correct: 360, n: 360 },
     { correct: 0, n: 360 },
+    { correct: 0, n: 1797 },
+    { correct: 1797, n: 1797 },
     { correct: 1, n: 2 },
     { correct: 9, n: 10 },
     ...Array.from({ length: 12 }, () => {
@@ -56,55 +58,60 @@ function intervalCases() {
   };
 }
 
-/**
- * Two plans drawn from a string seed, so the held-out draw changes them. A draw whose tuned
- * network falls below the baseline beyond the interval is refused (the held-out drawer then
- * draws again): the graded test states that a correct protocol never does that on these plans.
- */
-function drawnPlans(): CapstonePlan[] {
-  const random = seededRandom("09/plans");
-  const plans = Array.from({ length: 2 }, (_, i): CapstonePlan => ({
-    seed: integer(random, 0, 1_000_000),
-    trials: integer(random, 8, 24),
-    baselineSeeds: integer(random, 1, 5),
-    refit: i === 0 ? "none" : "train+validation",
-  }));
-  for (const plan of plans) {
-    const lab = fakeLab(0);
-    const run = runCapstone(lab, plan);
-    const margin = run.testAccuracy - run.interval.low;
-    if (run.testAccuracy < lab.baselineTestAccuracy() - margin) {
-      throw new Error(`09/plans: ${JSON.stringify(plan)} is worse than the baseline; draw again`);
-    }
-  }
-  return plans;
+function mcnemarCases() {
+  const random = seededRandom("11/mcnemar");
+  const pairs = [
+    [0, 0],
+    [0, 5],
+    [5, 0],
+    [12, 5],
+    [6, 1],
+    [40, 40],
+    [600, 650],
+    [0, 1100],
+    ...Array.from({ length: 8 }, () => [integer(random, 0, 60), integer(random, 0, 60)]),
+    ...Array.from({ length: 2 }, () => [integer(random, 300, 900), integer(random, 300, 900)]),
+  ];
+  return {
+    pairs: pairs.map(([b, c]) => ({ b, c, expected: mcnemarExact(b, c) })),
+    invalid: [{ b: -1, c: 3 }, { b: 2.5, c: 1 }, { b: 3, c: -0.5 }],
+  };
 }
 
-function protocolCases() {
-  const withExpected = (plans: CapstonePlan[]) =>
-    plans.map((plan) => {
-      const lab = fakeLab(0);
-      const run = runCapstone(lab, plan);
-      const tested = lab.calls.find((c) => c.kind === "test");
+/**
+ * Two campaigns drawn from a string seed, so the held-out draw changes them. A draw on which the
+ * reference breaks a rule is refused (the held-out drawer then draws again).
+ */
+function drawnCampaigns(): CampaignCase[] {
+  const random = seededRandom("11/campaigns");
+  const drawn = Array.from({ length: 2 }, () => ({
+    plan: { seed: integer(random, 0, 1_000_000) },
+    budget: integer(random, 200, 450),
+  }));
+  for (const c of drawn) {
+    const broken = allVerdicts(c, (lab) => runCampaign(lab, c.plan));
+    if (broken.length) throw new Error(`11/campaigns: ${JSON.stringify(c)}: ${broken.join("; ")}`);
+  }
+  return drawn;
+}
+
+function campaignCases() {
+  const withExpected = (list: CampaignCase[]) =>
+    list.map((c) => {
+      const { lab, record } = fakeLab({ budget: c.budget });
+      runCampaign(lab, c.plan);
+      const first = record().find((e) => e.kind === "test");
       return {
-        plan,
+        ...c,
         expected: {
-          baselineScores: run.baselineScores,
-          bestId: run.bestId,
-          bestValidation: run.bestValidation,
-          testCorrect: run.testCorrect,
-          testRows: run.testRows,
-          interval: run.interval,
-          optimismGap: run.optimismGap,
-          epochsTrained: run.epochsTrained,
-          testedModel: tested?.kind === "test" ? tested.model.id : "none",
+          baselineRead: first?.kind === "test" ? [first.correct, first.hits.length] : [],
         },
       };
     });
-  return { plans: withExpected(GRADED_PLANS), random: withExpected(drawnPlans()) };
+  return { graded: withExpected(GRADED_CAMPAIGNS), random: withExpected(drawnCampaigns()) };
 }
 
 /** Lesson 11's case file. */
 export function capstoneCases(): Record<string, unknown> {
-  return { sampleConfig: spaceCases(), intervals: intervalCases(), runCapstone: protocolCases() };
+  return { intervals: intervalCases(), mcnemar: mcnemarCases(), campaign: campaignCases() };
 }

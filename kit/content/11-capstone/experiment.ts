@@ -1,27 +1,26 @@
 /**
  * Lesson 11's experiment, run by `deno task experiment lesson-11` (never by `sync`): the worked
- * capstone, the reference `runCapstone` on the digits lab, with search seed 0, and the same
- * capstone repeated with other search seeds. The results (numbers, the worked run's log) go to
+ * campaign, the reference `runCampaign` with its `DESIGN` on the digits lab, with campaign seeds
+ * 0 to 4, and the second design (`./designs.ts`) with the same seeds. The results (each
+ * session's report, verdicts, sanity checks and time; not the lab's per-row record) go to
  * `kit/results/11-capstone.json`, which `./worked.ts` reads.
  *
  * @module
  */
 
 import { backend } from "../../engine/mod.ts";
-import { type RunCapstone, runSession, type SessionPlan } from "../../capstone/session.ts";
+import { type RunCampaign, runSession } from "../../capstone/session.ts";
 import { LAB_SETTINGS } from "../../capstone/lab.ts";
-import { runCapstone } from "../../../solutions/11-capstone/capstone.ts";
+import { DESIGN, runCampaign } from "../../../solutions/11-capstone/campaign.ts";
 import { fitWithEarlyStopping } from "../../../solutions/06-validation/early_stopping.ts";
+import { ADAM_HALVING } from "./designs.ts";
 
-/** The worked run's plan: what the lesson reports (search seed 0). */
-export const CAPSTONE_PLAN: SessionPlan = { seed: 0, trials: 40, baselineSeeds: 10, refit: "none" };
-
-/** Search seeds of the repeated capstone: how much a whole run's outcome varies. */
-export const CAPSTONE_SEEDS: readonly number[] = [0, 1, 2, 3, 4];
+/** Campaign seeds: how much a whole campaign's outcome varies. */
+export const CAMPAIGN_SEEDS: readonly number[] = [0, 1, 2, 3, 4];
 
 /**
- * Runs the capstone once per seed of {@link CAPSTONE_SEEDS} (about a minute on two cores) and
- * returns what the results file holds; `log` reports progress.
+ * Runs both designs once per seed of {@link CAMPAIGN_SEEDS} and returns what the results file
+ * holds; `log` reports progress.
  *
  * @example
  * ```ts ignore
@@ -31,28 +30,26 @@ export const CAPSTONE_SEEDS: readonly number[] = [0, 1, 2, 3, 4];
 export async function runExperiments(
   log: (line: string) => void,
 ): Promise<Record<string, unknown>> {
-  const sessions = [];
-  for (const seed of CAPSTONE_SEEDS) {
-    const started = performance.now();
-    const session = await runSession(
-      runCapstone as unknown as RunCapstone,
-      fitWithEarlyStopping,
-      { ...CAPSTONE_PLAN, seed },
-    );
-    log(`capstone, search seed ${seed}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    sessions.push(session);
+  const designs = { reference: DESIGN, adamHalving: ADAM_HALVING };
+  const sessions: Record<string, unknown[]> = {};
+  for (const [name, design] of Object.entries(designs)) {
+    sessions[name] = [];
+    for (const seed of CAMPAIGN_SEEDS) {
+      const campaign: RunCampaign = (lab, plan) => runCampaign(lab, plan, design);
+      const session = await runSession(campaign, fitWithEarlyStopping, { seed });
+      log(`capstone, ${name}, seed ${seed}: ${session.seconds.toFixed(1)} s`);
+      const { record: _, ...kept } = session;
+      sessions[name].push(kept);
+    }
   }
   return {
-    what: "lesson 11's worked capstone run (search seed 0) and the same capstone repeated with " +
-      "other search seeds: the reference runCapstone on digits",
-    plan: CAPSTONE_PLAN,
-    seeds: CAPSTONE_SEEDS,
+    what: "lesson 11's worked campaigns: the reference runCampaign on digits with its DESIGN and " +
+      "with the ADAM_HALVING design, campaign seeds 0 to 4",
     lab: LAB_SETTINGS,
+    seeds: CAMPAIGN_SEEDS,
     split: "lesson 07's 60/20/20 split of data/digits.csv, split seed 0",
     engine: backend,
     deno: Deno.version.deno,
-    numbers: sessions[0].numbers,
-    repeats: sessions.map((s) => s.numbers),
-    log: sessions[0].log,
+    sessions,
   };
 }
