@@ -440,29 +440,48 @@ export async function runSearch(options: SearchOptions): Promise<SearchOutcome> 
       keep,
       onResult: curves.record,
     });
-    const sortedRows = [...rows.values()].sort((a, b) => (a.id as number) - (b.id as number));
-    if (options.merge) await store.write(code.formatTrialLog(columns, sortedRows));
-    const candidates = proposer.candidates?.(rows).filter((id) => rows.has(id)) ?? [...rows.keys()];
-    const winner = pickWinner(code, new Map(candidates.map((id) => [id, rows.get(id)!])));
-    const plan = plans.get(winner.id as number)!;
-    const testScore = shard ? undefined : await measureOnce(pool, plan, options, start, defaults);
-    const sorted = [...rows.values()].sort((a, b) => (a.id as number) - (b.id as number));
-    return {
-      columns,
-      rows: sorted,
-      winner,
-      config: Object.fromEntries(Object.keys(plan.config).map((k) => [k, winner[k]])),
-      testScore,
-      cost: {
-        trials: rows.size,
-        epochs: proposer.epochs?.() ?? sorted.reduce((n, r) => n + (r.epochs as number), 0),
-        seconds: (performance.now() - started) / 1000,
-        note: proposer.costNote?.(),
-      },
-    };
+    const measure = (plan: TrialPlan) => measureOnce(pool, plan, options, start, defaults);
+    return await outcome(checked, options, { rows, plans, proposer, measure, started });
   } finally {
     pool.close();
   }
+}
+
+/**
+ * The outcome of a finished search: the merged log written (a merge), the winner among the
+ * method's candidates, its test score (not for a shard) and the cost.
+ */
+async function outcome(
+  { code, columns }: CheckedSearch,
+  { store, merge, shard }: SearchOptions,
+  search: {
+    rows: Map<number, LogRow>;
+    plans: Map<number, TrialPlan>;
+    proposer: Proposer;
+    measure: (plan: TrialPlan) => Promise<number>;
+    started: number;
+  },
+): Promise<SearchOutcome> {
+  const { rows, plans, proposer } = search;
+  const sorted = [...rows.values()].sort((a, b) => (a.id as number) - (b.id as number));
+  if (merge) await store.write(code.formatTrialLog(columns, sorted));
+  const candidates = proposer.candidates?.(rows).filter((id) => rows.has(id)) ?? [...rows.keys()];
+  const winner = pickWinner(code, new Map(candidates.map((id) => [id, rows.get(id)!])));
+  const plan = plans.get(winner.id as number)!;
+  const testScore = shard ? undefined : await search.measure(plan);
+  return {
+    columns,
+    rows: sorted,
+    winner,
+    config: Object.fromEntries(Object.keys(plan.config).map((k) => [k, winner[k]])),
+    testScore,
+    cost: {
+      trials: rows.size,
+      epochs: proposer.epochs?.() ?? sorted.reduce((n, r) => n + (r.epochs as number), 0),
+      seconds: (performance.now() - search.started) / 1000,
+      note: proposer.costNote?.(),
+    },
+  };
 }
 
 /**
