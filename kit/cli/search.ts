@@ -122,12 +122,32 @@ function shardOption(text: string | undefined): { index: number; count: number }
   return { index: Number(match[1]), count: Number(match[2]) };
 }
 
-/** The search's summary beside its log (winner, test score, cost): `LOG.summary.json`. */
+/**
+ * The search's summary beside its log (winner, test score, cost): `LOG.summary.json`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { summaryPath } from "./search.ts";
+ * assert.equal(summaryPath("runs/iris.csv"), "runs/iris.summary.json");
+ * assert.equal(summaryPath("log"), "log.summary.json");
+ * ```
+ */
 export function summaryPath(log: string): string {
   return log.replace(/(\.csv)?$/i, ".summary.json");
 }
 
-/** The trial log next to which the training curves are kept: `LOG.curves.csv`. */
+/**
+ * The trial log next to which the training curves are kept: `LOG.curves.csv`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { curvesPath } from "./search.ts";
+ * assert.equal(curvesPath("runs/iris.csv"), "runs/iris.curves.csv");
+ * assert.equal(curvesPath("log"), "log.curves.csv");
+ * ```
+ */
 export function curvesPath(log: string): string {
   return log.replace(/(\.csv)?$/i, ".curves.csv");
 }

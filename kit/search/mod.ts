@@ -190,8 +190,36 @@ export interface CheckedSearch {
  * starts the method. Throws a {@link SearchArgumentError} naming what is wrong.
  *
  * @example
- * ```ts ignore
- * const checked = await checkSearch({ method: "grid", seed: 0, workers: 1, budget: {}, ... });
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fileURLToPath } from "node:url";
+ * import { checkSearch, type LogStore } from "./mod.ts";
+ * const kitRoot = fileURLToPath(new URL("../../", import.meta.url));
+ * const memory = (): LogStore & { text?: string } => ({
+ *   name: "memory.csv",
+ *   read() {
+ *     return Promise.resolve(this.text);
+ *   },
+ *   write(text: string) {
+ *     this.text = text;
+ *     return Promise.resolve();
+ *   },
+ * });
+ * const base = {
+ *   method: "random",
+ *   budget: { trials: 4 },
+ *   seed: 0,
+ *   workers: 1,
+ *   code: { kitRoot, source: "solutions" as const },
+ *   store: memory(),
+ * };
+ * const checked = await checkSearch({ ...base, data: { dataset: "iris" } });
+ * assert.equal(checked.folds, 5); // iris has under 500 rows: cross-validated by default
+ * assert.equal(checked.first.length, 4);
+ * await assert.rejects(
+ *   checkSearch({ ...base, data: { dataset: "mnist" } }),
+ *   /unknown dataset "mnist"/,
+ * );
  * ```
  */
 export async function checkSearch(options: SearchOptions): Promise<CheckedSearch> {
@@ -375,12 +403,35 @@ function checkSpace(space: SpaceSpec, defaults: TrialSettings, where = "the spac
  * `_s` columns.
  *
  * @example
- * ```ts ignore
- * const outcome = await runSearch({
- *   method: "random", budget: { trials: 8 }, seed: 1, workers: 2, data: { dataset: "iris" },
- *   code: { kitRoot, source: "solutions" }, store: fileStore("iris.csv"),
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fileURLToPath } from "node:url";
+ * import { type LogStore, runSearch } from "./mod.ts";
+ * const kitRoot = fileURLToPath(new URL("../../", import.meta.url));
+ * const memory = (): LogStore & { text?: string } => ({
+ *   name: "memory.csv",
+ *   read() {
+ *     return Promise.resolve(this.text);
+ *   },
+ *   write(text: string) {
+ *     this.text = text;
+ *     return Promise.resolve();
+ *   },
  * });
- * console.log(outcome.winner.id, outcome.testScore);
+ * const store = memory();
+ * const outcome = await runSearch({
+ *   method: "random",
+ *   budget: { trials: 2, epochs: 2 },
+ *   seed: 1,
+ *   workers: 1,
+ *   data: { dataset: "iris", cv: 0 },
+ *   code: { kitRoot, source: "solutions" },
+ *   store,
+ * });
+ * assert.deepEqual(outcome.rows.map((r) => r.id), [0, 1]);
+ * assert.ok(outcome.rows.includes(outcome.winner));
+ * assert.ok(outcome.testScore! >= 0 && outcome.testScore! <= 1);
+ * assert.equal(store.text!.split("\n")[0], outcome.columns.join(","));
  * ```
  */
 export async function runSearch(options: SearchOptions): Promise<SearchOutcome> {

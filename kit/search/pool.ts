@@ -97,10 +97,20 @@ export interface TrialPool {
  * each worker a copy, and resolves when all are ready.
  *
  * @example
- * ```ts ignore
- * const pool = await createPool(2, "iris", 0, DEFAULT_SETTINGS);
- * const trained = await pool.train({ id: 0, config: { lr: 0.1 }, seed: 1, epochs: 20 });
- * pool.close();
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { createPool } from "./pool.ts";
+ * import { DEFAULT_SETTINGS } from "./trial.ts";
+ * const pool = await createPool(1, "iris", 0, { ...DEFAULT_SETTINGS, epochs: 2 });
+ * try {
+ *   const trained = await pool.train({ id: 4, config: { lr: 0.1 }, seed: 1, epochs: 2 });
+ *   assert.equal(trained.id, 4);
+ *   const test = await pool.test(4);
+ *   assert.ok(test >= 0 && test <= 1);
+ *   await assert.rejects(pool.test(5), /trial 5 was not trained by this pool/);
+ * } finally {
+ *   pool.close();
+ * }
  * ```
  */
 export async function createPool(

@@ -155,7 +155,21 @@ function searchDecision(random: Random): Omit<MedianCase, "expected" | "why"> {
   };
 }
 
-/** Every case of `medianStoppingDecision`. */
+/**
+ * Every case of `medianStoppingDecision`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { medianCases } from "./median_cases.ts";
+ * const cases = medianCases();
+ * assert.deepEqual(medianCases(), cases); // seeded
+ * assert.equal(cases.searches.length, 40);
+ * // The lesson's example: best 0.55 is below the median 0.6 of the others' running averages.
+ * assert.equal(cases.lesson[0].expected.stop, true);
+ * assert.equal(cases.lesson[0].expected.best, 0.55);
+ * ```
+ */
 export function medianCases(): {
   lesson: MedianCase[];
   searches: MedianCase[];

@@ -59,7 +59,20 @@ function pbtOptions(random: Random): PbtOptions {
   };
 }
 
-/** Every case of `pbtExploitExplore`. */
+/**
+ * Every case of `pbtExploitExplore`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { pbtCases } from "./pbt_cases.ts";
+ * const cases = pbtCases();
+ * assert.deepEqual(pbtCases(), cases); // seeded
+ * assert.equal(cases.lesson.length, 3);
+ * assert.equal(cases.random.length, 24);
+ * assert.equal(cases.lesson[0].population.length, 10);
+ * ```
+ */
 export function pbtCases(): {
   lesson: PbtCase[];
   random: PbtCase[];
@@ -176,7 +189,20 @@ function jobList(random: Random): number[] {
   });
 }
 
-/** Every case of `simulateWorkers`. */
+/**
+ * Every case of `simulateWorkers`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { clockCases } from "./pbt_cases.ts";
+ * const cases = clockCases();
+ * assert.deepEqual(clockCases(), cases); // seeded
+ * assert.equal(cases.random.length, 30);
+ * // Every duration is a multiple of 1/4, so every sum the clock makes is exact.
+ * assert.ok(cases.random.every((c) => c.durations.every((d) => Number.isInteger(4 * d))));
+ * ```
+ */
 export function clockCases(): {
   lesson: ClockCase[];
   random: ClockCase[];
