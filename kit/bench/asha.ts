@@ -234,7 +234,17 @@ async function benchKit(workers: number, seed: number): Promise<void> {
   console.log(`load average now: ${Deno.loadavg().map((v) => v.toFixed(2)).join(" ")}`);
 }
 
-/** Runs the benchmark; `args` are its command-line options. */
+/**
+ * Runs the benchmark; `args` are its command-line options.
+ *
+ * The example is not run: it times ASHA and halving searches on digits for minutes; `deno task bench asha` runs it.
+ *
+ * @example
+ * ```ts ignore
+ * import { benchAsha } from "./asha.ts";
+ * await benchAsha(["--workers", "2"]);
+ * ```
+ */
 export async function benchAsha(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,

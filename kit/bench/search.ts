@@ -23,7 +23,18 @@ import { benchSampler } from "./sampler.ts";
 
 const SEARCH = fileURLToPath(new URL("../cli/search.ts", import.meta.url));
 
-/** The log's cells without the columns whose name ends in `_s`, as one comparable string. */
+/**
+ * The log's cells without the columns whose name ends in `_s`, as one comparable string.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { withoutTimingColumns } from "./search.ts";
+ * const one = withoutTimingColumns("id,score,train_s\n0,0.5,1.25\n");
+ * assert.equal(one, withoutTimingColumns("id,score,train_s\n0,0.5,0.75\n"));
+ * assert.equal(one, JSON.stringify([["id", "score"], ["0", "0.5"]]));
+ * ```
+ */
 export function withoutTimingColumns(text: string): string {
   const [header, ...rows] = parseCsvRecords(text);
   const keep = header.map((name, i) => name.endsWith("_s") ? -1 : i).filter((i) => i >= 0);
@@ -68,6 +79,14 @@ async function timedSearch(
  * worker, the same on two, and two independent one-worker searches started together: the
  * machine's **capacity** is how much faster that pair finishes than one after the other
  * (2 × t₁ / t_pair), and the two-worker search's **efficiency** is its speed-up over that.
+ *
+ * The example is not run: it times whole searches on digits for minutes; `deno task bench search` runs it.
+ *
+ * @example
+ * ```ts ignore
+ * import { benchSearch } from "./search.ts";
+ * await benchSearch(["--runs", "1", "--trials", "64"]);
+ * ```
  */
 export async function benchSearch(args: string[]): Promise<void> {
   const { values } = parseArgs({

@@ -8,7 +8,6 @@
  */
 
 import "../lib/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
-import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { basename, join, resolve } from "node:path";
 import { type CodeSource, defaultSource, loadSearchCode } from "../search/code.ts";
@@ -19,6 +18,7 @@ import { DATASETS } from "../search/trial.ts";
 import { plotSeries } from "../grading/terminal_plot.ts";
 import { bestSoFar } from "../lib/plot.ts";
 import { curvesPath, summaryPath } from "./search.ts";
+import { oneOf, parseCommandLine, runMain, UsageError, withUsage } from "./args.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -30,9 +30,6 @@ hyperparameter, isolation plots, parallel coordinates, training curves, rungs; f
 median and pbt the timeline of the (virtual) workers; for pbt each final member's learning-rate
 schedule), and prints a summary here. --code: whose trial-log reader and tie rule to use (default solutions when the
 folder exists, else exercises: yours).`;
-
-/** A bad command line. */
-class UsageError extends Error {}
 
 /** The log, its curves and summary when present, and the winner by the tie rule. */
 async function readInput(code: SearchCode, path: string): Promise<ReportInput> {
@@ -90,34 +87,8 @@ function terminalSummary(input: ReportInput): string[] {
   ];
 }
 
-async function main(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: "string" },
-        code: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (parsed.values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (parsed.positionals.length !== 1) throw new UsageError("give one trial log: LOG.csv");
-  const here = (p: string) => resolve(Deno.env.get("INIT_CWD") ?? Deno.cwd(), p);
-  const log = here(parsed.positionals[0]);
-  const out = here(parsed.values.out ?? log.replace(/(\.csv)?$/i, "-report"));
-  const source = parsed.values.code ?? await defaultSource(KIT_ROOT);
-  if (source !== "solutions" && source !== "exercises") {
-    throw new UsageError(`--code must be solutions or exercises, got "${source}"`);
-  }
-  const code = await loadSearchCode(KIT_ROOT, source as CodeSource);
+/** Draws the log at `log` into the folder `out` and prints the terminal summary. */
+async function draw(code: SearchCode, log: string, out: string): Promise<void> {
   const input = await readInput(code, log);
   const figures = await reportFigures(input);
   await Deno.mkdir(out, { recursive: true });
@@ -125,17 +96,34 @@ async function main(args: string[]): Promise<number> {
   await Deno.writeTextFile(join(out, "README.md"), reportReadme(basename(log), input, figures));
   console.log(terminalSummary(input).join("\n"));
   console.log(`\nreport: ${join(out, "README.md")} (${figures.length} figures)`);
-  return 0;
 }
 
-if (import.meta.main) {
+/**
+ * The command: reads the log, writes the folder and prints the summary. A bad argument or an
+ * unreadable log exits 2 with the usage; a log that cannot be drawn exits 1.
+ */
+const main = withUsage("report", USAGE, async (args: string[]): Promise<number> => {
+  const parsed = parseCommandLine(args, { out: { type: "string" }, code: { type: "string" } });
+  if (parsed.positionals.length !== 1) throw new UsageError("give one trial log: LOG.csv");
+  const here = (p: string) => resolve(Deno.env.get("INIT_CWD") ?? Deno.cwd(), p);
+  const log = here(parsed.positionals[0]);
+  const out = here(parsed.values.out ?? log.replace(/(\.csv)?$/i, "-report"));
+  const source = oneOf<CodeSource>(
+    "code",
+    parsed.values.code ?? await defaultSource(KIT_ROOT),
+    ["solutions", "exercises"],
+  );
+  const code = await loadSearchCode(KIT_ROOT, source);
   try {
-    Deno.exit(await main(Deno.args));
+    await draw(code, log, out);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     console.error(`report: ${(error as Error).message}`);
-    if (error instanceof UsageError) console.error(USAGE);
-    Deno.exit(error instanceof UsageError ? 2 : 1);
+    return 1;
   }
-}
+  return 0;
+});
+
+if (import.meta.main) await runMain("report", main);
 
 export { main };

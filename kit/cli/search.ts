@@ -10,7 +10,6 @@
 
 import "../lib/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
 import process from "node:process";
-import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
 import cliProgress from "cli-progress";
@@ -28,6 +27,7 @@ import {
 } from "../search/mod.ts";
 import { DATASETS, DEFAULT_SETTINGS } from "../search/trial.ts";
 import { CV_BELOW_ROWS } from "../search/data.ts";
+import { oneOf, parseCommandLine, runMain, UsageError, wholeNumber, withUsage } from "./args.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -107,28 +107,9 @@ Default spaces: ${
   )
 }`;
 
-/** A bad command line: printed with the usage, exit code 2. */
-class UsageError extends Error {}
-
+/** A whole-number option ≥ `min`, when given. */
 function integerOption(name: string, text: string | undefined, min: number): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) {
-    const kind = min >= 0 ? "a whole number" : "an integer";
-    throw new UsageError(`--${name} must be ${kind} ≥ ${min}, got "${text}"`);
-  }
-  return value;
-}
-
-/** `--trials -3` as `--trials=-3`: the parser would take "-3" for a flag ("ambiguous"). */
-function joinNegativeValues(args: readonly string[]): string[] {
-  const joined: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (/^--[a-z]/.test(args[i]) && !args[i].includes("=") && /^-\d/.test(args[i + 1] ?? "")) {
-      joined.push(`${args[i]}=${args[++i]}`);
-    } else joined.push(args[i]);
-  }
-  return joined;
+  return text === undefined ? undefined : wholeNumber(name, text, min);
 }
 
 /** `--shard I/N`. */
@@ -141,12 +122,32 @@ function shardOption(text: string | undefined): { index: number; count: number }
   return { index: Number(match[1]), count: Number(match[2]) };
 }
 
-/** The search's summary beside its log (winner, test score, cost): `LOG.summary.json`. */
+/**
+ * The search's summary beside its log (winner, test score, cost): `LOG.summary.json`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { summaryPath } from "./search.ts";
+ * assert.equal(summaryPath("runs/iris.csv"), "runs/iris.summary.json");
+ * assert.equal(summaryPath("log"), "log.summary.json");
+ * ```
+ */
 export function summaryPath(log: string): string {
   return log.replace(/(\.csv)?$/i, ".summary.json");
 }
 
-/** The trial log next to which the training curves are kept: `LOG.curves.csv`. */
+/**
+ * The trial log next to which the training curves are kept: `LOG.curves.csv`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { curvesPath } from "./search.ts";
+ * assert.equal(curvesPath("runs/iris.csv"), "runs/iris.curves.csv");
+ * assert.equal(curvesPath("log"), "log.curves.csv");
+ * ```
+ */
 export function curvesPath(log: string): string {
   return log.replace(/(\.csv)?$/i, ".curves.csv");
 }
@@ -181,42 +182,48 @@ async function readLogs(paths: string[]): Promise<{ name: string; text: string }
   }));
 }
 
-/** The command line as {@link SearchOptions} (without progress), or `"help"`. */
-async function parseCommandLine(args: string[]): Promise<SearchOptions | "help"> {
-  let values, logs: string[];
+/** The options of the command line, as `parseCommandLine` takes them. */
+const OPTIONS = {
+  cv: { type: "string" },
+  patience: { type: "string" },
+  shard: { type: "string" },
+  merge: { type: "boolean" },
+  dataset: { type: "string" },
+  method: { type: "string", default: "random" },
+  trials: { type: "string" },
+  seed: { type: "string", default: "0" },
+  workers: { type: "string" },
+  clock: { type: "string" },
+  "virtual-workers": { type: "string" },
+  out: { type: "string" },
+  space: { type: "string" },
+  epochs: { type: "string" },
+  code: { type: "string" },
+  ...Object.fromEntries(
+    Object.keys(METHOD_OPTIONS).map((o) => [o, { type: "string" as const }]),
+  ),
+} as const;
+
+/**
+ * The command line parsed; an unknown option keeps the parser's wording ("Unknown option
+ * '--x'"), which learners' notes and the tests match, with the helper's "did you mean".
+ */
+function parseSearchLine(args: string[]) {
   try {
-    const parsed = parseArgs({
-      args: joinNegativeValues(args),
-      allowPositionals: true,
-      options: {
-        cv: { type: "string" },
-        patience: { type: "string" },
-        shard: { type: "string" },
-        merge: { type: "boolean" },
-        dataset: { type: "string" },
-        method: { type: "string", default: "random" },
-        trials: { type: "string" },
-        seed: { type: "string", default: "0" },
-        workers: { type: "string" },
-        clock: { type: "string" },
-        "virtual-workers": { type: "string" },
-        out: { type: "string" },
-        space: { type: "string" },
-        epochs: { type: "string" },
-        code: { type: "string" },
-        help: { type: "boolean", short: "h" },
-        ...Object.fromEntries(Object.keys(METHOD_OPTIONS).map((o) => [o, { type: "string" }])),
-      },
-    });
-    values = parsed.values as unknown as Record<string, string | undefined> & {
-      help?: boolean;
-      merge?: boolean;
-    };
-    logs = parsed.positionals;
+    return parseCommandLine(args, OPTIONS);
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    if (!(error instanceof UsageError)) throw error;
+    throw new UsageError(error.message.replace(/^unknown option (\S+?)\./, "Unknown option '$1'."));
   }
-  if (values.help) return "help";
+}
+
+/** The command line as {@link SearchOptions} (without progress). */
+async function searchOptions(args: string[]): Promise<SearchOptions> {
+  const parsed = parseSearchLine(args);
+  const values = parsed.values as unknown as Record<string, string | undefined> & {
+    merge?: boolean;
+  };
+  const logs = parsed.positionals;
   if (logs.length > 0 && !values.merge) {
     throw new UsageError(`unexpected argument "${logs[0]}" (shard logs go after --merge)`);
   }
@@ -228,10 +235,11 @@ async function parseCommandLine(args: string[]): Promise<SearchOptions | "help">
     const value = integerOption(name, values[name], option.min);
     if (value !== undefined) methodOptions[name] = value;
   }
-  const source = values.code ?? await defaultSource(KIT_ROOT);
-  if (source !== "solutions" && source !== "exercises") {
-    throw new UsageError(`--code must be solutions or exercises, got "${source}"`);
-  }
+  const source = oneOf<CodeSource>(
+    "code",
+    values.code ?? await defaultSource(KIT_ROOT),
+    ["solutions", "exercises"],
+  );
   const seed = integerOption("seed", values.seed, -(2 ** 31))!;
   // `deno task` runs in the kit's folder; a relative path is relative to where it was typed.
   const here = (path: string) => resolve(Deno.env.get("INIT_CWD") ?? Deno.cwd(), path);
@@ -255,7 +263,7 @@ async function parseCommandLine(args: string[]): Promise<SearchOptions | "help">
       cv: integerOption("cv", values.cv, 0),
       patience: integerOption("patience", values.patience, 0),
     },
-    code: { kitRoot: KIT_ROOT, source: source as CodeSource },
+    code: { kitRoot: KIT_ROOT, source },
     store: fileStore(out),
     curves: fileStore(curvesPath(out)),
     shard: shardOption(values.shard),
@@ -358,12 +366,13 @@ function printOutcome(outcome: SearchOutcome, where: string): void {
   );
 }
 
-async function main(args: string[]): Promise<number> {
-  const options = await parseCommandLine(args);
-  if (options === "help") {
-    console.log(USAGE);
-    return 0;
-  }
+/**
+ * The command: parses, runs the search, writes its summary beside the log and prints the
+ * outcome. A bad argument exits 2 with the usage; a failure of the search itself (a log that
+ * cannot resume, shards of different searches) exits 1.
+ */
+const main = withUsage("search", USAGE, async (args: string[]): Promise<number> => {
+  const options = await searchOptions(args);
   interrupted.file = options.store.name;
   Deno.addSignalListener("SIGINT", onInterrupt);
   let outcome: SearchOutcome;
@@ -371,9 +380,11 @@ async function main(args: string[]): Promise<number> {
     outcome = await runSearch({ ...options, progress: progressReporter(options) });
   } catch (error) {
     if (error instanceof SearchArgumentError) throw new UsageError(error.message);
-    throw error;
+    console.error(`search: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    Deno.removeSignalListener("SIGINT", onInterrupt);
   }
-  Deno.removeSignalListener("SIGINT", onInterrupt);
   if (outcome.testScore !== undefined) {
     const summary = {
       dataset: options.data.dataset,
@@ -386,17 +397,8 @@ async function main(args: string[]): Promise<number> {
   }
   printOutcome(outcome, options.store.name);
   return 0;
-}
+});
 
-if (import.meta.main) {
-  try {
-    Deno.exit(await main(Deno.args));
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(`search: ${message}`);
-    if (error instanceof UsageError) console.error("run deno task search --help for the options");
-    Deno.exit(error instanceof UsageError ? 2 : 1);
-  }
-}
+if (import.meta.main) await runMain("search", main);
 
 export { main };

@@ -269,61 +269,9 @@ Deno.test("search: --method asha --clock simulated writes the same log on 1 and 
   const dir = await Deno.makeTempDir({ prefix: "search-test-" });
   const small = ["--dataset", "iris", "--cv", "0", "--epochs", "9", "--trials", "9", "--seed", "5"];
   try {
-    const args = [...small, "--method", "asha", "--clock", "simulated", "--virtual-workers", "3"];
-    const one = await search([...args, "--workers", "1", "--out", "asha1.csv"], dir);
-    assert.equal(one.code, 0, one.err);
-    const two = await search([...args, "--workers", "2", "--out", "asha2.csv"], dir);
-    assert.equal(two.code, 0, two.err);
-    const reference = await withoutTimings(join(dir, "asha1.csv"));
-    assert.deepEqual(reference.keep.slice(0, 6), [
-      "id",
-      "config",
-      "rung",
-      "vworker",
-      "sim_start",
-      "sim_end",
-    ]);
-    assert.deepEqual(await withoutTimings(join(dir, "asha2.csv")), reference);
-    assert.match(one.err, /simulated clock, 3 virtual workers/);
-    assert.match(one.out, /utilisation [\d.]+ %; promoted configurations retrained from scratch/);
-    const report = await new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", new URL("./report.ts", import.meta.url).pathname, "asha1.csv"],
-      cwd: dir,
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    assert.equal(report.code, 0, new TextDecoder().decode(report.stderr));
-    const readme = await Deno.readTextFile(join(dir, "asha1-report", "README.md"));
-    assert.match(readme, /!\[Worker timeline on the simulated clock[^\]]*\]\(timeline\.svg\)/);
-    assert.match(readme, /\(rungs\.svg\)/);
-    const median = await search(
-      [...small, "--trials", "12", "--method", "median", "--workers", "2", "--out", "m.csv"],
-      dir,
-    );
-    assert.equal(median.code, 0, median.err);
-    const log = parseTrialLog(await Deno.readTextFile(join(dir, "m.csv")));
-    const stopped = log.rows.filter((r) => (r.stopped_epoch as number) >= 0);
-    assert.ok(stopped.length > 0, "the median rule stopped no trial");
-    assert.match(median.out, new RegExp(`median stopping stopped ${stopped.length} of 12 trials`));
-    const pbt = [
-      ...small,
-      "--trials",
-      "4",
-      "--method",
-      "pbt",
-      "--interval",
-      "3",
-      "--virtual-workers",
-      "2",
-    ];
-    const p1 = await search([...pbt, "--workers", "1", "--out", "p1.csv"], dir);
-    assert.equal(p1.code, 0, p1.err);
-    const p2 = await search([...pbt, "--workers", "2", "--out", "p2.csv"], dir);
-    assert.equal(p2.code, 0, p2.err);
-    const pbtLog = await withoutTimings(join(dir, "p1.csv"));
-    assert.equal(pbtLog.rows.length, 4 * 3);
-    assert.deepEqual(await withoutTimings(join(dir, "p2.csv")), pbtLog);
-    assert.match(p1.out, /PBT: 4 members, 3 generations/);
+    await checkAshaAndItsReport(dir, small);
+    await checkMedianStops(dir, small);
+    await checkPbtRuns(dir, small);
     const cases: [string[], RegExp][] = [
       [["--method", "asha", "--shard", "0/2"], /--method asha cannot be sharded/],
       [["--method", "asha", "--clock", "wall"], /--clock must be simulated or real, got "wall"/],
@@ -346,3 +294,70 @@ Deno.test("search: --method asha --clock simulated writes the same log on 1 and 
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+/** ASHA on the simulated clock: the same log on 1 and 2 workers, and a report with its timeline. */
+async function checkAshaAndItsReport(dir: string, small: string[]) {
+  const args = [...small, "--method", "asha", "--clock", "simulated", "--virtual-workers", "3"];
+  const one = await search([...args, "--workers", "1", "--out", "asha1.csv"], dir);
+  assert.equal(one.code, 0, one.err);
+  const two = await search([...args, "--workers", "2", "--out", "asha2.csv"], dir);
+  assert.equal(two.code, 0, two.err);
+  const reference = await withoutTimings(join(dir, "asha1.csv"));
+  assert.deepEqual(reference.keep.slice(0, 6), [
+    "id",
+    "config",
+    "rung",
+    "vworker",
+    "sim_start",
+    "sim_end",
+  ]);
+  assert.deepEqual(await withoutTimings(join(dir, "asha2.csv")), reference);
+  assert.match(one.err, /simulated clock, 3 virtual workers/);
+  assert.match(one.out, /utilisation [\d.]+ %; promoted configurations retrained from scratch/);
+  const report = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", new URL("./report.ts", import.meta.url).pathname, "asha1.csv"],
+    cwd: dir,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assert.equal(report.code, 0, new TextDecoder().decode(report.stderr));
+  const readme = await Deno.readTextFile(join(dir, "asha1-report", "README.md"));
+  assert.match(readme, /!\[Worker timeline on the simulated clock[^\]]*\]\(timeline\.svg\)/);
+  assert.match(readme, /\(rungs\.svg\)/);
+}
+
+/** The median stopping rule stops some trials and says how many. */
+async function checkMedianStops(dir: string, small: string[]) {
+  const median = await search(
+    [...small, "--trials", "12", "--method", "median", "--workers", "2", "--out", "m.csv"],
+    dir,
+  );
+  assert.equal(median.code, 0, median.err);
+  const log = parseTrialLog(await Deno.readTextFile(join(dir, "m.csv")));
+  const stopped = log.rows.filter((r) => (r.stopped_epoch as number) >= 0);
+  assert.ok(stopped.length > 0, "the median rule stopped no trial");
+  assert.match(median.out, new RegExp(`median stopping stopped ${stopped.length} of 12 trials`));
+}
+
+/** PBT: 4 members × 3 generations, the same log on 1 and 2 workers. */
+async function checkPbtRuns(dir: string, small: string[]) {
+  const pbt = [
+    ...small,
+    "--trials",
+    "4",
+    "--method",
+    "pbt",
+    "--interval",
+    "3",
+    "--virtual-workers",
+    "2",
+  ];
+  const p1 = await search([...pbt, "--workers", "1", "--out", "p1.csv"], dir);
+  assert.equal(p1.code, 0, p1.err);
+  const p2 = await search([...pbt, "--workers", "2", "--out", "p2.csv"], dir);
+  assert.equal(p2.code, 0, p2.err);
+  const pbtLog = await withoutTimings(join(dir, "p1.csv"));
+  assert.equal(pbtLog.rows.length, 4 * 3);
+  assert.deepEqual(await withoutTimings(join(dir, "p2.csv")), pbtLog);
+  assert.match(p1.out, /PBT: 4 members, 3 generations/);
+}

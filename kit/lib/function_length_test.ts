@@ -28,17 +28,6 @@ const SKIPPED = [
  * longer matches a long function fails the test, so the list only shrinks.
  */
 const STAYS: Record<string, string> = {
-  "kit/search/pool.ts › createPool":
-    "owned by a parallel change; split after merge (l10s, issue 21)",
-  "kit/content/10-asynchronous-search/median_cases.ts › lessonDecisions":
-    "owned by a parallel change; split after merge (l10s, issue 21)",
-  "kit/content/10-asynchronous-search/pbt_cases.ts › pbtCases":
-    "owned by a parallel change; split after merge (l10s, issue 21)",
-  "kit/search/pbt.ts › pbtProposer":
-    "owned by a parallel change; split after merge (l10s, issue 21)",
-  "kit/search/mod.ts › runSearch": "owned by a parallel change; split after merge (l10s, issue 21)",
-  'kit/cli/search_test.ts › test "search: --method asha --clock simulated writes the same log on 1 and 2 workers; report draws its timeline; median stops trials; pbt runs"':
-    "owned by a parallel change; split after merge (l10s, issue 21)",
   "kit/grading/run.ts › runProcess":
     "owned by a parallel change; split after merge (trust, issue 24)",
   "kit/grading/watch.ts › watchProgress":

@@ -31,8 +31,11 @@ const SPLIT_PIECES: CodePiece[] = [
  * `solutions` when the kit has a `solutions/` folder, else `exercises`.
  *
  * @example
- * ```ts ignore
- * const source = await defaultSource(kitRoot);
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { defaultSource } from "./code.ts";
+ * // A folder without solutions/ (the student edition) runs the learner's exercises.
+ * assert.equal(await defaultSource(await Deno.makeTempDir()), "exercises");
  * ```
  */
 export async function defaultSource(kitRoot: string): Promise<CodeSource> {
@@ -51,8 +54,13 @@ export async function defaultSource(kitRoot: string): Promise<CodeSource> {
  * Throws an `Error` naming the file when a piece cannot be loaded (missing, or a syntax error).
  *
  * @example
- * ```ts ignore
- * const code = await loadSearchCode(kitRoot, "exercises");
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fileURLToPath } from "node:url";
+ * import { loadSearchCode } from "./code.ts";
+ * const kitRoot = fileURLToPath(new URL("../../", import.meta.url));
+ * const code = await loadSearchCode(kitRoot, "solutions");
+ * assert.deepEqual(code.gridPoints({ lr: [0.1, 0.01] }), [{ lr: 0.1 }, { lr: 0.01 }]);
  * ```
  */
 export async function loadSearchCode(kitRoot: string, source: CodeSource): Promise<SearchCode> {
@@ -64,8 +72,17 @@ export async function loadSearchCode(kitRoot: string, source: CodeSource): Promi
  * for the method it runs.
  *
  * @example
- * ```ts ignore
- * const code = await loadMethodCode(kitRoot, "exercises", METHODS.halving.pieces);
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fileURLToPath } from "node:url";
+ * import { loadMethodCode } from "./code.ts";
+ * import { METHODS } from "./methods.ts";
+ * const kitRoot = fileURLToPath(new URL("../../", import.meta.url));
+ * const pieces = METHODS.halving.pieces;
+ * const code = await loadMethodCode(kitRoot, "solutions", pieces) as unknown as Record<string, unknown>;
+ * for (const name of ["selectBest", "stratifiedSplit", ...pieces.flatMap((p) => p.names)]) {
+ *   assert.equal(typeof code[name], "function", name);
+ * }
  * ```
  */
 export async function loadMethodCode(
@@ -100,8 +117,17 @@ async function loadPieces(
  * Throws an `Error` naming the file when it cannot be loaded or does not export `name`.
  *
  * @example
- * ```ts ignore
- * const fit = await loadPiece(kitRoot, "exercises", "06-validation/early_stopping.ts", "fitWithEarlyStopping");
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fileURLToPath } from "node:url";
+ * import { loadPiece } from "./code.ts";
+ * const kitRoot = fileURLToPath(new URL("../../", import.meta.url));
+ * const file = "06-validation/early_stopping.ts";
+ * assert.equal(typeof await loadPiece(kitRoot, "solutions", file, "fitWithEarlyStopping"), "function");
+ * await assert.rejects(
+ *   loadPiece(kitRoot, "solutions", file, "fitFaster"),
+ *   /solutions\/06-validation\/early_stopping.ts does not export fitFaster/,
+ * );
  * ```
  */
 export async function loadPiece(

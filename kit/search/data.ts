@@ -34,8 +34,13 @@ export const DEFAULT_FOLDS = 5;
  * Reads `data/NAME.csv`. Throws an `Error` listing the datasets for an unknown name.
  *
  * @example
- * ```ts ignore
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { readDataset } from "./data.ts";
  * const iris = await readDataset("iris");
+ * assert.equal(iris.rows, 150);
+ * assert.equal(iris.classCount, 3);
+ * await assert.rejects(readDataset("mnist"), /unknown dataset "mnist"/);
  * ```
  */
 export async function readDataset(name: string): Promise<Dataset> {

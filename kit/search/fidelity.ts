@@ -237,6 +237,59 @@ export interface FidelityOutcome {
  * and a search re-run on its log skips every row already there (checked against the plan).
  *
  * Throws an `Error` naming the log when it belongs to another search.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { FIDELITY_LABELS, type FidelityCode, runFidelitySearch } from "./fidelity.ts";
+ * import { logColumns, type LogStore } from "./runner.ts";
+ * import type { TrialPool } from "./pool.ts";
+ * import { randomConfigurations } from "../../solutions/07-grid-and-random-search/random_search.ts";
+ * import { gridPoints } from "../../solutions/07-grid-and-random-search/grid.ts";
+ * import {
+ *   formatTrialLog,
+ *   parseTrialLog,
+ * } from "../../solutions/07-grid-and-random-search/tracker.ts";
+ * import { selectBest } from "../../solutions/06-validation/select.ts";
+ * import {
+ *   halvingPlan,
+ *   hyperbandPlan,
+ * } from "../../solutions/08-beyond-grid-and-random/halving_plan.ts";
+ * const code = {
+ *   gridPoints, randomConfigurations, formatTrialLog, parseTrialLog, selectBest, halvingPlan,
+ *   hyperbandPlan,
+ * } as unknown as FidelityCode;
+ * const memory = (): LogStore & { text?: string } => ({
+ *   name: "memory.csv",
+ *   read() {
+ *     return Promise.resolve(this.text);
+ *   },
+ *   write(text: string) {
+ *     this.text = text;
+ *     return Promise.resolve();
+ *   },
+ * });
+ * // A fake pool: the score grows with the epochs and is best near lr 0.03.
+ * const pool: TrialPool = {
+ *   train(plan) {
+ *     const lr = plan.config.lr as number;
+ *     const score = (1 - Math.abs(Math.log10(lr) + 1.5) / 2) * (1 - 1 / (plan.epochs + 1));
+ *     const result = { score, loss: 1 - score, trainLoss: 0.1, cost: plan.epochs, status: "ok" as const };
+ *     return Promise.resolve({ id: plan.id, seconds: 0, result });
+ *   },
+ *   test: () => Promise.resolve(0.5),
+ *   close() {},
+ * };
+ * const space = { lr: { type: "logUniform" as const, low: 1e-3, high: 1 } };
+ * const outcome = await runFidelitySearch({
+ *   code, pool, method: "halving", space, trials: 9, eta: 3, maxEpochs: 9, seed: 0,
+ *   columns: logColumns(["lr"], FIDELITY_LABELS), store: memory(),
+ * });
+ * assert.equal(outcome.total, 9 + 3 + 1); // 9 configurations, a third promoted at each rung
+ * assert.equal(outcome.rows.size, outcome.total);
+ * assert.equal(outcome.finalIds.length, 1);
+ * assert.ok(outcome.epochsWithResume < outcome.epochsFromScratch);
+ * ```
  */
 export async function runFidelitySearch(options: {
   code: FidelityCode;

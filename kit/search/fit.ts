@@ -64,8 +64,14 @@ interface FoldRun {
  * A diverged run (a non-finite training loss) stops at once.
  *
  * @example
- * ```ts ignore
- * const run = fitOnce(data.train, data.validation, data, settings, 7, {});
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fitOnce } from "./fit.ts";
+ * import { loadPrepared, trialSettings } from "./trial.ts";
+ * const iris = await loadPrepared("iris");
+ * const run = fitOnce(iris.train, iris.validation, iris, trialSettings({ epochs: 3 }), 7, {});
+ * assert.equal(run.curve.length, 3); // no patience: every epoch trains
+ * assert.ok(run.validation.accuracy >= 0 && run.validation.accuracy <= 1);
  * ```
  */
 export function fitOnce(
@@ -148,8 +154,15 @@ export function fitOnce(
  * when `withNet` asks, for the winner's test score).
  *
  * @example
- * ```ts ignore
- * const { result } = trainSearchTrial(data, settings, 7, { patience: 5, fit });
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { trainSearchTrial } from "./fit.ts";
+ * import { loadPrepared, trialSettings } from "./trial.ts";
+ * const iris = await loadPrepared("iris");
+ * const { result, net } = trainSearchTrial(iris, trialSettings({ epochs: 3 }), 7, {});
+ * assert.equal(result.curves?.length, 1); // one validation set: one curve
+ * assert.equal(result.curves![0].length, 3);
+ * assert.ok(net !== undefined);
  * ```
  */
 export function trainSearchTrial(

@@ -190,8 +190,36 @@ export interface CheckedSearch {
  * starts the method. Throws a {@link SearchArgumentError} naming what is wrong.
  *
  * @example
- * ```ts ignore
- * const checked = await checkSearch({ method: "grid", seed: 0, workers: 1, budget: {}, ... });
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fileURLToPath } from "node:url";
+ * import { checkSearch, type LogStore } from "./mod.ts";
+ * const kitRoot = fileURLToPath(new URL("../../", import.meta.url));
+ * const memory = (): LogStore & { text?: string } => ({
+ *   name: "memory.csv",
+ *   read() {
+ *     return Promise.resolve(this.text);
+ *   },
+ *   write(text: string) {
+ *     this.text = text;
+ *     return Promise.resolve();
+ *   },
+ * });
+ * const base = {
+ *   method: "random",
+ *   budget: { trials: 4 },
+ *   seed: 0,
+ *   workers: 1,
+ *   code: { kitRoot, source: "solutions" as const },
+ *   store: memory(),
+ * };
+ * const checked = await checkSearch({ ...base, data: { dataset: "iris" } });
+ * assert.equal(checked.folds, 5); // iris has under 500 rows: cross-validated by default
+ * assert.equal(checked.first.length, 4);
+ * await assert.rejects(
+ *   checkSearch({ ...base, data: { dataset: "mnist" } }),
+ *   /unknown dataset "mnist"/,
+ * );
  * ```
  */
 export async function checkSearch(options: SearchOptions): Promise<CheckedSearch> {
@@ -375,12 +403,35 @@ function checkSpace(space: SpaceSpec, defaults: TrialSettings, where = "the spac
  * `_s` columns.
  *
  * @example
- * ```ts ignore
- * const outcome = await runSearch({
- *   method: "random", budget: { trials: 8 }, seed: 1, workers: 2, data: { dataset: "iris" },
- *   code: { kitRoot, source: "solutions" }, store: fileStore("iris.csv"),
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fileURLToPath } from "node:url";
+ * import { type LogStore, runSearch } from "./mod.ts";
+ * const kitRoot = fileURLToPath(new URL("../../", import.meta.url));
+ * const memory = (): LogStore & { text?: string } => ({
+ *   name: "memory.csv",
+ *   read() {
+ *     return Promise.resolve(this.text);
+ *   },
+ *   write(text: string) {
+ *     this.text = text;
+ *     return Promise.resolve();
+ *   },
  * });
- * console.log(outcome.winner.id, outcome.testScore);
+ * const store = memory();
+ * const outcome = await runSearch({
+ *   method: "random",
+ *   budget: { trials: 2, epochs: 2 },
+ *   seed: 1,
+ *   workers: 1,
+ *   data: { dataset: "iris", cv: 0 },
+ *   code: { kitRoot, source: "solutions" },
+ *   store,
+ * });
+ * assert.deepEqual(outcome.rows.map((r) => r.id), [0, 1]);
+ * assert.ok(outcome.rows.includes(outcome.winner));
+ * assert.ok(outcome.testScore! >= 0 && outcome.testScore! <= 1);
+ * assert.equal(store.text!.split("\n")[0], outcome.columns.join(","));
  * ```
  */
 export async function runSearch(options: SearchOptions): Promise<SearchOutcome> {
@@ -440,29 +491,48 @@ export async function runSearch(options: SearchOptions): Promise<SearchOutcome> 
       keep,
       onResult: curves.record,
     });
-    const sortedRows = [...rows.values()].sort((a, b) => (a.id as number) - (b.id as number));
-    if (options.merge) await store.write(code.formatTrialLog(columns, sortedRows));
-    const candidates = proposer.candidates?.(rows).filter((id) => rows.has(id)) ?? [...rows.keys()];
-    const winner = pickWinner(code, new Map(candidates.map((id) => [id, rows.get(id)!])));
-    const plan = plans.get(winner.id as number)!;
-    const testScore = shard ? undefined : await measureOnce(pool, plan, options, start, defaults);
-    const sorted = [...rows.values()].sort((a, b) => (a.id as number) - (b.id as number));
-    return {
-      columns,
-      rows: sorted,
-      winner,
-      config: Object.fromEntries(Object.keys(plan.config).map((k) => [k, winner[k]])),
-      testScore,
-      cost: {
-        trials: rows.size,
-        epochs: proposer.epochs?.() ?? sorted.reduce((n, r) => n + (r.epochs as number), 0),
-        seconds: (performance.now() - started) / 1000,
-        note: proposer.costNote?.(),
-      },
-    };
+    const measure = (plan: TrialPlan) => measureOnce(pool, plan, options, start, defaults);
+    return await outcome(checked, options, { rows, plans, proposer, measure, started });
   } finally {
     pool.close();
   }
+}
+
+/**
+ * The outcome of a finished search: the merged log written (a merge), the winner among the
+ * method's candidates, its test score (not for a shard) and the cost.
+ */
+async function outcome(
+  { code, columns }: CheckedSearch,
+  { store, merge, shard }: SearchOptions,
+  search: {
+    rows: Map<number, LogRow>;
+    plans: Map<number, TrialPlan>;
+    proposer: Proposer;
+    measure: (plan: TrialPlan) => Promise<number>;
+    started: number;
+  },
+): Promise<SearchOutcome> {
+  const { rows, plans, proposer } = search;
+  const sorted = [...rows.values()].sort((a, b) => (a.id as number) - (b.id as number));
+  if (merge) await store.write(code.formatTrialLog(columns, sorted));
+  const candidates = proposer.candidates?.(rows).filter((id) => rows.has(id)) ?? [...rows.keys()];
+  const winner = pickWinner(code, new Map(candidates.map((id) => [id, rows.get(id)!])));
+  const plan = plans.get(winner.id as number)!;
+  const testScore = shard ? undefined : await search.measure(plan);
+  return {
+    columns,
+    rows: sorted,
+    winner,
+    config: Object.fromEntries(Object.keys(plan.config).map((k) => [k, winner[k]])),
+    testScore,
+    cost: {
+      trials: rows.size,
+      epochs: proposer.epochs?.() ?? sorted.reduce((n, r) => n + (r.epochs as number), 0),
+      seconds: (performance.now() - search.started) / 1000,
+      note: proposer.costNote?.(),
+    },
+  };
 }
 
 /**

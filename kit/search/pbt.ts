@@ -170,66 +170,21 @@ function generations(context: MethodContext): { interval: number; count: number;
  * ```
  */
 export function pbtProposer(context: MethodContext): Proposer {
-  const { code, space, epochs, seed, defaults } = context;
+  const { code, space, seed, defaults } = context;
   const { interval, count, members } = generations(context);
   const bounds = pbtBounds(space);
   const starts: Config[] = randomSearchConfigurations(code, space, members, seed);
-  let hyperparameters = starts.map((c) =>
-    Object.fromEntries(EXPLORED.map((n) => [n, Number(c[n] ?? defaults[n as "lr"])]))
-  );
-  let sources = starts.map((_, m) => m);
-  let generation = -1, now = 0;
-  let current: number[] = [];
-  const jobs: { start: number; end: number }[] = [];
+  const state: PbtState = {
+    hyperparameters: starts.map((c) =>
+      Object.fromEntries(EXPLORED.map((n) => [n, Number(c[n] ?? defaults[n as "lr"])]))
+    ),
+    sources: starts.map((_, m) => m),
+    generation: -1,
+    now: 0,
+    current: [],
+    jobs: [],
+  };
   let seen: ReadonlyMap<number, LogRow> = new Map();
-  const rowOf = (g: number, m: number) => g * members + m;
-  const explore = (results: ReadonlyMap<number, LogRow>) => {
-    const population = current.map((id, m) => {
-      const score = Number(results.get(id)!.score);
-      return {
-        id: m,
-        score: Number.isFinite(score) ? score : 0,
-        hyperparameters: hyperparameters[m],
-        checkpoint: String(id),
-      };
-    });
-    const random = seededRandom(`${seed}/pbt/${generation}`);
-    const decisions = (code as unknown as PbtCode).pbtExploitExplore(population, {
-      ...PBT_RULE,
-      space: bounds,
-    }, random);
-    hyperparameters = decisions.map((d) => d.hyperparameters);
-    sources = decisions.map((d) => d.source);
-    return decisions.map((d) => Number(d.checkpoint));
-  };
-  const propose = (from: number[] | undefined): TrialPlan[] => {
-    const length = Math.min(interval, epochs - generation * interval);
-    const cost = length * epochCost(defaults.hidden);
-    const placed = scheduleJobs(new Array(members).fill(cost), context.virtualWorkers, now);
-    now = Math.max(...placed.map((j) => j.end));
-    jobs.push(...placed);
-    current = placed.map((_, m) => rowOf(generation, m));
-    return placed.map((job, m): TrialPlan => {
-      const weights = from && context.weights(from[m]);
-      if (from && !weights) throw new Error(`pbt: the weights of trial ${from[m]} are not here`);
-      return {
-        id: rowOf(generation, m),
-        config: { ...hyperparameters[m], momentum: 0 },
-        seed: trialSeed(seed, m),
-        epochs: length,
-        labels: {
-          member: m,
-          generation,
-          source: sources[m],
-          vworker: job.worker,
-          sim_start: simTime(job.start),
-          sim_end: simTime(job.end),
-        },
-        from: weights ? { weights, epoch: generation * interval } : undefined,
-        returnWeights: true,
-      };
-    });
-  };
   return {
     labels: PBT_LABELS,
     total: members * count,
@@ -237,22 +192,104 @@ export function pbtProposer(context: MethodContext): Proposer {
     noResume: "the members' weights (its checkpoints) are not saved with the log",
     next(results) {
       seen = results;
-      if (generation >= 0 && !current.every((id) => results.has(id))) return [];
-      if (generation === count - 1) return "done";
-      const from = generation >= 0 ? explore(results) : undefined;
-      generation++;
-      return propose(from);
+      if (state.generation >= 0 && !state.current.every((id) => results.has(id))) return [];
+      if (state.generation === count - 1) return "done";
+      const from = state.generation >= 0
+        ? exploitExplore(code as unknown as PbtCode, state, results, seed, bounds)
+        : undefined;
+      state.generation++;
+      return generationPlans(context, state, { interval, members }, from);
     },
-    candidates: () => current,
+    candidates: () => state.current,
     costNote() {
-      const u = utilisation(jobs, context.virtualWorkers);
+      const u = utilisation(state.jobs, context.virtualWorkers);
       return `PBT: ${members} members, ${count} generations of up to ${interval} epochs, ` +
         `exploit/explore between them; the best final member's lr by generation: ` +
-        `${lineage(seen, current, members).map((lr) => lr.toPrecision(3)).join(" → ")}; ` +
+        `${lineage(seen, state.current, members).map((lr) => lr.toPrecision(3)).join(" → ")}; ` +
         `simulated clock, ${context.virtualWorkers} virtual workers: utilisation ` +
         `${(100 * u.utilisation).toFixed(1)} %`;
     },
   };
+}
+
+/** Where a PBT search stands: the members' hyperparameters and sources, the current generation. */
+interface PbtState {
+  /** Each member's explored hyperparameters for the generation under way. */
+  hyperparameters: Record<string, number>[];
+  /** The member whose weights each member continues from. */
+  sources: number[];
+  /** The generation under way; −1 before the first. */
+  generation: number;
+  /** The simulated clock when the next generation's jobs may start. */
+  now: number;
+  /** The log ids of the generation under way, by member. */
+  current: number[];
+  /** Every job placed on the simulated clock so far. */
+  jobs: { start: number; end: number }[];
+}
+
+/**
+ * One exploit/explore step on the finished generation: updates the members' hyperparameters and
+ * sources, and returns the log id whose weights each member continues from.
+ */
+function exploitExplore(
+  code: PbtCode,
+  state: PbtState,
+  results: ReadonlyMap<number, LogRow>,
+  seed: number,
+  bounds: Record<string, PbtBound>,
+): number[] {
+  const population = state.current.map((id, m) => {
+    const score = Number(results.get(id)!.score);
+    return {
+      id: m,
+      score: Number.isFinite(score) ? score : 0,
+      hyperparameters: state.hyperparameters[m],
+      checkpoint: String(id),
+    };
+  });
+  const random = seededRandom(`${seed}/pbt/${state.generation}`);
+  const decisions = code.pbtExploitExplore(population, { ...PBT_RULE, space: bounds }, random);
+  state.hyperparameters = decisions.map((d) => d.hyperparameters);
+  state.sources = decisions.map((d) => d.source);
+  return decisions.map((d) => Number(d.checkpoint));
+}
+
+/** The plans of the generation under way, placed on the simulated clock. */
+function generationPlans(
+  context: MethodContext,
+  state: PbtState,
+  { interval, members }: { interval: number; members: number },
+  from: number[] | undefined,
+): TrialPlan[] {
+  const { epochs, seed, defaults } = context;
+  const generation = state.generation;
+  const length = Math.min(interval, epochs - generation * interval);
+  const cost = length * epochCost(defaults.hidden);
+  const placed = scheduleJobs(new Array(members).fill(cost), context.virtualWorkers, state.now);
+  state.now = Math.max(...placed.map((j) => j.end));
+  state.jobs.push(...placed);
+  state.current = placed.map((_, m) => generation * members + m);
+  return placed.map((job, m): TrialPlan => {
+    const weights = from && context.weights(from[m]);
+    if (from && !weights) throw new Error(`pbt: the weights of trial ${from[m]} are not here`);
+    return {
+      id: generation * members + m,
+      config: { ...state.hyperparameters[m], momentum: 0 },
+      seed: trialSeed(seed, m),
+      epochs: length,
+      labels: {
+        member: m,
+        generation,
+        source: state.sources[m],
+        vworker: job.worker,
+        sim_start: simTime(job.start),
+        sim_end: simTime(job.end),
+      },
+      from: weights ? { weights, epoch: generation * interval } : undefined,
+      returnWeights: true,
+    };
+  });
 }
 
 /** The lr of the best final row's lineage, first generation first (score, then id). */

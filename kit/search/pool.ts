@@ -97,10 +97,20 @@ export interface TrialPool {
  * each worker a copy, and resolves when all are ready.
  *
  * @example
- * ```ts ignore
- * const pool = await createPool(2, "iris", 0, DEFAULT_SETTINGS);
- * const trained = await pool.train({ id: 0, config: { lr: 0.1 }, seed: 1, epochs: 20 });
- * pool.close();
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { createPool } from "./pool.ts";
+ * import { DEFAULT_SETTINGS } from "./trial.ts";
+ * const pool = await createPool(1, "iris", 0, { ...DEFAULT_SETTINGS, epochs: 2 });
+ * try {
+ *   const trained = await pool.train({ id: 4, config: { lr: 0.1 }, seed: 1, epochs: 2 });
+ *   assert.equal(trained.id, 4);
+ *   const test = await pool.test(4);
+ *   assert.ok(test >= 0 && test <= 1);
+ *   await assert.rejects(pool.test(5), /trial 5 was not trained by this pool/);
+ * } finally {
+ *   pool.close();
+ * }
  * ```
  */
 export async function createPool(
@@ -114,26 +124,66 @@ export async function createPool(
     { length: size },
     () => new Worker(new URL("./worker.ts", import.meta.url).href, { type: "module" }),
   );
-  const idle: Worker[] = [];
-  const waiting: ((worker: Worker) => void)[] = [];
   const owner = new Map<number, Worker>();
+  try {
+    // The dataset is read and split once, here, while the workers load their modules (which
+    // they announce: a worker takes messages only after that), then copied to each of them.
+    const [data] = await Promise.all([
+      lessons?.prepared ?? loadPrepared(dataset, splitSeed),
+      ...workers.map((worker) => listen(worker)),
+    ]) as [PreparedData, ...unknown[]];
+    await Promise.all(
+      workers.map((worker) =>
+        listen(worker, { type: "init", data, defaults, stopping: lessons?.stopping })
+      ),
+    );
+  } catch (error) {
+    workers.forEach((w) => w.terminate());
+    throw error;
+  }
+  const queue = workerQueue(workers);
+  return {
+    async train(plan) {
+      const { worker, reply } = await queue.use({ type: "train", ...plan });
+      if (reply.type !== "trained") throw new Error(`unexpected reply ${reply.type}`);
+      owner.set(plan.id, worker);
+      return { id: reply.id, result: reply.result, seconds: reply.seconds };
+    },
+    async test(id) {
+      const worker = owner.get(id);
+      if (!worker) throw new Error(`trial ${id} was not trained by this pool`);
+      // A worker answers one request at a time: testing waits for the training to be over.
+      if (!queue.isIdle(worker)) throw new Error("test() is for after the last train()");
+      const { reply } = await queue.use({ type: "test", id }, worker);
+      if (reply.type !== "tested") throw new Error(`unexpected reply ${reply.type}`);
+      return reply.testScore;
+    },
+    close() {
+      workers.forEach((w) => w.terminate());
+    },
+  };
+}
 
-  /** Sends `request` (if any) to `worker` and waits for its next message. */
-  const listen = (worker: Worker, request?: WorkerRequest) =>
-    new Promise<WorkerReply>((resolve, reject) => {
-      worker.onmessage = (event: MessageEvent<WorkerReply>) => {
-        const reply = event.data;
-        if (reply.type === "error") reject(new Error(reply.message));
-        else resolve(reply);
-      };
-      worker.onerror = (event) => {
-        event.preventDefault();
-        reject(new Error(`a search worker failed: ${event.message}`));
-      };
-      if (request) worker.postMessage(request);
-    });
-  /** Sends one request to `worker` and waits for its one reply. */
-  const ask = (worker: Worker, request: WorkerRequest) => listen(worker, request);
+/** Sends `request` (if any) to `worker` and waits for its next message. */
+function listen(worker: Worker, request?: WorkerRequest): Promise<WorkerReply> {
+  return new Promise<WorkerReply>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+      const reply = event.data;
+      if (reply.type === "error") reject(new Error(reply.message));
+      else resolve(reply);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      reject(new Error(`a search worker failed: ${event.message}`));
+    };
+    if (request) worker.postMessage(request);
+  });
+}
+
+/** Lends ready workers one request at a time, first asked first served. */
+function workerQueue(workers: readonly Worker[]) {
+  const idle: Worker[] = workers.toReversed();
+  const waiting: ((worker: Worker) => void)[] = [];
   const acquire = () =>
     new Promise<Worker>((resolve) => {
       const worker = idle.pop();
@@ -145,51 +195,16 @@ export async function createPool(
     if (next) next(worker);
     else idle.push(worker);
   };
-  /** Runs `request` on a free worker, or on `pinned` when given. */
-  const use = async (request: WorkerRequest, pinned?: Worker) => {
-    const worker = pinned ?? await acquire();
-    try {
-      return { worker, reply: await ask(worker, request) };
-    } finally {
-      if (!pinned) release(worker);
-    }
-  };
-
-  try {
-    // The dataset is read and split once, here, while the workers load their modules (which
-    // they announce: a worker takes messages only after that), then copied to each of them.
-    const [data] = await Promise.all([
-      lessons?.prepared ?? loadPrepared(dataset, splitSeed),
-      ...workers.map((worker) => listen(worker)),
-    ]) as [PreparedData, ...unknown[]];
-    await Promise.all(
-      workers.map((worker) =>
-        ask(worker, { type: "init", data, defaults, stopping: lessons?.stopping })
-      ),
-    );
-  } catch (error) {
-    workers.forEach((w) => w.terminate());
-    throw error;
-  }
-  idle.push(...workers.toReversed());
   return {
-    async train(plan) {
-      const { worker, reply } = await use({ type: "train", ...plan });
-      if (reply.type !== "trained") throw new Error(`unexpected reply ${reply.type}`);
-      owner.set(plan.id, worker);
-      return { id: reply.id, result: reply.result, seconds: reply.seconds };
-    },
-    async test(id) {
-      const worker = owner.get(id);
-      if (!worker) throw new Error(`trial ${id} was not trained by this pool`);
-      // A worker answers one request at a time: testing waits for the training to be over.
-      if (!idle.includes(worker)) throw new Error("test() is for after the last train()");
-      const { reply } = await use({ type: "test", id }, worker);
-      if (reply.type !== "tested") throw new Error(`unexpected reply ${reply.type}`);
-      return reply.testScore;
-    },
-    close() {
-      workers.forEach((w) => w.terminate());
+    isIdle: (worker: Worker) => idle.includes(worker),
+    /** Runs `request` on a free worker, or on `pinned` when given. */
+    async use(request: WorkerRequest, pinned?: Worker) {
+      const worker = pinned ?? await acquire();
+      try {
+        return { worker, reply: await listen(worker, request) };
+      } finally {
+        if (!pinned) release(worker);
+      }
     },
   };
 }

@@ -462,8 +462,19 @@ async function timelineFigure(input: ReportInput): Promise<Figure | undefined> {
  * Every figure of the report, in the order the README shows them.
  *
  * @example
- * ```ts ignore
- * const figures = await reportFigures(input);
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { reportFigures } from "./report.ts";
+ * import { logColumns } from "./runner.ts";
+ * const columns = logColumns(["lr", "hidden"]);
+ * const rows = [0.001, 0.01, 0.1, 1].map((lr, id) => ({
+ *   id, seed: id, lr, hidden: 8 * (id + 1), epochs: 5, score: 0.5 + id / 10, loss: 1 - id / 10,
+ *   train_loss: 0.5, cost: 40, status: "ok", train_s: 0.1,
+ * }));
+ * const figures = await reportFigures({ columns, rows, winner: rows[3], chance: 1 / 3 });
+ * assert.ok(figures.some((f) => f.file === "parallel.svg"));
+ * for (const figure of figures) assert.match(figure.svg, /^<svg[^>]*>/, figure.file);
+ * assert.equal(new Set(figures.map((f) => f.file)).size, figures.length); // one file each
  * ```
  */
 export async function reportFigures(input: ReportInput): Promise<Figure[]> {

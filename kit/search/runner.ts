@@ -53,6 +53,19 @@ export type SpaceSpec = Record<string, readonly Value[] | Distribution>;
  * The columns of the trial log, given the hyperparameters' names, the plans' log-only
  * `labels` (none for grid and random search) and the extra `measured` columns of lesson 06's
  * trials (`score_sd`, `folds`, `best_epoch`, `stopped_epoch`), written after the score.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { logColumns } from "./runner.ts";
+ * assert.deepEqual(logColumns(["lr"]), [
+ *   "id", "seed", "lr", "epochs", "score", "loss", "train_loss", "cost", "status", "train_s",
+ * ]);
+ * // Labels come after the id, measured columns after the score.
+ * assert.deepEqual(logColumns(["lr"], ["rung"], ["folds"]).slice(0, 7), [
+ *   "id", "rung", "seed", "lr", "epochs", "score", "folds",
+ * ]);
+ * ```
  */
 export function logColumns(
   names: readonly string[],
@@ -90,8 +103,14 @@ export interface LogStore {
  * interrupted search leaves either the old log or the new one, never half a row.
  *
  * @example
- * ```ts ignore
- * const store = fileStore("digits.csv");
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { join } from "node:path";
+ * import { fileStore } from "./runner.ts";
+ * const store = fileStore(join(await Deno.makeTempDir(), "log.csv"));
+ * assert.equal(await store.read(), undefined); // no log yet
+ * await store.write("id,score\n0,0.5\n");
+ * assert.equal(await store.read(), "id,score\n0,0.5\n");
  * ```
  */
 export function fileStore(path: string): LogStore {
@@ -112,6 +131,24 @@ export function fileStore(path: string): LogStore {
 /**
  * The rows of an existing log, checked to have this search's `columns`. Throws an `Error` that
  * names the log when it cannot be parsed or has other columns.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { readLog, type SearchCode } from "./runner.ts";
+ * import {
+ *   formatTrialLog,
+ *   parseTrialLog,
+ * } from "../../solutions/07-grid-and-random-search/tracker.ts";
+ * import { selectBest } from "../../solutions/06-validation/select.ts";
+ * const code = { formatTrialLog, parseTrialLog, selectBest } as unknown as SearchCode;
+ * const text = formatTrialLog(["id", "score"], [{ id: 0, score: 0.5 }]);
+ * assert.deepEqual(readLog(code, text, ["id", "score"], "a.csv"), [{ id: 0, score: 0.5 }]);
+ * assert.throws(
+ *   () => readLog(code, text, ["id", "loss"], "a.csv"),
+ *   /cannot resume from a.csv: its columns are id,score, this search writes id,loss/,
+ * );
+ * ```
  */
 export function readLog(
   code: SearchCode,
@@ -139,6 +176,20 @@ export function readLog(
  * seed, budget, labels and configuration). Rows of other ids are ignored: a multi-fidelity
  * search matches its log rung by rung. Throws an `Error` naming the log on a row that differs
  * from its plan (another seed, space or method).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { matchRows } from "./runner.ts";
+ * const plan = { id: 0, config: { lr: 0.1 }, seed: 7, epochs: 3 };
+ * const row = { id: 0, seed: 7, lr: 0.1, epochs: 3, score: 0.9 };
+ * // Rows of other ids wait for their own plans (a later rung); the matching one is taken.
+ * assert.deepEqual(matchRows([row, { ...row, id: 5 }], [plan], "a.csv"), new Map([[0, row]]));
+ * assert.throws(
+ *   () => matchRows([{ ...row, seed: 8 }], [plan], "a.csv"),
+ *   /its trial 0 is not trial 0 of this search/,
+ * );
+ * ```
  */
 export function matchRows(
   rows: readonly LogRow[],
@@ -167,6 +218,28 @@ export function matchRows(
  * The rows of an existing log that belong to this search, by id. Throws an `Error` that names
  * the log when it cannot be parsed, has other columns, or holds a row whose id, seed or
  * configuration differs from this search's plan for that id (another seed, space or method).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { resumeRows, type SearchCode } from "./runner.ts";
+ * import {
+ *   formatTrialLog,
+ *   parseTrialLog,
+ * } from "../../solutions/07-grid-and-random-search/tracker.ts";
+ * import { selectBest } from "../../solutions/06-validation/select.ts";
+ * const code = { formatTrialLog, parseTrialLog, selectBest } as unknown as SearchCode;
+ * const plan = { id: 0, config: { lr: 0.1 }, seed: 7, epochs: 3 };
+ * const columns = ["id", "seed", "lr", "epochs", "score"];
+ * const row = { id: 0, seed: 7, lr: 0.1, epochs: 3, score: 0.9 };
+ * const text = formatTrialLog(columns, [row]);
+ * assert.deepEqual(resumeRows(code, text, columns, [plan], "a.csv"), new Map([[0, row]]));
+ * const stray = formatTrialLog(columns, [row, { ...row, id: 5 }]);
+ * assert.throws(
+ *   () => resumeRows(code, stray, columns, [plan], "a.csv"),
+ *   /its trial 5 is not a trial of this search/,
+ * );
+ * ```
  */
 export function resumeRows(
   code: SearchCode,
@@ -235,6 +308,57 @@ export interface DriveOptions {
  *
  * Throws an `Error` naming the log when a logged row is not the plan with its id, or when the
  * log holds trials this search never proposed (another search's, or a larger `--trials`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { driveSearch, logColumns, type LogStore, type SearchCode } from "./runner.ts";
+ * import { allAtOnce } from "./method.ts";
+ * import type { TrialPool } from "./pool.ts";
+ * import {
+ *   formatTrialLog,
+ *   parseTrialLog,
+ * } from "../../solutions/07-grid-and-random-search/tracker.ts";
+ * import { selectBest } from "../../solutions/06-validation/select.ts";
+ * const code = { formatTrialLog, parseTrialLog, selectBest } as unknown as SearchCode;
+ * const memory = (): LogStore & { text?: string } => ({
+ *   name: "memory.csv",
+ *   read() {
+ *     return Promise.resolve(this.text);
+ *   },
+ *   write(text: string) {
+ *     this.text = text;
+ *     return Promise.resolve();
+ *   },
+ * });
+ * const trained: number[] = [];
+ * const pool: TrialPool = {
+ *   train(plan) {
+ *     trained.push(plan.id);
+ *     const result = { score: 0.5 + plan.id / 10, loss: 1, trainLoss: 1, cost: 1, status: "ok" as const };
+ *     return Promise.resolve({ id: plan.id, seconds: 0, result });
+ *   },
+ *   test: () => Promise.resolve(1),
+ *   close() {},
+ * };
+ * const plans = [0, 1, 2].map((id) => ({ id, config: { lr: 0.1 }, seed: id, epochs: 1 }));
+ * const store = memory();
+ * const columns = logColumns(["lr"]);
+ * const rows = await driveSearch({
+ *   code, pool, proposer: allAtOnce(plans), columns, logged: [], store,
+ *   keep: (plan) => plan.id !== 1, // a shard: trial 1 is another's
+ * });
+ * assert.deepEqual([...rows.keys()].sort(), [0, 2]);
+ * assert.equal(parseTrialLog(store.text!).rows.length, 2);
+ * // Run again on its log: nothing trains, the same rows come back.
+ * trained.length = 0;
+ * const again = await driveSearch({
+ *   code, pool, proposer: allAtOnce(plans), columns, logged: [...rows.values()], store,
+ *   keep: (plan) => plan.id !== 1,
+ * });
+ * assert.deepEqual(trained, []);
+ * assert.deepEqual([...again.values()], [...rows.values()]);
+ * ```
  */
 export async function driveSearch(options: DriveOptions): Promise<Map<number, LogRow>> {
   const { code, pool, proposer, columns, logged, store, estimateCost } = options;
@@ -339,6 +463,48 @@ function checkNoStrays(logged: readonly LogRow[], rows: Map<number, LogRow>, whe
  * Runs every plan whose id is not in `rows` on `pool` ({@link driveSearch} with every plan
  * proposed at once), keeping the log complete and sorted by id after each finished trial;
  * returns every row by id (`rows`, filled in).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { logColumns, type LogStore, runTrials, type SearchCode } from "./runner.ts";
+ * import type { TrialPool } from "./pool.ts";
+ * import {
+ *   formatTrialLog,
+ *   parseTrialLog,
+ * } from "../../solutions/07-grid-and-random-search/tracker.ts";
+ * import { selectBest } from "../../solutions/06-validation/select.ts";
+ * const code = { formatTrialLog, parseTrialLog, selectBest } as unknown as SearchCode;
+ * const memory = (): LogStore & { text?: string } => ({
+ *   name: "memory.csv",
+ *   read() {
+ *     return Promise.resolve(this.text);
+ *   },
+ *   write(text: string) {
+ *     this.text = text;
+ *     return Promise.resolve();
+ *   },
+ * });
+ * const trained: number[] = [];
+ * const pool: TrialPool = {
+ *   train(plan) {
+ *     trained.push(plan.id);
+ *     const result = { score: 0.5 + plan.id / 10, loss: 1, trainLoss: 1, cost: 1, status: "ok" as const };
+ *     return Promise.resolve({ id: plan.id, seconds: 0, result });
+ *   },
+ *   test: () => Promise.resolve(1),
+ *   close() {},
+ * };
+ * const plans = [0, 1].map((id) => ({ id, config: { lr: 0.1 }, seed: id, epochs: 1 }));
+ * const columns = logColumns(["lr"]);
+ * const first = await runTrials({ code, pool, plans, columns, rows: new Map(), store: memory() });
+ * trained.length = 0;
+ * // A resumed search trains only the trials its rows lack.
+ * const rows = new Map([[0, first.get(0)!]]);
+ * await runTrials({ code, pool, plans, columns, rows, store: memory() });
+ * assert.deepEqual(trained, [1]);
+ * assert.deepEqual([...rows.keys()].sort(), [0, 1]);
+ * ```
  */
 export async function runTrials(options: {
   code: SearchCode;
@@ -364,8 +530,18 @@ export async function runTrials(options: {
  * The winner of a finished search by the tie rule (`code.selectBest` on score, loss, cost, id).
  *
  * @example
- * ```ts ignore
- * const winner = pickWinner(code, rows);
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { pickWinner, type SearchCode } from "./runner.ts";
+ * import {
+ *   formatTrialLog,
+ *   parseTrialLog,
+ * } from "../../solutions/07-grid-and-random-search/tracker.ts";
+ * import { selectBest } from "../../solutions/06-validation/select.ts";
+ * const code = { formatTrialLog, parseTrialLog, selectBest } as unknown as SearchCode;
+ * const row = (id: number, score: number, loss: number) => ({ id, score, loss, cost: 1 });
+ * const rows = new Map([[0, row(0, 0.9, 0.3)], [1, row(1, 0.9, 0.2)], [2, row(2, 0.8, 0.1)]]);
+ * assert.equal(pickWinner(code, rows).id, 1); // the tie on score goes to the lower loss
  * ```
  */
 export function pickWinner(code: SearchCode, rows: Map<number, LogRow>): LogRow {

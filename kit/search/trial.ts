@@ -123,9 +123,13 @@ export function prepareParts(
  * Throws an `Error` listing the datasets when `name` is not one of {@link DATASETS}.
  *
  * @example
- * ```ts ignore
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadPrepared } from "./trial.ts";
  * const iris = await loadPrepared("iris");
- * console.log(iris.train.rows); // 90
+ * assert.equal(iris.train.rows + iris.validation.rows + iris.test.rows, 150);
+ * assert.equal(iris.classes, 3);
+ * await assert.rejects(loadPrepared("mnist"), /unknown dataset "mnist"/);
  * ```
  */
 export async function loadPrepared(name: string, splitSeed = 0): Promise<PreparedData> {
@@ -248,8 +252,14 @@ export interface EpochCurve {
  * too).
  *
  * @example
- * ```ts ignore
- * const { accuracy, loss } = measure(net, data.validation);
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadPrepared, measure, trainTrial, trialSettings } from "./trial.ts";
+ * const iris = await loadPrepared("iris");
+ * const { net } = trainTrial(iris, trialSettings({ epochs: 2 }), 1);
+ * const { accuracy, loss } = measure(net, iris.validation);
+ * assert.ok(accuracy >= 0 && accuracy <= 1);
+ * assert.ok(loss > 0);
  * ```
  */
 export function measure(net: Mlp, data: Examples): { accuracy: number; loss: number } {
@@ -269,9 +279,15 @@ export function measure(net: Mlp, data: Examples): { accuracy: number; loss: num
  * the end, without training it again.
  *
  * @example
- * ```ts ignore
- * const { result } = trainTrial(await loadPrepared("iris"), trialSettings({ lr: 0.1, epochs: 30 }), 1);
- * console.log(result.status, result.score);
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadPrepared, trainTrial, trialSettings } from "./trial.ts";
+ * const iris = await loadPrepared("iris");
+ * const settings = trialSettings({ lr: 0.1, epochs: 3 });
+ * const { result } = trainTrial(iris, settings, 1);
+ * assert.equal(result.status, "ok");
+ * // The same seed trains the same network, whichever worker runs it.
+ * assert.deepEqual(trainTrial(iris, settings, 1).result, result);
  * ```
  */
 export function trainTrial(
@@ -312,9 +328,12 @@ export function trainTrial(
  * The accuracy of a trained network on the test rows: the winner's one final score.
  *
  * @example
- * ```ts ignore
- * const { net } = trainTrial(iris, trialSettings({}), 1);
- * console.log(testAccuracy(net, iris));
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadPrepared, measure, testAccuracy, trainTrial, trialSettings } from "./trial.ts";
+ * const iris = await loadPrepared("iris");
+ * const { net } = trainTrial(iris, trialSettings({ epochs: 2 }), 1);
+ * assert.equal(testAccuracy(net, iris), measure(net, iris.test).accuracy);
  * ```
  */
 export function testAccuracy(net: Mlp, data: PreparedData): number {

@@ -33,7 +33,20 @@ export interface AshaCase {
   mistake?: AshaMistake;
 }
 
-/** The case-file rungs as the solution takes them. */
+/**
+ * The case-file rungs as the solution takes them.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { decodeRungs } from "./asha_cases.ts";
+ * // JSON has no NaN: a diverged trial's score is null in the case file.
+ * const rungs = [{ results: [{ id: 0, score: 0.7 }, { id: 1, score: null }], promoted: [0] }];
+ * assert.deepEqual(decodeRungs(rungs), [
+ *   { results: [{ id: 0, score: 0.7 }, { id: 1, score: NaN }], promoted: [0] },
+ * ]);
+ * ```
+ */
 export function decodeRungs(rungs: readonly RungCase[]): AshaRung[] {
   return rungs.map((r) => ({
     results: r.results.map(({ id, score }) => ({ id, score: score ?? NaN })),
@@ -170,7 +183,19 @@ function reachedState(random: Random): { rungs: RungCase[]; eta: number } {
   return { rungs, eta };
 }
 
-/** Every case of `ashaNextJob` for `kit/cases/10-asynchronous-search.json`. */
+/**
+ * Every case of `ashaNextJob` for `kit/cases/10-asynchronous-search.json`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { ashaCases } from "./asha_cases.ts";
+ * const cases = ashaCases();
+ * assert.deepEqual(ashaCases(), cases); // seeded: the case file is the same on every sync
+ * assert.ok(cases.lesson.every((c) => c.why.length > 0));
+ * assert.ok(cases.invalid.length > 0);
+ * ```
+ */
 export function ashaCases(): {
   lesson: AshaCase[];
   reached: AshaCase[];

@@ -75,7 +75,17 @@ export const PBT_OPTIONS: PbtOptions = {
   space: { lr: { low: 1e-3, high: 1, scale: "log" }, l2: { low: 1e-6, high: 1e-2, scale: "log" } },
 };
 
-/** The nominal simulated cost of one epoch of a network with `hidden` units. */
+/**
+ * The nominal simulated cost of one epoch of a network with `hidden` units.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { epochCost } from "./experiment.ts";
+ * assert.equal(epochCost(32), 1.2);
+ * assert.ok(epochCost(128) > epochCost(8)); // a wider network costs more per epoch
+ * ```
+ */
 export const epochCost = (hidden: number): number => 0.2 + hidden / 32;
 
 interface Run {
@@ -100,7 +110,22 @@ function trainEpoch(data: PreparedData, run: Run, lr: number, l2: number, seed: 
   run.test.push(measure(run.net, data.test).accuracy);
 }
 
-/** Configurations of one search seed, trained lazily to the epochs anyone asks for. */
+/**
+ * Configurations of one search seed, trained lazily to the epochs anyone asks for.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { configPool, epochCost } from "./experiment.ts";
+ * import { loadPrepared } from "../../search/trial.ts";
+ * const iris = await loadPrepared("iris");
+ * const pool = configPool(iris, [{ lr: 0.1, l2: 0, hidden: 8 }], 0);
+ * const score = pool.source.score(0, 2);
+ * assert.ok(score >= 0 && score <= 1);
+ * assert.equal(pool.source.score(0, 2), score); // trained once, read again
+ * assert.equal(pool.source.epochCost(0), epochCost(8));
+ * ```
+ */
 export function configPool(data: PreparedData, configs: Config[], seed: number) {
   const runs = new Map<number, Run>();
   const runOf = (id: number, epochs: number): Run => {
@@ -274,7 +299,17 @@ function populationBasedTraining(
   };
 }
 
-/** Runs every experiment; `log` reports progress. */
+/**
+ * Runs every experiment; `log` reports progress.
+ *
+ * The example is not run: it trains every search of lesson 10 on digits (minutes); `deno task experiment lesson-10` runs it.
+ *
+ * @example
+ * ```ts ignore
+ * import { runExperiments } from "./experiment.ts";
+ * const results = await runExperiments(console.log);
+ * ```
+ */
 export async function runExperiments(log: (line: string) => void) {
   const digits = await loadPrepared("digits");
   const started = performance.now();

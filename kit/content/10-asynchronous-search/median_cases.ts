@@ -29,9 +29,17 @@ export interface MedianCase {
 const done = (curve: number[]): OtherTrial => ({ curve, completed: true });
 const running = (curve: number[]): OtherTrial => ({ curve, completed: false });
 
-/** The lesson's examples, written out. */
+/** Three completed trials most of the lesson's examples compare with. */
+const threeDone = () => [done([0.5, 0.7, 0.9]), done([0.3, 0.5, 0.6]), done([0.6, 0.8, 0.9])];
+
+/** The lesson's examples, written out: the rule's, then the guards'. */
 function lessonDecisions(): Omit<MedianCase, "expected">[] {
-  const three = [done([0.5, 0.7, 0.9]), done([0.3, 0.5, 0.6]), done([0.6, 0.8, 0.9])];
+  return [...ruleDecisions(), ...guardDecisions()];
+}
+
+/** The lesson's example of the rule, then one case per learner mistake. */
+function ruleDecisions(): Omit<MedianCase, "expected">[] {
+  const three = threeDone();
   return [
     {
       why: "the lesson's example: best 0.55 below the median 0.6 of the running averages",
@@ -92,6 +100,13 @@ function lessonDecisions(): Omit<MedianCase, "expected">[] {
       others: [done([0.1]), done([0.05, 0.1]), done([0.3, 0.3, 0.4]), done([0.2, 0.4, 0.5, 0.6])],
       options: {},
     },
+  ];
+}
+
+/** The guards: the grace period, too few completed trials, nothing to compare with. */
+function guardDecisions(): Omit<MedianCase, "expected">[] {
+  const three = threeDone();
+  return [
     {
       why: "inside the grace period nothing stops, but the numbers are still reported",
       curve: [0.1, 0.1],
@@ -140,7 +155,21 @@ function searchDecision(random: Random): Omit<MedianCase, "expected" | "why"> {
   };
 }
 
-/** Every case of `medianStoppingDecision`. */
+/**
+ * Every case of `medianStoppingDecision`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { medianCases } from "./median_cases.ts";
+ * const cases = medianCases();
+ * assert.deepEqual(medianCases(), cases); // seeded
+ * assert.equal(cases.searches.length, 40);
+ * // The lesson's example: best 0.55 is below the median 0.6 of the others' running averages.
+ * assert.equal(cases.lesson[0].expected.stop, true);
+ * assert.equal(cases.lesson[0].expected.best, 0.55);
+ * ```
+ */
 export function medianCases(): {
   lesson: MedianCase[];
   searches: MedianCase[];

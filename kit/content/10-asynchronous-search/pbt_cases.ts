@@ -59,7 +59,20 @@ function pbtOptions(random: Random): PbtOptions {
   };
 }
 
-/** Every case of `pbtExploitExplore`. */
+/**
+ * Every case of `pbtExploitExplore`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { pbtCases } from "./pbt_cases.ts";
+ * const cases = pbtCases();
+ * assert.deepEqual(pbtCases(), cases); // seeded
+ * assert.equal(cases.lesson.length, 3);
+ * assert.equal(cases.random.length, 24);
+ * assert.equal(cases.lesson[0].population.length, 10);
+ * ```
+ */
 export function pbtCases(): {
   lesson: PbtCase[];
   random: PbtCase[];
@@ -71,7 +84,22 @@ export function pbtCases(): {
   });
   const random = seededRandom("10/pbt");
   const drawnSeed = () => `pbt-${Math.floor(random() * 1e9)}`;
-  const lessonPopulation = [0.61, 0.74, 0.35, 0.8, 0.52, 0.74, 0.2, 0.66, 0.41, 0.7].map((
+  return {
+    lesson: lessonSteps().map(step),
+    random: Array.from({ length: 24 }, (_, k) =>
+      step({
+        why: `seeded population ${k}`,
+        population: population(random, integer(random, 2, 14), integer(random, 1, 30)),
+        options: pbtOptions(random),
+        seed: drawnSeed(),
+      })),
+    invalid: invalidSteps(),
+  };
+}
+
+/** The lesson's population of 10 at epoch 4: scores with a tie, lr by id. */
+function lessonPopulation(): Member[] {
+  return [0.61, 0.74, 0.35, 0.8, 0.52, 0.74, 0.2, 0.66, 0.41, 0.7].map((
     score,
     id,
   ) => ({
@@ -80,17 +108,24 @@ export function pbtCases(): {
     hyperparameters: { lr: 0.01 * 2 ** (id % 5), momentum: 0.9, hidden: 32 },
     checkpoint: `member-${id}/epoch-4`,
   }));
-  const paper = { fraction: 0.2, factors: [0.8, 1.2] as const, resampleProbability: 0.25 };
-  const lesson = [
+}
+
+/** The PBT paper's settings: truncation at 20 %, factors 0.8 and 1.2, resampling a quarter. */
+const PAPER = { fraction: 0.2, factors: [0.8, 1.2] as const, resampleProbability: 0.25 };
+
+/** The lesson's steps, written out. */
+function lessonSteps(): Omit<PbtCase, "expected">[] {
+  const members = lessonPopulation();
+  return [
     {
       why: "the lesson's population of 10: the bottom 2 copy members of the top 2",
-      population: lessonPopulation,
-      options: { ...paper, space: SPACE },
+      population: members,
+      options: { ...PAPER, space: SPACE },
       seed: "lesson",
     },
     {
       why: "momentum 0.9 · 1.2 = 1.08 must be clipped to 0.99; lr 1 · 1.2 to 1",
-      population: lessonPopulation.map((m) => ({
+      population: members.map((m) => ({
         ...m,
         hyperparameters: { lr: 1, momentum: 0.9, hidden: 32 },
       })),
@@ -104,43 +139,38 @@ export function pbtCases(): {
     },
     {
       why: "resampleProbability 1: every explored value is drawn afresh from its range",
-      population: lessonPopulation.slice(0, 6),
-      options: { ...paper, fraction: 0.5, resampleProbability: 1, space: SPACE },
+      population: members.slice(0, 6),
+      options: { ...PAPER, fraction: 0.5, resampleProbability: 1, space: SPACE },
       seed: "resample",
     },
   ];
-  return {
-    lesson: lesson.map(step),
-    random: Array.from({ length: 24 }, (_, k) =>
-      step({
-        why: `seeded population ${k}`,
-        population: population(random, integer(random, 2, 14), integer(random, 1, 30)),
-        options: pbtOptions(random),
-        seed: drawnSeed(),
-      })),
-    invalid: [
-      {
-        population: lessonPopulation,
-        options: { ...paper, fraction: 0.6, space: SPACE },
-        why: "fraction > 0.5",
-      },
-      {
-        population: lessonPopulation,
-        options: { ...paper, resampleProbability: 2, space: SPACE },
-        why: "probability > 1",
-      },
-      {
-        population: lessonPopulation,
-        options: { ...paper, space: { lr: { low: 0, high: 1, scale: "log" } } },
-        why: "a log range starting at 0",
-      },
-      {
-        population: [lessonPopulation[0], lessonPopulation[0]],
-        options: { ...paper, space: SPACE },
-        why: "id 0 twice",
-      },
-    ],
-  };
+}
+
+/** Arguments `pbtExploitExplore` must refuse. */
+function invalidSteps(): { population: Member[]; options: PbtOptions; why: string }[] {
+  const members = lessonPopulation();
+  return [
+    {
+      population: members,
+      options: { ...PAPER, fraction: 0.6, space: SPACE },
+      why: "fraction > 0.5",
+    },
+    {
+      population: members,
+      options: { ...PAPER, resampleProbability: 2, space: SPACE },
+      why: "probability > 1",
+    },
+    {
+      population: members,
+      options: { ...PAPER, space: { lr: { low: 0, high: 1, scale: "log" } } },
+      why: "a log range starting at 0",
+    },
+    {
+      population: [members[0], members[0]],
+      options: { ...PAPER, space: SPACE },
+      why: "id 0 twice",
+    },
+  ];
 }
 
 /** One graded run of the simulated clock. */
@@ -159,7 +189,20 @@ function jobList(random: Random): number[] {
   });
 }
 
-/** Every case of `simulateWorkers`. */
+/**
+ * Every case of `simulateWorkers`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { clockCases } from "./pbt_cases.ts";
+ * const cases = clockCases();
+ * assert.deepEqual(clockCases(), cases); // seeded
+ * assert.equal(cases.random.length, 30);
+ * // Every duration is a multiple of 1/4, so every sum the clock makes is exact.
+ * assert.ok(cases.random.every((c) => c.durations.every((d) => Number.isInteger(4 * d))));
+ * ```
+ */
 export function clockCases(): {
   lesson: ClockCase[];
   random: ClockCase[];

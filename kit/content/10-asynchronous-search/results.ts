@@ -84,7 +84,17 @@ const runsAt = (workers: number) => results().halving.filter((r) => r.workers ==
 type Method = "synchronous" | "asha";
 const METHODS: [Method, string][] = [["synchronous", "synchronous halving"], ["asha", "ASHA"]];
 
-/** Mean utilisation of `method` with `workers` virtual workers, as a percentage. */
+/**
+ * Mean utilisation of `method` with `workers` virtual workers, as a percentage.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { utilisation } from "./results.ts";
+ * // From the committed results of the experiments, as the lesson's table shows it.
+ * assert.match(utilisation("asha", 4), /^\d+\.\d %$/);
+ * ```
+ */
 export function utilisation(method: Method, workers: number): string {
   return formatPercent(mean(runsAt(workers).map((r) => r[method].utilisation)));
 }
