@@ -124,7 +124,13 @@ function stepPanels(step: Step, label: string): Panel[] {
       upper: step.mean.map((m, i) => m + 2 * step.sd[i]),
     },
   };
-  const truth: Series = { name: "objective", x: GRID, y: GRID.map(objective1d), dashed: true };
+  const truth: Series = {
+    name: "objective",
+    x: GRID,
+    y: GRID.map(objective1d),
+    dashed: true,
+    color: "#555555",
+  };
   const seen: Series = { name: "observed", x: step.xs, y: step.ys, points: true, line: false };
   const marked = (y: number): Series => ({
     name: "next point",
