@@ -236,7 +236,8 @@ function budgetFigure(): Promise<string> {
 /** The trials TPE's density figure is drawn from: seed 0's first 20 at the full budget. */
 export const DENSITY_TRIALS = 20;
 
-function densityFigure(): Promise<string> {
+/** TPE's l and g on the learning rate after {@link DENSITY_TRIALS} trials, on a grid. */
+function densities() {
   const run = recordsOf("full", "tpe")[0];
   const trials = run.configs.slice(0, DENSITY_TRIALS).map((config, i) => ({
     config,
@@ -249,6 +250,11 @@ function densityFigure(): Promise<string> {
   const xs = us.map((u) => fromUnit(u, lr));
   const l = us.map((u) => Math.exp(parzenLogDensity(u, centres(good), DEFAULTS.priorWeight)));
   const g = us.map((u) => Math.exp(parzenLogDensity(u, centres(bad), DEFAULTS.priorWeight)));
+  return { trials, good, bad, xs, l, g };
+}
+
+function densityFigure(): Promise<string> {
+  const { trials, good, bad, xs, l, g } = densities();
   const dots = (name: string, ids: number[], color: string): Series => ({
     name,
     x: ids.map((i) => trials[i].config.lr as number),
@@ -314,6 +320,12 @@ export const values: Record<string, () => string> = {
   "noisy-epochs": () => String(SETTINGS.epochs.noisy),
   "density-trials": () => String(DENSITY_TRIALS),
   "density-good": () => String(Math.max(1, Math.ceil(DEFAULTS.gamma * DENSITY_TRIALS))),
+  "density-argmax": () => {
+    const { xs, l, g } = densities();
+    let best = 0;
+    l.forEach((v, i) => (v / g[i] > l[best] / g[best] ? best = i : 0));
+    return formatNumber(xs[best], { digits: 2 });
+  },
   "sampler-load": () => {
     const load = results().sampler.loadAverage[0];
     return load.length > 0 ? load.map((v) => v.toFixed(2)).join(", ") : "(not recorded)";
