@@ -143,7 +143,7 @@ const NEAR = 0.02;
  */
 function selectivity(budget: Budget) {
   const trials = recordsOf(budget, "random").flatMap((r) =>
-    r.scores.map((score, i) => ({ score, lr: r.configs[i].lr as number }))
+    r.scores.map((score, i) => ({ score, lr: r.configs![i].lr as number }))
   ).filter((t) => Number.isFinite(t.score));
   const best = Math.max(...trials.map((t) => t.score));
   const near = trials.filter((t) => t.score >= best - NEAR);
@@ -239,7 +239,7 @@ export const DENSITY_TRIALS = 20;
 /** TPE's l and g on the learning rate after {@link DENSITY_TRIALS} trials, on a grid. */
 function densities() {
   const run = recordsOf("full", "tpe")[0];
-  const trials = run.configs.slice(0, DENSITY_TRIALS).map((config, i) => ({
+  const trials = run.configs!.slice(0, DENSITY_TRIALS).map((config, i) => ({
     config,
     score: run.scores[i],
   }));
