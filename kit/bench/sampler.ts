@@ -51,6 +51,29 @@ export function syntheticTrials(
   }));
 }
 
+/**
+ * The 1, 5 and 15-minute load averages: `Deno.loadavg()`, or `/proc/loadavg` when the process
+ * may not read system information (`deno task experiment` runs without `--allow-sys`), or `[]`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadAverage } from "./sampler.ts";
+ * assert.ok(loadAverage().every((v) => v >= 0));
+ * ```
+ */
+export function loadAverage(): number[] {
+  try {
+    return Deno.loadavg();
+  } catch {
+    try {
+      return Deno.readTextFileSync("/proc/loadavg").split(" ").slice(0, 3).map(Number);
+    } catch {
+      return [];
+    }
+  }
+}
+
 /** The median of `values`. */
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -110,7 +133,7 @@ export async function benchSampler(
       "defaults: 256 GP candidates and a 5 × 3 lengthscale/noise grid, 24 TPE candidates; " +
       "median):",
   );
-  console.log(`  load average: ${Deno.loadavg().map((v) => v.toFixed(2)).join(" ")}`);
+  console.log(`  load average: ${loadAverage().map((v) => v.toFixed(2)).join(" ")}`);
   console.log(`  trials | ${"GP-EI".padStart(17)} | ${"TPE".padStart(17)}`);
   for (const n of counts) {
     const gp = await timeProposal(code, "gp", n, options.minRuns ?? 5);

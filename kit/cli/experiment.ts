@@ -21,6 +21,10 @@ const EXPERIMENTS: Record<string, { slug: string; module: string }> = {
     slug: "08-beyond-grid-and-random",
     module: "../content/08-beyond-grid-and-random/experiment.ts",
   },
+  "lesson-09": {
+    slug: "09-model-based-search",
+    module: "../content/09-model-based-search/experiment.ts",
+  },
   "lesson-10": {
     slug: "10-asynchronous-search",
     module: "../content/10-asynchronous-search/experiment.ts",

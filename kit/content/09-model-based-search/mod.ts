@@ -9,8 +9,13 @@
 
 import type { LessonContent } from "../types.ts";
 import { cases } from "./cases.ts";
+import * as text from "./text.ts";
+import * as experiments from "./results.ts";
 
 /** The lesson's generator. */
 export const content: LessonContent = {
   cases,
+  blocks: { ...text.blocks, ...experiments.blocks },
+  values: { ...text.values, ...experiments.values },
+  figures: { ...text.figures, ...experiments.figures },
 };
