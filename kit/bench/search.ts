@@ -19,7 +19,7 @@ import { parseArgs } from "node:util";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseCsvRecords } from "../lib/csv.ts";
-import { benchSampler } from "./sampler.ts";
+import { benchSampler } from "../search/sampler_timing.ts";
 
 const SEARCH = fileURLToPath(new URL("../cli/search.ts", import.meta.url));
 

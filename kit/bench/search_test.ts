@@ -13,7 +13,7 @@ Deno.test("withoutTimingColumns: drops every column ending in _s, keeps the rest
 });
 
 Deno.test("benchSampler: times a GP and a TPE proposal after each trial count", async () => {
-  const { benchSampler } = await import("./sampler.ts");
+  const { benchSampler } = await import("../search/sampler_timing.ts");
   const log = console.log;
   const lines: string[] = [];
   console.log = (line: string) => lines.push(line);

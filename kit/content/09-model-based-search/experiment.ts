@@ -9,7 +9,7 @@
  *    winner's test score (measured once), and the search's wall-clock seconds.
  * 2. The same comparison with a noisier objective: every trial trained for far fewer epochs, so
  *    that the training seed moves a score about as much as the hyperparameters do.
- * 3. The samplers' own time per proposal after 10, 50 and 200 trials (`kit/bench/sampler.ts`,
+ * 3. The samplers' own time per proposal after 10, 50 and 200 trials (`kit/search/sampler_timing.ts`,
  *    what `deno task bench search` prints), with the load average it was measured under.
  *
  * @module
@@ -18,7 +18,7 @@
 import { fileURLToPath } from "node:url";
 import { type LogStore, runSearch } from "../../search/mod.ts";
 import { RANDOM_SPACE } from "../../search/grid_random.ts";
-import { benchSampler, loadAverage, SAMPLER_TRIALS } from "../../bench/sampler.ts";
+import { benchSampler, loadAverage, SAMPLER_TRIALS } from "../../search/sampler_timing.ts";
 import { backend } from "../../engine/mod.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../../", import.meta.url));

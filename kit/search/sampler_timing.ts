@@ -8,10 +8,10 @@
  */
 
 import { fileURLToPath } from "node:url";
-import { defaultSource, loadMethodCode } from "../search/code.ts";
-import { asDistributions, RANDOM_SPACE } from "../search/grid_random.ts";
-import { BO } from "../search/model_based.ts";
-import type { ModelCode, ModelKind, ModelTrial } from "../search/model_based.ts";
+import { defaultSource, loadMethodCode } from "./code.ts";
+import { asDistributions, RANDOM_SPACE } from "./grid_random.ts";
+import { BO } from "./model_based.ts";
+import type { ModelCode, ModelKind, ModelTrial } from "./model_based.ts";
 import { seededRandom } from "../lib/random.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -27,7 +27,7 @@ export const SAMPLER_TRIALS: readonly number[] = [10, 50, 200];
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { syntheticTrials } from "./sampler.ts";
+ * import { syntheticTrials } from "./sampler_timing.ts";
  * import * as sampler from "../../solutions/09-model-based-search/sampler.ts";
  * import { checkSpace } from "../../solutions/09-model-based-search/space.ts";
  * const trials = syntheticTrials({ ...sampler, checkSpace } as never, "tpe", 5, 1);
@@ -58,7 +58,7 @@ export function syntheticTrials(
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { loadAverage } from "./sampler.ts";
+ * import { loadAverage } from "./sampler_timing.ts";
  * assert.ok(loadAverage().every((v) => v >= 0));
  * ```
  */
