@@ -107,7 +107,8 @@ const RULES = [
     name: "runCampaign: the report's numbers are the log's and the two reads'",
     points: 5,
     hint: "baseline and final: validation is the run's score, correct and rows what lab.test " +
-      "returned (count the true rows), accuracy = correct / rows. Lesson 11, 'The report'.",
+      "returned (count the true rows), accuracy = correct / rows: see the CampaignReport and " +
+      "TestResult types in campaign.ts. Lesson 11, 'How a campaign is graded'.",
     check: rule("numbers", "report vs record", (r) => numbersVerdict(r.record, r.report)),
   },
   {
