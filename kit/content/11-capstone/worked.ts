@@ -262,6 +262,28 @@ export const workedRun: LessonContent = {
     "significant": () => String(significant(reference) + significant(adam)),
     "mean-gap": () =>
       points(mean([...reference, ...adam].map((s) => field(s, "comparison", "gap")))),
+    "baseline-errors": () => {
+      const errors = [...reference, ...adam].map((s) =>
+        field(s, "baseline", "rows") - field(s, "baseline", "correct")
+      );
+      return `${Math.min(...errors)} to ${Math.max(...errors)}`;
+    },
+    "disagreements": () => {
+      const n = [...reference, ...adam].map((s) =>
+        field(s, "comparison", "finalOnly") + field(s, "comparison", "baselineOnly")
+      );
+      return `${Math.min(...n)} to ${Math.max(...n)}`;
+    },
+    "run-cpus": () => String(results.cpus),
+    "dimensions": () => String(Object.keys(DESIGN.space).length),
+    "largest-base": () => {
+      // The Halton bases are the first primes, one per dimension (as shiftedHalton takes them).
+      const primes: number[] = [];
+      for (let k = 2; primes.length < Object.keys(DESIGN.space).length; k++) {
+        if (primes.every((p) => k % p !== 0)) primes.push(k);
+      }
+      return String(primes.at(-1));
+    },
     "run-seconds": () => formatNumber(results.runSeconds, { digits: 3 }),
     "run-engine": () => results.engine,
     "half-width-349": () =>
