@@ -23,7 +23,10 @@ const USAGE = `usage: deno task capstone [--seed S] [--budget EPOCHS] [--out DIR
                          [--code exercises|solutions]
 
   --seed S         the campaign's seed (default 0)
-  --budget E       epochs the whole campaign may train, baseline included (default ${LAB_SETTINGS.budget})
+  --budget E       epochs the whole campaign may train, baseline included (default ${LAB_SETTINGS.budget};
+                   at least ${
+  LAB_SETTINGS.maxEpochs + 1
+}: the baseline alone may take ${LAB_SETTINGS.maxEpochs})
   --out DIR        the report folder (default capstone-SEED/)
   --code C         whose runCampaign and early stopping to run: exercises (yours) or
                    solutions (default when that folder exists)`;
@@ -63,7 +66,8 @@ async function main(args: string[]): Promise<number> {
     return 0;
   }
   const seed = integerArg("seed", values.seed!, -(2 ** 31));
-  const budget = integerArg("budget", values.budget!, LAB_SETTINGS.maxEpochs);
+  // The baseline alone may take maxEpochs: one more epoch leaves the search at least one run.
+  const budget = integerArg("budget", values.budget!, LAB_SETTINGS.maxEpochs + 1);
   const source = (values.code ?? await defaultSource(KIT_ROOT)) as CodeSource;
   if (source !== "solutions" && source !== "exercises") {
     throw new UsageError(`--code must be exercises or solutions, got "${source}"`);

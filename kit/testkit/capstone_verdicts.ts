@@ -170,7 +170,11 @@ export function testReadsVerdict(
   }
   const winner = judgedWinner(record);
   if (reads[1].run !== winner?.run) {
-    broken.push(`the second test read is run ${reads[1].run}; the winner is run ${winner?.run}`);
+    broken.push(
+      `the second test read is run ${reads[1].run}; ${
+        winner ? `the winner is run ${winner.run}` : "there is no winner (no search run)"
+      }`,
+    );
   }
   if (report.winnerId !== reads[1].run) {
     broken.push(`winnerId is ${report.winnerId}; the final read was run ${reads[1].run}`);
