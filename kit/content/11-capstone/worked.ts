@@ -13,6 +13,7 @@ import { OVERFIT, type Session } from "../../capstone/session.ts";
 import { comparisonTable, dimensionText, logRows } from "../../capstone/report.ts";
 import { BASELINE_CONFIG } from "../../capstone/lab.ts";
 import results from "../../results/11-capstone.json" with { type: "json" };
+import { ADAM_HALVING } from "./designs.ts";
 import { DESIGN, halvingRungs } from "../../../solutions/11-capstone/campaign.ts";
 import {
   mcnemarExact,
@@ -275,6 +276,10 @@ export const workedRun: LessonContent = {
       return `${Math.min(...n)} to ${Math.max(...n)}`;
     },
     "run-cpus": () => String(results.cpus),
+    "reference-batch": () => String(DESIGN.fixed.batchSize),
+    "adam-batch": () => String(ADAM_HALVING.fixed.batchSize),
+    "campaign-seeds": () => String(results.seeds.length),
+    "overfit-rows": () => String(OVERFIT.rows),
     "dimensions": () => String(Object.keys(DESIGN.space).length),
     "largest-base": () => {
       // The Halton bases are the first primes, one per dimension (as shiftedHalton takes them).
