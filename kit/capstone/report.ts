@@ -13,6 +13,7 @@ import { type Figure, reportFigures, type ReportInput } from "../search/report.t
 import type { LogRow } from "../search/runner.ts";
 import type { Session } from "./session.ts";
 import { RULES } from "./verdicts.ts";
+import { worseBeyondNoise } from "../testkit/capstone_verdicts.ts";
 
 const pct = (x: unknown, digits = 2) =>
   typeof x === "number" && Number.isFinite(x) ? `${(100 * x).toFixed(digits)} %` : "—";
@@ -266,6 +267,7 @@ export function campaignReadme(session: Session, figures: readonly Figure[]): st
     "",
     comparisonTable(session),
     "",
+    ...worseBeyondNoise(session.record).flatMap((note) => [`**Note:** ${note}.`, ""]),
     "## The rules, judged from the lab's record",
     "",
     rulesTable(session),

@@ -16,6 +16,7 @@ import { type RunCampaign, runSession } from "../capstone/session.ts";
 import { type FitWithEarlyStopping, LAB_SETTINGS } from "../capstone/lab.ts";
 import { campaignReadme, comparisonTable, phaseFigures } from "../capstone/report.ts";
 import { writeTextFileAtomic } from "../lib/files.ts";
+import { worseBeyondNoise } from "../testkit/capstone_verdicts.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -98,6 +99,7 @@ async function main(args: string[]): Promise<number> {
   console.log(comparisonTable(session));
   const broken = Object.entries(session.verdicts).filter(([, list]) => list && list.length);
   for (const [rule, list] of broken) console.log(`rule broken, ${rule}: ${list!.join("; ")}`);
+  for (const note of worseBeyondNoise(session.record)) console.log(`note: ${note}`);
   console.log(
     `\nreport: ${join(out, "README.md")} (${figures.length} figures); campaign ${
       session.seconds.toFixed(1)
