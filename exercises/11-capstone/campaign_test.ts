@@ -107,7 +107,8 @@ const RULES = [
     name: "runCampaign: the report's numbers are the log's and the two reads'",
     points: 5,
     hint: "baseline and final: validation is the run's score, correct and rows what lab.test " +
-      "returned (count the true rows), accuracy = correct / rows. Lesson 11, 'The report'.",
+      "returned (count the true rows), accuracy = correct / rows: see the CampaignReport and " +
+      "TestResult types in campaign.ts. Lesson 11, 'How a campaign is graded'.",
     check: rule("numbers", "report vs record", (r) => numbersVerdict(r.record, r.report)),
   },
   {
@@ -127,12 +128,11 @@ const RULES = [
     name: "runCampaign: the paired comparison with the baseline, judged on the lab's reads",
     points: 6,
     hint: "finalOnly and baselineOnly count the test rows only one of the two networks got " +
-      "right, gap = final.accuracy − baseline.accuracy, pValue McNemar's (interval.ts); and the " +
-      "final network must not be worse than the baseline beyond the noise. Lesson 11, 'Two " +
-      "reads of the test rows, one paired test'.",
+      "right, gap = final.accuracy − baseline.accuracy, pValue McNemar's (interval.ts). Lesson " +
+      "11, 'Two reads of the test rows, one paired test'.",
     check: rule(
       "comparison",
-      "counts, gap, p-value; not worse",
+      "counts, gap, p-value",
       (r) => comparisonVerdict(r.record, r.report),
     ),
   },

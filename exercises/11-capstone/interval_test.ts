@@ -67,8 +67,8 @@ graded({
 graded({
   name: "wilsonInterval, normalInterval, mcnemarExact: refuse counts that are not counts",
   points: 1,
-  hint: "Throw a RangeError unless n is an integer >= 1 and correct an integer from 0 to n; " +
-    "unless b and c are integers >= 0.",
+  hint: "The intervals: throw a RangeError unless n is an integer >= 1 and correct an integer " +
+    "from 0 to n. mcnemarExact: unless b and c are integers >= 0.",
 }, () => {
   // The last cases are seeded random: the grade of record holds them out. Their answers first.
   const wilson = cases.intervals.wilson.at(-1)!, pairs = cases.mcnemar.pairs.at(-1)!;

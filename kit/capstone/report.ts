@@ -13,6 +13,7 @@ import { type Figure, reportFigures, type ReportInput } from "../search/report.t
 import type { LogRow } from "../search/runner.ts";
 import type { Session } from "./session.ts";
 import { RULES } from "./verdicts.ts";
+import { worseBeyondNoise } from "../testkit/capstone_verdicts.ts";
 
 const pct = (x: unknown, digits = 2) =>
   typeof x === "number" && Number.isFinite(x) ? `${(100 * x).toFixed(digits)} %` : "—";
@@ -30,6 +31,36 @@ const configText = (config: unknown) =>
       `${k}=${typeof v === "number" ? Number(v.toPrecision(4)) : v}`
     ).join(", ")
     : "—";
+
+/**
+ * One dimension of a search space in words, as lesson 11's design table writes it: `log-uniform
+ * in [0.005, 0.5)`, `1 or 2`, `in (0.5, 0.99], 1 − value log-uniform`; anything else as JSON.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { dimensionText } from "./report.ts";
+ * assert.equal(dimensionText({ kind: "log", low: 0.005, high: 0.5 }), "log-uniform in [0.005, 0.5)");
+ * assert.equal(dimensionText({ kind: "choice", values: [1, 2] }), "1 or 2");
+ * assert.equal(dimensionText({ kind: "one-minus-log", low: 0.5, high: 0.99 }), "in (0.5, 0.99], 1 − value log-uniform");
+ * ```
+ */
+export function dimensionText(d: unknown): string {
+  const x = (typeof d === "object" && d !== null ? d : {}) as Record<string, unknown>;
+  const short = (v: unknown) =>
+    typeof v === "number" ? String(Number(v.toPrecision(3))) : String(v);
+  if (x.kind === "choice" && Array.isArray(x.values)) return x.values.map(short).join(" or ");
+  const [low, high] = [short(x.low), short(x.high)];
+  // The draw is 1 − β log-uniform in [1 − high, 1 − low), so β lies in (low, high].
+  if (x.kind === "one-minus-log") return `in (${low}, ${high}], 1 − value log-uniform`;
+  const words: Record<string, string> = {
+    "log-int": "log-integer",
+    "log": "log-uniform",
+    "linear": "uniform",
+  };
+  if (typeof x.kind !== "string" || !(x.kind in words)) return JSON.stringify(d) ?? "—";
+  return `${words[x.kind]} in [${low}, ${high}${x.kind === "log-int" ? "]" : ")"}`;
+}
 
 /** The log's columns that describe a run, not its configuration. */
 const RUN_COLUMNS = [
@@ -206,11 +237,7 @@ export function campaignReadme(session: Session, figures: readonly Figure[]): st
   }, {});
   const space = (x: unknown) =>
     typeof x === "object" && x !== null
-      ? Object.entries(x).map(([k, d]) =>
-        `\`${k}\` ${
-          JSON.stringify(d, (_, v) => typeof v === "number" ? Number(v.toPrecision(3)) : v)
-        }`
-      ).join("; ")
+      ? Object.entries(x).map(([k, d]) => `\`${k}\` ${dimensionText(d)}`).join("; ")
       : "—";
   return [
     `# Capstone report: campaign seed ${session.plan.seed}`,
@@ -240,9 +267,19 @@ export function campaignReadme(session: Session, figures: readonly Figure[]): st
     "",
     comparisonTable(session),
     "",
+    ...worseBeyondNoise(session.record).flatMap((note) => [`**Note:** ${note}.`, ""]),
     "## The rules, judged from the lab's record",
     "",
     rulesTable(session),
+    "",
+    "## Your reading",
+    "",
+    "_Replace these prompts with a few sentences of your own (lesson 11, 'The report'):_",
+    "",
+    "- What did the explore plots show, and how did you narrow the space?",
+    "- Is the final network better than the baseline beyond the noise? Quote the gap, the " +
+    "intervals' widths and McNemar's p.",
+    "- What would the next round's goal be, and which hyperparameters would it fix?",
     "",
     "## Figures",
     "",

@@ -16,6 +16,7 @@ import { type RunCampaign, runSession } from "../capstone/session.ts";
 import { type FitWithEarlyStopping, LAB_SETTINGS } from "../capstone/lab.ts";
 import { campaignReadme, comparisonTable, phaseFigures } from "../capstone/report.ts";
 import { writeTextFileAtomic } from "../lib/files.ts";
+import { worseBeyondNoise } from "../testkit/capstone_verdicts.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -23,7 +24,10 @@ const USAGE = `usage: deno task capstone [--seed S] [--budget EPOCHS] [--out DIR
                          [--code exercises|solutions]
 
   --seed S         the campaign's seed (default 0)
-  --budget E       epochs the whole campaign may train, baseline included (default ${LAB_SETTINGS.budget})
+  --budget E       epochs the whole campaign may train, baseline included (default ${LAB_SETTINGS.budget};
+                   at least ${
+  LAB_SETTINGS.maxEpochs + 1
+}: the baseline alone may take ${LAB_SETTINGS.maxEpochs})
   --out DIR        the report folder (default capstone-SEED/)
   --code C         whose runCampaign and early stopping to run: exercises (yours) or
                    solutions (default when that folder exists)`;
@@ -63,7 +67,8 @@ async function main(args: string[]): Promise<number> {
     return 0;
   }
   const seed = integerArg("seed", values.seed!, -(2 ** 31));
-  const budget = integerArg("budget", values.budget!, LAB_SETTINGS.maxEpochs);
+  // The baseline alone may take maxEpochs: one more epoch leaves the search at least one run.
+  const budget = integerArg("budget", values.budget!, LAB_SETTINGS.maxEpochs + 1);
   const source = (values.code ?? await defaultSource(KIT_ROOT)) as CodeSource;
   if (source !== "solutions" && source !== "exercises") {
     throw new UsageError(`--code must be exercises or solutions, got "${source}"`);
@@ -94,6 +99,7 @@ async function main(args: string[]): Promise<number> {
   console.log(comparisonTable(session));
   const broken = Object.entries(session.verdicts).filter(([, list]) => list && list.length);
   for (const [rule, list] of broken) console.log(`rule broken, ${rule}: ${list!.join("; ")}`);
+  for (const note of worseBeyondNoise(session.record)) console.log(`note: ${note}`);
   console.log(
     `\nreport: ${join(out, "README.md")} (${figures.length} figures); campaign ${
       session.seconds.toFixed(1)

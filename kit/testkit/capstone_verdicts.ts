@@ -3,8 +3,9 @@
  * what the campaign reports, from a copy of its report read once. Each verdict is a list of what
  * broke the rule, empty when the rule held; the graded tests and `deno task capstone` show them.
  * None of them trusts the campaign's numbers: the record says what was trained, asked, spent and
- * read, and the report must agree with it. The winner is found here, by the lesson's tie rule,
- * and "not worse than the baseline" is judged here, on the record's two reads of the test rows.
+ * read, and the report must agree with it. The winner is found here, by the lesson's tie rule.
+ * Whether the final network is worse than the baseline is an outcome of the learner's design,
+ * not a rule: {@link worseBeyondNoise} says so as a note, for `deno task capstone`.
  *
  * Nothing here is an answer to an exercise: no interval, no p-value is computed.
  *
@@ -170,7 +171,11 @@ export function testReadsVerdict(
   }
   const winner = judgedWinner(record);
   if (reads[1].run !== winner?.run) {
-    broken.push(`the second test read is run ${reads[1].run}; the winner is run ${winner?.run}`);
+    broken.push(
+      `the second test read is run ${reads[1].run}; ${
+        winner ? `the winner is run ${winner.run}` : "there is no winner (no search run)"
+      }`,
+    );
   }
   if (report.winnerId !== reads[1].run) {
     broken.push(`winnerId is ${report.winnerId}; the final read was run ${reads[1].run}`);
@@ -328,10 +333,9 @@ export function sameSeedVerdict(
 
 /**
  * Rule 7, the comparison: the paired counts of the first and the last read (test rows only the
- * final network got right, and only the baseline) and the gap are the record's, the p-value is a probability, and the final
- * network is not worse than the baseline beyond the noise: judged here on the record's two
- * reads, by the sign test's normal approximation at z = 2 (the rows only the baseline got
- * right outnumber the others by more than 2·√(b + c)).
+ * final network got right, and only the baseline) and the gap are the record's, and the p-value
+ * is a probability. How the final network compares is not graded: a learner's design may
+ * honestly lose to the baseline (see {@link worseBeyondNoise}).
  *
  * @example
  * ```ts
@@ -360,11 +364,36 @@ export function comparisonVerdict(record: readonly LabEntry[], report: ReportCop
   if (!(c.pValue >= 0 && c.pValue <= 1)) {
     broken.push(`comparison.pValue ${c.pValue} is no probability`);
   }
-  if (baselineOnly - finalOnly > 2 * Math.sqrt(finalOnly + baselineOnly)) {
-    broken.push(
-      `the final network is worse than the baseline beyond the noise (${baselineOnly} rows ` +
-        `only the baseline got right, ${finalOnly} only the final network)`,
-    );
-  }
   return broken;
+}
+
+/**
+ * A note, not a rule: whether the final network is worse than the baseline beyond the noise on
+ * the record's first and last reads, by the sign test's normal approximation at z = 2 (the rows
+ * only the baseline got right outnumber the others by more than 2·√(b + c)). Empty when it is
+ * not, or when the record has fewer than two reads.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { worseBeyondNoise } from "./capstone_verdicts.ts";
+ * assert.deepEqual(worseBeyondNoise([]), []);
+ * ```
+ */
+export function worseBeyondNoise(record: readonly LabEntry[]): string[] {
+  const reads = tests(record);
+  if (reads.length < 2) return [];
+  const [base, final] = [reads[0].hits, reads.at(-1)!.hits];
+  let finalOnly = 0, baselineOnly = 0;
+  base.forEach((hit, i) => {
+    if (final[i] && !hit) finalOnly++;
+    if (hit && !final[i]) baselineOnly++;
+  });
+  return baselineOnly - finalOnly > 2 * Math.sqrt(finalOnly + baselineOnly)
+    ? [
+      `the final network is worse than the baseline beyond the noise (${baselineOnly} rows ` +
+      `only the baseline got right, ${finalOnly} only the final network): a result of the ` +
+      "design to discuss in your reading, not a broken rule",
+    ]
+    : [];
 }

@@ -108,8 +108,8 @@ export interface CampaignDesign {
  * ```
  */
 export const DESIGN: CampaignDesign = {
-  goal: "Does a tuned MLP of one or two hidden layers beat the pre-registered baseline on " +
-    "digits' test rows, within the budget of epochs?",
+  goal: "Which width and depth (one or two hidden layers) suit an SGD-trained MLP on digits, " +
+    "and does the best of them beat the pre-registered baseline on the test rows?",
   scientific: ["width", "depth"],
   nuisance: ["lr", "momentum", "l2", "dropout"],
   fixed: { optimizer: "sgd", batchSize: 32, schedule: "cosine", warmup: 1 },
@@ -342,8 +342,8 @@ export function narrowSpace(
  *    search; read the test rows for it (the first of the two reads).
  * 2. **Explore:** quasi-random search of `design.space` (point i = 1, 2, … of
  *    `shiftedHalton(i, dimensions, \`${seed}/explore\`)`, each configuration `design.fixed`
- *    plus `configAt(space, point)`), phase `"explore"`, `lab.maxEpochs` epochs a run, while the
- *    phase has spent less than `exploreShare` of the budget left after the baseline.
+ *    plus `configAt(space, point)`), phase `"explore"`, `lab.maxEpochs` epochs a run, while one
+ *    more such run fits in `exploreShare` of the budget left after the baseline.
  * 3. **Narrow** the space around the `keep` best explore runs (`narrowSpace`).
  * 4. **Exploit** in the narrowed space with `design.exploit`, phase `"exploit"`: random search
  *    until the budget is spent (the last run asks for what is left), or one bracket of successive
@@ -354,8 +354,8 @@ export function narrowSpace(
  *    its network: the second and last read, after the last run.
  * 6. **Report:** the log of every run, the two reads' counts with Wilson intervals, the paired
  *    counts and McNemar's exact p-value (`stats`: yours from `interval.ts` by default), the
- *    epochs spent. Run r trains with seed
- *    `runSeed(seed, r)` (r counts every run, baseline included).
+ *    epochs spent. Run r (its log id: the baseline is run 0, so the first explore run is run 1)
+ *    trains with seed `runSeed(seed, r)`; the baseline alone has `runSeed(seed, "baseline")`.
  *
  * @example
  * ```ts ignore

@@ -10,10 +10,11 @@ import type { LessonContent } from "../types.ts";
 import { formatNumber, formatPercent, markdownTable } from "../format.ts";
 import { lineChart, type Series } from "../../lib/plot.ts";
 import { OVERFIT, type Session } from "../../capstone/session.ts";
-import { comparisonTable, logRows } from "../../capstone/report.ts";
+import { comparisonTable, dimensionText, logRows } from "../../capstone/report.ts";
 import { BASELINE_CONFIG } from "../../capstone/lab.ts";
 import results from "../../results/11-capstone.json" with { type: "json" };
-import { DESIGN, type Dimension, halvingRungs } from "../../../solutions/11-capstone/campaign.ts";
+import { ADAM_HALVING } from "./designs.ts";
+import { DESIGN, halvingRungs } from "../../../solutions/11-capstone/campaign.ts";
 import {
   mcnemarExact,
   normalInterval,
@@ -42,18 +43,6 @@ function phaseCount(s: Session, phase: string): number {
 }
 
 function designTable(): string {
-  const range = (d: Dimension) =>
-    d.kind === "choice"
-      ? d.values.join(" or ")
-      : `${
-        d.kind === "log-int"
-          ? "log-integer"
-          : d.kind === "one-minus-log"
-          ? "1 − value log-uniform"
-          : d.kind === "log"
-          ? "log-uniform"
-          : "uniform"
-      } in [${d.low}, ${d.high}${d.kind === "log-int" ? "]" : ")"}`;
   const role = (name: string) =>
     DESIGN.scientific.includes(name)
       ? "scientific"
@@ -61,7 +50,9 @@ function designTable(): string {
       ? "nuisance"
       : "fixed";
   return markdownTable(["hyperparameter", "role", "explore phase"], [
-    ...Object.entries(DESIGN.space).map(([name, d]) => [`\`${name}\``, role(name), range(d)]),
+    ...Object.entries(DESIGN.space).map((
+      [name, d],
+    ) => [`\`${name}\``, role(name), dimensionText(d)]),
     ...Object.entries(DESIGN.fixed).map(([name, v]) => [`\`${name}\``, "fixed", String(v)]),
   ]);
 }
@@ -182,6 +173,19 @@ async function campaignFigure(): Promise<string> {
   });
 }
 
+/** The learning rate of a session's winner, from its log. */
+function winnerLr(s: Session): number {
+  const { rows } = logRows(String(s.report.log));
+  return Number(rows.find((r) => r.id === field(s, "winnerId"))?.lr);
+}
+
+/** The range of the winners' learning rates over `list`, as "a to b". */
+function lrRange(list: Session[]): string {
+  const rates = list.map(winnerLr);
+  const show = (x: number) => formatNumber(x, { digits: 2 });
+  return `${show(Math.min(...rates))} to ${show(Math.max(...rates))}`;
+}
+
 const wins = (list: Session[]) => list.filter((s) => field(s, "comparison", "gap") > 0).length;
 const significant = (list: Session[]) =>
   list.filter((s) => field(s, "comparison", "pValue") < 0.05).length;
@@ -219,14 +223,25 @@ export const workedRun: LessonContent = {
       ),
     "b": () => String(field(worked, "comparison", "finalOnly")),
     "c": () => String(field(worked, "comparison", "baselineOnly")),
-    "p-value": () => formatNumber(field(worked, "comparison", "pValue"), { digits: 2 }),
+    // Three significant digits, as the comparison table prints it.
+    "p-value": () => String(Number(field(worked, "comparison", "pValue").toPrecision(3))),
     "optimism": () =>
-      points(field(worked, "final", "validation") - field(worked, "final", "accuracy")),
+      points(field(worked, "final", "validation") - field(worked, "final", "accuracy"))
+        .replace("-", "−"),
+    // The mistake of comparing across row sets: the winner's test against the baseline's validation.
+    "mixed-gap": () =>
+      points(field(worked, "final", "accuracy") - field(worked, "baseline", "validation")),
     "worked-verdict": () =>
       field(worked, "comparison", "pValue") < 0.05
         ? "significant at 5 %, though a single campaign is one draw (see the repeats below)"
-        : "not significant at 5 %. This campaign does not show that tuning beat the defaults on " +
-          "this test set, whatever the gap's sign",
+        : "not significant at 5 %: this campaign does not show that tuning beat the defaults on " +
+          "these test rows",
+    "lr-ratio": () => {
+      const logMean = (list: Session[]) => mean(list.map((s) => Math.log(winnerLr(s))));
+      return formatNumber(Math.exp(logMean(reference) - logMean(adam)), { digits: 2 });
+    },
+    "sgd-winner-lr": () => lrRange(reference),
+    "adam-winner-lr": () => lrRange(adam),
     "halving-rungs": () => {
       const rungs = halvingRungs(results.lab.maxEpochs);
       return `${rungs.slice(0, -1).join(", ")} and ${rungs.at(-1)}`;
@@ -248,6 +263,32 @@ export const workedRun: LessonContent = {
     "significant": () => String(significant(reference) + significant(adam)),
     "mean-gap": () =>
       points(mean([...reference, ...adam].map((s) => field(s, "comparison", "gap")))),
+    "baseline-errors": () => {
+      const errors = [...reference, ...adam].map((s) =>
+        field(s, "baseline", "rows") - field(s, "baseline", "correct")
+      );
+      return `${Math.min(...errors)} to ${Math.max(...errors)}`;
+    },
+    "disagreements": () => {
+      const n = [...reference, ...adam].map((s) =>
+        field(s, "comparison", "finalOnly") + field(s, "comparison", "baselineOnly")
+      );
+      return `${Math.min(...n)} to ${Math.max(...n)}`;
+    },
+    "run-cpus": () => String(results.cpus),
+    "reference-batch": () => String(DESIGN.fixed.batchSize),
+    "adam-batch": () => String(ADAM_HALVING.fixed.batchSize),
+    "campaign-seeds": () => String(results.seeds.length),
+    "overfit-rows": () => String(OVERFIT.rows),
+    "dimensions": () => String(Object.keys(DESIGN.space).length),
+    "largest-base": () => {
+      // The Halton bases are the first primes, one per dimension (as shiftedHalton takes them).
+      const primes: number[] = [];
+      for (let k = 2; primes.length < Object.keys(DESIGN.space).length; k++) {
+        if (primes.every((p) => k % p !== 0)) primes.push(k);
+      }
+      return String(primes.at(-1));
+    },
     "run-seconds": () => formatNumber(results.runSeconds, { digits: 3 }),
     "run-engine": () => results.engine,
     "half-width-349": () =>
