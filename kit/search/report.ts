@@ -37,6 +37,7 @@ const NOT_HYPERPARAMETERS = new Set([
   "train_loss",
   "cost",
   "status",
+  "search",
 ]);
 
 /** What the report is drawn from. */
