@@ -64,7 +64,10 @@ async function readInput(code: SearchCode, path: string): Promise<ReportInput> {
     winner,
     curves: curvesText ? code.parseTrialLog(curvesText).rows : undefined,
     chance,
-    summary: summary && summary.winner === winner.id ? summary : undefined,
+    summary: summary && summary.winner === winner.id &&
+        (summary.search === undefined || summary.search === winner.search)
+      ? summary
+      : undefined,
   };
 }
 
