@@ -30,6 +30,11 @@
  *   stop, exploit) at its simulated time, returning `[]` until the results that decision reads
  *   are in. Real workers then only make it faster.
  *
+ * Every row names its search in a `search` column (`identity.ts`: the dataset, folds, patience,
+ * method, its options, clock): a log or shard of another search is refused. A new method's
+ * options join the identity by themselves; anything else that changes a trial's outcome but
+ * not its row belongs there too.
+ *
  * Rows the proposer's plans find in the log (a resumed search) are handed back as results
  * without training; `candidates` limits the winner to some rows (e.g. the full-budget rung);
  * `costNote` and `epochs` describe the cost.
@@ -133,8 +138,9 @@ export interface SearchOptions {
   /** Run only the trials whose id ≡ index mod count (shardable methods only). */
   shard?: { index: number; count: number };
   /**
-   * Shard logs to merge instead of a log to resume: every trial must be in one of them (checked
-   * against this search's plan, so logs of another search are refused); nothing is trained but
+   * Shard logs to merge instead of a log to resume: every trial must be in one of them (each row
+   * checked against this search's plan and its identity, `identity.ts`, so logs of another
+   * search are refused, naming the option that differs); nothing is trained but
    * the winner, for its test score; the merged log is written to `store`.
    */
   merge?: readonly { name: string; text: string }[];
