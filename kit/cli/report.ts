@@ -53,7 +53,10 @@ async function readInput(code: SearchCode, path: string): Promise<ReportInput> {
   const curvesText = await Deno.readTextFile(curvesPath(path)).catch(() => undefined);
   const summaryText = await Deno.readTextFile(summaryPath(path)).catch(() => undefined);
   const summary = summaryText ? JSON.parse(summaryText) : undefined;
-  const dataset = DATASETS.find((d) => basename(path).includes(d)) ?? summary?.dataset;
+  // The log names its dataset (its `search` column); older logs and learners' own, by file name.
+  const named = /(?:^|\s)dataset=(\S+)/.exec(String(rows[0].search ?? ""))?.[1];
+  const dataset = DATASETS.find((d) => d === named) ??
+    DATASETS.find((d) => basename(path).includes(d)) ?? summary?.dataset;
   const chance = dataset ? 1 / (await readDataset(dataset)).classCount : undefined;
   return {
     columns,
@@ -61,7 +64,10 @@ async function readInput(code: SearchCode, path: string): Promise<ReportInput> {
     winner,
     curves: curvesText ? code.parseTrialLog(curvesText).rows : undefined,
     chance,
-    summary: summary && summary.winner === winner.id ? summary : undefined,
+    summary: summary && summary.winner === winner.id &&
+        (summary.search === undefined || summary.search === winner.search)
+      ? summary
+      : undefined,
   };
 }
 

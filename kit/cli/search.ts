@@ -53,7 +53,9 @@ ${Object.entries(METHODS).map(([name, m]) => `                  ${name}: ${m.sum
   --seed S        an integer: the random draws and every trial's training seed (default 0)
   --workers W     trials run at once, one Worker each (default: one per core)
   --out FILE      the trial log, CSV (default search-DATASET-METHOD-SEED.csv); when it
-                  exists, the trials already in it are skipped (resume)
+                  exists, the trials already in it are skipped (resume). Every row's
+                  search column names what its rows do not show (dataset, --cv folds,
+                  --patience, method, its options, clock); a log of another search is refused
   --space FILE    a JSON object: for each hyperparameter a list of values, or (all but
                   grid search) a distribution such as {"type": "logUniform", "low": 1e-4, "high": 1}
                   (types: choice, uniform, logUniform, integer, logInteger). Hyperparameters:
@@ -95,7 +97,8 @@ ${
   --shard I/N     run only the trials whose id ≡ I mod N (grid and random search), into their
                   own log; then --merge them
   --merge LOG…    with the search's own options: join its shard logs into --out (refusing logs
-                  of another search), pick the winner and measure its test score
+                  of another search: their rows or search column differ), pick the winner and
+                  measure its test score
   Training curves (per trial, fold and epoch) are kept beside the log in LOG.curves.csv;
   draw a search with deno task report LOG.csv
   --code C        whose grid, sampler, trial log and tie rule to use: solutions (default when
@@ -390,6 +393,8 @@ const main = withUsage("search", USAGE, async (args: string[]): Promise<number> 
       dataset: options.data.dataset,
       method: options.method,
       winner: outcome.winner.id,
+      // Which search the test score belongs to: the report shows it only beside its own log.
+      search: outcome.winner.search,
       testScore: outcome.testScore,
       ...outcome.cost,
     };

@@ -156,6 +156,28 @@ Deno.test("search: two --shard halves merged give the whole search's log; adapti
     );
     assert.equal(other.code, 1);
     assert.match(other.err, /is not trial 0 of this search/);
+    // Shards of another dataset or --cv hold the same configurations: the log's identity tells.
+    const wine = IRIS.map((a) => a === "iris" ? "wine" : a);
+    const refusals: [string[], RegExp][] = [
+      [
+        [...wine, "--merge", "s0.csv", "s1.csv"],
+        /cannot merge: .*s0\.csv is a search of --dataset iris, this is --dataset wine/,
+      ],
+      [
+        [...IRIS, "--cv", "3", "--merge", "s0.csv", "s1.csv"],
+        /is a search of --cv 5, this is --cv 3/,
+      ],
+      [
+        [...wine, "--out", "whole.csv"],
+        /cannot resume: .*whole\.csv is a search of --dataset iris, this is --dataset wine/,
+      ],
+    ];
+    for (const [args, message] of refusals) {
+      const refused = await search(args, dir);
+      assert.equal(refused.code, 1, args.join(" "));
+      assert.match(refused.err, message);
+      assert.doesNotMatch(refused.out, /winner/);
+    }
     const missing = await search([...IRIS, "--merge", "s0.csv", "--out", "m0.csv"], dir);
     assert.match(missing.err, /trial \d+ of this search is in none of .*s0\.csv/);
     const adaptive = await search(

@@ -30,6 +30,11 @@
  *   stop, exploit) at its simulated time, returning `[]` until the results that decision reads
  *   are in. Real workers then only make it faster.
  *
+ * Every row names its search in a `search` column (`identity.ts`: the dataset, folds, patience,
+ * method, its options, clock): a log or shard of another search is refused. A new method's
+ * options join the identity by themselves; anything else that changes a trial's outcome but
+ * not its row belongs there too.
+ *
  * Rows the proposer's plans find in the log (a resumed search) are handed back as results
  * without training; `candidates` limits the winner to some rows (e.g. the full-budget rung);
  * `costNote` and `epochs` describe the cost.
@@ -47,6 +52,7 @@ import {
 } from "./method.ts";
 import { methodNamed, METHODS } from "./methods.ts";
 import { parseClock } from "./clock.ts";
+import { checkIdentity, SEARCH_COLUMN, searchIdentity } from "./identity.ts";
 import { type CodeSource, loadMethodCode } from "./code.ts";
 import { createPool, type TrialPlan, type TrialPool } from "./pool.ts";
 import {
@@ -132,8 +138,9 @@ export interface SearchOptions {
   /** Run only the trials whose id ≡ index mod count (shardable methods only). */
   shard?: { index: number; count: number };
   /**
-   * Shard logs to merge instead of a log to resume: every trial must be in one of them (checked
-   * against this search's plan, so logs of another search are refused); nothing is trained but
+   * Shard logs to merge instead of a log to resume: every trial must be in one of them (each row
+   * checked against this search's plan and its identity, `identity.ts`, so logs of another
+   * search are refused, naming the option that differs); nothing is trained but
    * the winner, for its test score; the merged log is written to `store`.
    */
   merge?: readonly { name: string; text: string }[];
@@ -177,6 +184,8 @@ export interface CheckedSearch {
   folds: number;
   /** True when the dataset's size chose `folds`. */
   foldsByDefault: boolean;
+  /** What identifies the search beyond its rows, in every row's `search` column (`identity.ts`). */
+  identity: string;
   /** The module with the learner's `fitWithEarlyStopping`, when `patience` is set. */
   fitUrl?: string;
   /** Each finished trial's validation accuracy by epoch, which the method may read. */
@@ -236,13 +245,7 @@ export async function checkSearch(options: SearchOptions): Promise<CheckedSearch
   }
   checkShard(options.shard, options.method, method.shardable);
   const { clock, virtualWorkers } = checkClock(options, method.clocked === true);
-  const { cv, patience } = options.data;
-  if (cv !== undefined && (!Number.isSafeInteger(cv) || cv < 0 || cv === 1)) {
-    throw new SearchArgumentError("--cv must be a whole number ≥ 2 (or 0 for no cross-validation)");
-  }
-  if (patience !== undefined && (!Number.isSafeInteger(patience) || patience < 0)) {
-    throw new SearchArgumentError("--patience must be a whole number ≥ 0");
-  }
+  const { cv, patience } = checkFoldsAndPatience(options.data);
   const data = await readDataset(dataset);
   const folds = cv ?? (data.rows < CV_BELOW_ROWS ? DEFAULT_FOLDS : 0);
   const defaults = { ...DEFAULT_SETTINGS, ...DATASET_SETTINGS[dataset], ...options.data.defaults };
@@ -276,12 +279,12 @@ export async function checkSearch(options: SearchOptions): Promise<CheckedSearch
   }
   // Every configuration must name known hyperparameters with values of the right type.
   for (const plan of first) trialSettings(plan.config, defaults);
-  const measured = [...(folds ? ["folds", "score_sd"] : []), "best_epoch", "stopped_epoch"];
-  const columns = logColumns(
-    Object.keys(first[0].config),
-    proposer.labels ?? method.labels,
-    measured,
-  );
+  const columns = trialLogColumns(first[0], proposer.labels ?? method.labels, folds);
+  const identity = searchIdentity({
+    ...{ dataset, method: options.method, folds, patience, methodOptions },
+    clock: method.clocked === true ? { clock, virtualWorkers } : undefined,
+    settings: options.data.defaults,
+  });
   const fitUrl = where.kitRoot !== undefined && where.source !== undefined
     ? pathToFileURL(join(where.kitRoot, where.source, "06-validation/early_stopping.ts")).href
     : undefined;
@@ -295,10 +298,38 @@ export async function checkSearch(options: SearchOptions): Promise<CheckedSearch
     dataset: data,
     folds,
     foldsByDefault: cv === undefined,
+    identity,
     fitUrl,
     curveBook,
     weightBook,
   };
+}
+
+/** `--cv` and `--patience`, checked: throws a {@link SearchArgumentError} on a bad value. */
+function checkFoldsAndPatience(data: SearchOptions["data"]) {
+  const { cv, patience } = data;
+  if (cv !== undefined && (!Number.isSafeInteger(cv) || cv < 0 || cv === 1)) {
+    throw new SearchArgumentError("--cv must be a whole number ≥ 2 (or 0 for no cross-validation)");
+  }
+  if (patience !== undefined && (!Number.isSafeInteger(patience) || patience < 0)) {
+    throw new SearchArgumentError("--patience must be a whole number ≥ 0");
+  }
+  return { cv, patience };
+}
+
+/**
+ * The log's columns (`logColumns`), lesson 06's measurements after the score and the search's
+ * identity just before the timing, which stays last (where tools strip it).
+ */
+function trialLogColumns(
+  first: TrialPlan,
+  labels: readonly string[] | undefined,
+  folds: number,
+): string[] {
+  const measured = [...(folds ? ["folds", "score_sd"] : []), "best_epoch", "stopped_epoch"];
+  const columns = logColumns(Object.keys(first.config), labels, measured);
+  columns.splice(columns.length - 1, 0, SEARCH_COLUMN);
+  return columns;
 }
 
 /** The method's options, defaults filled in; throws on a bad value or another method's option. */
@@ -439,7 +470,7 @@ export async function runSearch(options: SearchOptions): Promise<SearchOutcome> 
   const checked = await checkSearch(options);
   const { columns, defaults, epochs, code } = checked;
   const { store, shard } = options;
-  const logged = await loggedRows(code, options, columns, checked.proposer.noResume);
+  const logged = await loggedRows(checked, options);
   const plans = new Map<number, TrialPlan>();
   const proposer = recording(checked, plans, defaults);
   const keep = shard ? (p: TrialPlan) => p.id % shard.count === shard.index : undefined;
@@ -490,6 +521,7 @@ export async function runSearch(options: SearchOptions): Promise<SearchOutcome> 
       },
       keep,
       onResult: curves.record,
+      cells: { [SEARCH_COLUMN]: checked.identity },
     });
     const measure = (plan: TrialPlan) => measureOnce(pool, plan, options, start, defaults);
     return await outcome(checked, options, { rows, plans, proposer, measure, started });
@@ -536,19 +568,17 @@ async function outcome(
 }
 
 /**
- * The rows to resume from: the shard logs of a merge, else the log's. Throws a
- * {@link SearchArgumentError} when a search that cannot resume (`noResume`) would.
+ * The rows to resume from: the shard logs of a merge, else the log's, each log checked to be of
+ * this search (`identity.ts`). Throws a {@link SearchArgumentError} when a search that cannot
+ * resume (`noResume`) would.
  */
-async function loggedRows(
-  code: SearchCode,
-  options: SearchOptions,
-  columns: readonly string[],
-  noResume: string | undefined,
-) {
+async function loggedRows(checked: CheckedSearch, options: SearchOptions) {
+  const { code, columns, identity } = checked;
+  const noResume = checked.proposer.noResume;
   const { store } = options;
   const logged = options.merge
-    ? mergeLogs(code, options.merge, columns)
-    : await readStore(code, store, columns);
+    ? mergeLogs(code, options.merge, columns, identity)
+    : await readStore(code, store, columns, identity);
   if (noResume !== undefined && logged.length > 0) {
     throw new SearchArgumentError(
       `${store.name} already holds ${logged.length} trials of a ${options.method} search that ` +
@@ -559,25 +589,54 @@ async function loggedRows(
 }
 
 /** The rows of the log in `store`; none when it does not exist or is empty (a new log). */
-async function readStore(code: SearchCode, store: LogStore, columns: readonly string[]) {
+async function readStore(
+  code: SearchCode,
+  store: LogStore,
+  columns: readonly string[],
+  identity: string,
+) {
   const text = await store.read();
-  return text === undefined || text.trim() === "" ? [] : readLog(code, text, columns, store.name);
+  if (text === undefined || text.trim() === "") return [];
+  return searchRows(code, text, { columns, identity }, store.name, "cannot resume");
 }
 
 /**
- * The rows of several shard logs of one search, each checked to have the search's columns.
+ * A log's rows, checked to be of this search (its `identity`) before its columns: a search of
+ * another `--cv 0` or method has other columns too, and the identity names the option.
+ */
+function searchRows(
+  code: SearchCode,
+  text: string,
+  search: { columns: readonly string[]; identity: string },
+  where: string,
+  verb: string,
+): LogRow[] {
+  let log: { columns: string[]; rows: LogRow[] } | undefined;
+  try {
+    log = code.parseTrialLog(text);
+  } catch {
+    log = undefined; // readLog says why, naming the log
+  }
+  if (log) checkIdentity(log, search.identity, where, verb);
+  return readLog(code, text, search.columns, where);
+}
+
+/**
+ * The rows of several shard logs of one search, each checked to be of this search (its identity
+ * and columns).
  * Throws an `Error` naming the logs when two hold the same trial differently.
  */
 function mergeLogs(
   code: SearchCode,
   logs: readonly { name: string; text: string }[],
   columns: readonly string[],
+  identity: string,
 ): LogRow[] {
   const byId = new Map<number, { row: LogRow; name: string }>();
   const same = (a: LogRow, b: LogRow) =>
     columns.every((c) => c.endsWith("_s") || Object.is(a[c], b[c]));
   for (const { name, text } of logs) {
-    for (const row of readLog(code, text, columns, name)) {
+    for (const row of searchRows(code, text, { columns, identity }, name, "cannot merge")) {
       const earlier = byId.get(row.id as number);
       if (earlier && !same(earlier.row, row)) {
         throw new Error(

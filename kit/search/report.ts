@@ -37,6 +37,7 @@ const NOT_HYPERPARAMETERS = new Set([
   "train_loss",
   "cost",
   "status",
+  "search",
 ]);
 
 /** What the report is drawn from. */
@@ -500,8 +501,8 @@ export async function reportFigures(input: ReportInput): Promise<Figure[]> {
 const pct = (v: number) => Number.isFinite(v) ? `${(100 * v).toFixed(1)} %` : "—";
 
 /**
- * The winner's table (markdown): its configuration, validation score (± spread over folds),
- * the one test score and the cost.
+ * The winner's table (markdown): the search (its log's `search` column), the winner's
+ * configuration, validation score (± spread over folds), the one test score and the cost.
  *
  * @example
  * ```ts
@@ -510,6 +511,9 @@ const pct = (v: number) => Number.isFinite(v) ? `${(100 * v).toFixed(1)} %` : "�
  * const row = { id: 3, lr: 0.1, score: 0.9, loss: 0.2, epochs: 5, status: "ok" };
  * const table = winnerTable({ columns: ["id", "lr", "score"], rows: [row], winner: row });
  * assert.match(table, /\| winner \| trial 3 \|/);
+ * const named = { ...row, search: "dataset=iris kit=1" };
+ * const columns = ["id", "lr", "score", "search"];
+ * assert.match(winnerTable({ columns, rows: [named], winner: named }), /\| search \| `dataset=iris kit=1` \|/);
  * ```
  */
 export function winnerTable(input: ReportInput): string {
@@ -521,6 +525,10 @@ export function winnerTable(input: ReportInput): string {
   const s = input.summary;
   const rows: [string, string][] = [
     ["winner", `trial ${w.id}`],
+    // The options the rows do not show (dataset, folds, patience…), as the log names them.
+    ...(input.columns.includes("search")
+      ? [["search", `\`${w.search}\``] as [string, string]]
+      : []),
     ...names.map((n): [string, string] => [n, String(w[n])]),
     ["validation score", `${pct(num(w, "score"))}${spread}`],
     ["validation loss", num(w, "loss").toFixed(4)],

@@ -294,6 +294,8 @@ export interface DriveOptions {
   keep?: (plan: TrialPlan) => boolean;
   /** Called with each finished trial's result before its row is logged (e.g. its curves). */
   onResult?: (plan: TrialPlan, result: TrialResult) => Promise<void>;
+  /** Cells every new row gets, the same in each (the search's identity, `identity.ts`). */
+  cells?: Readonly<LogRow>;
 }
 
 /**
@@ -372,7 +374,7 @@ export async function driveSearch(options: DriveOptions): Promise<Map<number, Lo
     try {
       const { result, seconds } = await pool.train(plan);
       await options.onResult?.(plan, result);
-      rows.set(plan.id, logRow(plan, result, seconds));
+      rows.set(plan.id, { ...logRow(plan, result, seconds), ...options.cells });
       // Sorted by id whatever the completion order, so the log does not depend on the workers.
       const sorted = [...rows.values()].sort((a, b) => (a.id as number) - (b.id as number));
       const text = code.formatTrialLog(columns, sorted);
