@@ -288,6 +288,18 @@ function onInterrupt(): void {
   Deno.exit(130);
 }
 
+/**
+ * How many trials the start line announces: a fixed plan's count, else (ASHA, median stopping,
+ * PBT: the rows grow as results come in) the configurations the budget allows.
+ */
+function plannedTrials(total: number | undefined, options: SearchOptions): string {
+  if (total !== undefined) return `${total} trials`;
+  const most = options.budget.trials;
+  return most === undefined
+    ? "trials proposed as results come in"
+    : `up to ${most} configurations (promotions add rows)`;
+}
+
 /** The progress bar on a terminal, else a line per trial on stderr. */
 function progressReporter(options: SearchOptions): NonNullable<SearchOptions["progress"]> {
   const bar = Deno.stderr.isTerminal()
@@ -301,7 +313,9 @@ function progressReporter(options: SearchOptions): NonNullable<SearchOptions["pr
     start({ total, resumed, workers, epochs, folds, foldsByDefault }) {
       const shard = options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : "";
       console.error(
-        `${options.method} search on ${options.data.dataset}${shard}: ${total ?? "?"} trials ` +
+        `${options.method} search on ${options.data.dataset}${shard}: ${
+          plannedTrials(total, options)
+        } ` +
           `(${resumed} already in ${options.store.name}), up to ${epochs} epochs each, ` +
           `${workers} worker(s), code from ${source}/`,
       );

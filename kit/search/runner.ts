@@ -375,6 +375,9 @@ export async function driveSearch(options: DriveOptions): Promise<Map<number, Lo
       const { result, seconds } = await pool.train(plan);
       await options.onResult?.(plan, result);
       rows.set(plan.id, { ...logRow(plan, result, seconds), ...options.cells });
+      // Counted now, not after the write: two trials finishing together must not share a count.
+      const done = rows.size;
+      const total = proposer.total ?? proposed.size;
       // Sorted by id whatever the completion order, so the log does not depend on the workers.
       const sorted = [...rows.values()].sort((a, b) => (a.id as number) - (b.id as number));
       const text = code.formatTrialLog(columns, sorted);
@@ -382,8 +385,8 @@ export async function driveSearch(options: DriveOptions): Promise<Map<number, Lo
       await writing;
       const scores = sorted.map((r) => r.score as number).filter(Number.isFinite);
       options.onTrial?.({
-        done: rows.size,
-        total: proposer.total ?? proposed.size,
+        done,
+        total,
         row: rows.get(plan.id)!,
         best: scores.length ? Math.max(...scores) : NaN,
       });
