@@ -466,7 +466,12 @@ Deno.test({
         lessonTimeoutMs: 60_000,
         memoryMiB: 1024,
       });
-      const [looping] = await findSubmissions([join(kit, "exercises")]);
+      // The student's copy differs from the kit's exercises (a lesson handed in as the kit's
+      // own files is "not attempted" and not run).
+      const student = join(root, "student", "exercises");
+      await copyTree(join(kit, "exercises"), student);
+      await Deno.writeTextFile(join(student, "01-demo", "spin.ts"), "// mine\n", { append: true });
+      const [looping] = await findSubmissions([student]);
       const result = await gradeSubmission(grader, { ...looping, name: "looping" });
       const [exercise] = result.lessons[0].exercises;
       assertEquals([result.score, result.maxScore], [0, TESTS]);

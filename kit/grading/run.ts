@@ -169,13 +169,30 @@ export async function runTestFiles(options: RunFilesOptions): Promise<Record<str
   const started = performance.now();
   const results: Record<string, FileRun> = {};
   let pending = [...options.testFiles];
+  let failedAttempts = 0;
   while (pending.length) {
     const left = options.timeoutMs - (performance.now() - started);
     if (left <= 0 || options.signal?.aborted) {
       for (const file of pending) results[file] = { tests: [], timedOut: true, durationMs: 0 };
       break;
     }
-    const attempt = await runProcess(options, pending, left);
+    // The blame comes from progress lines, which the code under test can forge (watch.ts): a
+    // forged "next file loads" line could make every rerun blame another innocent file and pay
+    // the load limit again. After two processes that did not complete, each remaining file runs
+    // in a process of its own, where the blame is certain.
+    const files = failedAttempts >= 2 ? [pending[0]] : pending;
+    const attempt = await runProcess(options, files, left);
+    if (files.length === 1 && pending.length > 1) {
+      results[files[0]] = attempt.runs[files[0]] ??
+        { tests: [], timedOut: true, durationMs: 0 };
+      pending = pending.slice(1);
+      if (attempt.aborted) {
+        for (const file of pending) results[file] = { tests: [], timedOut: true, durationMs: 0 };
+        break;
+      }
+      continue;
+    }
+    if (!attempt.complete) failedAttempts++;
     if (attempt.complete) {
       Object.assign(results, attempt.runs);
       break;
@@ -249,6 +266,7 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
     testsOf: options.testsOf,
     testLimitMs: options.testLimitMs,
     loadLimitMs: loadLimit,
+    trusted: options.discover,
   });
   const events: Progress[] = [];
   let observedBytes = 0;
@@ -274,7 +292,7 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
       }
       return;
     }
-    const progress = parseMarker(line.slice(at + MARKER.length), elapsed(), options.discover);
+    const progress = parseProgressLine(line.slice(at + MARKER.length), elapsed(), options.discover);
     if (!progress || !watch.accept(progress)) return;
     options.onProgress?.(progress);
     if (progress.kind === "timeout" || progress.kind === "plot") {
@@ -319,7 +337,7 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
 
   // A reference run (trusted code) reports whole arrays of expected values on one line, a
   // graded run each test's answers.
-  const lineLimit = options.discover ? 512 << 20 : options.observe ? MAX_OBSERVED_BYTES : 64 << 10;
+  const lineLimit = options.discover ? 512 << 20 : options.observe ? MAX_OBSERVED_LINE : 64 << 10;
   const [stdoutTail, stderr, status] = await Promise.all([
     readLines(child.stdout, onLine, lineLimit),
     readBounded(child.stderr),
@@ -433,14 +451,35 @@ const MAX_FIELD_LENGTH = 400;
 /** Longest failure message a pattern is tried on. */
 const MAX_FAILURE_TEXT = 4096;
 
+/** Longest progress line other than a graded test's answers read from an untrusted run. */
+export const MAX_CONTROL_LINE = 16 << 10;
+
 /**
- * Reads one progress line: its kind and fields, each checked for type and cut to a fixed
- * length. The child's `timeoutMs` is kept only in a reference run (the teacher's tests on the
+ * Reads one progress line (after the marker): its kind and fields, each checked for type and
+ * cut to a fixed length. In a run of untrusted code (`trusted` false) a line other than a
+ * test's answers (`observed`) longer than {@link MAX_CONTROL_LINE} is not the kit's and is not
+ * parsed. The child's `timeoutMs` is kept only in a reference run (the teacher's tests on the
  * solutions), whose limits the graded runs then use (watch.ts). Linear in the line's length.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseProgressLine } from "./run.ts";
+ * const line = 'test {"file":"a_test.ts","name":"a [1 pt]","timeoutMs":1e9}';
+ * assert.deepEqual(parseProgressLine(line, 5), { kind: "test", file: "a_test.ts", name: "a [1 pt]", at: 5 });
+ * assert.equal(parseProgressLine(`case {"input":"${"x".repeat(1 << 20)}"}`, 5), undefined);
+ * ```
  */
-function parseMarker(text: string, at: number, trusted = false): Progress | undefined {
+export function parseProgressLine(
+  text: string,
+  at: number,
+  trusted = false,
+): Progress | undefined {
   const space = text.indexOf(" ");
   if (space < 0 || space > 32) return undefined;
+  if (!trusted && text.length > MAX_CONTROL_LINE && text.slice(0, space) !== "observed") {
+    return undefined;
+  }
   try {
     const data = JSON.parse(text.slice(space + 1));
     if (typeof data !== "object" || data === null) return undefined;
@@ -567,6 +606,18 @@ async function needsNodeCompatibility(workspace: string, paths: string[]): Promi
   return false;
 }
 
+/**
+ * A fresh copy of a short string, holding no reference to the longer string it was cut from.
+ *
+ * @example
+ * ```ts ignore
+ * kept.push(detach(line.slice(0, 2000)));
+ * ```
+ */
+function detach(text: string): string {
+  return new TextDecoder().decode(new TextEncoder().encode(text));
+}
+
 /** Text kept per file: the first and last lines, bounded. */
 class BoundedText {
   #head: string[] = [];
@@ -588,7 +639,10 @@ class BoundedText {
     if (this.#repeats) this.#push(`  (the line above ${this.#repeats} more times)`);
     this.#repeats = 0;
   }
-  #push(cut: string): void {
+  #push(line: string): void {
+    // A copy, not a slice: a slice of the runtime's output keeps the whole chunk it came from
+    // (kilobytes for a short line, megabytes for a long one) alive in the grader's memory.
+    const cut = detach(line);
     if (this.#head.length < 100) this.#head.push(cut);
     else {
       this.#tail.push(cut);
@@ -608,6 +662,8 @@ class BoundedText {
 
 /** Most bytes of answers read from one graded run (the whole course's are about 1.5 MB). */
 const MAX_OBSERVED_BYTES = 64 << 20;
+/** Longest line of one test's answers read from a graded run. */
+const MAX_OBSERVED_LINE = 16 << 20;
 
 /** Largest JUnit report read; a real one is a few kilobytes per test. */
 const MAX_REPORT_BYTES = 32 * 1024 * 1024;
