@@ -11,7 +11,8 @@
 import { join, resolve } from "node:path";
 import { type Lesson, listLessons } from "../course/lessons.ts";
 import type { Manifest } from "../course/manifest.ts";
-import { type LessonResult, scoreFile, scoreLessons } from "./score.ts";
+import { type LessonResult, mapConcurrent, scoreFile, scoreLessons } from "./score.ts";
+import { makeTempFolder, type TempFolder } from "./temp.ts";
 import { declaredTests } from "./declared.ts";
 import { kitVersion, sha256, submissionHash } from "./fingerprint.ts";
 import { stagedKitFiles, stageWorkspace } from "./stage.ts";
@@ -310,9 +311,10 @@ export async function gradeSubmission(
   grader: Grader,
   submission: Submission,
   report?: (result: StudentResult) => Promise<void>,
+  workspace?: string,
 ): Promise<StudentResult> {
   try {
-    const result = await gradeInspected(grader, submission);
+    const result = await gradeInspected(grader, submission, workspace);
     // The student's own reports are part of grading them: one that cannot be written costs
     // this student's row, never the class's gradebook.
     await report?.(result);
@@ -325,6 +327,43 @@ export async function gradeSubmission(
     const row = notGraded(grader, submission, reason, "");
     await report?.(row).catch(() => {});
     return row;
+  }
+}
+
+/**
+ * Grades a class, `concurrency` students at once, in order, with {@link gradeSubmission}; each
+ * student's `report` is made inside their grading. The students share one workspace folder per
+ * student graded at once, emptied between students (see `into` in stage.ts) and removed at the
+ * end, on an interrupt too.
+ *
+ * @example
+ * ```ts ignore
+ * const results = await gradeClass(grader, await findSubmissions(["class/"]), { concurrency: 2 });
+ * ```
+ */
+export async function gradeClass(
+  grader: Grader,
+  submissions: Submission[],
+  options: { concurrency: number; report?: (result: StudentResult) => Promise<void> },
+): Promise<StudentResult[]> {
+  const held: TempFolder[] = [];
+  const free: string[] = [];
+  try {
+    return await mapConcurrent(submissions, options.concurrency, async (submission) => {
+      let workspace = free.pop();
+      if (workspace === undefined) {
+        const folder = await makeTempFolder("kit-stage-", true);
+        held.push(folder);
+        workspace = folder.path;
+      }
+      try {
+        return await gradeSubmission(grader, submission, options.report, workspace);
+      } finally {
+        free.push(workspace);
+      }
+    });
+  } finally {
+    for (const folder of held) await folder.remove();
   }
 }
 
@@ -362,8 +401,10 @@ async function gradeStaged(
   inspection: Awaited<ReturnType<typeof inspectSubmission>>,
   lessons: Lesson[],
   notes: string[],
+  workspace?: string,
 ): Promise<LessonResult[]> {
   const stage = await stageWorkspace({
+    into: workspace,
     kitRoot: grader.kitRoot,
     implementationRoot: submission.implementationRoot!,
     lessons: grader.allLessons,
@@ -392,7 +433,11 @@ async function gradeStaged(
   }
 }
 
-async function gradeInspected(grader: Grader, submission: Submission): Promise<StudentResult> {
+async function gradeInspected(
+  grader: Grader,
+  submission: Submission,
+  workspace?: string,
+): Promise<StudentResult> {
   const inspection = await inspectSubmission(submission, grader.allLessons);
   const key = await sha256(`${grader.version}\n${await submissionHash(inspection)}`);
   const keptAt = grader.resultsDir ? join(grader.resultsDir, `${submission.name}.json`) : undefined;
@@ -415,7 +460,7 @@ async function gradeInspected(grader: Grader, submission: Submission): Promise<S
     const untouched = await untouchedLessons(grader, inspection.files, MAX_FILE_BYTES);
     const toRun = grader.lessons.filter((lesson) => !untouched.has(lesson.slug));
     const graded = toRun.length
-      ? await gradeStaged(grader, submission, inspection, toRun, notes)
+      ? await gradeStaged(grader, submission, inspection, toRun, notes, workspace)
       : [];
     const lessons: LessonResult[] = [];
     for (const lesson of grader.lessons) {

@@ -10,11 +10,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   findSubmissions,
+  gradeClass,
   type Grader,
   gradeSubmission,
   prepareGrader,
   type StudentResult,
 } from "./classroom.ts";
+import { heldFolders } from "./temp.ts";
 import { classifyModule } from "./sandbox.ts";
 import { csvCell, toClassroomResult, toClassSummary, toGradebookCsv } from "./gradebook.ts";
 import { copyTree } from "./stage.ts";
@@ -150,15 +152,11 @@ Deno.test({
         resultsDir: join(reports, "students"),
       });
       const submissions = await findSubmissions([HOSTILE, extra]);
-      const results = new Map<string, StudentResult>();
       // Two students at a time: the machine has two cores and most runs wait on a time limit.
-      let next = 0;
-      await Promise.all([0, 1].map(async () => {
-        while (next < submissions.length) {
-          const submission = submissions[next++];
-          results.set(submission.name, await gradeSubmission(grader, submission));
-        }
-      }));
+      // As `deno task grade` does: two workspace folders, reused from student to student.
+      const graded = await gradeClass(grader, submissions, { concurrency: 2 });
+      const results = new Map(graded.map((r) => [r.student, r]));
+      assertEquals(heldFolders(), [], "gradeClass left its workspaces behind");
       const score = (name: string) => {
         const r = results.get(name);
         assert(r, `no result for ${name}`);

@@ -45,6 +45,14 @@ export interface StageOptions {
    * copies.
    */
   kitFiles?: readonly string[];
+  /**
+   * An existing folder to stage into instead of a new temporary one (a grading's reused
+   * workspace, see `gradeClass`): emptied first, and `dispose` empties it again. Deno caches
+   * each module it transpiles by its path, so one path per concurrent student, not one per
+   * student, keeps that cache from growing by the kit's modules for every student, and lets
+   * each student after the first reuse it.
+   */
+  into?: string;
   /** Remove the workspace when the process is interrupted (SIGINT, SIGTERM) meanwhile, and end
    * it: the grader's, whose workspaces hold teacher material (see temp.ts). */
   removeOnInterrupt?: boolean;
@@ -81,6 +89,13 @@ export async function copyTree(from: string, to: string): Promise<void> {
   }
 }
 
+/** Removes everything inside `folder`, keeping the folder. Links are removed, not followed. */
+async function emptyFolder(folder: string): Promise<void> {
+  for await (const entry of Deno.readDir(folder)) {
+    await Deno.remove(join(folder, entry.name), { recursive: true }).catch(() => {});
+  }
+}
+
 /** A hard link to the teacher's file where the file system allows, else a copy. */
 async function linkOrCopy(from: string, to: string): Promise<void> {
   try {
@@ -104,6 +119,18 @@ export async function stageWorkspace(options: StageOptions): Promise<Stage> {
   const maxBytes = options.maxFileBytes ?? 1 << 20;
   // Teacher material (tests, cases, for a reference run the solutions): removed however the
   // work ends, for the grader an interrupt included (temp.ts).
+  if (options.into) {
+    // A held folder of the caller's, reused from student to student: emptied again after.
+    const into = options.into;
+    const empty = () => emptyFolder(into);
+    await empty();
+    try {
+      return await fillStage(options, into, maxBytes, empty);
+    } catch (error) {
+      await empty();
+      throw error;
+    }
+  }
   const folder = await makeTempFolder("kit-stage-", options.removeOnInterrupt);
   try {
     return await fillStage(options, folder.path, maxBytes, folder.remove);
