@@ -274,6 +274,8 @@ async function gradeLessons(
       maxHeapMiB: Math.max(64, Math.floor(grader.memoryMiB / 2)),
       wrapper: grader.wrapper,
       extraArgs: [...SANDBOX_FLAGS],
+      // Inside the student's workspace (emptied after), outside what the child may read.
+      scratchDir: join(workspace, ".kit-run"),
     },
     observe: grader.discovery !== undefined,
     testLimitMs: grader.discovery ? (name) => grader.discovery!.limits.get(name) : undefined,
