@@ -164,6 +164,10 @@ Deno.test({
       };
       assertEquals(score("honest-wrong"), "0/6");
       assertEquals(score("untouched"), "0/6");
+      // Handed in as the kit's own stubs: 0 without a process, and said so.
+      for (const exercise of results.get("untouched")!.lessons[0].exercises) {
+        assertMatch(exercise.problem ?? "", /not attempted: .*untouched stubs/);
+      }
       assertEquals(score("solutions-as-exercises"), "6/6");
       const hostile = [...results.keys()].filter((n) =>
         !["honest-wrong", "untouched", "solutions-as-exercises"].includes(n)
