@@ -18,7 +18,7 @@
 import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseJUnit, type ReportedTest } from "./junit.ts";
-import { firstErrorLine, readBounded, readLines, startDeno } from "../lib/process.ts";
+import { firstErrorLine, readBounded, startDeno } from "../lib/process.ts";
 import { MAX_NAME_LENGTH, watchProgress } from "./watch.ts";
 import { MARKER } from "../testkit/protocol.ts";
 
@@ -351,7 +351,7 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
   // graded run each test's answers.
   const lineLimit = options.discover ? 512 << 20 : options.observe ? MAX_OBSERVED_LINE : 64 << 10;
   const [stdoutTail, stderr, status] = await Promise.all([
-    readLines(child.stdout, onLine, lineLimit),
+    readProgressLines(child.stdout, onLine, lineLimit),
     readBounded(child.stderr),
     child.status,
   ]);
@@ -456,6 +456,57 @@ function explainCrash(printed: string, status: Deno.CommandStatus, test?: Progre
   const error = firstErrorLine(printed);
   // What it said beats a guess: "could not download …", "… not found in cache".
   return error ? `${ended}: ${error}` : `${ended} without an error (Deno.exit called?)`;
+}
+
+/** How much of the end of a child's output is kept for the reasons of a crash. */
+const KEEP_TAIL = 48 * 1024;
+
+/**
+ * Reads a child's output line by line, calling `onLine` for each line of at most `lineLimit`
+ * characters; a longer line is dropped whole (it is not the kit's), and reading it costs time in
+ * proportion to its length only: nothing of it is kept or copied once it passes the limit.
+ * Returns the output's last 48 KiB, for the reasons of a crash.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { readProgressLines } from "./run.ts";
+ * const lines: string[] = [];
+ * const text = `a\n${"x".repeat(50)}\nb\nc`;
+ * const tail = await readProgressLines(new Blob([text]).stream(), (l) => lines.push(l), 10);
+ * assert.deepEqual(lines, ["a", "b", "c"]);
+ * assert.ok(tail.endsWith("b\nc"));
+ * ```
+ */
+export async function readProgressLines(
+  stream: ReadableStream<Uint8Array>,
+  onLine: (line: string) => void,
+  lineLimit: number,
+): Promise<string> {
+  let partial = "";
+  // The line being read is over the limit: the rest of it is skipped.
+  let overlong = false;
+  let tail = "";
+  for await (const chunk of stream.pipeThrough(new TextDecoderStream())) {
+    tail = chunk.length >= KEEP_TAIL ? chunk.slice(-KEEP_TAIL) : (tail + chunk).slice(-KEEP_TAIL);
+    let start = 0;
+    for (let end = chunk.indexOf("\n"); end >= 0; end = chunk.indexOf("\n", start)) {
+      if (!overlong && partial.length + (end - start) <= lineLimit) {
+        onLine(partial + chunk.slice(start, end));
+      }
+      partial = "";
+      overlong = false;
+      start = end + 1;
+    }
+    if (!overlong && start < chunk.length) {
+      if (partial.length + (chunk.length - start) > lineLimit) {
+        overlong = true;
+        partial = "";
+      } else partial += chunk.slice(start);
+    }
+  }
+  if (partial && !overlong) onLine(partial);
+  return tail;
 }
 
 /** Longest text field (an input) a progress line may carry; longer is cut. */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { watchProgress } from "./watch.ts";
-import { MAX_CONTROL_LINE, parseProgressLine } from "./run.ts";
+import { MAX_CONTROL_LINE, parseProgressLine, readProgressLines } from "./run.ts";
 
 const rules = {
   files: ["a_test.ts", "b_test.ts"],
@@ -51,4 +51,22 @@ Deno.test("progress lines: control lines over the cap are not parsed in a graded
   );
   // A forged limit is never read from a graded run.
   assert.equal(parseProgressLine('test {"name":"a","timeoutMs":1e9}', 0)?.timeoutMs, undefined);
+});
+
+Deno.test("progress lines: a line over the limit is dropped whole, and the lines after it still count", async () => {
+  // 32 MiB without a line break, in 64 KiB chunks, then two lines. Keeping the last 16 MiB of
+  // such a line (as a cut) copied 16 MiB for every chunk: seconds of the grader's one thread
+  // for every such line, and every watchdog with it.
+  const chunk = new TextEncoder().encode("x".repeat(64 << 10));
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (let i = 0; i < 512; i++) controller.enqueue(chunk);
+      controller.enqueue(new TextEncoder().encode("\n\u0001kit:end {}\nlast"));
+      controller.close();
+    },
+  });
+  const lines: string[] = [];
+  const tail = await readProgressLines(stream, (line) => lines.push(line), 16 << 20);
+  assert.deepEqual(lines, ["\u0001kit:end {}", "last"]);
+  assert.ok(tail.length <= 48 * 1024 && tail.endsWith("last"));
 });
