@@ -5,7 +5,7 @@ import {
   expectThrows,
   graded,
 } from "../../kit/testkit/graded.ts";
-import { flatParameterName } from "../../kit/testkit/describe.ts";
+import { flatParameterName, viewPlacement } from "../../kit/testkit/describe.ts";
 import { expectEachNumbers } from "../../kit/testkit/expect_each.ts";
 import cases from "../../kit/cases/05-mlp-from-scratch.json" with { type: "json" };
 import { seededRandom } from "../../kit/lib/random.ts";
@@ -57,51 +57,67 @@ graded({
     "optimizer.step(params, grads) updates every layer. Lesson 05, 'One flat parameter vector'.",
 }, () => {
   for (const c of cases.mlp) {
-    // What comes back is judged against the reference's answer on the same config: the layers'
-    // shapes, and what writing through them did to params and grads. A structure with no
-    // layers, or arrays that are not views, gives other numbers.
+    // Judged against the layout the reference network has on the same config, read with the
+    // runtime's own typed-array accessors (viewPlacement), not with the network's properties:
+    // where each layer's arrays lie in params and grads, that params and grads (and two
+    // networks) do not share memory, and what writing through the layers did. A structure with
+    // no layers, arrays that are not views, or params filled in advance give other answers.
     expectEqual({
       input:
         `createMlp(${
           showConfig(c)
-        }): each layer's [inSize, outSize, w, b, dw, db lengths]; write 1, 2, 3, … through w and ` +
-        `b, −1, −2, −3, … through dw and db; then params and grads`,
-      actual: () => {
+        }): each layer's [inSize, outSize] and where w, b lie in params and dw, db in grads; ` +
+        `whether params, grads and a second network's params share memory; write 1, 2, 3, … ` +
+        `through w and b, −1, −2, −3, … through dw and db; then params and grads`,
+      actual: (): unknown => {
         const net = createMlp(configOf(c));
-        const shapes = net.layers.map((l) => [
+        const { params, grads } = net;
+        const layers = Array.from(net.layers);
+        const layout = layers.map((l) => [
           l.inSize,
           l.outSize,
-          l.w.length,
-          l.b.length,
-          l.dw.length,
-          l.db.length,
+          viewPlacement(l.w, params),
+          viewPlacement(l.b, params),
+          viewPlacement(l.dw, grads),
+          viewPlacement(l.db, grads),
         ]);
+        const apart = [
+          viewPlacement(params, params),
+          viewPlacement(grads, grads),
+          viewPlacement(grads, params),
+          viewPlacement(createMlp(configOf(c)).params, params),
+        ];
         let k = 0;
         let m = 0;
-        for (const layer of net.layers) {
+        for (const layer of layers) {
           for (let i = 0; i < layer.w.length; i++) layer.w[i] = ++k;
           for (let i = 0; i < layer.b.length; i++) layer.b[i] = ++k;
           for (let i = 0; i < layer.dw.length; i++) layer.dw[i] = -++m;
           for (let i = 0; i < layer.db.length; i++) layer.db[i] = -++m;
         }
-        return { shapes, params: Array.from(net.params), grads: Array.from(net.grads) };
+        return { layout, apart, params: Array.from(params), grads: Array.from(grads) };
       },
       expected: viewsOf(c.config.sizes),
     });
   }
 });
 
-/** What writing through views of one flat parameter vector gives, layer after layer. */
-function viewsOf(sizes: readonly number[]) {
-  const shapes = sizes.slice(1).map((out, i) => {
+/** The reference's layout: views of one flat parameter vector, layer after layer (W then b). */
+function viewsOf(sizes: readonly number[]): unknown {
+  let at = 0;
+  const layout = sizes.slice(1).map((out, i) => {
     const inSize = sizes[i];
-    return [inSize, out, inSize * out, out, inSize * out, out];
+    const w = [at, inSize * out];
+    const b = [at + inSize * out, out];
+    at += inSize * out + out;
+    return [inSize, out, w, b, w, b];
   });
-  const total = shapes.reduce((n, [, , w, b]) => n + w + b, 0);
+  const other = "not a view of the same memory";
   return {
-    shapes,
-    params: Array.from({ length: total }, (_, i) => i + 1),
-    grads: Array.from({ length: total }, (_, i) => -(i + 1)),
+    layout,
+    apart: [[0, at], [0, at], other, other],
+    params: Array.from({ length: at }, (_, i) => i + 1),
+    grads: Array.from({ length: at }, (_, i) => -(i + 1)),
   };
 }
 

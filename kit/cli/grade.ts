@@ -19,14 +19,13 @@ import { type Lesson, listLessons, resolveLesson, UnknownLessonError } from "../
 import {
   DEFAULT_LESSON_TIMEOUT_S,
   findSubmissions,
-  gradeSubmission,
+  gradeClass,
   prepareGrader,
 } from "../grading/classroom.ts";
 import { DEFAULT_MEMORY_MIB } from "../grading/sandbox.ts";
 import { toClassroomResult, toClassSummary, toGradebookCsv } from "../grading/gradebook.ts";
 import { toJUnit, toResultsJson } from "../grading/report.ts";
 import { exists, writeTextFileAtomic } from "../lib/files.ts";
-import { mapConcurrent } from "../grading/score.ts";
 import { cacheModules } from "../lib/process.ts";
 import {
   parseCommandLine,
@@ -204,25 +203,23 @@ const main = withUsage("grade", USAGE, async (args) => {
   );
   // Students graded at once: each runs one test process at a time, so one per CPU.
   const studentsAtOnce = jobs ?? Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
-  const results = await mapConcurrent(
-    submissions,
-    studentsAtOnce,
-    (submission) =>
-      // Everything for one student, their reports and their gradebook row included, is made
-      // inside their grading: what fails there costs their row only.
-      gradeSubmission(grader, submission, async (result) => {
-        toGradebookCsv([result]);
-        toClassSummary([result]);
-        await writeTextFileAtomic(
-          join(studentsDir, `${result.student}.junit.xml`),
-          toJUnit(result.lessons, result.student),
-        );
-        await writeTextFileAtomic(
-          join(studentsDir, `${result.student}.results.json`),
-          JSON.stringify(toResultsJson(result.lessons), null, 2) + "\n",
-        );
-      }),
-  );
+  const results = await gradeClass(grader, submissions, {
+    concurrency: studentsAtOnce,
+    // Everything for one student, their reports and their gradebook row included, is made
+    // inside their grading: what fails there costs their row only.
+    report: async (result) => {
+      toGradebookCsv([result]);
+      toClassSummary([result]);
+      await writeTextFileAtomic(
+        join(studentsDir, `${result.student}.junit.xml`),
+        toJUnit(result.lessons, result.student),
+      );
+      await writeTextFileAtomic(
+        join(studentsDir, `${result.student}.results.json`),
+        JSON.stringify(toResultsJson(result.lessons), null, 2) + "\n",
+      );
+    },
+  });
   await writeTextFileAtomic(join(out, "gradebook.csv"), toGradebookCsv(results));
   await writeTextFileAtomic(join(out, "summary.md"), toClassSummary(results));
   if (request.classroom) {

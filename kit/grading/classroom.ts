@@ -11,16 +11,23 @@
 import { join, resolve } from "node:path";
 import { type Lesson, listLessons } from "../course/lessons.ts";
 import type { Manifest } from "../course/manifest.ts";
-import { type LessonResult, scoreFile, scoreLessons } from "./score.ts";
+import { type LessonResult, mapConcurrent, scoreFile, scoreLessons } from "./score.ts";
+import { makeTempFolder, type TempFolder } from "./temp.ts";
 import { declaredTests } from "./declared.ts";
 import { kitVersion, sha256, submissionHash } from "./fingerprint.ts";
-import { stageWorkspace } from "./stage.ts";
+import { stagedKitFiles, stageWorkspace } from "./stage.ts";
 import { DEFAULT_MEMORY_MIB, memoryWrapper, SANDBOX_FLAGS, vetImports } from "./sandbox.ts";
 import { writeTextFileAtomic } from "../lib/files.ts";
 import { discoverExpected, type Discovery, judgeRun, stageRedactedCases } from "./trusted.ts";
 import { withHeldOutCases } from "./held_out.ts";
 import { boundLessons, cutText, graderErrorNote } from "./boundary.ts";
-import { inspectSubmission, lstatOrNull, type Submission } from "./submissions.ts";
+import {
+  type AcceptedFile,
+  inspectSubmission,
+  lstatOrNull,
+  readAccepted,
+  type Submission,
+} from "./submissions.ts";
 
 export { findSubmissions, safeName, type Submission } from "./submissions.ts";
 export { declaredTests } from "./declared.ts";
@@ -99,6 +106,11 @@ export interface Grader {
    * kept out of students' runs and judged here (see judge.ts). Absent without `solutions/`.
    */
   discovery?: Discovery;
+  /** The files of the teacher's copy a student's workspace gets (see `stagedKitFiles`). */
+  kitFiles: string[];
+  /** Per lesson, its untouched stubs (file name → text): a lesson handed in as they are is
+   * graded 0 without running anything. */
+  stubs: Map<string, Map<string, string>>;
 }
 
 /**
@@ -157,6 +169,8 @@ export async function prepareGrader(options: GradeOptions): Promise<Grader> {
     lessons,
     declared,
     discovery,
+    kitFiles: await stagedKitFiles(kitRoot, allLessons, discovery === undefined),
+    stubs: await readStubs(kitRoot, lessons),
     version: await kitVersion(kitRoot, lessons, settings),
     lessonTimeoutMs,
     memoryMiB,
@@ -166,6 +180,62 @@ export async function prepareGrader(options: GradeOptions): Promise<Grader> {
     log,
   };
 }
+
+/** The kit's stubs of each lesson: its implementation files (not tests) as the kit has them. */
+async function readStubs(
+  kitRoot: string,
+  lessons: Lesson[],
+): Promise<Map<string, Map<string, string>>> {
+  const stubs = new Map<string, Map<string, string>>();
+  for (const lesson of lessons) {
+    const files = new Map<string, string>();
+    const folder = join(kitRoot, "exercises", lesson.slug);
+    for await (const entry of Deno.readDir(folder)) {
+      if (!entry.isFile || !entry.name.endsWith(".ts") || entry.name.endsWith("_test.ts")) continue;
+      files.set(entry.name, await Deno.readTextFile(join(folder, entry.name)));
+    }
+    stubs.set(lesson.slug, files);
+  }
+  return stubs;
+}
+
+/**
+ * The graded lessons a submission hands in as the untouched stubs (the same files, byte for
+ * byte): every graded test fails on the stubs (the kit's self-test checks), so they score 0
+ * without a process.
+ */
+async function untouchedLessons(
+  grader: Grader,
+  files: AcceptedFile[],
+  maxBytes: number,
+): Promise<Set<string>> {
+  const untouched = new Set<string>();
+  for (const lesson of grader.lessons) {
+    const stubs = grader.stubs.get(lesson.slug);
+    const mine = files.filter((f) => f.slug === lesson.slug);
+    if (!stubs || mine.length !== stubs.size) continue;
+    let same = true;
+    for (const file of mine) {
+      const stub = stubs.get(file.name);
+      if (stub === undefined || file.size !== new TextEncoder().encode(stub).length) {
+        same = false;
+        break;
+      }
+      const text = new TextDecoder().decode(
+        await readAccepted(file, maxBytes).catch(() => new Uint8Array()),
+      );
+      if (text !== stub) {
+        same = false;
+        break;
+      }
+    }
+    if (same) untouched.add(lesson.slug);
+  }
+  return untouched;
+}
+
+/** Why an untouched lesson scores 0. */
+const UNTOUCHED = "not attempted: the exercise files are the kit's untouched stubs";
 
 function emptyLesson(grader: Grader, lesson: Lesson, reason: string): LessonResult {
   const declared = grader.declared[lesson.slug] ?? {};
@@ -189,11 +259,12 @@ function emptyLesson(grader: Grader, lesson: Lesson, reason: string): LessonResu
 /** Grades every graded lesson of one staged student in one go (see `scoreLessons`). */
 async function gradeLessons(
   grader: Grader,
+  lessons: Lesson[],
   workspace: string,
   refused: string[],
   verdicts: Map<string, string | undefined>,
 ): Promise<LessonResult[]> {
-  return await scoreLessons(grader.lessons, {
+  return await scoreLessons(lessons, {
     workspace,
     manifest: grader.declared,
     lessonTimeoutMs: grader.lessonTimeoutMs,
@@ -203,6 +274,8 @@ async function gradeLessons(
       maxHeapMiB: Math.max(64, Math.floor(grader.memoryMiB / 2)),
       wrapper: grader.wrapper,
       extraArgs: [...SANDBOX_FLAGS],
+      // Inside the student's workspace (emptied after), outside what the child may read.
+      scratchDir: join(workspace, ".kit-run"),
     },
     observe: grader.discovery !== undefined,
     testLimitMs: grader.discovery ? (name) => grader.discovery!.limits.get(name) : undefined,
@@ -240,9 +313,10 @@ export async function gradeSubmission(
   grader: Grader,
   submission: Submission,
   report?: (result: StudentResult) => Promise<void>,
+  workspace?: string,
 ): Promise<StudentResult> {
   try {
-    const result = await gradeInspected(grader, submission);
+    const result = await gradeInspected(grader, submission, workspace);
     // The student's own reports are part of grading them: one that cannot be written costs
     // this student's row, never the class's gradebook.
     await report?.(result);
@@ -255,6 +329,43 @@ export async function gradeSubmission(
     const row = notGraded(grader, submission, reason, "");
     await report?.(row).catch(() => {});
     return row;
+  }
+}
+
+/**
+ * Grades a class, `concurrency` students at once, in order, with {@link gradeSubmission}; each
+ * student's `report` is made inside their grading. The students share one workspace folder per
+ * student graded at once, emptied between students (see `into` in stage.ts) and removed at the
+ * end, on an interrupt too.
+ *
+ * @example
+ * ```ts ignore
+ * const results = await gradeClass(grader, await findSubmissions(["class/"]), { concurrency: 2 });
+ * ```
+ */
+export async function gradeClass(
+  grader: Grader,
+  submissions: Submission[],
+  options: { concurrency: number; report?: (result: StudentResult) => Promise<void> },
+): Promise<StudentResult[]> {
+  const held: TempFolder[] = [];
+  const free: string[] = [];
+  try {
+    return await mapConcurrent(submissions, options.concurrency, async (submission) => {
+      let workspace = free.pop();
+      if (workspace === undefined) {
+        const folder = await makeTempFolder("kit-stage-", true);
+        held.push(folder);
+        workspace = folder.path;
+      }
+      try {
+        return await gradeSubmission(grader, submission, options.report, workspace);
+      } finally {
+        free.push(workspace);
+      }
+    });
+  } finally {
+    for (const folder of held) await folder.remove();
   }
 }
 
@@ -282,7 +393,53 @@ function notGraded(
   };
 }
 
-async function gradeInspected(grader: Grader, submission: Submission): Promise<StudentResult> {
+/** Largest implementation file staged, bytes (stage.ts's default). */
+const MAX_FILE_BYTES = 1 << 20;
+
+/** Stages a submission, vets its imports and grades `lessons` there; results bounded. */
+async function gradeStaged(
+  grader: Grader,
+  submission: Submission,
+  inspection: Awaited<ReturnType<typeof inspectSubmission>>,
+  lessons: Lesson[],
+  notes: string[],
+  workspace?: string,
+): Promise<LessonResult[]> {
+  const stage = await stageWorkspace({
+    into: workspace,
+    kitRoot: grader.kitRoot,
+    implementationRoot: submission.implementationRoot!,
+    lessons: grader.allLessons,
+    files: inspection.files,
+    kitFiles: grader.kitFiles,
+    maxFileBytes: MAX_FILE_BYTES,
+    removeOnInterrupt: true,
+  });
+  try {
+    if (grader.discovery) await stageRedactedCases(stage.root, grader.discovery);
+    // One import analysis for every graded lesson of the student.
+    const verdicts = await vetImports({
+      workspace: stage.root,
+      testFiles: lessons.flatMap((lesson) =>
+        lesson.testFiles.map((testFile) => join("exercises", lesson.slug, testFile))
+      ),
+      timeoutMs: Math.min(20_000, grader.lessonTimeoutMs),
+    });
+    const refused = [...inspection.refused, ...stage.refused];
+    notes.push(...stage.refused.map((r) => cutText(`refused ${r}`)));
+    const graded = await gradeLessons(grader, lessons, stage.root, refused, verdicts);
+    // From here on, only bounded text (boundary.ts): reports, the gradebook, NAME.json.
+    return boundLessons(graded, isHeldOut(grader));
+  } finally {
+    await stage.dispose();
+  }
+}
+
+async function gradeInspected(
+  grader: Grader,
+  submission: Submission,
+  workspace?: string,
+): Promise<StudentResult> {
   const inspection = await inspectSubmission(submission, grader.allLessons);
   const key = await sha256(`${grader.version}\n${await submissionHash(inspection)}`);
   const keptAt = grader.resultsDir ? join(grader.resultsDir, `${submission.name}.json`) : undefined;
@@ -300,30 +457,17 @@ async function gradeInspected(grader: Grader, submission: Submission): Promise<S
   if (inspection.problem) {
     result = notGraded(grader, submission, inspection.problem, key, notes);
   } else {
-    const stage = await stageWorkspace({
-      kitRoot: grader.kitRoot,
-      implementationRoot: submission.implementationRoot!,
-      lessons: grader.allLessons,
-      files: inspection.files,
-    });
+    // Lessons handed in as the untouched stubs cost no process; a submission with nothing else
+    // costs no workspace either.
+    const untouched = await untouchedLessons(grader, inspection.files, MAX_FILE_BYTES);
+    const toRun = grader.lessons.filter((lesson) => !untouched.has(lesson.slug));
+    const graded = toRun.length
+      ? await gradeStaged(grader, submission, inspection, toRun, notes, workspace)
+      : [];
     const lessons: LessonResult[] = [];
-    try {
-      if (grader.discovery) await stageRedactedCases(stage.root, grader.discovery);
-      // One import analysis for every graded lesson of the student.
-      const verdicts = await vetImports({
-        workspace: stage.root,
-        testFiles: grader.lessons.flatMap((lesson) =>
-          lesson.testFiles.map((testFile) => join("exercises", lesson.slug, testFile))
-        ),
-        timeoutMs: Math.min(20_000, grader.lessonTimeoutMs),
-      });
-      const refused = [...inspection.refused, ...stage.refused];
-      notes.push(...stage.refused.map((r) => cutText(`refused ${r}`)));
-      const graded = await gradeLessons(grader, stage.root, refused, verdicts);
-      // From here on, only bounded text (boundary.ts): reports, the gradebook, NAME.json.
-      lessons.push(...boundLessons(graded, isHeldOut(grader)));
-    } finally {
-      await stage.dispose();
+    for (const lesson of grader.lessons) {
+      const done = graded.find((l) => l.lesson.slug === lesson.slug);
+      lessons.push(done ?? emptyLesson(grader, lesson, UNTOUCHED));
     }
     result = {
       student: submission.name,

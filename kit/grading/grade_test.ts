@@ -10,11 +10,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   findSubmissions,
+  gradeClass,
   type Grader,
   gradeSubmission,
   prepareGrader,
   type StudentResult,
 } from "./classroom.ts";
+import { heldFolders } from "./temp.ts";
 import { classifyModule } from "./sandbox.ts";
 import { csvCell, toClassroomResult, toClassSummary, toGradebookCsv } from "./gradebook.ts";
 import { copyTree } from "./stage.ts";
@@ -150,15 +152,11 @@ Deno.test({
         resultsDir: join(reports, "students"),
       });
       const submissions = await findSubmissions([HOSTILE, extra]);
-      const results = new Map<string, StudentResult>();
       // Two students at a time: the machine has two cores and most runs wait on a time limit.
-      let next = 0;
-      await Promise.all([0, 1].map(async () => {
-        while (next < submissions.length) {
-          const submission = submissions[next++];
-          results.set(submission.name, await gradeSubmission(grader, submission));
-        }
-      }));
+      // As `deno task grade` does: two workspace folders, reused from student to student.
+      const graded = await gradeClass(grader, submissions, { concurrency: 2 });
+      const results = new Map(graded.map((r) => [r.student, r]));
+      assertEquals(heldFolders(), [], "gradeClass left its workspaces behind");
       const score = (name: string) => {
         const r = results.get(name);
         assert(r, `no result for ${name}`);
@@ -166,6 +164,10 @@ Deno.test({
       };
       assertEquals(score("honest-wrong"), "0/6");
       assertEquals(score("untouched"), "0/6");
+      // Handed in as the kit's own stubs: 0 without a process, and said so.
+      for (const exercise of results.get("untouched")!.lessons[0].exercises) {
+        assertMatch(exercise.problem ?? "", /not attempted: .*untouched stubs/);
+      }
       assertEquals(score("solutions-as-exercises"), "6/6");
       const hostile = [...results.keys()].filter((n) =>
         !["honest-wrong", "untouched", "solutions-as-exercises"].includes(n)
@@ -466,7 +468,12 @@ Deno.test({
         lessonTimeoutMs: 60_000,
         memoryMiB: 1024,
       });
-      const [looping] = await findSubmissions([join(kit, "exercises")]);
+      // The student's copy differs from the kit's exercises (a lesson handed in as the kit's
+      // own files is "not attempted" and not run).
+      const student = join(root, "student", "exercises");
+      await copyTree(join(kit, "exercises"), student);
+      await Deno.writeTextFile(join(student, "01-demo", "spin.ts"), "// mine\n", { append: true });
+      const [looping] = await findSubmissions([student]);
       const result = await gradeSubmission(grader, { ...looping, name: "looping" });
       const [exercise] = result.lessons[0].exercises;
       assertEquals([result.score, result.maxScore], [0, TESTS]);

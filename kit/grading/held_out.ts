@@ -16,6 +16,7 @@ import { listLessons } from "../course/lessons.ts";
 import { runDeno } from "../lib/process.ts";
 import { setSeedNamespace } from "../lib/random.ts";
 import type { Discovery } from "./trusted.ts";
+import { makeTempFolder } from "./temp.ts";
 
 /**
  * Draws held-out cases in a separate process and returns the folder holding them
@@ -30,8 +31,10 @@ import type { Discovery } from "./trusted.ts";
 export async function drawHeldOutCases(
   kitRoot: string,
   seed: string,
-): Promise<{ folder: string } | { problem: string }> {
-  const folder = await Deno.makeTempDir({ prefix: "kit-held-out-" });
+): Promise<{ folder: string; remove: () => Promise<void> } | { problem: string }> {
+  // Removed on an interrupt too (temp.ts), until the caller removes it.
+  const held = await makeTempFolder("kit-held-out-", true);
+  const folder = held.path;
   try {
     // The seed goes through stdin: never on a command line that other users can list. The kit's
     // own code runs there (trusted), so it is a kit child.
@@ -41,19 +44,15 @@ export async function drawHeldOutCases(
       kind: "kit",
     }, seed);
     if (!output.success) {
-      await removeFolder(folder);
+      await held.remove();
       const why = output.stderr.split("\n").find((l) => l.trim());
       return { problem: `held-out cases could not be drawn: ${why ?? "no reason given"}` };
     }
-    return { folder };
+    return { folder, remove: held.remove };
   } catch (error) {
-    await removeFolder(folder);
+    await held.remove();
     throw error;
   }
-}
-
-async function removeFolder(folder: string): Promise<void> {
-  await Deno.remove(folder, { recursive: true }).catch(() => {});
 }
 
 /**
@@ -74,20 +73,10 @@ export async function withHeldOutCases<T>(
 ): Promise<{ value: T } | { problem: string }> {
   const drawn = await drawHeldOutCases(kitRoot, seed);
   if ("problem" in drawn) return drawn;
-  const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
-  const onSignal = () => {
-    try {
-      Deno.removeSync(drawn.folder, { recursive: true });
-    } finally {
-      Deno.exit(130);
-    }
-  };
-  for (const signal of signals) Deno.addSignalListener(signal, onSignal);
   try {
     return { value: await use(drawn.folder) };
   } finally {
-    for (const signal of signals) Deno.removeSignalListener(signal, onSignal);
-    await removeFolder(drawn.folder);
+    await drawn.remove();
   }
 }
 
@@ -103,6 +92,7 @@ export async function withHeldOutCases<T>(
  * import assert from "node:assert/strict";
  * import { testsWithoutHeldOutCases } from "./held_out.ts";
  * import type { Discovery } from "./trusted.ts";
+import { makeTempFolder } from "./temp.ts";
  * const run = (expected: number) =>
  *   ({ reference: new Map([["t", [{ kind: "number", input: "f(1)", expected }]]]) }) as Discovery;
  * assert.deepEqual(testsWithoutHeldOutCases(run(1), run(1)), ["t"]);

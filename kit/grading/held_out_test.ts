@@ -8,6 +8,13 @@ import { listLessons } from "../course/lessons.ts";
 import { loadManifest } from "../course/manifest.ts";
 import { copyTree } from "./stage.ts";
 import { discoverExpected } from "./trusted.ts";
+import {
+  FAKE_SUBMISSION_KINDS,
+  FAKE_TEXT,
+  writeFakeSubmission,
+} from "../attacks/fake_submission.ts";
+import { toClassSummary, toGradebookCsv } from "./gradebook.ts";
+import { toJUnit, toResultsJson } from "./report.ts";
 import pending from "./held_out_pending.json" with { type: "json" };
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -138,6 +145,73 @@ Deno.test({
       assert.deepEqual(await earned(undefined, lookup), []);
     } finally {
       await Deno.remove(drawn.folder, { recursive: true });
+      await Deno.remove(out, { recursive: true });
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "the grade of record gives each fake submission (kit/attacks/fake_submission.ts) 0 points on every lesson, and no report of theirs holds their text",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  fn: async () => {
+    const lessons = await listLessons(KIT_ROOT);
+    const slugs = lessons.map((l) => l.slug);
+    const out = await Deno.makeTempDir({ prefix: "kit-fakes-" });
+    try {
+      const grader = await prepareGrader({
+        kitRoot: KIT_ROOT,
+        heldOutSeed: SEED,
+        concurrency: 2,
+        // Short limits: every fake either answers at once or hangs.
+        lessonTimeoutMs: 60_000,
+      });
+      assert.equal(
+        grader.discovery?.heldOutTests.size,
+        Object.values(await loadManifest(KIT_ROOT)).flatMap((l) => Object.values(l).flat()).length,
+      );
+      for (const kind of FAKE_SUBMISSION_KINDS) {
+        const replaced = await writeFakeSubmission(KIT_ROOT, slugs, kind, join(out, kind));
+        assert.ok(replaced >= 60, `${kind} replaces only ${replaced} functions`);
+        const [submission] = await findSubmissions([join(out, kind)]);
+        const started = performance.now();
+        const reports: string[] = [];
+        const result = await gradeSubmission(grader, submission, (r) => {
+          reports.push(
+            JSON.stringify(r),
+            toJUnit(r.lessons, r.student),
+            JSON.stringify(toResultsJson(r.lessons)),
+            toGradebookCsv([r]),
+            toClassSummary([r]),
+          );
+          return Promise.resolve();
+        });
+        const earned = result.lessons.flatMap((l) =>
+          l.exercises.flatMap((e) => e.tests.filter((t) => t.earned > 0).map((t) => t.name))
+        );
+        console.log(`${kind}: graded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        assert.deepEqual(earned, [], `${kind} earned points`);
+        // Not refused before running: each fake's code ran, and lost on its merits.
+        const refused = result.lessons.flatMap((l) => l.exercises)
+          .filter((e) => /refused|not attempted/.test(e.problem ?? ""));
+        assert.deepEqual(refused.map((e) => e.file), [], `${kind}: files refused`);
+        assert.deepEqual(
+          result.lessons.map((l) => l.lesson.slug),
+          slugs,
+          `${kind}: a lesson went ungraded`,
+        );
+        // A forged "next file loads" line moves the blame for a hang to another file; after two
+        // such kills each file runs alone (run.ts), so the blame stops moving.
+        const timedOut = result.lessons.flatMap((l) => l.exercises)
+          .filter((e) => e.tests.some((t) => t.status === "timeout"));
+        assert.ok(timedOut.length <= 3, `${kind}: ${timedOut.length} files timed out`);
+        const text = reports.join("\n");
+        assert.ok(text.length < 4 << 20, `${kind}: ${text.length} characters of reports`);
+        assert.ok(!text.includes(FAKE_TEXT), `${kind}: its text reached a report`);
+        assert.ok(!text.includes("graded({"), `${kind}: test-file text reached a report`);
+      }
+    } finally {
       await Deno.remove(out, { recursive: true });
     }
   },

@@ -18,7 +18,7 @@
 import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseJUnit, type ReportedTest } from "./junit.ts";
-import { firstErrorLine, readBounded, readLines, startDeno } from "../lib/process.ts";
+import { firstErrorLine, readBounded, startDeno } from "../lib/process.ts";
 import { MAX_NAME_LENGTH, watchProgress } from "./watch.ts";
 import { MARKER } from "../testkit/protocol.ts";
 
@@ -76,6 +76,12 @@ export interface ProcessLimits {
   wrapper?: string[];
   /** More `deno test` flags, e.g. `["--cached-only", "--deny-net"]`. */
   extraArgs?: string[];
+  /**
+   * A folder of the caller's for the generated root module and the runtime's report, instead
+   * of a new temporary folder per process; one per process running at once. The child cannot
+   * read it (only its root module, which it loads).
+   */
+  scratchDir?: string;
 }
 
 /** What to run and under which limits. */
@@ -169,13 +175,30 @@ export async function runTestFiles(options: RunFilesOptions): Promise<Record<str
   const started = performance.now();
   const results: Record<string, FileRun> = {};
   let pending = [...options.testFiles];
+  let failedAttempts = 0;
   while (pending.length) {
     const left = options.timeoutMs - (performance.now() - started);
     if (left <= 0 || options.signal?.aborted) {
       for (const file of pending) results[file] = { tests: [], timedOut: true, durationMs: 0 };
       break;
     }
-    const attempt = await runProcess(options, pending, left);
+    // The blame comes from progress lines, which the code under test can forge (watch.ts): a
+    // forged "next file loads" line could make every rerun blame another innocent file and pay
+    // the load limit again. After two processes that did not complete, each remaining file runs
+    // in a process of its own, where the blame is certain.
+    const files = failedAttempts >= 2 ? [pending[0]] : pending;
+    const attempt = await runProcess(options, files, left);
+    if (files.length === 1 && pending.length > 1) {
+      results[files[0]] = attempt.runs[files[0]] ??
+        { tests: [], timedOut: true, durationMs: 0 };
+      pending = pending.slice(1);
+      if (attempt.aborted) {
+        for (const file of pending) results[file] = { tests: [], timedOut: true, durationMs: 0 };
+        break;
+      }
+      continue;
+    }
+    if (!attempt.complete) failedAttempts++;
     if (attempt.complete) {
       Object.assign(results, attempt.runs);
       break;
@@ -216,7 +239,13 @@ const REPORTER_LINE =
 
 async function runProcess(options: RunFilesOptions, files: string[], limitMs: number) {
   const { workspace } = options;
-  const scratch = await Deno.makeTempDir({ prefix: "kit-run-" });
+  // The caller's folder for this run, when given (a grading's reused workspace: the same path
+  // for every student, so Deno's cache of the transpiled root module is reused, not grown).
+  const scratch = options.scratchDir ?? await Deno.makeTempDir({ prefix: "kit-run-" });
+  if (options.scratchDir) {
+    await Deno.mkdir(scratch, { recursive: true });
+    await Deno.remove(join(scratch, "report.xml")).catch(() => {});
+  }
   const junitPath = join(scratch, "report.xml");
   const rootPath = join(scratch, "run_test.ts");
   await Deno.writeTextFile(rootPath, await rootModuleSource(options, files));
@@ -249,6 +278,7 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
     testsOf: options.testsOf,
     testLimitMs: options.testLimitMs,
     loadLimitMs: loadLimit,
+    trusted: options.discover,
   });
   const events: Progress[] = [];
   let observedBytes = 0;
@@ -274,7 +304,7 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
       }
       return;
     }
-    const progress = parseMarker(line.slice(at + MARKER.length), elapsed(), options.discover);
+    const progress = parseProgressLine(line.slice(at + MARKER.length), elapsed(), options.discover);
     if (!progress || !watch.accept(progress)) return;
     options.onProgress?.(progress);
     if (progress.kind === "timeout" || progress.kind === "plot") {
@@ -319,9 +349,9 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
 
   // A reference run (trusted code) reports whole arrays of expected values on one line, a
   // graded run each test's answers.
-  const lineLimit = options.discover ? 512 << 20 : options.observe ? MAX_OBSERVED_BYTES : 64 << 10;
+  const lineLimit = options.discover ? 512 << 20 : options.observe ? MAX_OBSERVED_LINE : 64 << 10;
   const [stdoutTail, stderr, status] = await Promise.all([
-    readLines(child.stdout, onLine, lineLimit),
+    readProgressLines(child.stdout, onLine, lineLimit),
     readBounded(child.stderr),
     child.status,
   ]);
@@ -340,7 +370,7 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
       // No report: the process died.
     }
   }
-  await Deno.remove(scratch, { recursive: true }).catch(() => {});
+  if (!options.scratchDir) await Deno.remove(scratch, { recursive: true }).catch(() => {});
 
   const runs: Record<string, FileRun> = {};
   const base = (name: string): FileRun => ({
@@ -428,19 +458,91 @@ function explainCrash(printed: string, status: Deno.CommandStatus, test?: Progre
   return error ? `${ended}: ${error}` : `${ended} without an error (Deno.exit called?)`;
 }
 
+/** How much of the end of a child's output is kept for the reasons of a crash. */
+const KEEP_TAIL = 48 * 1024;
+
+/**
+ * Reads a child's output line by line, calling `onLine` for each line of at most `lineLimit`
+ * characters; a longer line is dropped whole (it is not the kit's), and reading it costs time in
+ * proportion to its length only: nothing of it is kept or copied once it passes the limit.
+ * Returns the output's last 48 KiB, for the reasons of a crash.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { readProgressLines } from "./run.ts";
+ * const lines: string[] = [];
+ * const text = `a\n${"x".repeat(50)}\nb\nc`;
+ * const tail = await readProgressLines(new Blob([text]).stream(), (l) => lines.push(l), 10);
+ * assert.deepEqual(lines, ["a", "b", "c"]);
+ * assert.ok(tail.endsWith("b\nc"));
+ * ```
+ */
+export async function readProgressLines(
+  stream: ReadableStream<Uint8Array>,
+  onLine: (line: string) => void,
+  lineLimit: number,
+): Promise<string> {
+  let partial = "";
+  // The line being read is over the limit: the rest of it is skipped.
+  let overlong = false;
+  let tail = "";
+  for await (const chunk of stream.pipeThrough(new TextDecoderStream())) {
+    tail = chunk.length >= KEEP_TAIL ? chunk.slice(-KEEP_TAIL) : (tail + chunk).slice(-KEEP_TAIL);
+    let start = 0;
+    for (let end = chunk.indexOf("\n"); end >= 0; end = chunk.indexOf("\n", start)) {
+      if (!overlong && partial.length + (end - start) <= lineLimit) {
+        onLine(partial + chunk.slice(start, end));
+      }
+      partial = "";
+      overlong = false;
+      start = end + 1;
+    }
+    if (!overlong && start < chunk.length) {
+      if (partial.length + (chunk.length - start) > lineLimit) {
+        overlong = true;
+        partial = "";
+      } else partial += chunk.slice(start);
+    }
+  }
+  if (partial && !overlong) onLine(partial);
+  return tail;
+}
+
 /** Longest text field (an input) a progress line may carry; longer is cut. */
 const MAX_FIELD_LENGTH = 400;
 /** Longest failure message a pattern is tried on. */
 const MAX_FAILURE_TEXT = 4096;
 
+/** Longest progress line other than a graded test's answers read from an untrusted run. */
+export const MAX_CONTROL_LINE = 16 << 10;
+
 /**
- * Reads one progress line: its kind and fields, each checked for type and cut to a fixed
- * length. The child's `timeoutMs` is kept only in a reference run (the teacher's tests on the
+ * Reads one progress line (after the marker): its kind and fields, each checked for type and
+ * cut to a fixed length. In a run of untrusted code (`trusted` false) a line other than a
+ * test's answers (`observed`) longer than {@link MAX_CONTROL_LINE} is not the kit's and is not
+ * parsed. The child's `timeoutMs` is kept only in a reference run (the teacher's tests on the
  * solutions), whose limits the graded runs then use (watch.ts). Linear in the line's length.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseProgressLine } from "./run.ts";
+ * const line = 'test {"file":"a_test.ts","name":"a [1 pt]","timeoutMs":1e9}';
+ * assert.deepEqual(parseProgressLine(line, 5), { kind: "test", file: "a_test.ts", name: "a [1 pt]", at: 5 });
+ * assert.equal(parseProgressLine(`case {"input":"${"x".repeat(1 << 20)}"}`, 5), undefined);
+ * ```
  */
-function parseMarker(text: string, at: number, trusted = false): Progress | undefined {
+export function parseProgressLine(
+  text: string,
+  at: number,
+  trusted = false,
+): Progress | undefined {
   const space = text.indexOf(" ");
   if (space < 0 || space > 32) return undefined;
+  if (!trusted && text.length > MAX_CONTROL_LINE && text.slice(0, space) !== "observed") {
+    return undefined;
+  }
   try {
     const data = JSON.parse(text.slice(space + 1));
     if (typeof data !== "object" || data === null) return undefined;
@@ -567,6 +669,18 @@ async function needsNodeCompatibility(workspace: string, paths: string[]): Promi
   return false;
 }
 
+/**
+ * A fresh copy of a short string, holding no reference to the longer string it was cut from.
+ *
+ * @example
+ * ```ts ignore
+ * kept.push(detach(line.slice(0, 2000)));
+ * ```
+ */
+function detach(text: string): string {
+  return new TextDecoder().decode(new TextEncoder().encode(text));
+}
+
 /** Text kept per file: the first and last lines, bounded. */
 class BoundedText {
   #head: string[] = [];
@@ -588,7 +702,10 @@ class BoundedText {
     if (this.#repeats) this.#push(`  (the line above ${this.#repeats} more times)`);
     this.#repeats = 0;
   }
-  #push(cut: string): void {
+  #push(line: string): void {
+    // A copy, not a slice: a slice of the runtime's output keeps the whole chunk it came from
+    // (kilobytes for a short line, megabytes for a long one) alive in the grader's memory.
+    const cut = detach(line);
     if (this.#head.length < 100) this.#head.push(cut);
     else {
       this.#tail.push(cut);
@@ -608,6 +725,8 @@ class BoundedText {
 
 /** Most bytes of answers read from one graded run (the whole course's are about 1.5 MB). */
 const MAX_OBSERVED_BYTES = 64 << 20;
+/** Longest line of one test's answers read from a graded run. */
+const MAX_OBSERVED_LINE = 16 << 20;
 
 /** Largest JUnit report read; a real one is a few kilobytes per test. */
 const MAX_REPORT_BYTES = 32 * 1024 * 1024;

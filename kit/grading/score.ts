@@ -4,6 +4,7 @@
  * @module
  */
 
+import { join } from "node:path";
 import { formatInput } from "../testkit/describe.ts";
 import { exerciseOf, type Lesson } from "../course/lessons.ts";
 import { type DeclaredTest, type Manifest, pointsInName } from "../course/manifest.ts";
@@ -294,7 +295,8 @@ export async function scoreLessons(
   const alone = runnable.filter((file) => !together.includes(file));
   const groups = [...(together.length ? [together] : []), ...alone.map((file) => [file])];
   const runs: Record<string, FileRun> = {};
-  await mapConcurrent(groups, concurrency, async (files) => {
+  await mapConcurrent(groups, concurrency, async (files, index) => {
+    const scratchDir = options.limits?.scratchDir;
     Object.assign(
       runs,
       await runTestFiles({
@@ -306,6 +308,8 @@ export async function scoreLessons(
         testLimitMs: options.testLimitMs,
         timeoutMs: Math.max(0, budgetMs - (performance.now() - started)),
         ...options.limits,
+        // One folder per group: groups run at once.
+        scratchDir: scratchDir ? join(scratchDir, String(index)) : undefined,
         trace: options.trace,
         onProgress: options.onProgress,
         signal: options.signal,

@@ -10,9 +10,14 @@
  * @module
  */
 
-import { join } from "node:path";
+import { dirname, join, relative, sep as SEP } from "node:path";
+import { fileURLToPath as fromFileUrl, pathToFileURL } from "node:url";
+import { runDeno } from "../lib/process.ts";
 import type { Lesson } from "../course/lessons.ts";
 import { type AcceptedFile, readAccepted } from "./submissions.ts";
+import { makeTempFolder } from "./temp.ts";
+
+const toFileUrl = (path: string) => pathToFileURL(path).href;
 
 /** What to stage. */
 export interface StageOptions {
@@ -31,6 +36,26 @@ export interface StageOptions {
    * `implementationRoot` is not listed again (see submissions.ts).
    */
   files?: AcceptedFile[];
+  /**
+   * Only these files of the teacher's copy (relative paths: `kit/testkit/graded.ts`,
+   * `data/digits.csv`), instead of all of `kit/` and `data/`: a student's workspace gets what
+   * its test processes load (see `stagedKitFiles`), not the teacher's generators or grader. They
+   * and the test files are hard links where the file system allows (the student's process may
+   * not write, and nothing of the grader writes into a staged file of the teacher's), else
+   * copies.
+   */
+  kitFiles?: readonly string[];
+  /**
+   * An existing folder to stage into instead of a new temporary one (a grading's reused
+   * workspace, see `gradeClass`): emptied first, and `dispose` empties it again. Deno caches
+   * each module it transpiles by its path, so one path per concurrent student, not one per
+   * student, keeps that cache from growing by the kit's modules for every student, and lets
+   * each student after the first reuse it.
+   */
+  into?: string;
+  /** Remove the workspace when the process is interrupted (SIGINT, SIGTERM) meanwhile, and end
+   * it: the grader's, whose workspaces hold teacher material (see temp.ts). */
+  removeOnInterrupt?: boolean;
 }
 
 /** A staged workspace. */
@@ -64,6 +89,22 @@ export async function copyTree(from: string, to: string): Promise<void> {
   }
 }
 
+/** Removes everything inside `folder`, keeping the folder. Links are removed, not followed. */
+async function emptyFolder(folder: string): Promise<void> {
+  for await (const entry of Deno.readDir(folder)) {
+    await Deno.remove(join(folder, entry.name), { recursive: true }).catch(() => {});
+  }
+}
+
+/** A hard link to the teacher's file where the file system allows, else a copy. */
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await Deno.link(from, to);
+  } catch {
+    await Deno.copyFile(from, to);
+  }
+}
+
 /**
  * Builds a workspace where the kit's tests run against the implementation files of
  * `implementationRoot`.
@@ -75,29 +116,62 @@ export async function copyTree(from: string, to: string): Promise<void> {
  * ```
  */
 export async function stageWorkspace(options: StageOptions): Promise<Stage> {
-  const { kitRoot, implementationRoot, lessons } = options;
   const maxBytes = options.maxFileBytes ?? 1 << 20;
-  const root = await Deno.makeTempDir({ prefix: "kit-stage-" });
+  // Teacher material (tests, cases, for a reference run the solutions): removed however the
+  // work ends, for the grader an interrupt included (temp.ts).
+  if (options.into) {
+    // A held folder of the caller's, reused from student to student: emptied again after.
+    const into = options.into;
+    const empty = () => emptyFolder(into);
+    await empty();
+    try {
+      return await fillStage(options, into, maxBytes, empty);
+    } catch (error) {
+      await empty();
+      throw error;
+    }
+  }
+  const folder = await makeTempFolder("kit-stage-", options.removeOnInterrupt);
+  try {
+    return await fillStage(options, folder.path, maxBytes, folder.remove);
+  } catch (error) {
+    await folder.remove();
+    throw error;
+  }
+}
+
+async function fillStage(
+  options: StageOptions,
+  root: string,
+  maxBytes: number,
+  dispose: () => Promise<void>,
+): Promise<Stage> {
+  const { kitRoot, implementationRoot, lessons } = options;
   const refused: string[] = [];
   for (const file of ["deno.json", "deno.lock"]) {
     await Deno.copyFile(join(kitRoot, file), join(root, file)).catch((error) => {
       if (!(error instanceof Deno.errors.NotFound)) throw error;
     });
   }
-  for (const folder of ["kit", "data"]) {
-    // Trusted code (the reference solutions) may run against the kit itself through a link,
-    // which saves copying it; a submission always gets copies.
-    if (options.linkKit) await Deno.symlink(join(kitRoot, folder), join(root, folder));
-    else await copyTree(join(kitRoot, folder), join(root, folder));
+  if (options.kitFiles) {
+    const folders = new Set(options.kitFiles.map((file) => dirname(file)));
+    for (const folder of folders) await Deno.mkdir(join(root, folder), { recursive: true });
+    for (const file of options.kitFiles) await linkOrCopy(join(kitRoot, file), join(root, file));
+  } else {
+    for (const folder of ["kit", "data"]) {
+      // Trusted code (the reference solutions) may run against the kit itself through a link,
+      // which saves copying it; a submission always gets copies.
+      if (options.linkKit) await Deno.symlink(join(kitRoot, folder), join(root, folder));
+      else await copyTree(join(kitRoot, folder), join(root, folder));
+    }
   }
   for (const lesson of lessons) {
     const target = join(root, "exercises", lesson.slug);
     await Deno.mkdir(target, { recursive: true });
     for (const testFile of lesson.testFiles) {
-      await Deno.copyFile(
-        join(kitRoot, "exercises", lesson.slug, testFile),
-        join(target, testFile),
-      );
+      const from = join(kitRoot, "exercises", lesson.slug, testFile);
+      if (options.kitFiles) await linkOrCopy(from, join(target, testFile));
+      else await Deno.copyFile(from, join(target, testFile));
     }
     if (options.files) {
       for (const file of options.files.filter((f) => f.slug === lesson.slug)) {
@@ -136,9 +210,80 @@ export async function stageWorkspace(options: StageOptions): Promise<Stage> {
       }
     }
   }
-  return {
-    root,
-    refused,
-    dispose: () => Deno.remove(root, { recursive: true }).catch(() => {}),
+  return { root, refused, dispose };
+}
+
+/** Lists the files under `folder` (relative to `root`), leaving out `testdata` folders. */
+async function filesUnder(root: string, folder: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (relativePath: string) => {
+    let entries: Deno.DirEntry[];
+    try {
+      entries = await Array.fromAsync(Deno.readDir(join(root, relativePath)));
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name === "testdata") continue;
+      const path = join(relativePath, entry.name);
+      const info = entry.isSymlink ? await Deno.stat(join(root, path)).catch(() => null) : entry;
+      if (info?.isDirectory) await walk(path);
+      else if (info?.isFile) found.push(path);
+    }
   };
+  await walk(folder);
+  return found;
+}
+
+/**
+ * The files of the teacher's copy a student's workspace needs (for `kitFiles`): every module
+ * of `kit/` the lessons' test files load (the trusted `deno info`, run once per grading), the
+ * helpers a submission may import (`kit/lib/`, `kit/testkit/`), `data/`, and with
+ * `withCases` the cases files (else the grader writes redacted ones). The teacher's generators,
+ * grader, results and attacks are left out.
+ *
+ * @example
+ * ```ts ignore
+ * const kitFiles = await stagedKitFiles(kitRoot, lessons, false);
+ * ```
+ */
+export async function stagedKitFiles(
+  kitRoot: string,
+  lessons: Lesson[],
+  withCases: boolean,
+): Promise<string[]> {
+  const scratch = await makeTempFolder("kit-graph-");
+  const files = new Set<string>();
+  try {
+    const root = join(scratch.path, "root.ts");
+    await Deno.writeTextFile(
+      root,
+      lessons.flatMap((lesson) =>
+        lesson.testFiles.map((file) =>
+          `import ${JSON.stringify(toFileUrl(join(kitRoot, "exercises", lesson.slug, file)))};\n`
+        )
+      ).join(""),
+    );
+    const output = await runDeno({
+      args: ["info", "--json", "--no-remote", `--config=${join(kitRoot, "deno.json")}`, root],
+      cwd: kitRoot,
+      kind: "kit",
+    });
+    if (!output.success) throw new Error(`deno info failed: ${output.stderr.split("\n")[0]}`);
+    for (const module of JSON.parse(output.stdout).modules ?? []) {
+      const specifier = String(module.specifier ?? "");
+      if (!specifier.startsWith("file://")) continue;
+      const path = relative(kitRoot, fromFileUrl(specifier));
+      if (path.startsWith(`kit${SEP}`)) files.add(path);
+    }
+  } finally {
+    await scratch.remove();
+  }
+  for (const folder of [join("kit", "lib"), join("kit", "testkit"), "data"]) {
+    for (const file of await filesUnder(kitRoot, folder)) files.add(file);
+  }
+  const cases = join("kit", "cases") + SEP;
+  return [...files].filter((file) =>
+    withCases ? true : !(file.startsWith(cases) && file.endsWith(".json"))
+  ).sort();
 }

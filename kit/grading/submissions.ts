@@ -290,7 +290,9 @@ export async function readAccepted(file: AcceptedFile, maxBytes: number): Promis
   if (!info.isFile || info.size > maxBytes) throw new Error(`${file.name} changed while grading`);
   const handle = await Deno.open(file.path, { read: true });
   try {
-    const buffer = new Uint8Array(maxBytes + 1);
+    // One byte more than the file had when inspected (never the whole limit for every file):
+    // a file that grew since is refused.
+    const buffer = new Uint8Array(Math.min(maxBytes, file.size, info.size) + 1);
     let length = 0;
     while (length < buffer.length) {
       const n = await handle.read(buffer.subarray(length));
@@ -298,6 +300,7 @@ export async function readAccepted(file: AcceptedFile, maxBytes: number): Promis
       length += n;
     }
     if (length > maxBytes) throw new Error(`${file.name} grew over ${maxBytes} bytes`);
+    if (length === buffer.length) throw new Error(`${file.name} changed while grading`);
     return buffer.slice(0, length);
   } finally {
     handle.close();

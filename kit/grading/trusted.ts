@@ -139,6 +139,8 @@ async function discoverWith(
     kitRoot,
     implementationRoot: join(kitRoot, "solutions"),
     lessons,
+    // The solutions and, with held-out cases, their expected values: gone on an interrupt.
+    removeOnInterrupt: true,
   });
   try {
     const casesDir = join(stage.root, "kit", "cases");
@@ -253,7 +255,7 @@ export async function checkRedaction(discovery: Discovery): Promise<void> {
 /**
  * Replaces, in a staged workspace, every `kit/cases/*.json` by its redacted version (only what
  * the reference run needed kept, see judge.ts); cases files the reference run did not see are
- * removed.
+ * left out.
  *
  * @example
  * ```ts ignore
@@ -262,12 +264,15 @@ export async function checkRedaction(discovery: Discovery): Promise<void> {
  */
 export async function stageRedactedCases(workspace: string, discovery: Discovery): Promise<void> {
   const casesDir = join(workspace, "kit", "cases");
+  await Deno.mkdir(casesDir, { recursive: true });
   for await (const entry of Deno.readDir(casesDir)) {
-    const target = join(casesDir, entry.name);
-    // Made once by the set-up's self-check (the held-out folder is gone by now).
-    const text = discovery.redacted?.get(entry.name);
-    if (text === undefined) await Deno.remove(target, { recursive: true });
-    else await Deno.writeTextFile(target, text);
+    // A staged copy the reference run did not see goes; a hard link to the teacher's file is
+    // removed, never written through.
+    await Deno.remove(join(casesDir, entry.name), { recursive: true });
+  }
+  // Made once by the set-up's self-check (the held-out folder is gone by now).
+  for (const [name, text] of discovery.redacted ?? []) {
+    await Deno.writeTextFile(join(casesDir, name), text, { createNew: true });
   }
 }
 

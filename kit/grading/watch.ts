@@ -5,7 +5,9 @@
  * can print lines of the same shape. So a line counts only when it fits what the run can do at
  * that point: a file starts loading only in the root module's order, the graded tests start only
  * after every file loaded, a test line must name a test the manifest declares for a file of the
- * run (once: a test starts once), and the end comes after the tests. Limits come from the
+ * run (once: a test starts once), and the end comes after the tests; a time-out, a plot or an
+ * answer must name a declared test, an input comes only while a test runs, and a reference
+ * run's lines (`cases`, `reference`) count only in a reference run. Limits come from the
  * grader: each test's from the reference run (the teacher's test declarations) or the default,
  * never from a number on a line; the clock is the grader's. A forged line can at most move the
  * blame to another file of the same run, or start a declared test's limit early: it can never
@@ -33,6 +35,9 @@ export interface WatchRules {
   testLimitMs?: (name: string) => number | undefined;
   /** Limit of one file's loading, ms. */
   loadLimitMs: number;
+  /** A reference run (the teacher's tests on the solutions): its `cases` and `reference`
+   * lines count. In any other run they are forged. */
+  trusted?: boolean;
 }
 
 /** Why the watchdog stops a process: the file to blame and what ran too long. */
@@ -122,10 +127,17 @@ export function watchProgress(rules: WatchRules): Watch {
       case "timeout":
       case "plot":
       case "observed":
-        return declared(progress) || (progress.kind === "observed" && !rules.testsOf);
+        // Each names a declared test of a file of the run (a stop, a failed array, the
+        // answers), or any test where the manifest declares none (the learner's own files).
+        return declared(progress) || (!rules.testsOf && inRun(progress.file));
+      case "case":
+        // An input, shown while a test runs.
+        return phase === "test" && test !== undefined;
+      case "cases":
+      case "reference":
+        return rules.trusted === true;
       default:
-        // `case` (an input, for display), and a reference run's `cases` and `reference`.
-        return true;
+        return false;
     }
   };
   const overdue = (now: number): Overdue | undefined => {

@@ -244,3 +244,43 @@ export function shownIn(text: string): (value: unknown) => boolean {
   return (value) =>
     typeof value === "string" ? value.length > 0 && text.includes(value) : written.has(value);
 }
+
+// The typed arrays' own accessors, taken before any learner module runs (graded.ts imports this
+// module first and then freezes %TypedArray%.prototype): an object that only looks like a typed
+// array (a plain array, a proxy, an own `buffer` property) cannot answer them.
+const TYPED_ARRAY_PROTOTYPE = Object.getPrototypeOf(Uint8Array.prototype);
+const typedArrayGetter = (key: PropertyKey) =>
+  Object.getOwnPropertyDescriptor(TYPED_ARRAY_PROTOTYPE, key)!.get!;
+const TAG_OF = typedArrayGetter(Symbol.toStringTag);
+const BUFFER_OF = typedArrayGetter("buffer");
+const BYTE_OFFSET_OF = typedArrayGetter("byteOffset");
+const LENGTH_OF = typedArrayGetter("length");
+const applyGetter = Reflect.apply;
+
+/**
+ * Where `view` lies in `base`, judged by the runtime's own typed-array accessors, never by the
+ * objects' properties: `[first index, length]` when both are real `Float64Array`s over the same
+ * memory, else what they are not. Structural tests (lesson 05's layers) compare it with the
+ * layout the reference has on the same configuration.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { viewPlacement } from "./describe.ts";
+ * const params = new Float64Array(10);
+ * assert.deepEqual(viewPlacement(params.subarray(4, 7), params), [4, 3]);
+ * assert.equal(viewPlacement(new Float64Array(3), params), "not a view of the same memory");
+ * assert.equal(viewPlacement([0, 0, 0], params), "not a Float64Array");
+ * ```
+ */
+export function viewPlacement(view: unknown, base: unknown): [number, number] | string {
+  const tag = (value: unknown) => applyGetter(TAG_OF, value, []);
+  if (tag(view) !== "Float64Array") return "not a Float64Array";
+  if (tag(base) !== "Float64Array") return "not a view of a Float64Array";
+  if (applyGetter(BUFFER_OF, view, []) !== applyGetter(BUFFER_OF, base, [])) {
+    return "not a view of the same memory";
+  }
+  const at = (applyGetter(BYTE_OFFSET_OF, view, []) - applyGetter(BYTE_OFFSET_OF, base, [])) /
+    Float64Array.BYTES_PER_ELEMENT;
+  return [at, applyGetter(LENGTH_OF, view, [])];
+}

@@ -535,14 +535,25 @@ const MAX_OBSERVED_ITEMS = 1_000_000;
 const objectKeys = Object.keys;
 const isView = ArrayBuffer.isView;
 
+/** Longest error message an observation carries to the grader. */
+const MAX_OBSERVED_MESSAGE = 4000;
+
+function cutMessage(message: string): string {
+  return message.length > MAX_OBSERVED_MESSAGE
+    ? message.slice(0, MAX_OBSERVED_MESSAGE) + "…"
+    : message;
+}
+
 function observe(kind: Kind, c: CaseData, outcome: Outcome): void {
   // Only what the learner's code gave: expected values and tolerances come from the grader's
   // reference run, never from this process.
   observations.push({
     kind,
     input: String(c.input),
+    // An error's message is the learner's to make long: only its start is the grader's to
+    // check (`messageIncludes` names a setting or a bound, a few words).
     outcome: "threw" in outcome
-      ? { threw: outcome.threw, message: outcome.message }
+      ? { threw: outcome.threw, message: cutMessage(outcome.message) }
       : { value: toPlain(outcome.value, 0) },
   });
 }
@@ -593,7 +604,9 @@ function toPlain(value: unknown, depth: number): unknown {
       for (let i = 0; i < n; i++) values.push(toPlain(list[i], depth + 1));
       return values;
     }
-    if (value instanceof ErrorCtor) return { $error: `${value.name}: ${value.message}` };
+    if (value instanceof ErrorCtor) {
+      return { $error: cutMessage(`${value.name}: ${value.message}`) };
+    }
     const object: Record<string, unknown> = {};
     const keys = objectKeys(value as object);
     if (keys.length > 10_000) return { $large: true };
