@@ -8,15 +8,15 @@
  */
 
 import "../lib/require_deno.ts"; // first: stops with a clear message on a Deno too old for the kit
-import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { join, resolve } from "node:path";
 import { type CodeSource, defaultSource, loadPiece } from "../search/code.ts";
-import { type RunCampaign, runSession } from "../capstone/session.ts";
+import { type RunCampaign, runSession, type Session } from "../capstone/session.ts";
 import { type FitWithEarlyStopping, LAB_SETTINGS } from "../capstone/lab.ts";
 import { campaignReadme, comparisonTable, phaseFigures } from "../capstone/report.ts";
 import { writeTextFileAtomic } from "../lib/files.ts";
 import { worseBeyondNoise } from "../testkit/capstone_verdicts.ts";
+import { oneOf, parseCommandLine, runMain, wholeNumber, withUsage } from "./args.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -32,48 +32,16 @@ const USAGE = `usage: deno task capstone [--seed S] [--budget EPOCHS] [--out DIR
   --code C         whose runCampaign and early stopping to run: exercises (yours) or
                    solutions (default when that folder exists)`;
 
-/** A bad command line: printed with the usage. */
-class UsageError extends Error {}
+/** The options of the command line, as `parseCommandLine` takes them. */
+const OPTIONS = {
+  seed: { type: "string", default: "0" },
+  budget: { type: "string", default: String(LAB_SETTINGS.budget) },
+  out: { type: "string" },
+  code: { type: "string" },
+} as const;
 
-function integerArg(name: string, text: string, min: number): number {
-  const value = Number(text);
-  if (!/^-?\d+$/.test(text) || value < min) {
-    throw new UsageError(`--${name} must be an integer >= ${min}, got "${text}"`);
-  }
-  return value;
-}
-
-function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        seed: { type: "string", default: "0" },
-        budget: { type: "string", default: String(LAB_SETTINGS.budget) },
-        out: { type: "string" },
-        code: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    }).values;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
-async function main(args: string[]): Promise<number> {
-  const values = parse(args);
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const seed = integerArg("seed", values.seed!, -(2 ** 31));
-  // The baseline alone may take maxEpochs: one more epoch leaves the search at least one run.
-  const budget = integerArg("budget", values.budget!, LAB_SETTINGS.maxEpochs + 1);
-  const source = (values.code ?? await defaultSource(KIT_ROOT)) as CodeSource;
-  if (source !== "solutions" && source !== "exercises") {
-    throw new UsageError(`--code must be exercises or solutions, got "${source}"`);
-  }
-  const out = resolve(Deno.env.get("INIT_CWD") ?? Deno.cwd(), values.out ?? `capstone-${seed}`);
+/** Loads the campaign and early stopping from `source` and runs them on the digits lab. */
+async function campaign(source: CodeSource, seed: number, budget: number): Promise<Session> {
   const runCampaign = await loadPiece(KIT_ROOT, source, "11-capstone/campaign.ts", "runCampaign");
   const fit = await loadPiece(
     KIT_ROOT,
@@ -81,16 +49,41 @@ async function main(args: string[]): Promise<number> {
     "06-validation/early_stopping.ts",
     "fitWithEarlyStopping",
   );
-  console.error(
-    `capstone on digits: seed ${seed}, budget ${budget} epochs, code from ${source}/ …`,
-  );
-  const started = performance.now();
-  const session = await runSession(
+  return await runSession(
     runCampaign as unknown as RunCampaign,
     fit as unknown as FitWithEarlyStopping,
     { seed },
     { ...LAB_SETTINGS, budget },
   );
+}
+
+/**
+ * The command: parses, runs the campaign, writes the report folder and prints the comparison.
+ * A bad argument exits 2 with the usage; a campaign that fails or breaks a rule exits 1.
+ */
+const main = withUsage("capstone", USAGE, async (args: string[]): Promise<number> => {
+  const { values } = parseCommandLine(args, OPTIONS, false);
+  const seed = wholeNumber("seed", values.seed, -(2 ** 31));
+  // The baseline alone may take maxEpochs: one more epoch leaves the search at least one run.
+  const budget = wholeNumber("budget", values.budget, LAB_SETTINGS.maxEpochs + 1);
+  const source = oneOf<CodeSource>(
+    "code",
+    values.code ?? await defaultSource(KIT_ROOT),
+    ["exercises", "solutions"],
+  );
+  const out = resolve(Deno.env.get("INIT_CWD") ?? Deno.cwd(), values.out ?? `capstone-${seed}`);
+  console.error(
+    `capstone on digits: seed ${seed}, budget ${budget} epochs, code from ${source}/ …`,
+  );
+  const started = performance.now();
+  let session: Session;
+  try {
+    session = await campaign(source, seed, budget);
+  } catch (error) {
+    // The learner's code failed (a stub, a thrown error): not a usage error, so exit 1.
+    console.error(`capstone: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
   const figures = await phaseFigures(session);
   await Deno.mkdir(out, { recursive: true });
   for (const figure of figures) await writeTextFileAtomic(join(out, figure.file), figure.svg);
@@ -106,16 +99,8 @@ async function main(args: string[]): Promise<number> {
     } s, wall time ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   return broken.length ? 1 : 0;
-}
+});
 
-if (import.meta.main) {
-  try {
-    Deno.exit(await main(Deno.args));
-  } catch (error) {
-    const usage = error instanceof UsageError ? `\n\n${USAGE}` : "";
-    console.error(`error: ${(error as Error).message}${usage}`);
-    Deno.exit(error instanceof UsageError ? 2 : 1);
-  }
-}
+if (import.meta.main) await runMain("capstone", main);
 
 export { main };
