@@ -127,9 +127,22 @@ function correctCount(net: Mlp, data: Examples): number {
  * `lab` goes to the campaign, `record()` to the report.
  *
  * @example
- * ```ts ignore
- * const { lab, record } = createLab(await loadPrepared("digits"), fitWithEarlyStopping);
- * const report = runCampaign(lab, { seed: 0 });
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { createLab } from "./lab.ts";
+ * import { loadPrepared } from "../search/trial.ts";
+ * import { fitWithEarlyStopping } from "../../solutions/06-validation/early_stopping.ts";
+ * const data = await loadPrepared("iris");
+ * const settings = { budget: 12, maxEpochs: 5, patience: 2 };
+ * const { lab, record } = createLab(data, fitWithEarlyStopping, settings);
+ * const request = { config: lab.baseline, seed: "0/baseline", epochs: 5, phase: "baseline" } as const;
+ * const { outcome, model } = lab.train(request);
+ * assert.ok(outcome.epochs <= 5 && outcome.bestEpoch < outcome.epochs);
+ * assert.equal(lab.spent(), outcome.epochs); // the budget is charged what was trained
+ * assert.equal(lab.test(model).length, data.test.rows);
+ * assert.deepEqual(record().map((entry) => entry.kind), ["train", "test"]);
+ * const again = createLab(data, fitWithEarlyStopping, settings).lab.train(request).outcome;
+ * assert.deepEqual({ ...again, seconds: 0 }, { ...outcome, seconds: 0 }); // reproducible
  * ```
  */
 export function createLab(

@@ -104,8 +104,19 @@ export function logRows(log: string): { columns: string[]; rows: LogRow[] } {
  * intervals' widths beside it and McNemar's paired test.
  *
  * @example
- * ```ts ignore
- * console.log(comparisonTable(session));
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { comparisonTable } from "./report.ts";
+ * import { runSession } from "./session.ts";
+ * import { LAB_SETTINGS } from "./lab.ts";
+ * import { fitWithEarlyStopping } from "../../solutions/06-validation/early_stopping.ts";
+ * import { runCampaign } from "../../solutions/11-capstone/campaign.ts";
+ * const settings = { ...LAB_SETTINGS, budget: 100 };
+ * const session = await runSession(runCampaign, fitWithEarlyStopping, { seed: 0 }, settings);
+ * const table = comparisonTable(session);
+ * const final = session.report.final as { correct: number; rows: number };
+ * assert.ok(table.includes(`| ${final.correct}/${final.rows} = `));
+ * assert.match(table, /\| McNemar's exact two-sided p \| \d\.\d\d \|/);
  * ```
  */
 export function comparisonTable(session: Session): string {
@@ -193,8 +204,19 @@ function bestRow(rows: readonly LogRow[]): LogRow {
  * `deno task report`'s figures of each phase, their files prefixed with the phase's name.
  *
  * @example
- * ```ts ignore
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { phaseFigures } from "./report.ts";
+ * import { runSession } from "./session.ts";
+ * import { LAB_SETTINGS } from "./lab.ts";
+ * import { fitWithEarlyStopping } from "../../solutions/06-validation/early_stopping.ts";
+ * import { runCampaign } from "../../solutions/11-capstone/campaign.ts";
+ * const settings = { ...LAB_SETTINGS, budget: 100 };
+ * const session = await runSession(runCampaign, fitWithEarlyStopping, { seed: 0 }, settings);
  * const figures = await phaseFigures(session);
+ * assert.ok(figures.some((f) => f.file.startsWith("explore-")));
+ * assert.ok(figures.some((f) => f.file.startsWith("exploit-")));
+ * assert.ok(figures.every((f) => f.svg.startsWith("<svg") && f.title.includes(": ")));
  * ```
  */
 export async function phaseFigures(session: Session): Promise<Figure[]> {
@@ -224,8 +246,19 @@ export async function phaseFigures(session: Session): Promise<Figure[]> {
  * The report's README.
  *
  * @example
- * ```ts ignore
- * await Deno.writeTextFile("README.md", campaignReadme(session, figures));
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { campaignReadme, phaseFigures } from "./report.ts";
+ * import { runSession } from "./session.ts";
+ * import { LAB_SETTINGS } from "./lab.ts";
+ * import { fitWithEarlyStopping } from "../../solutions/06-validation/early_stopping.ts";
+ * import { runCampaign } from "../../solutions/11-capstone/campaign.ts";
+ * const settings = { ...LAB_SETTINGS, budget: 100 };
+ * const session = await runSession(runCampaign, fitWithEarlyStopping, { seed: 0 }, settings);
+ * const figures = await phaseFigures(session);
+ * const readme = campaignReadme(session, figures);
+ * assert.ok(readme.startsWith("# Capstone report: campaign seed 0"));
+ * assert.ok(figures.every((f) => readme.includes(`(${f.file})`))); // every figure linked
  * ```
  */
 export function campaignReadme(session: Session, figures: readonly Figure[]): string {

@@ -39,9 +39,15 @@ export const OVERFIT = { rows: 32, width: 64, lr: 0.1, momentum: 0.9, epochs: 20
  * pipeline can learn at all before any tuning (Karpathy, 2019; lesson 05).
  *
  * @example
- * ```ts ignore
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { sanityChecks } from "./session.ts";
+ * import { loadPrepared } from "../search/trial.ts";
  * const sanity = sanityChecks(await loadPrepared("digits"));
- * console.log(sanity.initialLoss, sanity.expectedInitialLoss);
+ * assert.equal(sanity.expectedInitialLoss, Math.log(10));
+ * assert.ok(Math.abs(sanity.initialLoss - Math.log(10)) < 0.5); // near uniform guessing
+ * assert.equal(sanity.overfitAccuracy, 1); // 32 rows learnt by heart
+ * assert.ok(sanity.overfitLoss < 0.05);
  * ```
  */
 export function sanityChecks(data: PreparedData): SanityChecks {
@@ -99,9 +105,31 @@ function copyAsJson(report: unknown): Record<string, unknown> {
  * Runs a whole session on digits (lesson 07's split, seed 0): sanity checks, then `runCampaign`
  * on a fresh lab, then the rules on the lab's record.
  *
+ * The example runs the reference campaign on the smallest budget the lab allows (the baseline's
+ * 20 epochs and one more), and a careless campaign that reads the test rows for its only run and
+ * reports little.
+ *
  * @example
- * ```ts ignore
- * const session = await runSession(runCampaign, fitWithEarlyStopping, { seed: 0 });
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { runSession } from "./session.ts";
+ * import { LAB_SETTINGS } from "./lab.ts";
+ * import type { CampaignLab } from "../testkit/capstone_contract.ts";
+ * import { fitWithEarlyStopping } from "../../solutions/06-validation/early_stopping.ts";
+ * import { runCampaign } from "../../solutions/11-capstone/campaign.ts";
+ * const settings = { ...LAB_SETTINGS, budget: LAB_SETTINGS.maxEpochs + 1 };
+ * const session = await runSession(runCampaign, fitWithEarlyStopping, { seed: 0 }, settings);
+ * assert.deepEqual(session.record.filter((e) => e.kind === "test").length, 2);
+ * assert.ok(Object.values(session.verdicts).every((broken) => broken?.length === 0));
+ * assert.equal(session.report.epochsSpent, settings.budget);
+ * const peek = (lab: CampaignLab) => {
+ *   const { model } = lab.train({ config: lab.baseline, seed: "s", epochs: 1, phase: "explore" });
+ *   return { final: { correct: lab.test(model).filter(Boolean).length } };
+ * };
+ * const careless = await runSession(peek, fitWithEarlyStopping, { seed: 0 }, settings);
+ * assert.deepEqual(careless.record.map((e) => e.kind), ["train", "test"]);
+ * assert.ok(careless.verdicts["test reads"]!.length > 0); // no baseline read first
+ * assert.ok(careless.verdicts.log!.length > 0); // no log reported
  * ```
  */
 export async function runSession(

@@ -41,8 +41,19 @@ export type Rule = typeof RULES[number];
  * and a copy of the report: what `deno task capstone` shows for a campaign on digits.
  *
  * @example
- * ```ts ignore
- * const broken = recordVerdicts(record(), copyReport(report), lab.baseline);
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { recordVerdicts } from "./verdicts.ts";
+ * import { fakeLab } from "../testkit/capstone_lab.ts";
+ * import { copyReport } from "../testkit/capstone_verdicts.ts";
+ * import { runCampaign } from "../../solutions/11-capstone/campaign.ts";
+ * const { lab, record } = fakeLab({ budget: 300 });
+ * const report = runCampaign(lab, { seed: 0 });
+ * const kept = recordVerdicts(record(), copyReport(report), lab.baseline);
+ * assert.ok(Object.values(kept).every((broken) => broken.length === 0));
+ * // A report that claims fewer epochs than the lab charged breaks the budget rule.
+ * const claimed = copyReport({ ...report, epochsSpent: 1 });
+ * assert.match(recordVerdicts(record(), claimed, lab.baseline).budget[0], /epochsSpent is 1/);
  * ```
  */
 export function recordVerdicts(
@@ -65,8 +76,15 @@ export function recordVerdicts(
  * different timings, for the same-seed rule).
  *
  * @example
- * ```ts ignore
- * const broken = verdictsByRule({ budget: 300 }, (lab) => runCampaign(lab, { seed: 0 }));
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { RULES, verdictsByRule } from "./verdicts.ts";
+ * import { runCampaign } from "../../solutions/11-capstone/campaign.ts";
+ * const kept = verdictsByRule({ budget: 300 }, (lab) => runCampaign(lab, { seed: 0 }));
+ * assert.deepEqual(Object.keys(kept).sort(), [...RULES].sort());
+ * // A campaign that draws its seed from the clock trains other runs the second time.
+ * const clocked = verdictsByRule({ budget: 300 }, (lab) => runCampaign(lab, { seed: lab.spent() + Date.now() }));
+ * assert.ok(kept["same seed"].length === 0 && clocked["same seed"].length > 0);
  * ```
  */
 export function verdictsByRule(
@@ -90,8 +108,17 @@ export function verdictsByRule(
  * all.
  *
  * @example
- * ```ts ignore
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { allVerdicts } from "./verdicts.ts";
+ * import { runCampaign } from "../../solutions/11-capstone/campaign.ts";
  * assert.deepEqual(allVerdicts({ budget: 300 }, (lab) => runCampaign(lab, { seed: 0 })), []);
+ * const overspent = allVerdicts({ budget: 25 }, (lab) => {
+ *   lab.train({ config: lab.baseline, seed: "a", epochs: 20, phase: "baseline" });
+ *   lab.train({ config: lab.baseline, seed: "b", epochs: 20, phase: "explore" });
+ * });
+ * const breach = /^budget: run 1 asked for 20 epochs with \d+ left in the budget$/;
+ * assert.ok(overspent.some((text) => breach.test(text))); // 25 less the baseline's epochs left
  * ```
  */
 export function allVerdicts(

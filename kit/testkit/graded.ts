@@ -98,6 +98,9 @@ const stalledFiles = new Map<string, { name: string; input: string }>();
  * one of its tests ran past its time limit (an endless loop would otherwise cost every test
  * of the file its full limit).
  *
+ * The example is not run: it is the runner's call, made from its generated root module around
+ * each import, and it writes a progress line to the test process's output.
+ *
  * @example
  * ```ts ignore
  * beginTestFile("decays_test.ts", { traceCases: true, skipAfterTimeout: true });
@@ -129,6 +132,8 @@ export function beginTestFile(
  * Called by the kit's runner when a test file could not be imported: registers a test named
  * `kit: load FILE` that fails with the error, so the runtime's report carries it.
  *
+ * The example is not run: it registers a test, which a running test (as an example is) may not.
+ *
  * @example
  * ```ts ignore
  * try { await import("./decays_test.ts"); } catch (error) { testFileFailed("decays_test.ts", error); }
@@ -156,6 +161,8 @@ export function testFileFailed(file: string, error: unknown): void {
 /**
  * Called by the kit's runner after the last import: registers a last test that reports a test
  * still running (stopped at its time limit), then marks the end of the graded tests.
+ *
+ * The example is not run: it registers a test, which a running test (as an example is) may not.
  *
  * @example
  * ```ts ignore
@@ -242,7 +249,17 @@ export interface GradedOptions {
   timeoutMs?: number;
 }
 
-/** The suffix that carries a test's points inside its name, e.g. `" [2 pts]"`. */
+/**
+ * The suffix that carries a test's points inside its name, e.g. `" [2 pts]"`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { pointsSuffix } from "./graded.ts";
+ * assert.equal("stepDecay: the table" + pointsSuffix(2), "stepDecay: the table [2 pts]");
+ * assert.equal(pointsSuffix(1), " [1 pt]");
+ * ```
+ */
 export function pointsSuffix(points: number): string {
   return ` [${points} ${points === 1 ? "pt" : "pts"}]`;
 }
@@ -250,6 +267,17 @@ export function pointsSuffix(points: number): string {
 /**
  * A failure found by an `expect*` helper: the input, what was expected, and what came back.
  * Its message is what the learner sees.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { expectNumber, GradedFailure } from "./graded.ts";
+ * assert.throws(
+ *   () => expectNumber({ input: "half(3)", actual: () => 1, expected: 1.5 }),
+ *   (error) => error instanceof GradedFailure && /expected: 1\.5/.test(error.message),
+ * );
+ * assert.equal(new GradedFailure("input: f(1)").name, "GradedFailure");
+ * ```
  */
 export class GradedFailure extends ErrorCtor {
   override name = "GradedFailure";
@@ -260,13 +288,28 @@ Object.freeze(GradedFailure.prototype);
 Object.freeze(GradedFailure);
 
 /**
- * Registers a graded test. The runtime reports it under the name `"<name> [N pts]"`.
+ * Registers a graded test. The runtime reports it under the name `"<name> [N pts]"`:
  *
- * @example
  * ```ts ignore
  * graded({ name: "square: small integers", points: 1, hint: "Multiply x by itself." }, () => {
  *   expectNumber({ input: "square(3)", actual: () => square(3), expected: 9 });
  * });
+ * ```
+ *
+ * That block is not run: a test cannot be registered while another runs (as an example does),
+ * so the example asserts what is refused before anything is registered: points that are not a
+ * positive integer, and a missing hint.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { graded } from "./graded.ts";
+ * const body = () => {};
+ * assert.throws(
+ *   () => graded({ name: "square: small integers", points: 1.5, hint: "Multiply." }, body),
+ *   /graded test "square: small integers": points must be a positive integer, got 1.5/,
+ * );
+ * assert.throws(() => graded({ name: "sq", points: 1, hint: " " }, body), /a hint is required/);
  * ```
  */
 export function graded(options: GradedOptions, fn: () => void | Promise<void>): void {
@@ -473,8 +516,15 @@ function elementNames(c: Case<ArrayLike<number>>): string[] | undefined {
  * Expects the learner's code to return a number close to `expected`.
  *
  * @example
- * ```ts ignore
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { expectNumber } from "./graded.ts";
+ * const half = (x: number) => x / 2;
  * expectNumber({ input: "half(3)", actual: () => half(3), expected: 1.5, rel: 1e-12 });
+ * assert.throws(
+ *   () => expectNumber({ input: "half(3)", actual: () => 1.5 + 1e-9, expected: 1.5, rel: 1e-12 }),
+ *   /input: +half\(3\)/,
+ * );
  * ```
  */
 export function expectNumber(c: Case<number>): void {
@@ -486,8 +536,15 @@ export function expectNumber(c: Case<number>): void {
  * differs (or the name `nameIndex` gives it).
  *
  * @example
- * ```ts ignore
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { expectNumbers } from "./graded.ts";
+ * const halves = (xs: number[]) => xs.map((x) => x / 2);
  * expectNumbers({ input: "halves([2, 4])", actual: () => halves([2, 4]), expected: [1, 2] });
+ * assert.throws(
+ *   () => expectNumbers({ input: "halves([2, 4])", actual: () => [1, 3], expected: [1, 2] }),
+ *   /index 1/,
+ * );
  * ```
  */
 export function expectNumbers(c: Case<ArrayLike<number>>): void {
@@ -499,8 +556,13 @@ export function expectNumbers(c: Case<ArrayLike<number>>): void {
  * objects of them compared deeply. Use {@link expectNumber} for floats.
  *
  * @example
- * ```ts ignore
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { expectEqual } from "./graded.ts";
+ * const label = (losses: number[]) => losses.at(-1)! > losses[0] ? "diverging" : "converging";
  * expectEqual({ input: "label([1, 2, 4])", actual: () => label([1, 2, 4]), expected: "diverging" });
+ * const wrong = { input: "label([4, 2, 1])", actual: () => label([4, 2, 1]), expected: "diverging" };
+ * assert.throws(() => expectEqual(wrong), /converging/);
  * ```
  */
 export function expectEqual<T>(c: Case<T>): void {
@@ -514,8 +576,15 @@ export function expectEqual<T>(c: Case<T>): void {
  * that throws on every input would earn the points.
  *
  * @example
- * ```ts ignore
- * expectThrows({ input: "stepDecay({ ..., stepSize: 0 }, 3)", actual: () => stepDecay(bad, 3) });
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { expectThrows } from "./graded.ts";
+ * const sqrt = (x: number) => {
+ *   if (x < 0) throw new RangeError(`sqrt needs x ≥ 0, got ${x}`);
+ *   return Math.sqrt(x);
+ * };
+ * expectThrows({ input: "sqrt(-1)", actual: () => sqrt(-1), messageIncludes: "x ≥ 0" });
+ * assert.throws(() => expectThrows({ input: "sqrt(4)", actual: () => sqrt(4) }), /sqrt\(4\)/);
  * ```
  */
 export function expectThrows(
@@ -758,12 +827,17 @@ function noteReference(kind: Kind, c: CaseData): void {
  * Used by the grader's reference run only: wraps a cases module's data so that reads are
  * recorded, which tells what a student's run needs (what the code under test reads, and what a
  * case's input text shows) from everything else. The grader then stages, for students, cases
- * in which everything else is replaced by an opaque handle (judge.ts).
+ * in which everything else is replaced by an opaque handle (judge.ts). A cases module writes
+ * `export default trackCases("03-lr-schedules.json", data);`; what it reads stays the data:
  *
  * @example
- * ```ts ignore
- * import data from "./03-lr-schedules.json" with { type: "json" };
- * export default trackCases("03-lr-schedules.json", data);
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { trackCases } from "./graded.ts";
+ * const data = { stepDecay: [{ epoch: 99, expected: 6.25e-5 }] };
+ * const cases = trackCases("03-lr-schedules.json", data);
+ * assert.equal(cases.stepDecay[0].expected, 6.25e-5);
+ * assert.deepEqual(JSON.parse(JSON.stringify(cases)), data);
  * ```
  */
 export function trackCases<T>(file: string, data: T): T {

@@ -357,10 +357,22 @@ export function narrowSpace(
  *    epochs spent. Run r (its log id: the baseline is run 0, so the first explore run is run 1)
  *    trains with seed `runSeed(seed, r)`; the baseline alone has `runSeed(seed, "baseline")`.
  *
+ * The example runs it on the graded tests' stand-in lab, and checks what holds for any design:
+ *
  * @example
- * ```ts ignore
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fakeLab } from "../../kit/testkit/capstone_lab.ts";
+ * import { runCampaign } from "./campaign.ts";
+ * const { lab, record } = fakeLab({ budget: 300 });
  * const report = runCampaign(lab, { seed: 0 });
- * console.log(report.final.accuracy, report.comparison.pValue);
+ * const reads = record().filter((entry) => entry.kind === "test");
+ * assert.deepEqual(reads.map((read) => read.run), [report.baselineId, report.winnerId]); // twice
+ * assert.equal(report.baselineId, 0); // the baseline first, before any search
+ * assert.equal(report.epochsSpent, lab.spent());
+ * assert.ok(lab.spent() <= lab.budget);
+ * assert.equal(report.final.correct, reads[1].correct);
+ * assert.equal(report.log.trim().split("\n").length, 1 + record().length - reads.length);
  * ```
  */
 export function runCampaign(

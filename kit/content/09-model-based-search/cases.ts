@@ -368,7 +368,27 @@ function proposeCases() {
   return { space: CASE_SPACE, gp, tpe };
 }
 
-/** Every graded case of the lesson. */
+/**
+ * Every graded case of the lesson, for `kit/cases/09-model-based-search.json`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { cases } from "./cases.ts";
+ * const all = cases();
+ * assert.deepEqual(Object.keys(all), [
+ *   "encode",
+ *   "kernels",
+ *   "cholesky",
+ *   "gp",
+ *   "normal",
+ *   "acquisition",
+ *   "tpe",
+ *   "propose",
+ * ]);
+ * assert.deepEqual(JSON.stringify(cases()), JSON.stringify(all)); // seeded: the same on every sync
+ * ```
+ */
 export function cases() {
   return {
     encode: encodeCases(),

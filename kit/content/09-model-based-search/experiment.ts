@@ -110,7 +110,18 @@ async function comparison(epochs: number, log: (line: string) => void): Promise<
   return records;
 }
 
-/** Runs every experiment; `log` reports progress. */
+/**
+ * Runs every experiment; `log` reports progress.
+ *
+ * The example is not run: it runs every search of lesson 09 on digits and times the samplers
+ * (minutes); `deno task experiment lesson-09` runs it.
+ *
+ * @example
+ * ```ts ignore
+ * import { runExperiments } from "./experiment.ts";
+ * const results = await runExperiments(console.log);
+ * ```
+ */
 export async function runExperiments(log: (line: string) => void) {
   const started = performance.now();
   const time = () => ((performance.now() - started) / 1000).toFixed(1);

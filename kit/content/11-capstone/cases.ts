@@ -111,7 +111,21 @@ function campaignCases() {
   return { graded: withExpected(GRADED_CAMPAIGNS), random: withExpected(drawnCampaigns()) };
 }
 
-/** Lesson 11's case file. */
+/**
+ * Lesson 11's case file, `kit/cases/11-capstone.json`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { capstoneCases } from "./cases.ts";
+ * const all = capstoneCases();
+ * assert.deepEqual(Object.keys(all), ["intervals", "mcnemar", "campaign"]);
+ * assert.deepEqual(JSON.stringify(capstoneCases()), JSON.stringify(all)); // seeded
+ * const { graded } = all.campaign as { graded: { expected: { baselineRead: number[] } }[] };
+ * // The reference reads the test rows for the baseline first: [correct, rows] on 360 rows.
+ * assert.ok(graded.length > 0 && graded.every((c) => c.expected.baselineRead[1] === 360));
+ * ```
+ */
 export function capstoneCases(): Record<string, unknown> {
   return { intervals: intervalCases(), mcnemar: mcnemarCases(), campaign: campaignCases() };
 }

@@ -22,6 +22,9 @@ export const CAMPAIGN_SEEDS: readonly number[] = [0, 1, 2, 3, 4];
  * Runs both designs once per seed of {@link CAMPAIGN_SEEDS} and returns what the results file
  * holds; `log` reports progress.
  *
+ * The example is not run: it trains ten whole campaigns on digits (minutes); `deno task
+ * experiment lesson-11` runs it.
+ *
  * @example
  * ```ts ignore
  * const results = await runExperiments(console.error);
