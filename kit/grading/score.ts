@@ -261,39 +261,9 @@ export async function scoreLessons(
   const budgetMs = lessonTimeoutMs * lessons.length;
   const started = performance.now();
   const concurrency = options.concurrency ?? Math.min(4, navigator.hardwareConcurrency || 2);
-  // Files as paths under exercises/: "03-lr-schedules/decays_test.ts".
-  const key = (lesson: Lesson, testFile: string) => `${lesson.slug}/${testFile}`;
   const declaredOf = (lesson: Lesson, testFile: string) =>
     options.manifest[lesson.slug]?.[testFile];
-  const refusals = new Map<string, string>();
-  const runnable: string[] = [];
-  const owners = new Map<string, string>();
-  const shared = new Set<string>();
-  const declaredFiles = new Set<string>();
-  const testsByFile = new Map<string, Set<string>>();
-  for (const lesson of lessons) {
-    for (const testFile of lesson.testFiles) {
-      const file = key(lesson, testFile);
-      const refusal = options.refuse?.(testFile, lesson);
-      if (refusal !== undefined) {
-        refusals.set(file, refusal);
-        continue;
-      }
-      runnable.push(file);
-      const declared = declaredOf(lesson, testFile);
-      if (declared) {
-        declaredFiles.add(file);
-        testsByFile.set(file, new Set(declared.map((test) => test.name)));
-      }
-      for (const test of declared ?? []) {
-        if (owners.has(test.name)) shared.add(owners.get(test.name)!).add(file);
-        owners.set(test.name, file);
-      }
-    }
-  }
-  const together = runnable.filter((file) => declaredFiles.has(file) && !shared.has(file));
-  const alone = runnable.filter((file) => !together.includes(file));
-  const groups = [...(together.length ? [together] : []), ...alone.map((file) => [file])];
+  const { refusals, owners, testsByFile, groups } = planRuns(lessons, options);
   const runs: Record<string, FileRun> = {};
   await mapConcurrent(groups, concurrency, async (files, index) => {
     const scratchDir = options.limits?.scratchDir;
@@ -322,7 +292,7 @@ export async function scoreLessons(
   const durationMs = performance.now() - started;
   return lessons.map((lesson) => {
     const exercises = lesson.testFiles.map((testFile) => {
-      const file = key(lesson, testFile);
+      const file = fileKey(lesson, testFile);
       const refusal = refusals.get(file);
       const run: FileRun = refusal !== undefined
         ? { tests: [], loadError: refusal, timedOut: false, durationMs: 0 }
@@ -338,4 +308,58 @@ export async function scoreLessons(
       durationMs,
     };
   });
+}
+
+/** A test file as a path under exercises/: "03-lr-schedules/decays_test.ts". */
+function fileKey(lesson: Lesson, testFile: string): string {
+  return `${lesson.slug}/${testFile}`;
+}
+
+/** Which files run, in which groups, and which test each file declares. */
+interface RunPlan {
+  /** Files the caller refused, with the reason shown. */
+  refusals: Map<string, string>;
+  /** The file declaring each test name. */
+  owners: Map<string, string>;
+  /** The tests each file declares. */
+  testsByFile: Map<string, Set<string>>;
+  /** Files run in one process each group. */
+  groups: string[][];
+}
+
+/**
+ * Groups the lessons' test files: the files whose tests the manifest declares, each name in one
+ * file only, run together; any other file runs alone (its tests cannot be told apart).
+ */
+function planRuns(lessons: Lesson[], options: ScoreOptions): RunPlan {
+  const refusals = new Map<string, string>();
+  const runnable: string[] = [];
+  const owners = new Map<string, string>();
+  const shared = new Set<string>();
+  const declaredFiles = new Set<string>();
+  const testsByFile = new Map<string, Set<string>>();
+  for (const lesson of lessons) {
+    for (const testFile of lesson.testFiles) {
+      const file = fileKey(lesson, testFile);
+      const refusal = options.refuse?.(testFile, lesson);
+      if (refusal !== undefined) {
+        refusals.set(file, refusal);
+        continue;
+      }
+      runnable.push(file);
+      const declared = options.manifest[lesson.slug]?.[testFile];
+      if (declared) {
+        declaredFiles.add(file);
+        testsByFile.set(file, new Set(declared.map((test) => test.name)));
+      }
+      for (const test of declared ?? []) {
+        if (owners.has(test.name)) shared.add(owners.get(test.name)!).add(file);
+        owners.set(test.name, file);
+      }
+    }
+  }
+  const together = runnable.filter((file) => declaredFiles.has(file) && !shared.has(file));
+  const alone = runnable.filter((file) => !together.includes(file));
+  const groups = [...(together.length ? [together] : []), ...alone.map((file) => [file])];
+  return { refusals, owners, testsByFile, groups };
 }

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Lesson } from "../course/lessons.ts";
 import type { Manifest } from "../course/manifest.ts";
 import type { FileRun, Progress } from "./run.ts";
-import { scoreLessons } from "./score.ts";
+import { type LessonResult, scoreLessons } from "./score.ts";
 import { stageWorkspace } from "./stage.ts";
 import {
   judgeObserved,
@@ -149,44 +149,8 @@ async function discoverWith(
         await Deno.copyFile(join(casesSource, entry.name), join(casesDir, entry.name));
       }
     }
-    const tracked = new Set<string>();
-    for (const lesson of lessons) {
-      for (const testFile of lesson.testFiles) {
-        const path = join(stage.root, "exercises", lesson.slug, testFile);
-        const text = await Deno.readTextFile(path);
-        await Deno.writeTextFile(
-          path,
-          text.replace(CASES_IMPORT, (_, quote, folder, name) => {
-            tracked.add(name);
-            return `${quote}${folder}${name}.tracked.ts${quote}`;
-          }),
-        );
-      }
-    }
-    for (const name of tracked) {
-      await Deno.writeTextFile(
-        join(casesDir, `${name}.tracked.ts`),
-        `import { trackCases } from "../testkit/graded.ts";\n` +
-          `import data from "./${name}.json" with { type: "json" };\n` +
-          `export default trackCases(${JSON.stringify(`${name}.json`)}, data);\n`,
-      );
-    }
-    const onProgress = (progress: Progress) => {
-      const data = progress.data;
-      if (progress.kind === "cases" && data && typeof data.file === "string") {
-        const entry = discovery.cases.get(data.file) ??
-          { inputs: new Set(), made: new Set(), same: new Set() };
-        for (const key of ["inputs", "made", "same"] as const) {
-          for (const p of Array.isArray(data[key]) ? data[key] : []) entry[key].add(String(p));
-        }
-        discovery.cases.set(data.file, entry);
-      } else if (progress.kind === "test" && progress.name && progress.timeoutMs! > 0) {
-        discovery.limits.set(progress.name, Math.min(progress.timeoutMs!, 600_000));
-      } else if (progress.kind === "reference" && data && typeof data.name === "string") {
-        discovery.reference.set(data.name, Array.isArray(data.cases) ? data.cases : []);
-        if (typeof data.hint === "string") discovery.hints.set(data.name, data.hint);
-      }
-    };
+    await trackCaseImports(stage.root, lessons);
+    const onProgress = (progress: Progress) => recordDiscovery(discovery, progress);
     const results = await scoreLessons(lessons, {
       workspace: stage.root,
       manifest,
@@ -197,24 +161,81 @@ async function discoverWith(
       referenceAnswers: isHeldOut,
       onProgress,
     });
-    for (const [i, lesson] of lessons.entries()) {
-      for (const exercise of results[i].exercises) {
-        for (const test of exercise.tests) {
-          if (test.status !== "pass") {
-            discovery.problems.push(
-              `${lesson.id}/${exercise.file} › ${test.name} fails on the solutions`,
-            );
-            if (!discovery.failingLessons.includes(lesson.slug)) {
-              discovery.failingLessons.push(lesson.slug);
-            }
-          }
-        }
-      }
-    }
+    recordFailures(discovery, lessons, results);
   } finally {
     await stage.dispose();
   }
   return discovery;
+}
+
+/**
+ * Points the staged test files' case imports at tracking wrappers (`NAME.tracked.ts`), which
+ * report which parts of each case the tests read as inputs and which they compare.
+ */
+async function trackCaseImports(root: string, lessons: Lesson[]): Promise<void> {
+  const casesDir = join(root, "kit", "cases");
+  const tracked = new Set<string>();
+  for (const lesson of lessons) {
+    for (const testFile of lesson.testFiles) {
+      const path = join(root, "exercises", lesson.slug, testFile);
+      const text = await Deno.readTextFile(path);
+      await Deno.writeTextFile(
+        path,
+        text.replace(CASES_IMPORT, (_, quote, folder, name) => {
+          tracked.add(name);
+          return `${quote}${folder}${name}.tracked.ts${quote}`;
+        }),
+      );
+    }
+  }
+  for (const name of tracked) {
+    await Deno.writeTextFile(
+      join(casesDir, `${name}.tracked.ts`),
+      `import { trackCases } from "../testkit/graded.ts";\n` +
+        `import data from "./${name}.json" with { type: "json" };\n` +
+        `export default trackCases(${JSON.stringify(`${name}.json`)}, data);\n`,
+    );
+  }
+}
+
+/** Records what one progress line of the reference run discovered. */
+function recordDiscovery(discovery: Discovery, progress: Progress): void {
+  const data = progress.data;
+  if (progress.kind === "cases" && data && typeof data.file === "string") {
+    const entry = discovery.cases.get(data.file) ??
+      { inputs: new Set(), made: new Set(), same: new Set() };
+    for (const key of ["inputs", "made", "same"] as const) {
+      for (const p of Array.isArray(data[key]) ? data[key] : []) entry[key].add(String(p));
+    }
+    discovery.cases.set(data.file, entry);
+  } else if (progress.kind === "test" && progress.name && progress.timeoutMs! > 0) {
+    discovery.limits.set(progress.name, Math.min(progress.timeoutMs!, 600_000));
+  } else if (progress.kind === "reference" && data && typeof data.name === "string") {
+    discovery.reference.set(data.name, Array.isArray(data.cases) ? data.cases : []);
+    if (typeof data.hint === "string") discovery.hints.set(data.name, data.hint);
+  }
+}
+
+/** Records each test that failed on the solutions, and its lesson. */
+function recordFailures(
+  discovery: Discovery & { failingLessons: string[] },
+  lessons: Lesson[],
+  results: LessonResult[],
+): void {
+  for (const [i, lesson] of lessons.entries()) {
+    for (const exercise of results[i].exercises) {
+      for (const test of exercise.tests) {
+        if (test.status !== "pass") {
+          discovery.problems.push(
+            `${lesson.id}/${exercise.file} › ${test.name} fails on the solutions`,
+          );
+          if (!discovery.failingLessons.includes(lesson.slug)) {
+            discovery.failingLessons.push(lesson.slug);
+          }
+        }
+      }
+    }
+  }
 }
 
 /**
