@@ -230,11 +230,13 @@ export async function mapConcurrent<T, R>(
 /**
  * Runs every graded test file of `lesson` in `options.workspace` and scores it (see
  * {@link scoreLessons}).
+ * The example is not run: it starts `deno test` processes on a kit workspace (the grading tests
+ * score the fixture kit).
  *
  * @example
  * ```ts ignore
  * const result = await scoreLesson(lesson, { workspace: kitRoot, manifest });
- * console.log(`${result.lesson.id}: ${result.score}/${result.maxScore} points`);
+ * assert.equal(result.score, result.exercises.reduce((sum, e) => sum + e.score, 0));
  * ```
  */
 export async function scoreLesson(lesson: Lesson, options: ScoreOptions): Promise<LessonResult> {
@@ -247,10 +249,13 @@ export async function scoreLesson(lesson: Lesson, options: ScoreOptions): Promis
  * student's whole course costs one test process; any other file runs in a process of its own,
  * since only the manifest tells which file a reported test belongs to. `lessonTimeoutMs` is per
  * lesson: the processes share `lessons.length` times it.
+ * The example is not run: it starts `deno test` processes on a kit workspace (the grading tests
+ * score the fixture kit).
  *
  * @example
  * ```ts ignore
  * const results = await scoreLessons(lessons, { workspace: kitRoot, manifest });
+ * assert.equal(results.length, lessons.length);
  * ```
  */
 export async function scoreLessons(

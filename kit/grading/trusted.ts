@@ -56,10 +56,13 @@ const CASES_IMPORT =
 /**
  * Runs the graded tests on the teacher's `solutions/` with tracked cases and reports which parts
  * of each cases file the tests use as expected values.
+ * The example is not run: it runs the reference solutions of the lessons (the grading tests use
+ * the fixture kit).
  *
  * @example
  * ```ts ignore
  * const discovery = await discoverExpected(kitRoot, lessons, manifest);
+ * assert.deepEqual(discovery.problems, []);
  * ```
  */
 export async function discoverExpected(
@@ -242,10 +245,11 @@ function recordFailures(
  * The grading set-up's self-check: redacts every cases file the reference run saw (keeping the
  * text for {@link stageRedactedCases}) and fails when an expected value of the reference is
  * still readable in what a student's run gets.
+ * The example is not run: it needs a reference run's discovery (see held_out_test.ts).
  *
  * @example
  * ```ts ignore
- * await checkRedaction(discovery); // throws naming the test and the value
+ * await assert.rejects(checkRedaction(discovery), /would show students expected values/);
  * ```
  */
 export async function checkRedaction(discovery: Discovery): Promise<void> {
@@ -277,10 +281,13 @@ export async function checkRedaction(discovery: Discovery): Promise<void> {
  * Replaces, in a staged workspace, every `kit/cases/*.json` by its redacted version (only what
  * the reference run needed kept, see judge.ts); cases files the reference run did not see are
  * left out.
+ * The example is not run: it needs a staged workspace and a reference run's discovery (see
+ * grade_test.ts).
  *
  * @example
  * ```ts ignore
  * await stageRedactedCases(stage.root, discovery);
+ * assert.ok((await Deno.stat(join(stage.root, "kit", "cases"))).isDirectory);
  * ```
  */
 export async function stageRedactedCases(workspace: string, discovery: Discovery): Promise<void> {
@@ -300,10 +307,12 @@ export async function stageRedactedCases(workspace: string, discovery: Discovery
 /**
  * Turns an observed run's reports into verdicts: each reported test passes only when the
  * grader finds every answer right against the reference cases of that test.
+ * The example is not run: it needs a reference run's discovery (see grade_test.ts).
  *
  * @example
  * ```ts ignore
  * const judged = judgeRun(run, discovery);
+ * assert.equal(judged.printed, undefined); // the learner's output is not kept
  * ```
  */
 export function judgeRun(run: FileRun, discovery: Discovery): FileRun {

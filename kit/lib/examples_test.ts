@@ -20,12 +20,9 @@ const SKIPPED = [/^kit\/engine\/wasm\/kernels_wasm\.ts$/, /\/testdata\//, /_test
  * that no longer excuses anything fails the test, so the list only shrinks.
  */
 const PENDING: Record<string, string> = {
-  "kit/attacks/": "owned by a parallel change; add examples after merge (trust, issue 24)",
-  "kit/bench/grade.ts": "owned by a parallel change; add examples after merge (trust, issue 24)",
   "kit/capstone/": "owned by a parallel change; add examples after merge (cap, issue 22)",
   "kit/content/09-": "owned by a parallel change; add examples after merge (l09t, issue 20)",
   "kit/content/11-": "owned by a parallel change; add examples after merge (cap, issue 22)",
-  "kit/grading/": "owned by a parallel change; add examples after merge (trust, issue 24)",
   "kit/testkit/graded.ts": "owned by a parallel change; add examples after merge (trust, issue 24)",
   "solutions/11-": "owned by a parallel change; add examples after merge (cap, issue 22)",
 };
