@@ -24,8 +24,12 @@ import { MARKER } from "../testkit/protocol.ts";
 
 export { MARKER };
 
-/** Where a progress line comes from and what it says (see `MARKER` in kit/testkit/protocol.ts). */
-export interface Progress {
+/**
+ * One progress line of a test process, parsed: where it comes from and what it says (see
+ * `MARKER` in kit/testkit/protocol.ts). Not the search's per-trial `Progress`
+ * (kit/search/runner.ts): a different thing, hence a different name.
+ */
+export interface ProgressLine {
   /** `load` (a test file starts loading), `loaded`, `test` (a test starts), `case` (an input),
    * `timeout` (a test was stopped at its limit), `plot` (a failed array answer), `end`. */
   kind: string;
@@ -63,7 +67,7 @@ export interface FileRun {
   /** What the file's code printed (bounded), learner `console.log` included. */
   printed?: string;
   /** Time-outs and failed array answers the file's tests reported, for display. */
-  events?: Progress[];
+  events?: ProgressLine[];
 }
 
 /** The sandbox of a test process: what it may read, its memory, extra flags. */
@@ -109,7 +113,7 @@ export interface RunFilesOptions extends ProcessLimits {
    */
   trace?: boolean;
   /** Called with each progress line as it arrives. */
-  onProgress?: (progress: Progress) => void;
+  onProgress?: (progress: ProgressLine) => void;
   /**
    * A graded run: answers are recorded for the grader to judge (judge.ts) instead of compared
    * in the test process.
@@ -343,7 +347,7 @@ function testArgs(options: RunFilesOptions, junitPath: string, rootPath: string)
 interface CollectedLines {
   onLine: (line: string) => void;
   printedBy: Map<string, BoundedText>;
-  events: Progress[];
+  events: ProgressLine[];
 }
 
 /** Sorts a process's stdout lines: progress lines to the watch, the rest as the file's output. */
@@ -352,7 +356,7 @@ function collectLines(
   watch: Watch,
   elapsed: () => number,
 ): CollectedLines {
-  const events: Progress[] = [];
+  const events: ProgressLine[] = [];
   let observedBytes = 0;
   const printedBy = new Map<string, BoundedText>();
   // Each block of printed lines is labelled with the test that printed it (or the loading).
@@ -537,7 +541,7 @@ function seconds(ms: number): string {
 }
 
 /** Why a process died during the tests, from its exit status and output. */
-function explainCrash(printed: string, status: Deno.CommandStatus, test?: Progress): string {
+function explainCrash(printed: string, status: Deno.CommandStatus, test?: ProgressLine): string {
   const during = test ? ` during "${test.name}"` : "";
   if (/out of memory|Reached heap limit|allocation failed/i.test(printed)) {
     return `the test process ran out of memory${during}`;
@@ -634,7 +638,7 @@ export function parseProgressLine(
   text: string,
   at: number,
   trusted = false,
-): Progress | undefined {
+): ProgressLine | undefined {
   const space = text.indexOf(" ");
   if (space < 0 || space > 32) return undefined;
   if (!trusted && text.length > MAX_CONTROL_LINE && text.slice(0, space) !== "observed") {
@@ -643,7 +647,7 @@ export function parseProgressLine(
   try {
     const data = JSON.parse(text.slice(space + 1));
     if (typeof data !== "object" || data === null) return undefined;
-    const progress: Progress = { kind: text.slice(0, space), at };
+    const progress: ProgressLine = { kind: text.slice(0, space), at };
     for (const key of ["file", "name"] as const) {
       if (typeof data[key] === "string") {
         if (data[key].length > MAX_NAME_LENGTH) return undefined;

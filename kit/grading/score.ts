@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { formatInput } from "../testkit/describe.ts";
 import { exerciseOf, type Lesson } from "../course/lessons.ts";
 import { type DeclaredTest, type Manifest, pointsInName } from "../course/manifest.ts";
-import { type FileRun, type ProcessLimits, type Progress, runTestFiles } from "./run.ts";
+import { type FileRun, type ProcessLimits, type ProgressLine, runTestFiles } from "./run.ts";
 
 /** The outcome of one graded test. */
 export interface TestOutcome {
@@ -45,7 +45,7 @@ export interface ExerciseResult {
   /** What the file's code printed (bounded), learner `console.log` included. */
   printed?: string;
   /** Failed array answers with both arrays, for a plot (traced runs only). */
-  plots?: Progress[];
+  plots?: ProgressLine[];
 }
 
 /** The outcome of one lesson. */
@@ -77,7 +77,7 @@ export interface ScoreOptions {
   /** The learner's check: trace inputs and plot failed arrays. */
   trace?: boolean;
   /** Called with each progress line of the test processes. */
-  onProgress?: (progress: Progress) => void;
+  onProgress?: (progress: ProgressLine) => void;
   /** Stops the run. */
   signal?: AbortSignal;
   /** A graded run: answers are observed in the test process and judged by `judge`. */

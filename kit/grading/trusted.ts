@@ -9,7 +9,7 @@
 import { join } from "node:path";
 import type { Lesson } from "../course/lessons.ts";
 import type { Manifest } from "../course/manifest.ts";
-import type { FileRun, Progress } from "./run.ts";
+import type { FileRun, ProgressLine } from "./run.ts";
 import { type LessonResult, scoreLessons } from "./score.ts";
 import { stageWorkspace } from "./stage.ts";
 import {
@@ -153,7 +153,7 @@ async function discoverWith(
       }
     }
     await trackCaseImports(stage.root, lessons);
-    const onProgress = (progress: Progress) => recordDiscovery(discovery, progress);
+    const onProgress = (progress: ProgressLine) => recordDiscovery(discovery, progress);
     const results = await scoreLessons(lessons, {
       workspace: stage.root,
       manifest,
@@ -202,7 +202,7 @@ async function trackCaseImports(root: string, lessons: Lesson[]): Promise<void> 
 }
 
 /** Records what one progress line of the reference run discovered. */
-function recordDiscovery(discovery: Discovery, progress: Progress): void {
+function recordDiscovery(discovery: Discovery, progress: ProgressLine): void {
   const data = progress.data;
   if (progress.kind === "cases" && data && typeof data.file === "string") {
     const entry = discovery.cases.get(data.file) ??

@@ -16,7 +16,7 @@
  * @module
  */
 
-import type { Progress } from "./run.ts";
+import type { ProgressLine } from "./run.ts";
 
 /** A graded test's limit when the reference run gave none (graded.ts's default). */
 export const DEFAULT_TEST_LIMIT_MS = 10_000;
@@ -49,13 +49,13 @@ export interface Overdue {
 /** The watchdog's state machine: `accept` each progress line, ask `overdue` on each tick. */
 export interface Watch {
   /** Whether the line fits the run (and then updates the state); forged lines return false. */
-  accept(progress: Progress): boolean;
+  accept(progress: ProgressLine): boolean;
   /** Why the process must stop now, if it must. */
   overdue(now: number): Overdue | undefined;
   /** The file loading or running now, for blame when the process dies. */
   file(): string | undefined;
   /** The graded test running now. */
-  test(): Progress | undefined;
+  test(): ProgressLine | undefined;
   /** `load` until every file loaded, `test`, then `end`. */
   phase(): "load" | "test" | "end";
 }
@@ -103,7 +103,7 @@ interface WatchState {
   /** Index of the last file that started loading. */
   loaded: number;
   file?: string;
-  test?: Progress;
+  test?: ProgressLine;
   /** The running test's limit, ms. */
   testLimit: number;
   /** When the current phase, file or test began, ms. */
@@ -113,7 +113,7 @@ interface WatchState {
 }
 
 /** Whether a progress line names a file of the run and a test it declares. */
-function declared(rules: WatchRules, progress: Progress): boolean {
+function declared(rules: WatchRules, progress: ProgressLine): boolean {
   if (!inRun(rules, progress.file) || typeof progress.name !== "string") return false;
   const tests = rules.testsOf?.(progress.file!);
   return !tests || tests.has(progress.name);
@@ -124,7 +124,7 @@ function inRun(rules: WatchRules, name: unknown): boolean {
 }
 
 /** Whether the line fits the run; if it does, the state moves on. */
-function accept(state: WatchState, rules: WatchRules, progress: Progress): boolean {
+function accept(state: WatchState, rules: WatchRules, progress: ProgressLine): boolean {
   switch (progress.kind) {
     case "load":
       // Files load in the root module's order: only the next one can start.
@@ -163,7 +163,7 @@ function accept(state: WatchState, rules: WatchRules, progress: Progress): boole
 }
 
 /** A graded test starts: once, a declared one, after every file loaded. */
-function acceptTest(state: WatchState, rules: WatchRules, progress: Progress): boolean {
+function acceptTest(state: WatchState, rules: WatchRules, progress: ProgressLine): boolean {
   if (state.phase !== "test" || !declared(rules, progress)) return false;
   const key = `${progress.file}\n${progress.name}`;
   if (state.started.has(key)) return false;
