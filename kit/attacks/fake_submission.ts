@@ -131,8 +131,17 @@ const answer = (_name: string) => (..._args: unknown[]): any => {
  * the kind's answer. Returns how many functions it replaces.
  *
  * @example
- * ```ts ignore
- * for (const kind of FAKE_SUBMISSION_KINDS) await writeFakeSubmission(kitRoot, slugs, kind, join(out, kind));
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { FAKE_TEXT, writeFakeSubmission } from "./fake_submission.ts";
+ * import { join } from "node:path";
+ * import { fileURLToPath } from "node:url";
+ * const kitRoot = fileURLToPath(new URL("../../", import.meta.url));
+ * const out = await Deno.makeTempDir();
+ * const slug = "01-parameters-and-hyperparameters";
+ * assert.ok(await writeFakeSubmission(kitRoot, [slug], "huge-names", out) > 0);
+ * assert.ok((await Deno.readTextFile(join(out, "exercises", slug, "classify.ts"))).length > 0);
+ * await Deno.remove(out, { recursive: true });
  * ```
  */
 export async function writeFakeSubmission(

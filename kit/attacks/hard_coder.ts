@@ -108,11 +108,14 @@ const EXPORTED_FUNCTION = /^export (async )?function ([A-Za-z_$][\w$]*)/gm;
 /**
  * Writes the attack as a submission (`OUT/exercises/NN-slug/*.ts`) from the kit's stubs and the
  * reference run on the public cases; returns how many functions it answers from the table.
+ * The example is not run: it needs a reference run's discovery, which runs every lesson's
+ * solutions (held_out_test.ts runs it).
  *
  * @example
  * ```ts ignore
  * const discovery = await discoverExpected(kitRoot, lessons, manifest);
- * await writeHardCoder(kitRoot, lessons.map((l) => l.slug), discovery, out);
+ * const answered = await writeHardCoder(kitRoot, lessons.map((l) => l.slug), discovery, out);
+ * assert.ok(answered > 0);
  * ```
  */
 export async function writeHardCoder(
@@ -209,8 +212,17 @@ const lookup = (_name: string) => (...args: unknown[]): any => {
  * keeps only inputs (trusted.ts, judge.ts). Returns how many functions it replaces.
  *
  * @example
- * ```ts ignore
- * await writeCaseLookup(kitRoot, lessons.map((l) => l.slug), out);
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { writeCaseLookup } from "./hard_coder.ts";
+ * import { join } from "node:path";
+ * import { fileURLToPath } from "node:url";
+ * const kitRoot = fileURLToPath(new URL("../../", import.meta.url));
+ * const out = await Deno.makeTempDir();
+ * const slug = "01-parameters-and-hyperparameters";
+ * assert.ok(await writeCaseLookup(kitRoot, [slug], out) > 0);
+ * assert.ok((await Deno.stat(join(out, "exercises", slug, "classify.ts"))).isFile);
+ * await Deno.remove(out, { recursive: true });
  * ```
  */
 export async function writeCaseLookup(

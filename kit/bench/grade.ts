@@ -72,7 +72,17 @@ async function gradeClass(
   return { wall, cpu: user + system, summary };
 }
 
-/** Runs the benchmark; `args` are its command-line options. */
+/**
+ * Runs the benchmark; `args` are its command-line options (`--copies 30,300`, `--public-cases`).
+ * A real run grades hundreds of copies (minutes): the example shows only its argument check.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { benchGrade } from "./grade.ts";
+ * await assert.rejects(benchGrade(["--copies", "30,0"]), /--copies must list positive integers, got 30,0/);
+ * ```
+ */
 export async function benchGrade(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,

@@ -25,7 +25,7 @@ import { formatLesson, formatProgress, toJUnit, toResultsJson } from "../grading
 import { stageWorkspace } from "../grading/stage.ts";
 import { dependencyNotesIn } from "../grading/dependencies.ts";
 import { exists, writeTextFileAtomic } from "../lib/files.ts";
-import type { Progress } from "../grading/run.ts";
+import type { ProgressLine } from "../grading/run.ts";
 import { cacheModules, runDeno } from "../lib/process.ts";
 import { formatInput } from "../testkit/describe.ts";
 import { parseCommandLine, positiveNumber, runMain, UsageError, withUsage } from "./args.ts";
@@ -75,11 +75,11 @@ interface Outcome {
 
 /** Follows which test runs (for the interrupted line) and shows it on a terminal after 1 s. */
 function progressLine(): {
-  onProgress: (progress: Progress) => void;
-  current: () => Progress | undefined;
+  onProgress: (progress: ProgressLine) => void;
+  current: () => ProgressLine | undefined;
   stop: () => void;
 } {
-  let test: Progress | undefined;
+  let test: ProgressLine | undefined;
   let input: string | undefined;
   let startedAt = 0;
   const live = Deno.stderr.isTerminal();
@@ -115,7 +115,7 @@ function progressLine(): {
 }
 
 /** The line that says what was running when a run was interrupted. */
-function interruptedLine(running: Progress | undefined): string {
+function interruptedLine(running: ProgressLine | undefined): string {
   if (!running) return "check: interrupted.";
   const file = running.file?.replace(/_test\.ts$/, ".ts");
   const input = running.input ? `, on input ${formatInput(running.input)}` : "";

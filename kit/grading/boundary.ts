@@ -219,8 +219,17 @@ function boundExercise(
  * reports, the gradebook and the kept `NAME.json` are built from.
  *
  * @example
- * ```ts ignore
- * const lessons = boundLessons(await gradeLessons(...), grader.heldOut);
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { boundLessons } from "./boundary.ts";
+ * const lesson = { number: 1, slug: "01-demo", id: "lesson-01", title: "Demo", testFiles: ["half_test.ts"] };
+ * const message = "input:    half(3)\nexpected: 1.5\ngot:      0.1234\nhint:     Halve it.";
+ * const test = { name: "half: odd [1 pt]", points: 1, earned: 0, status: "fail" as const, message };
+ * const exercise = { file: "half.ts", testFile: "half_test.ts", tests: [test], score: 0, maxScore: 1, warnings: [], durationMs: 5, printed: "0.1234" };
+ * const [bounded] = boundLessons([{ lesson, exercises: [exercise], score: 0, maxScore: 1, durationMs: 5 }], true);
+ * // Held out: the learner's answer and output are not kept.
+ * assert.equal(bounded.exercises[0].tests[0].message, "input:    half(3)\nexpected: 1.5\nhint:     Halve it.");
+ * assert.equal(bounded.exercises[0].printed, undefined);
  * ```
  */
 export function boundLessons(lessons: LessonResult[], heldOut: boolean): LessonResult[] {

@@ -116,10 +116,13 @@ export interface Grader {
 /**
  * Prepares grading: lists the lessons, the declared tests, the kit's fingerprint, and makes sure
  * the npm packages the kit's own helpers use are cached (graded runs may not download anything).
+ * The example is not run: it runs the reference solutions of every lesson (the grading tests
+ * prepare the fixture kit).
  *
  * @example
  * ```ts ignore
  * const grader = await prepareGrader({ kitRoot: Deno.cwd() });
+ * assert.ok(grader.lessons.length > 0);
  * ```
  */
 export async function prepareGrader(options: GradeOptions): Promise<Grader> {
@@ -302,11 +305,12 @@ async function readCached(path: string, key: string): Promise<StudentResult | nu
 /**
  * Grades one submission in a fresh sandboxed workspace, or returns the kept result when neither
  * the submission nor the teacher's copy changed since.
+ * The example is not run: it needs a prepared grader and a submission (see grade_test.ts).
  *
  * @example
  * ```ts ignore
  * const result = await gradeSubmission(grader, submission);
- * console.log(`${result.student}: ${result.score}/${result.maxScore}`);
+ * assert.ok(result.score <= result.maxScore);
  * ```
  */
 export async function gradeSubmission(
@@ -337,10 +341,13 @@ export async function gradeSubmission(
  * student's `report` is made inside their grading. The students share one workspace folder per
  * student graded at once, emptied between students (see `into` in stage.ts) and removed at the
  * end, on an interrupt too.
+ * The example is not run: it needs a prepared grader and a class folder (see grade_test.ts).
  *
  * @example
  * ```ts ignore
- * const results = await gradeClass(grader, await findSubmissions(["class/"]), { concurrency: 2 });
+ * const submissions = await findSubmissions(["class/"]);
+ * const results = await gradeClass(grader, submissions, { concurrency: 2 });
+ * assert.equal(results.length, submissions.length);
  * ```
  */
 export async function gradeClass(

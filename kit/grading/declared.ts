@@ -23,11 +23,13 @@ import { lstatOrNull } from "./submissions.ts";
  * `kit/manifest.json`, and for a test file the manifest does not list, from a run of the
  * teacher's own code (`solutions/`, or else the stubs of `exercises/`). Only these names can
  * earn points; a name a submission registers itself is ignored.
+ * The example is not run: it may run the teacher's tests to list them (the grading tests use the
+ * fixture kit).
  *
  * @example
  * ```ts ignore
  * const declared = await declaredTests(kitRoot, lessons);
- * console.log(declared["01-demo"]["half_test.ts"]); // [{ name: "half: even numbers [1 pt]", points: 1 }]
+ * assert.deepEqual(declared["01-demo"]["half_test.ts"], [{ name: "half: even numbers [1 pt]", points: 1 }]);
  * ```
  */
 export async function declaredTests(

@@ -51,9 +51,16 @@ export function siblingImports(source: string): SiblingImport[] {
  * first". `imports` gives each file's {@link siblingImports}.
  *
  * @example
- * ```ts ignore
- * const notes = dependencyNotes(result, { "random_search.ts": [{ file: "distributions.ts", names: ["sample"] }] });
- * // { "random_search.ts": ["uses your sample (distributions.ts), which fails its own tests: …"] }
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { dependencyNotes } from "./dependencies.ts";
+ * const exercise = (file: string, score: number) =>
+ *   ({ file, testFile: file.replace(".ts", "_test.ts"), tests: [], score, maxScore: 6, warnings: [], durationMs: 1 });
+ * const lesson = { number: 7, slug: "07-x", id: "lesson-07", title: "x", testFiles: ["a_test.ts", "b_test.ts"] };
+ * const result = { lesson, exercises: [exercise("a.ts", 3), exercise("b.ts", 6)], score: 9, maxScore: 12, durationMs: 1 };
+ * const notes = dependencyNotes(result, { "b.ts": [{ file: "a.ts", names: ["sample"] }], "a.ts": [] });
+ * assert.deepEqual(Object.keys(notes), ["b.ts"]);
+ * assert.match(notes["b.ts"][0], /^uses your sample \(a\.ts\), which fails its own tests/);
  * ```
  */
 export function dependencyNotes(
@@ -69,8 +76,10 @@ export function dependencyNotes(
       if (file === exercise.file || !failing.has(file)) continue;
       (notes[exercise.file] ??= []).push(
         `uses your ${names.join(", ")} (${file}), which fails its own tests: fix that first ` +
+          // Generic: which command runs the learner's code depends on the lesson (`deno task
+          // search` in lessons 6 to 10, `deno task capstone` in lesson 11).
           `(the tests of ${exercise.file} pass the reference's answers in its place, but ` +
-          "`deno task search` runs yours)",
+          "the lesson's own commands run yours)",
       );
     }
   }
@@ -81,8 +90,20 @@ export function dependencyNotes(
  * {@link dependencyNotes} for the exercise files of `result` as they are in `workspace`.
  *
  * @example
- * ```ts ignore
- * const notes = await dependencyNotesIn(kitRoot, result);
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { dependencyNotesIn } from "./dependencies.ts";
+ * import { join } from "node:path";
+ * const workspace = await Deno.makeTempDir();
+ * await Deno.mkdir(join(workspace, "exercises", "07-x"), { recursive: true });
+ * await Deno.writeTextFile(join(workspace, "exercises", "07-x", "b.ts"), 'import { sample } from "./a.ts";\n');
+ * const exercise = (file: string, score: number) =>
+ *   ({ file, testFile: file.replace(".ts", "_test.ts"), tests: [], score, maxScore: 6, warnings: [], durationMs: 1 });
+ * const lesson = { number: 7, slug: "07-x", id: "lesson-07", title: "x", testFiles: ["a_test.ts", "b_test.ts"] };
+ * const result = { lesson, exercises: [exercise("a.ts", 3), exercise("b.ts", 6)], score: 9, maxScore: 12, durationMs: 1 };
+ * const notes = await dependencyNotesIn(workspace, result);
+ * assert.match(notes["b.ts"][0], /^uses your sample \(a\.ts\)/);
+ * await Deno.remove(workspace, { recursive: true });
  * ```
  */
 export async function dependencyNotesIn(

@@ -54,10 +54,12 @@ async function hashTree(
 /**
  * A fingerprint of everything of the teacher's copy that grading depends on: the kit's code,
  * configuration, data, the graded test files and the manifest, plus the grading limits.
+ * The example is not run: it reads a whole kit (the grading tests use the fixture kit).
  *
  * @example
  * ```ts ignore
  * const version = await kitVersion(kitRoot, lessons, "120000/2048");
+ * assert.notEqual(version, await kitVersion(kitRoot, lessons, "60000/2048"));
  * ```
  */
 export async function kitVersion(
@@ -87,10 +89,12 @@ export async function kitVersion(
 
 /**
  * A fingerprint of what an inspection accepted and refused, reading only accepted files.
+ * The example is not run: it needs a submission folder (see grade_test.ts).
  *
  * @example
  * ```ts ignore
  * const key = await submissionHash(await inspectSubmission(submission, lessons));
+ * assert.match(key, /^[0-9a-f]+$/);
  * ```
  */
 export async function submissionHash(inspection: Inspection): Promise<string> {

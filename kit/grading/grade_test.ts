@@ -15,6 +15,7 @@ import {
   gradeSubmission,
   prepareGrader,
   type StudentResult,
+  type Submission,
 } from "./classroom.ts";
 import { heldFolders } from "./temp.ts";
 import { classifyModule } from "./sandbox.ts";
@@ -121,18 +122,120 @@ Deno.test("gradebook: CSV cells are quoted and cannot be formulas", () => {
   assertEquals(csvCell(-1), "-1");
 });
 
+/**
+ * The canary folder is shared with any other run of this test on the machine: written only
+ * when it differs, never removed, compared by names and contents.
+ */
+async function writeCanary(): Promise<void> {
+  await Deno.mkdir(CANARY, { recursive: true });
+  for (const [name, text] of Object.entries(CANARY_FILES)) {
+    const now = await Deno.readTextFile(join(CANARY, name)).catch(() => undefined);
+    if (now !== text) await Deno.writeTextFile(join(CANARY, name), text);
+  }
+}
+
+/** Every hostile submission scores 0, for the reason its attack meets, within the lesson's limit. */
+function checkHostileScores(results: Map<string, StudentResult>): void {
+  const score = (name: string) => {
+    const r = results.get(name);
+    assert(r, `no result for ${name}`);
+    return `${r.score}/${r.maxScore}`;
+  };
+  assertEquals(score("honest-wrong"), "0/6");
+  assertEquals(score("untouched"), "0/6");
+  // Handed in as the kit's own stubs: 0 without a process, and said so.
+  for (const exercise of results.get("untouched")!.lessons[0].exercises) {
+    assertMatch(exercise.problem ?? "", /not attempted: .*untouched stubs/);
+  }
+  assertEquals(score("solutions-as-exercises"), "6/6");
+  const hostile = [...results.keys()].filter((n) =>
+    !["honest-wrong", "untouched", "solutions-as-exercises"].includes(n)
+  );
+  assert(hostile.length >= 31, `only ${hostile.length} hostile submissions`);
+  const scores = Object.fromEntries(hostile.map((n) => [n, score(n)]));
+  assertEquals(scores, Object.fromEntries(hostile.map((n) => [n, "0/6"])));
+
+  // The reasons name what happened.
+  const problems = (name: string) =>
+    results.get(name)!.lessons[0].exercises.map((e) => e.problem ?? "").join("\n");
+  for (const name of ["import-absolute", "import-teacher-files", "dynamic-import-literal"]) {
+    assertMatch(problems(name), /refused: exercises\/01-demo\/(half|square)\.ts:\d+ imports/);
+  }
+  assertMatch(problems("patch-graded-helpers"), /refused: .*square\.ts:\d+ imports/);
+  // The graded cases are frozen before any learner code runs.
+  assertMatch(
+    problems("mutate-cases"),
+    /did not load: TypeError \(exercises\/01-demo\/cube\.ts:\d+/,
+  );
+  assertMatch(problems("loop-top-level"), /timed out/);
+  // A 5 MiB test name and 512 KiB messages: a bounded row, no long text of theirs kept.
+  const huge = JSON.stringify(results.get("huge-test-name"));
+  assert(huge.length < 100_000, `huge-test-name's result is ${huge.length} characters`);
+  assert(!huge.includes("1:1:".repeat(200)), "a long text of the student kept");
+  assertMatch(problems("syntax-error"), /syntax error|SyntaxError|Expected/);
+  assert(results.get("linked-lesson")!.notes.some((n) => /a link/.test(n)));
+  assert(results.get("linked-files")!.notes.some((n) => /not a plain file/.test(n)));
+  for (const r of results.values()) {
+    for (const lesson of r.lessons) {
+      assert(
+        lesson.durationMs <= LESSON_TIMEOUT_MS + 2000,
+        `${r.student}: ${lesson.durationMs} ms, over the limit by more than 2 s`,
+      );
+    }
+  }
+}
+
+/** The class's reports: one CSV row each, and student text kept as data in every format. */
+function checkReports(ordered: StudentResult[], results: Map<string, StudentResult>): void {
+  const csv = toGradebookCsv(ordered);
+  assertEquals(csv.trim().split("\n").length, ordered.length + 1);
+  assertMatch(
+    csv.split("\n")[0],
+    /^\uFEFFstudent,total,max,lesson-01 \(\/6\),.*half: even numbers/,
+  );
+  const summary = toClassSummary(ordered);
+  // Student text stays data: no heading, row or HTML of its own in the summary.
+  const headings = summary.split(/\r\n|[\n\r\u2028\u2029]/).filter((l) => l.startsWith("#"));
+  assertEquals(headings, [
+    "# Class summary",
+    "## Lessons",
+    "## Graded tests, hardest first",
+    "## Problems",
+  ]);
+  assert(!/[\r\u2028\u2029]/.test(summary), "a line break other than \\n in summary.md");
+  assert(!summary.includes("<img"), "raw HTML in summary.md");
+  assert(!/^\| alice/m.test(summary), "a forged row in summary.md");
+  const injected = toJUnit(results.get("report-injection")!.lessons, "report-injection");
+  assert(!/[\ud800-\udfff\ufffe]/.test(injected), "characters XML forbids in the JUnit");
+  assert(!injected.includes("\r"), "a raw carriage return in the JUnit");
+  assertMatch(
+    summary,
+    /\| lesson-01\/half\.ts › half: even numbers \\\[1 pt\\\] \| 1 of \d+ \|/,
+  );
+  const classroom = JSON.parse(atob(toClassroomResult(results.get("solutions-as-exercises")!)));
+  assertEquals([classroom.max_score, classroom.status, classroom.tests.length], [6, "pass", 4]);
+}
+
+/** Resuming: unchanged submissions are not graded again; a changed one is. */
+async function checkResume(grader: Grader, submissions: Submission[]): Promise<void> {
+  const logged: string[] = [];
+  const again = { ...grader, log: (line: string) => logged.push(line) };
+  const honest = submissions.find((s) => s.name === "honest-wrong")!;
+  const started = performance.now();
+  assertEquals((await gradeSubmission(again, honest)).score, 0);
+  assert(performance.now() - started < 1000);
+  assertMatch(logged.join("\n"), /honest-wrong: unchanged since the last run/);
+  const changed = submissions.find((s) => s.name === "untouched")!;
+  await copyTree(join(MINIKIT, "solutions"), changed.implementationRoot!);
+  assertEquals((await gradeSubmission(again, changed)).score, 6);
+}
+
 Deno.test({
   name: "grading: hostile submissions score what an honest wrong answer scores, and touch nothing",
   sanitizeOps: false,
   sanitizeResources: false,
   fn: async () => {
-    // The canary folder is shared with any other run of this test on the machine: written only
-    // when it differs, never removed, compared by names and contents.
-    await Deno.mkdir(CANARY, { recursive: true });
-    for (const [name, text] of Object.entries(CANARY_FILES)) {
-      const now = await Deno.readTextFile(join(CANARY, name)).catch(() => undefined);
-      if (now !== text) await Deno.writeTextFile(join(CANARY, name), text);
-    }
+    await writeCanary();
     const requests: string[] = [];
     const server = await listen((r) => {
       requests.push(r.url);
@@ -157,53 +260,7 @@ Deno.test({
       const graded = await gradeClass(grader, submissions, { concurrency: 2 });
       const results = new Map(graded.map((r) => [r.student, r]));
       assertEquals(heldFolders(), [], "gradeClass left its workspaces behind");
-      const score = (name: string) => {
-        const r = results.get(name);
-        assert(r, `no result for ${name}`);
-        return `${r.score}/${r.maxScore}`;
-      };
-      assertEquals(score("honest-wrong"), "0/6");
-      assertEquals(score("untouched"), "0/6");
-      // Handed in as the kit's own stubs: 0 without a process, and said so.
-      for (const exercise of results.get("untouched")!.lessons[0].exercises) {
-        assertMatch(exercise.problem ?? "", /not attempted: .*untouched stubs/);
-      }
-      assertEquals(score("solutions-as-exercises"), "6/6");
-      const hostile = [...results.keys()].filter((n) =>
-        !["honest-wrong", "untouched", "solutions-as-exercises"].includes(n)
-      );
-      assert(hostile.length >= 31, `only ${hostile.length} hostile submissions`);
-      const scores = Object.fromEntries(hostile.map((n) => [n, score(n)]));
-      assertEquals(scores, Object.fromEntries(hostile.map((n) => [n, "0/6"])));
-
-      // The reasons name what happened.
-      const problems = (name: string) =>
-        results.get(name)!.lessons[0].exercises.map((e) => e.problem ?? "").join("\n");
-      for (const name of ["import-absolute", "import-teacher-files", "dynamic-import-literal"]) {
-        assertMatch(problems(name), /refused: exercises\/01-demo\/(half|square)\.ts:\d+ imports/);
-      }
-      assertMatch(problems("patch-graded-helpers"), /refused: .*square\.ts:\d+ imports/);
-      // The graded cases are frozen before any learner code runs.
-      assertMatch(
-        problems("mutate-cases"),
-        /did not load: TypeError \(exercises\/01-demo\/cube\.ts:\d+/,
-      );
-      assertMatch(problems("loop-top-level"), /timed out/);
-      // A 5 MiB test name and 512 KiB messages: a bounded row, no long text of theirs kept.
-      const huge = JSON.stringify(results.get("huge-test-name"));
-      assert(huge.length < 100_000, `huge-test-name's result is ${huge.length} characters`);
-      assert(!huge.includes("1:1:".repeat(200)), "a long text of the student kept");
-      assertMatch(problems("syntax-error"), /syntax error|SyntaxError|Expected/);
-      assert(results.get("linked-lesson")!.notes.some((n) => /a link/.test(n)));
-      assert(results.get("linked-files")!.notes.some((n) => /not a plain file/.test(n)));
-      for (const r of results.values()) {
-        for (const lesson of r.lessons) {
-          assert(
-            lesson.durationMs <= LESSON_TIMEOUT_MS + 2000,
-            `${r.student}: ${lesson.durationMs} ms, over the limit by more than 2 s`,
-          );
-        }
-      }
+      checkHostileScores(results);
 
       // Nothing reached, nothing written.
       assertEquals(requests, []);
@@ -213,47 +270,9 @@ Deno.test({
       }
       assertEquals(await listing(TESTDATA), before);
 
-      // Reports.
-      const ordered = submissions.map((s) => results.get(s.name)!);
-      const csv = toGradebookCsv(ordered);
-      assertEquals(csv.trim().split("\n").length, ordered.length + 1);
-      assertMatch(
-        csv.split("\n")[0],
-        /^\uFEFFstudent,total,max,lesson-01 \(\/6\),.*half: even numbers/,
-      );
-      const summary = toClassSummary(ordered);
-      // Student text stays data: no heading, row or HTML of its own in the summary.
-      const headings = summary.split(/\r\n|[\n\r\u2028\u2029]/).filter((l) => l.startsWith("#"));
-      assertEquals(headings, [
-        "# Class summary",
-        "## Lessons",
-        "## Graded tests, hardest first",
-        "## Problems",
-      ]);
-      assert(!/[\r\u2028\u2029]/.test(summary), "a line break other than \\n in summary.md");
-      assert(!summary.includes("<img"), "raw HTML in summary.md");
-      assert(!/^\| alice/m.test(summary), "a forged row in summary.md");
-      const injected = toJUnit(results.get("report-injection")!.lessons, "report-injection");
-      assert(!/[\ud800-\udfff\ufffe]/.test(injected), "characters XML forbids in the JUnit");
-      assert(!injected.includes("\r"), "a raw carriage return in the JUnit");
-      assertMatch(
-        summary,
-        /\| lesson-01\/half\.ts › half: even numbers \\\[1 pt\\\] \| 1 of \d+ \|/,
-      );
-      const classroom = JSON.parse(atob(toClassroomResult(results.get("solutions-as-exercises")!)));
-      assertEquals([classroom.max_score, classroom.status, classroom.tests.length], [6, "pass", 4]);
+      checkReports(submissions.map((s) => results.get(s.name)!), results);
 
-      // Resuming: unchanged submissions are not graded again; a changed one is.
-      const logged: string[] = [];
-      const again = { ...grader, log: (line: string) => logged.push(line) };
-      const honest = submissions.find((s) => s.name === "honest-wrong")!;
-      const started = performance.now();
-      assertEquals((await gradeSubmission(again, honest)).score, 0);
-      assert(performance.now() - started < 1000);
-      assertMatch(logged.join("\n"), /honest-wrong: unchanged since the last run/);
-      const changed = submissions.find((s) => s.name === "untouched")!;
-      await copyTree(join(MINIKIT, "solutions"), changed.implementationRoot!);
-      assertEquals((await gradeSubmission(again, changed)).score, 6);
+      await checkResume(grader, submissions);
     } finally {
       await server.shutdown();
       await Deno.remove(extra, { recursive: true }).catch(() => {});
@@ -262,61 +281,66 @@ Deno.test({
   },
 });
 
+/** A class folder of every odd shape a student folder can take (see the test below). */
+async function makeShapes(root: string): Promise<void> {
+  const lesson = (name: string) => join(root, name, "exercises", "01-demo");
+  await copyTree(join(MINIKIT, "solutions"), join(root, "a-solved", "exercises"));
+  // The lesson folder is a regular file.
+  await Deno.mkdir(join(root, "file-for-folder", "exercises"), { recursive: true });
+  await Deno.writeTextFile(lesson("file-for-folder"), "not a folder\n");
+  // exercises/ itself is a file.
+  await Deno.mkdir(join(root, "file-for-exercises"), { recursive: true });
+  await Deno.writeTextFile(join(root, "file-for-exercises", "exercises"), "x\n");
+  // A 3 GiB sparse .ts file beside a good one: the big one is refused unread.
+  await Deno.mkdir(lesson("sparse"), { recursive: true });
+  await Deno.copyFile(
+    join(MINIKIT, "solutions", "01-demo", "half.ts"),
+    join(lesson("sparse"), "half.ts"),
+  );
+  const big = await Deno.open(join(lesson("sparse"), "square.ts"), {
+    create: true,
+    write: true,
+  });
+  await big.truncate(3 * 1024 ** 3);
+  big.close();
+  // Many empty .ts files (150,000 in the issue; 1,500 here is past the 1,000-entry limit).
+  await Deno.mkdir(lesson("many-files"), { recursive: true });
+  for (let i = 0; i < 1500; i++) {
+    await Deno.writeTextFile(join(lesson("many-files"), `f${i}.ts`), "");
+  }
+  // Names that are not UTF-8: a file in a lesson, and a student folder. Made by the shell,
+  // since Deno's paths are strings.
+  await Deno.mkdir(lesson("bad-name"), { recursive: true });
+  await Deno.copyFile(
+    join(MINIKIT, "solutions", "01-demo", "half.ts"),
+    join(lesson("bad-name"), "half.ts"),
+  );
+  const shell = await new Deno.Command("sh", {
+    args: [
+      "-c",
+      `touch "$1/$(printf 'sq\\377')uare.ts" && mkdir -p "$2/$(printf 'st\\376udent')/exercises/01-demo"`,
+      "sh",
+      lesson("bad-name"),
+      root,
+    ],
+  }).output();
+  assert(shell.success, new TextDecoder().decode(shell.stderr));
+  // A file at the top of the class folder, and a link.
+  await Deno.writeTextFile(join(root, "notes.txt"), "not a student\n");
+  await Deno.symlink(join(MINIKIT, "solutions"), join(root, "link-student"));
+  // Two folders whose names differ only in what safe names replace.
+  await copyTree(join(MINIKIT, "exercises"), join(root, "a b", "exercises"));
+  await copyTree(join(MINIKIT, "solutions"), join(root, "a_b", "exercises"));
+}
+
 Deno.test({
   name: "grading: every student gets a row, whatever shape their folder has",
   sanitizeOps: false,
   sanitizeResources: false,
   fn: async () => {
     const root = await Deno.makeTempDir({ prefix: "kit-grade-shapes-" });
-    const lesson = (name: string) => join(root, name, "exercises", "01-demo");
     try {
-      await copyTree(join(MINIKIT, "solutions"), join(root, "a-solved", "exercises"));
-      // The lesson folder is a regular file.
-      await Deno.mkdir(join(root, "file-for-folder", "exercises"), { recursive: true });
-      await Deno.writeTextFile(lesson("file-for-folder"), "not a folder\n");
-      // exercises/ itself is a file.
-      await Deno.mkdir(join(root, "file-for-exercises"), { recursive: true });
-      await Deno.writeTextFile(join(root, "file-for-exercises", "exercises"), "x\n");
-      // A 3 GiB sparse .ts file beside a good one: the big one is refused unread.
-      await Deno.mkdir(lesson("sparse"), { recursive: true });
-      await Deno.copyFile(
-        join(MINIKIT, "solutions", "01-demo", "half.ts"),
-        join(lesson("sparse"), "half.ts"),
-      );
-      const big = await Deno.open(join(lesson("sparse"), "square.ts"), {
-        create: true,
-        write: true,
-      });
-      await big.truncate(3 * 1024 ** 3);
-      big.close();
-      // Many empty .ts files (150,000 in the issue; 1,500 here is past the 1,000-entry limit).
-      await Deno.mkdir(lesson("many-files"), { recursive: true });
-      for (let i = 0; i < 1500; i++) {
-        await Deno.writeTextFile(join(lesson("many-files"), `f${i}.ts`), "");
-      }
-      // Names that are not UTF-8: a file in a lesson, and a student folder. Made by the shell,
-      // since Deno's paths are strings.
-      await Deno.mkdir(lesson("bad-name"), { recursive: true });
-      await Deno.copyFile(
-        join(MINIKIT, "solutions", "01-demo", "half.ts"),
-        join(lesson("bad-name"), "half.ts"),
-      );
-      const shell = await new Deno.Command("sh", {
-        args: [
-          "-c",
-          `touch "$1/$(printf 'sq\\377')uare.ts" && mkdir -p "$2/$(printf 'st\\376udent')/exercises/01-demo"`,
-          "sh",
-          lesson("bad-name"),
-          root,
-        ],
-      }).output();
-      assert(shell.success, new TextDecoder().decode(shell.stderr));
-      // A file at the top of the class folder, and a link.
-      await Deno.writeTextFile(join(root, "notes.txt"), "not a student\n");
-      await Deno.symlink(join(MINIKIT, "solutions"), join(root, "link-student"));
-      // Two folders whose names differ only in what safe names replace.
-      await copyTree(join(MINIKIT, "exercises"), join(root, "a b", "exercises"));
-      await copyTree(join(MINIKIT, "solutions"), join(root, "a_b", "exercises"));
+      await makeShapes(root);
 
       const grader = await prepareGrader({
         kitRoot: MINIKIT,
@@ -401,6 +425,66 @@ Deno.test("grading: a re-run of some lessons keeps the others; per-test time-out
   }
 });
 
+/**
+ * A kit of one exercise, `spin.ts`, with `count` tests of `limitMs` each: the exercise's stub
+ * never returns, the solution does. Returns the kit's root.
+ */
+async function makeSpinKit(root: string, count: number, limitMs: number): Promise<string> {
+  const TESTS = count;
+  const LIMIT_MS = limitMs;
+  const kit = join(root, "kit-copy");
+  await Deno.mkdir(join(kit, "kit", "cases"), { recursive: true });
+  for (const name of ["deno.json", "deno.lock"]) {
+    await Deno.copyFile(join(MINIKIT, name), join(kit, name));
+  }
+  await copyTree(join(MINIKIT, "data"), join(kit, "data"));
+  await copyTree(join(MINIKIT, "lessons"), join(kit, "lessons"));
+  for (const name of ["grading", "lib", "testkit"]) {
+    await Deno.symlink(
+      fileURLToPath(new URL(`../${name}`, import.meta.url)),
+      join(kit, "kit", name),
+    );
+  }
+  const tests = Array.from({ length: TESTS }, (_, i) => `spin: case ${i} [1 pt]`);
+  await Deno.writeTextFile(
+    join(kit, "kit", "outline.json"),
+    JSON.stringify([{
+      slug: "01-demo",
+      title: "Spin",
+      prerequisites: [],
+      exercises: ["spin.ts"],
+    }]),
+  );
+  await Deno.writeTextFile(
+    join(kit, "kit", "manifest.json"),
+    JSON.stringify({
+      "01-demo": { "spin_test.ts": tests.map((name) => ({ name, points: 1 })) },
+    }),
+  );
+  const testFile = [
+    'import { expectNumber, graded } from "../../kit/testkit/graded.ts";',
+    'import { spin } from "./spin.ts";',
+    ...tests.map((_, i) =>
+      `graded({ name: "spin: case ${i}", points: 1, hint: "Return x.", timeoutMs: ${LIMIT_MS} }, () => {\n` +
+      `  expectNumber({ input: "spin(${i})", actual: () => spin(${i}), expected: ${i} });\n});`
+    ),
+  ].join("\n");
+  for (
+    const [folder, body] of [["exercises", "while (true) x++;\n  return x;"], [
+      "solutions",
+      "return x;",
+    ]]
+  ) {
+    await Deno.mkdir(join(kit, folder, "01-demo"), { recursive: true });
+    await Deno.writeTextFile(
+      join(kit, folder, "01-demo", "spin.ts"),
+      `export function spin(x: number): number {\n  ${body}\n}\n`,
+    );
+  }
+  await Deno.writeTextFile(join(kit, "exercises", "01-demo", "spin_test.ts"), testFile + "\n");
+  return kit;
+}
+
 Deno.test({
   name: "grading: a loop hit by every test of a file costs one test's time limit, not each test's",
   sanitizeOps: false,
@@ -412,57 +496,7 @@ Deno.test({
     const TESTS = 6;
     const LIMIT_MS = 1_000;
     try {
-      const kit = join(root, "kit-copy");
-      await Deno.mkdir(join(kit, "kit", "cases"), { recursive: true });
-      for (const name of ["deno.json", "deno.lock"]) {
-        await Deno.copyFile(join(MINIKIT, name), join(kit, name));
-      }
-      await copyTree(join(MINIKIT, "data"), join(kit, "data"));
-      await copyTree(join(MINIKIT, "lessons"), join(kit, "lessons"));
-      for (const name of ["grading", "lib", "testkit"]) {
-        await Deno.symlink(
-          fileURLToPath(new URL(`../${name}`, import.meta.url)),
-          join(kit, "kit", name),
-        );
-      }
-      const tests = Array.from({ length: TESTS }, (_, i) => `spin: case ${i} [1 pt]`);
-      await Deno.writeTextFile(
-        join(kit, "kit", "outline.json"),
-        JSON.stringify([{
-          slug: "01-demo",
-          title: "Spin",
-          prerequisites: [],
-          exercises: ["spin.ts"],
-        }]),
-      );
-      await Deno.writeTextFile(
-        join(kit, "kit", "manifest.json"),
-        JSON.stringify({
-          "01-demo": { "spin_test.ts": tests.map((name) => ({ name, points: 1 })) },
-        }),
-      );
-      const testFile = [
-        'import { expectNumber, graded } from "../../kit/testkit/graded.ts";',
-        'import { spin } from "./spin.ts";',
-        ...tests.map((_, i) =>
-          `graded({ name: "spin: case ${i}", points: 1, hint: "Return x.", timeoutMs: ${LIMIT_MS} }, () => {\n` +
-          `  expectNumber({ input: "spin(${i})", actual: () => spin(${i}), expected: ${i} });\n});`
-        ),
-      ].join("\n");
-      for (
-        const [folder, body] of [["exercises", "while (true) x++;\n  return x;"], [
-          "solutions",
-          "return x;",
-        ]]
-      ) {
-        await Deno.mkdir(join(kit, folder, "01-demo"), { recursive: true });
-        await Deno.writeTextFile(
-          join(kit, folder, "01-demo", "spin.ts"),
-          `export function spin(x: number): number {\n  ${body}\n}\n`,
-        );
-      }
-      await Deno.writeTextFile(join(kit, "exercises", "01-demo", "spin_test.ts"), testFile + "\n");
-
+      const kit = await makeSpinKit(root, TESTS, LIMIT_MS);
       const grader = await prepareGrader({
         kitRoot: kit,
         lessonTimeoutMs: 60_000,

@@ -108,8 +108,18 @@ function columns(results: StudentResult[]): Column[] {
  * per graded test (points earned), and the notes (refused files, timeouts, load errors).
  *
  * @example
- * ```ts ignore
- * await writeTextFileAtomic("reports/gradebook.csv", toGradebookCsv(results));
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { toGradebookCsv } from "./gradebook.ts";
+ * const lesson = { number: 1, slug: "01-demo", id: "lesson-01", title: "Demo", testFiles: ["half_test.ts"] };
+ * const stopped = { name: "half: odd [2 pt]", points: 2, earned: 0, status: "timeout" as const, message: "input:    half(3)" };
+ * const passed = { name: "half: even [1 pt]", points: 1, earned: 1, status: "pass" as const };
+ * const exercise = { file: "half.ts", testFile: "half_test.ts", tests: [passed, stopped], score: 1, maxScore: 3, warnings: [], durationMs: 5 };
+ * const lessons = [{ lesson, exercises: [exercise], score: 1, maxScore: 3, durationMs: 5 }];
+ * const alice = { student: "alice", source: "class/alice", lessons, score: 1, maxScore: 3, notes: ["x.ts refused"], key: "k" };
+ * const [header, row] = toGradebookCsv([alice]).split("\n");
+ * assert.ok(header.startsWith("\uFEFFstudent,total,max,"));
+ * assert.ok(row.startsWith("alice,1,3,"));
  * ```
  */
 export function toGradebookCsv(results: StudentResult[]): string {
@@ -136,8 +146,19 @@ export function toGradebookCsv(results: StudentResult[]): string {
  * timeouts, one line each.
  *
  * @example
- * ```ts ignore
- * console.log(problemsOf(result)); // ["lesson-01/half.ts: timed out: ..."]
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { problemsOf } from "./gradebook.ts";
+ * const lesson = { number: 1, slug: "01-demo", id: "lesson-01", title: "Demo", testFiles: ["half_test.ts"] };
+ * const stopped = { name: "half: odd [2 pt]", points: 2, earned: 0, status: "timeout" as const, message: "input:    half(3)" };
+ * const passed = { name: "half: even [1 pt]", points: 1, earned: 1, status: "pass" as const };
+ * const exercise = { file: "half.ts", testFile: "half_test.ts", tests: [passed, stopped], score: 1, maxScore: 3, warnings: [], durationMs: 5 };
+ * const lessons = [{ lesson, exercises: [exercise], score: 1, maxScore: 3, durationMs: 5 }];
+ * const alice = { student: "alice", source: "class/alice", lessons, score: 1, maxScore: 3, notes: ["x.ts refused"], key: "k" };
+ * assert.deepEqual(problemsOf(alice), [
+ *   "x.ts refused",
+ *   "lesson-01/half.ts › half: odd [2 pt]: timed out on half(3)",
+ *   ]);
  * ```
  */
 export function problemsOf(student: StudentResult): string[] {
@@ -171,8 +192,18 @@ function percent(part: number, whole: number): string {
  * unclear lesson), and every student's problems.
  *
  * @example
- * ```ts ignore
- * await writeTextFileAtomic("reports/summary.md", toClassSummary(results));
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { toClassSummary } from "./gradebook.ts";
+ * const lesson = { number: 1, slug: "01-demo", id: "lesson-01", title: "Demo", testFiles: ["half_test.ts"] };
+ * const stopped = { name: "half: odd [2 pt]", points: 2, earned: 0, status: "timeout" as const, message: "input:    half(3)" };
+ * const passed = { name: "half: even [1 pt]", points: 1, earned: 1, status: "pass" as const };
+ * const exercise = { file: "half.ts", testFile: "half_test.ts", tests: [passed, stopped], score: 1, maxScore: 3, warnings: [], durationMs: 5 };
+ * const lessons = [{ lesson, exercises: [exercise], score: 1, maxScore: 3, durationMs: 5 }];
+ * const alice = { student: "alice", source: "class/alice", lessons, score: 1, maxScore: 3, notes: ["x.ts refused"], key: "k" };
+ * const summary = toClassSummary([alice]);
+ * assert.ok(summary.startsWith("# Class summary\n\n1 student, 3 points available."));
+ * assert.match(summary, /\| alice \| 1\/3 \| 33% \|/);
  * ```
  */
 export function toClassSummary(results: StudentResult[]): string {
@@ -254,8 +285,20 @@ export function toClassSummary(results: StudentResult[]): string {
  * encoded, as `classroom-resources/autograding-command-grader` writes it.
  *
  * @example
- * ```ts ignore
- * await Deno.writeTextFile("reports/classroom.b64", toClassroomResult(result));
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { toClassroomResult } from "./gradebook.ts";
+ * const lesson = { number: 1, slug: "01-demo", id: "lesson-01", title: "Demo", testFiles: ["half_test.ts"] };
+ * const stopped = { name: "half: odd [2 pt]", points: 2, earned: 0, status: "timeout" as const, message: "input:    half(3)" };
+ * const passed = { name: "half: even [1 pt]", points: 1, earned: 1, status: "pass" as const };
+ * const exercise = { file: "half.ts", testFile: "half_test.ts", tests: [passed, stopped], score: 1, maxScore: 3, warnings: [], durationMs: 5 };
+ * const lessons = [{ lesson, exercises: [exercise], score: 1, maxScore: 3, durationMs: 5 }];
+ * const alice = { student: "alice", source: "class/alice", lessons, score: 1, maxScore: 3, notes: ["x.ts refused"], key: "k" };
+ * // Base64 of UTF-8 bytes.
+ * const bytes = Uint8Array.from(atob(toClassroomResult(alice)), (c) => c.charCodeAt(0));
+ * const payload = JSON.parse(new TextDecoder().decode(bytes));
+ * assert.deepEqual([payload.status, payload.max_score, payload.tests.length], ["fail", 3, 2]);
+ * assert.equal(payload.tests[0].name, "lesson-01/half.ts › half: even [1 pt]");
  * ```
  */
 export function toClassroomResult(student: StudentResult): string {

@@ -22,10 +22,14 @@ import { makeTempFolder } from "./temp.ts";
  * Draws held-out cases in a separate process and returns the folder holding them
  * (`NN-slug.json`, one per lesson), or why it could not. The caller removes the folder: prefer
  * {@link withHeldOutCases}, which does on every way out.
+ * The example is not run: it runs every lesson's case generator (about two minutes;
+ * held_out_test.ts runs it).
  *
  * @example
  * ```ts ignore
  * const drawn = await drawHeldOutCases(kitRoot, "a teacher's secret");
+ * assert.ok(!("problem" in drawn));
+ * await drawn.remove();
  * ```
  */
 export async function drawHeldOutCases(
@@ -59,11 +63,13 @@ export async function drawHeldOutCases(
  * Draws held-out cases (see {@link drawHeldOutCases}), hands their folder to `use`, and removes
  * the folder however `use` ends: returned, thrown, or the grader interrupted (SIGINT, SIGTERM)
  * meanwhile. The folder holds the teacher's held-out expected values; no run leaves it behind.
+ * The example is not run: it runs every lesson's case generator (about two minutes;
+ * held_out_test.ts runs it).
  *
  * @example
  * ```ts ignore
- * const found = await withHeldOutCases(kitRoot, seed, (folder) => discover(folder));
- * if ("problem" in found) console.log(found.problem);
+ * const found = await withHeldOutCases(kitRoot, seed, async (folder) => (await Deno.stat(folder)).isDirectory);
+ * assert.equal(found, true);
  * ```
  */
 export async function withHeldOutCases<T>(

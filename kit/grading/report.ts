@@ -23,8 +23,12 @@ function pointsText(score: number, max: number): string {
  * The one-line score that ends a lesson's report, e.g. `"lesson-03: 12/20 points"`.
  *
  * @example
- * ```ts ignore
- * console.log(scoreLine(result)); // "lesson-03: 12/20 points"
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { scoreLine } from "./report.ts";
+ * const lesson = { number: 3, slug: "03-lr-schedules", id: "lesson-03", title: "Schedules", testFiles: ["decays_test.ts"] };
+ * const result = { lesson, exercises: [], score: 12, maxScore: 20, durationMs: 5 };
+ * assert.equal(scoreLine(result), "lesson-03: 12/20 points");
  * ```
  */
 export function scoreLine(result: LessonResult): string {
@@ -116,8 +120,18 @@ function exerciseBlock(exercise: ExerciseResult, options: FormatOptions): string
  * each (input, expected, got, hint), and the score line last.
  *
  * @example
- * ```ts ignore
- * console.log(formatLesson(result, { verbose: false }));
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { formatLesson } from "./report.ts";
+ * const lesson = { number: 3, slug: "03-lr-schedules", id: "lesson-03", title: "Schedules", testFiles: ["decays_test.ts"] };
+ * const failed = { name: "step decay [2 pt]", points: 2, earned: 0, status: "fail" as const, message: "expected 1, got 2" };
+ * const passed = { name: "cosine [1 pt]", points: 1, earned: 1, status: "pass" as const };
+ * const exercise = { file: "decays.ts", testFile: "decays_test.ts", tests: [failed, passed], score: 1, maxScore: 3, warnings: [], durationMs: 5 };
+ * const result = { lesson, exercises: [exercise], score: 1, maxScore: 3, durationMs: 5 };
+ * const lines = formatLesson(result).split("\n");
+ * assert.equal(lines[0], "lesson-03 · Schedules (exercises/03-lr-schedules/)");
+ * assert.equal(lines.at(-1), "lesson-03: 1/3 points");
+ * assert.ok(lines.some((line) => line.includes("expected 1, got 2")));
  * ```
  */
 export function formatLesson(result: LessonResult, options: FormatOptions = {}): string {
@@ -146,8 +160,16 @@ export function formatLesson(result: LessonResult, options: FormatOptions = {}):
  * A progress table over several lessons, ending with the total.
  *
  * @example
- * ```ts ignore
- * console.log(formatProgress(results));
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { formatProgress } from "./report.ts";
+ * const lesson = { number: 3, slug: "03-lr-schedules", id: "lesson-03", title: "Schedules", testFiles: ["decays_test.ts"] };
+ * const failed = { name: "step decay [2 pt]", points: 2, earned: 0, status: "fail" as const, message: "expected 1, got 2" };
+ * const passed = { name: "cosine [1 pt]", points: 1, earned: 1, status: "pass" as const };
+ * const exercise = { file: "decays.ts", testFile: "decays_test.ts", tests: [failed, passed], score: 1, maxScore: 3, warnings: [], durationMs: 5 };
+ * const result = { lesson, exercises: [exercise], score: 1, maxScore: 3, durationMs: 5 };
+ * const table = formatProgress([result]);
+ * assert.match(table, /lesson-03.*Schedules.*1\/3.*0 of 1 exercise done/);
  * ```
  */
 export function formatProgress(results: LessonResult[]): string {
@@ -195,8 +217,17 @@ function xmlEscape(text: string): string {
  * test, with its points as a property.
  *
  * @example
- * ```ts ignore
- * await Deno.writeTextFile("report.xml", toJUnit(results, "alice"));
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { toJUnit } from "./report.ts";
+ * const lesson = { number: 3, slug: "03-lr-schedules", id: "lesson-03", title: "Schedules", testFiles: ["decays_test.ts"] };
+ * const failed = { name: "step decay [2 pt]", points: 2, earned: 0, status: "fail" as const, message: "expected 1, got 2" };
+ * const passed = { name: "cosine [1 pt]", points: 1, earned: 1, status: "pass" as const };
+ * const exercise = { file: "decays.ts", testFile: "decays_test.ts", tests: [failed, passed], score: 1, maxScore: 3, warnings: [], durationMs: 5 };
+ * const result = { lesson, exercises: [exercise], score: 1, maxScore: 3, durationMs: 5 };
+ * const xml = toJUnit([result], "alice & bob");
+ * assert.match(xml, /<testsuites name="alice &amp; bob" tests="2" failures="1">/);
+ * assert.match(xml, /<failure type="fail" message="expected 1, got 2">/);
  * ```
  */
 export function toJUnit(results: LessonResult[], name = "graded tests"): string {
@@ -267,8 +298,18 @@ export interface ResultsJson {
  * are prefixed with `lesson-NN/file.ts › `; `task_id` is the exercise's position in its lesson.
  *
  * @example
- * ```ts ignore
- * await Deno.writeTextFile("results.json", JSON.stringify(toResultsJson(results), null, 2));
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { toResultsJson } from "./report.ts";
+ * const lesson = { number: 3, slug: "03-lr-schedules", id: "lesson-03", title: "Schedules", testFiles: ["decays_test.ts"] };
+ * const failed = { name: "step decay [2 pt]", points: 2, earned: 0, status: "fail" as const, message: "expected 1, got 2" };
+ * const passed = { name: "cosine [1 pt]", points: 1, earned: 1, status: "pass" as const };
+ * const exercise = { file: "decays.ts", testFile: "decays_test.ts", tests: [failed, passed], score: 1, maxScore: 3, warnings: [], durationMs: 5 };
+ * const result = { lesson, exercises: [exercise], score: 1, maxScore: 3, durationMs: 5 };
+ * const json = toResultsJson([result]);
+ * assert.deepEqual([json.status, json.score, json.max_score], ["fail", 1, 3]);
+ * assert.equal(json.tests[0].name, "lesson-03/decays.ts › step decay [2 pt]");
+ * assert.equal(json.tests[1].status, "pass");
  * ```
  */
 export function toResultsJson(results: LessonResult[]): ResultsJson {

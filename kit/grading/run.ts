@@ -19,13 +19,17 @@ import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseJUnit, type ReportedTest } from "./junit.ts";
 import { firstErrorLine, readBounded, startDeno } from "../lib/process.ts";
-import { MAX_NAME_LENGTH, watchProgress } from "./watch.ts";
+import { MAX_NAME_LENGTH, type Watch, watchProgress } from "./watch.ts";
 import { MARKER } from "../testkit/protocol.ts";
 
 export { MARKER };
 
-/** Where a progress line comes from and what it says (see `MARKER` in kit/testkit/protocol.ts). */
-export interface Progress {
+/**
+ * One progress line of a test process, parsed: where it comes from and what it says (see
+ * `MARKER` in kit/testkit/protocol.ts). Not the search's per-trial `Progress`
+ * (kit/search/runner.ts): a different thing, hence a different name.
+ */
+export interface ProgressLine {
   /** `load` (a test file starts loading), `loaded`, `test` (a test starts), `case` (an input),
    * `timeout` (a test was stopped at its limit), `plot` (a failed array answer), `end`. */
   kind: string;
@@ -63,7 +67,7 @@ export interface FileRun {
   /** What the file's code printed (bounded), learner `console.log` included. */
   printed?: string;
   /** Time-outs and failed array answers the file's tests reported, for display. */
-  events?: Progress[];
+  events?: ProgressLine[];
 }
 
 /** The sandbox of a test process: what it may read, its memory, extra flags. */
@@ -109,7 +113,7 @@ export interface RunFilesOptions extends ProcessLimits {
    */
   trace?: boolean;
   /** Called with each progress line as it arrives. */
-  onProgress?: (progress: Progress) => void;
+  onProgress?: (progress: ProgressLine) => void;
   /**
    * A graded run: answers are recorded for the grader to judge (judge.ts) instead of compared
    * in the test process.
@@ -133,6 +137,8 @@ export interface RunOptions extends Omit<RunFilesOptions, "folder" | "testFiles"
 /**
  * Runs one test file in its own process and reports its tests, a load error, or a time-out.
  * Every test the runtime reports belongs to the file.
+ * The example is not run: it starts a `deno test` process on a kit workspace (the grading tests
+ * run it on a fixture kit).
  *
  * @example
  * ```ts ignore
@@ -141,7 +147,7 @@ export interface RunOptions extends Omit<RunFilesOptions, "folder" | "testFiles"
  *   testFile: "exercises/03-lr-schedules/decays_test.ts",
  *   timeoutMs: 60_000,
  * });
- * console.log(run.tests.filter((t) => t.passed).length);
+ * assert.ok(run.loadError !== undefined || run.tests.length > 0);
  * ```
  */
 export async function runTestFile(options: RunOptions): Promise<FileRun> {
@@ -158,6 +164,8 @@ export async function runTestFile(options: RunOptions): Promise<FileRun> {
 /**
  * Runs test files of one folder in one process (see the module's notes), falling back to runs
  * without a file that hung or crashed the process, and reports each file's tests.
+ * The example is not run: it starts `deno test` processes on a kit workspace (the grading tests
+ * run it on a fixture kit).
  *
  * @example
  * ```ts ignore
@@ -168,7 +176,7 @@ export async function runTestFile(options: RunOptions): Promise<FileRun> {
  *   ownerOf: (name) => declaredFileOf.get(name),
  *   timeoutMs: 60_000,
  * });
- * console.log(runs["decays_test.ts"].tests.length);
+ * assert.deepEqual(Object.keys(runs).sort(), ["cosine_test.ts", "decays_test.ts"]);
  * ```
  */
 export async function runTestFiles(options: RunFilesOptions): Promise<Record<string, FileRun>> {
@@ -237,34 +245,24 @@ interface Attempt {
 const REPORTER_LINE =
   /^(running \d+ tests? from |-+ (pre-test )?output( end)? -+$|.* \.\.\.( (ok|FAILED|ignored)( .*)?)?$|ok \| |FAILED \| | ?ERRORS ?$| ?FAILURES ?$|error: Test failed)/;
 
-async function runProcess(options: RunFilesOptions, files: string[], limitMs: number) {
+async function runProcess(
+  options: RunFilesOptions,
+  files: string[],
+  limitMs: number,
+): Promise<Attempt> {
   const { workspace } = options;
-  // The caller's folder for this run, when given (a grading's reused workspace: the same path
-  // for every student, so Deno's cache of the transpiled root module is reused, not grown).
-  const scratch = options.scratchDir ?? await Deno.makeTempDir({ prefix: "kit-run-" });
-  if (options.scratchDir) {
-    await Deno.mkdir(scratch, { recursive: true });
-    await Deno.remove(join(scratch, "report.xml")).catch(() => {});
-  }
+  const scratch = await scratchFolder(options);
   const junitPath = join(scratch, "report.xml");
   const rootPath = join(scratch, "run_test.ts");
   await Deno.writeTextFile(rootPath, await rootModuleSource(options, files));
-  const allowRead = options.allowRead ?? [join(workspace, "data")];
-  const args = [
-    "test",
-    "--no-check",
-    "--no-prompt",
-    "--reporter=pretty",
-    `--junit-path=${junitPath}`,
-    `--config=${join(workspace, "deno.json")}`,
-    `--v8-flags=--max-old-space-size=${options.maxHeapMiB ?? 1024}`,
-    ...(allowRead.length ? [`--allow-read=${allowRead.join(",")}`] : []),
-    ...(options.extraArgs ?? []),
-    rootPath,
-  ];
   // Sandboxed: no network settings, and `--cached-only`, so it cannot download anything (the
   // command the user ran fetched what it loads first).
-  const child = startDeno({ args, cwd: workspace, kind: "sandboxed", wrapper: options.wrapper });
+  const child = startDeno({
+    args: testArgs(options, junitPath, rootPath),
+    cwd: workspace,
+    kind: "sandboxed",
+    wrapper: options.wrapper,
+  });
   const started = performance.now();
   const elapsed = () => performance.now() - started;
 
@@ -280,7 +278,85 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
     loadLimitMs: loadLimit,
     trusted: options.discover,
   });
-  const events: Progress[] = [];
+  const lines = collectLines(options, watch, elapsed);
+  const guard = guardProcess(child, watch, elapsed, limitMs, options.signal);
+
+  // A reference run (trusted code) reports whole arrays of expected values on one line, a
+  // graded run each test's answers.
+  const lineLimit = options.discover ? 512 << 20 : options.observe ? MAX_OBSERVED_LINE : 64 << 10;
+  const [stdoutTail, stderr, status] = await Promise.all([
+    readProgressLines(child.stdout, lines.onLine, lineLimit),
+    readBounded(child.stderr),
+    child.status,
+  ]);
+  guard.stop();
+  const durationMs = elapsed();
+  const killedFor = guard.killedFor();
+  const report = killedFor ? { oversized: false } : await readReport(junitPath);
+  if (!options.scratchDir) await Deno.remove(scratch, { recursive: true }).catch(() => {});
+  const base = (name: string): FileRun => ({
+    tests: [],
+    timedOut: false,
+    durationMs,
+    printed: lines.printedBy.get(name)?.text(),
+    events: lines.events.filter((e) => e.file === name),
+  });
+  if (report.reported) {
+    return completeAttempt(options, files, report.reported, base, status);
+  }
+  return failedAttempt({
+    workspace,
+    files,
+    base,
+    watch,
+    killedFor,
+    oversized: report.oversized,
+    printed: stdoutTail + "\n" + stderr,
+    status,
+  });
+}
+
+/** The folder of one process's root module and report: the caller's, emptied, or a new one. */
+async function scratchFolder(options: RunFilesOptions): Promise<string> {
+  // The caller's folder for this run, when given (a grading's reused workspace: the same path
+  // for every student, so Deno's cache of the transpiled root module is reused, not grown).
+  if (!options.scratchDir) return await Deno.makeTempDir({ prefix: "kit-run-" });
+  await Deno.mkdir(options.scratchDir, { recursive: true });
+  await Deno.remove(join(options.scratchDir, "report.xml")).catch(() => {});
+  return options.scratchDir;
+}
+
+/** The `deno test` arguments of one process. */
+function testArgs(options: RunFilesOptions, junitPath: string, rootPath: string): string[] {
+  const allowRead = options.allowRead ?? [join(options.workspace, "data")];
+  return [
+    "test",
+    "--no-check",
+    "--no-prompt",
+    "--reporter=pretty",
+    `--junit-path=${junitPath}`,
+    `--config=${join(options.workspace, "deno.json")}`,
+    `--v8-flags=--max-old-space-size=${options.maxHeapMiB ?? 1024}`,
+    ...(allowRead.length ? [`--allow-read=${allowRead.join(",")}`] : []),
+    ...(options.extraArgs ?? []),
+    rootPath,
+  ];
+}
+
+/** What a process's lines leave: each file's printed text and the events kept for display. */
+interface CollectedLines {
+  onLine: (line: string) => void;
+  printedBy: Map<string, BoundedText>;
+  events: ProgressLine[];
+}
+
+/** Sorts a process's stdout lines: progress lines to the watch, the rest as the file's output. */
+function collectLines(
+  options: RunFilesOptions,
+  watch: Watch,
+  elapsed: () => number,
+): CollectedLines {
+  const events: ProgressLine[] = [];
   let observedBytes = 0;
   const printedBy = new Map<string, BoundedText>();
   // Each block of printed lines is labelled with the test that printed it (or the loading).
@@ -315,10 +391,26 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
       events.push(progress);
     }
   };
+  return { onLine, printedBy, events };
+}
 
-  // Why the watchdog killed the process, if it did.
-  let killedFor: { culprit?: string; detail: string; aborted?: boolean } | undefined;
-  const kill = (reason: typeof killedFor) => {
+/** Why the watchdog killed the process. */
+interface KilledFor {
+  culprit?: string;
+  detail: string;
+  aborted?: boolean;
+}
+
+/** The watchdog: kills the child past the run's limit, a watch's limit, or on the signal. */
+function guardProcess(
+  child: { kill(signal: Deno.Signal): void },
+  watch: Watch,
+  elapsed: () => number,
+  limitMs: number,
+  signal?: AbortSignal,
+): { stop(): void; killedFor(): KilledFor | undefined } {
+  let killedFor: KilledFor | undefined;
+  const kill = (reason: KilledFor) => {
     if (killedFor) return;
     killedFor = reason;
     try {
@@ -344,81 +436,91 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
     }
   }, 100);
   const onAbort = () => kill({ culprit: watch.file(), detail: "interrupted", aborted: true });
-  options.signal?.addEventListener("abort", onAbort);
-  if (options.signal?.aborted) onAbort();
+  signal?.addEventListener("abort", onAbort);
+  if (signal?.aborted) onAbort();
+  return {
+    stop() {
+      clearInterval(watchdog);
+      signal?.removeEventListener("abort", onAbort);
+    },
+    killedFor: () => killedFor,
+  };
+}
 
-  // A reference run (trusted code) reports whole arrays of expected values on one line, a
-  // graded run each test's answers.
-  const lineLimit = options.discover ? 512 << 20 : options.observe ? MAX_OBSERVED_LINE : 64 << 10;
-  const [stdoutTail, stderr, status] = await Promise.all([
-    readProgressLines(child.stdout, onLine, lineLimit),
-    readBounded(child.stderr),
-    child.status,
-  ]);
-  clearInterval(watchdog);
-  options.signal?.removeEventListener("abort", onAbort);
-  const durationMs = elapsed();
-  let reported: ReportedTest[] | undefined;
-  let oversized = false;
-  if (!killedFor) {
-    try {
-      // Learner code can register tests with huge names or failure messages: a report that
-      // large is not read, so that it cannot fill the grader's memory.
-      oversized = (await Deno.stat(junitPath)).size > MAX_REPORT_BYTES;
-      if (!oversized) reported = parseJUnit(await Deno.readTextFile(junitPath));
-    } catch {
-      // No report: the process died.
-    }
+/** The runtime's report of a process that was not killed, unless missing or too large. */
+async function readReport(
+  junitPath: string,
+): Promise<{ reported?: ReportedTest[]; oversized: boolean }> {
+  try {
+    // Learner code can register tests with huge names or failure messages: a report that
+    // large is not read, so that it cannot fill the grader's memory.
+    if ((await Deno.stat(junitPath)).size > MAX_REPORT_BYTES) return { oversized: true };
+    return { reported: parseJUnit(await Deno.readTextFile(junitPath)), oversized: false };
+  } catch {
+    // No report: the process died.
+    return { oversized: false };
   }
-  if (!options.scratchDir) await Deno.remove(scratch, { recursive: true }).catch(() => {});
+}
 
+/** Each file's tests from the runtime's report, with the load errors the root module reported. */
+function completeAttempt(
+  options: RunFilesOptions,
+  files: string[],
+  reported: ReportedTest[],
+  base: (name: string) => FileRun,
+  status: Deno.CommandStatus,
+): Attempt {
   const runs: Record<string, FileRun> = {};
-  const base = (name: string): FileRun => ({
-    tests: [],
-    timedOut: false,
-    durationMs,
-    printed: printedBy.get(name)?.text(),
-    events: events.filter((e) => e.file === name),
-  });
-  if (reported) {
-    const loadErrors = new Map<string, string>();
-    for (const name of files) runs[name] = base(name);
-    for (const t of reported) {
-      const loading = t.name.startsWith(LOAD_TEST_PREFIX)
-        ? t.name.slice(LOAD_TEST_PREFIX.length)
-        : undefined;
-      if (loading !== undefined) {
-        // Only the root module's own test for a file of the run, once; its message cut before
-        // any pattern is tried on it.
-        if (files.includes(loading) && !loadErrors.has(loading)) {
-          loadErrors.set(loading, (t.message ?? "").slice(0, MAX_FAILURE_TEXT));
-        }
-      } else if (t.name !== END_TEST && t.name.length <= MAX_NAME_LENGTH) {
-        const owner = files.length === 1 ? files[0] : options.ownerOf?.(t.name);
-        if (owner !== undefined && runs[owner]) runs[owner].tests.push(t);
+  const loadErrors = new Map<string, string>();
+  for (const name of files) runs[name] = base(name);
+  for (const t of reported) {
+    const loading = t.name.startsWith(LOAD_TEST_PREFIX)
+      ? t.name.slice(LOAD_TEST_PREFIX.length)
+      : undefined;
+    if (loading !== undefined) {
+      // Only the root module's own test for a file of the run, once; its message cut before
+      // any pattern is tried on it.
+      if (files.includes(loading) && !loadErrors.has(loading)) {
+        loadErrors.set(loading, (t.message ?? "").slice(0, MAX_FAILURE_TEXT));
       }
+    } else if (t.name !== END_TEST && t.name.length <= MAX_NAME_LENGTH) {
+      const owner = files.length === 1 ? files[0] : options.ownerOf?.(t.name);
+      if (owner !== undefined && runs[owner]) runs[owner].tests.push(t);
     }
-    for (const [name, message] of loadErrors) {
-      if (!runs[name]) continue;
-      runs[name].tests = [];
-      runs[name].loadError = explainLoadFailure(
-        "error: " + message.replace(/^Uncaught (\(in promise\) )?/, "")
-          .replace(/^(Type)?Error: (?=(\w*Error: |Module not found))/, ""),
-        workspace,
-        status.code,
-      );
-    }
-    return { complete: true, aborted: false, runs } satisfies Attempt;
   }
-  const printed = stdoutTail + "\n" + stderr;
+  for (const [name, message] of loadErrors) {
+    if (!runs[name]) continue;
+    runs[name].tests = [];
+    runs[name].loadError = explainLoadFailure(
+      "error: " + message.replace(/^Uncaught (\(in promise\) )?/, "")
+        .replace(/^(Type)?Error: (?=(\w*Error: |Module not found))/, ""),
+      options.workspace,
+      status.code,
+    );
+  }
+  return { complete: true, aborted: false, runs };
+}
+
+/** A process with no report: killed, crashed, or its report too large. One file takes the blame. */
+function failedAttempt(ended: {
+  workspace: string;
+  files: string[];
+  base: (name: string) => FileRun;
+  watch: Watch;
+  killedFor?: KilledFor;
+  oversized: boolean;
+  printed: string;
+  status: Deno.CommandStatus;
+}): Attempt {
+  const { watch, killedFor, printed, status, workspace } = ended;
   const culprit = killedFor ? killedFor.culprit : watch.file();
-  const blamed = culprit ?? files[0];
-  const run = base(blamed);
+  const blamed = culprit ?? ended.files[0];
+  const run = ended.base(blamed);
   if (killedFor) {
     run.timedOut = true;
     run.timeoutDetail = killedFor.detail;
   } else {
-    run.loadError = oversized
+    run.loadError = ended.oversized
       ? `the test report is over ${
         MAX_REPORT_BYTES >> 20
       } MiB (huge test names or messages): not read`
@@ -426,13 +528,12 @@ async function runProcess(options: RunFilesOptions, files: string[], limitMs: nu
       ? explainLoadFailure(printed, workspace, status.code)
       : explainCrash(printed, status, watch.test());
   }
-  runs[blamed] = run;
   return {
     complete: false,
     aborted: killedFor?.aborted ?? false,
     culprit: blamed,
-    runs,
-  } satisfies Attempt;
+    runs: { [blamed]: run },
+  };
 }
 
 function seconds(ms: number): string {
@@ -440,7 +541,7 @@ function seconds(ms: number): string {
 }
 
 /** Why a process died during the tests, from its exit status and output. */
-function explainCrash(printed: string, status: Deno.CommandStatus, test?: Progress): string {
+function explainCrash(printed: string, status: Deno.CommandStatus, test?: ProgressLine): string {
   const during = test ? ` during "${test.name}"` : "";
   if (/out of memory|Reached heap limit|allocation failed/i.test(printed)) {
     return `the test process ran out of memory${during}`;
@@ -537,7 +638,7 @@ export function parseProgressLine(
   text: string,
   at: number,
   trusted = false,
-): Progress | undefined {
+): ProgressLine | undefined {
   const space = text.indexOf(" ");
   if (space < 0 || space > 32) return undefined;
   if (!trusted && text.length > MAX_CONTROL_LINE && text.slice(0, space) !== "observed") {
@@ -546,7 +647,7 @@ export function parseProgressLine(
   try {
     const data = JSON.parse(text.slice(space + 1));
     if (typeof data !== "object" || data === null) return undefined;
-    const progress: Progress = { kind: text.slice(0, space), at };
+    const progress: ProgressLine = { kind: text.slice(0, space), at };
     for (const key of ["file", "name"] as const) {
       if (typeof data[key] === "string") {
         if (data[key].length > MAX_NAME_LENGTH) return undefined;

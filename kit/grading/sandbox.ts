@@ -51,8 +51,12 @@ export const DEFAULT_MEMORY_MIB = 2048;
  * an address-space cap (`--as`) cannot be used, as V8 reserves large virtual ranges at start.
  *
  * @example
- * ```ts ignore
- * const wrapper = await memoryWrapper(2048); // ["/usr/bin/prlimit", "--data=2147483648", "--"]
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { memoryWrapper } from "./sandbox.ts";
+ * const wrapper = await memoryWrapper(2048);
+ * // ["/usr/bin/prlimit", "--data=2147483648", "--"] where prlimit is installed, else no wrapper.
+ * assert.ok(wrapper.length === 0 || wrapper.slice(1).join(" ") === "--data=2147483648 --");
  * ```
  */
 export async function memoryWrapper(mebibytes: number): Promise<string[]> {
@@ -194,11 +198,13 @@ async function moduleGraph(
  * helpers in `kit/lib/`; nothing else: no test file, no `kit/cases`, no `solutions/`, no absolute
  * or `../..` path out of the workspace, no `node:`, `npm:`, `jsr:`, `http(s):`, `data:` or `blob:`
  * module, no bare specifier; type-only imports included.
+ * The example is not run: it needs a staged workspace and runs `deno info` (the grading tests
+ * vet testdata/hostile/).
  *
  * @example
  * ```ts ignore
  * const verdicts = await vetImports({ workspace: stage.root, testFiles: ["exercises/01-demo/half_test.ts"] });
- * console.log(verdicts.get("exercises/01-demo/half_test.ts")); // undefined: may run
+ * assert.equal(verdicts.get("exercises/01-demo/half_test.ts"), undefined); // may run
  * ```
  */
 export async function vetImports(options: VetOptions): Promise<Map<string, string | undefined>> {

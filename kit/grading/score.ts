@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { formatInput } from "../testkit/describe.ts";
 import { exerciseOf, type Lesson } from "../course/lessons.ts";
 import { type DeclaredTest, type Manifest, pointsInName } from "../course/manifest.ts";
-import { type FileRun, type ProcessLimits, type Progress, runTestFiles } from "./run.ts";
+import { type FileRun, type ProcessLimits, type ProgressLine, runTestFiles } from "./run.ts";
 
 /** The outcome of one graded test. */
 export interface TestOutcome {
@@ -45,7 +45,7 @@ export interface ExerciseResult {
   /** What the file's code printed (bounded), learner `console.log` included. */
   printed?: string;
   /** Failed array answers with both arrays, for a plot (traced runs only). */
-  plots?: Progress[];
+  plots?: ProgressLine[];
 }
 
 /** The outcome of one lesson. */
@@ -77,7 +77,7 @@ export interface ScoreOptions {
   /** The learner's check: trace inputs and plot failed arrays. */
   trace?: boolean;
   /** Called with each progress line of the test processes. */
-  onProgress?: (progress: Progress) => void;
+  onProgress?: (progress: ProgressLine) => void;
   /** Stops the run. */
   signal?: AbortSignal;
   /** A graded run: answers are observed in the test process and judged by `judge`. */
@@ -230,11 +230,13 @@ export async function mapConcurrent<T, R>(
 /**
  * Runs every graded test file of `lesson` in `options.workspace` and scores it (see
  * {@link scoreLessons}).
+ * The example is not run: it starts `deno test` processes on a kit workspace (the grading tests
+ * score the fixture kit).
  *
  * @example
  * ```ts ignore
  * const result = await scoreLesson(lesson, { workspace: kitRoot, manifest });
- * console.log(`${result.lesson.id}: ${result.score}/${result.maxScore} points`);
+ * assert.equal(result.score, result.exercises.reduce((sum, e) => sum + e.score, 0));
  * ```
  */
 export async function scoreLesson(lesson: Lesson, options: ScoreOptions): Promise<LessonResult> {
@@ -247,10 +249,13 @@ export async function scoreLesson(lesson: Lesson, options: ScoreOptions): Promis
  * student's whole course costs one test process; any other file runs in a process of its own,
  * since only the manifest tells which file a reported test belongs to. `lessonTimeoutMs` is per
  * lesson: the processes share `lessons.length` times it.
+ * The example is not run: it starts `deno test` processes on a kit workspace (the grading tests
+ * score the fixture kit).
  *
  * @example
  * ```ts ignore
  * const results = await scoreLessons(lessons, { workspace: kitRoot, manifest });
+ * assert.equal(results.length, lessons.length);
  * ```
  */
 export async function scoreLessons(
@@ -261,39 +266,9 @@ export async function scoreLessons(
   const budgetMs = lessonTimeoutMs * lessons.length;
   const started = performance.now();
   const concurrency = options.concurrency ?? Math.min(4, navigator.hardwareConcurrency || 2);
-  // Files as paths under exercises/: "03-lr-schedules/decays_test.ts".
-  const key = (lesson: Lesson, testFile: string) => `${lesson.slug}/${testFile}`;
   const declaredOf = (lesson: Lesson, testFile: string) =>
     options.manifest[lesson.slug]?.[testFile];
-  const refusals = new Map<string, string>();
-  const runnable: string[] = [];
-  const owners = new Map<string, string>();
-  const shared = new Set<string>();
-  const declaredFiles = new Set<string>();
-  const testsByFile = new Map<string, Set<string>>();
-  for (const lesson of lessons) {
-    for (const testFile of lesson.testFiles) {
-      const file = key(lesson, testFile);
-      const refusal = options.refuse?.(testFile, lesson);
-      if (refusal !== undefined) {
-        refusals.set(file, refusal);
-        continue;
-      }
-      runnable.push(file);
-      const declared = declaredOf(lesson, testFile);
-      if (declared) {
-        declaredFiles.add(file);
-        testsByFile.set(file, new Set(declared.map((test) => test.name)));
-      }
-      for (const test of declared ?? []) {
-        if (owners.has(test.name)) shared.add(owners.get(test.name)!).add(file);
-        owners.set(test.name, file);
-      }
-    }
-  }
-  const together = runnable.filter((file) => declaredFiles.has(file) && !shared.has(file));
-  const alone = runnable.filter((file) => !together.includes(file));
-  const groups = [...(together.length ? [together] : []), ...alone.map((file) => [file])];
+  const { refusals, owners, testsByFile, groups } = planRuns(lessons, options);
   const runs: Record<string, FileRun> = {};
   await mapConcurrent(groups, concurrency, async (files, index) => {
     const scratchDir = options.limits?.scratchDir;
@@ -322,7 +297,7 @@ export async function scoreLessons(
   const durationMs = performance.now() - started;
   return lessons.map((lesson) => {
     const exercises = lesson.testFiles.map((testFile) => {
-      const file = key(lesson, testFile);
+      const file = fileKey(lesson, testFile);
       const refusal = refusals.get(file);
       const run: FileRun = refusal !== undefined
         ? { tests: [], loadError: refusal, timedOut: false, durationMs: 0 }
@@ -338,4 +313,58 @@ export async function scoreLessons(
       durationMs,
     };
   });
+}
+
+/** A test file as a path under exercises/: "03-lr-schedules/decays_test.ts". */
+function fileKey(lesson: Lesson, testFile: string): string {
+  return `${lesson.slug}/${testFile}`;
+}
+
+/** Which files run, in which groups, and which test each file declares. */
+interface RunPlan {
+  /** Files the caller refused, with the reason shown. */
+  refusals: Map<string, string>;
+  /** The file declaring each test name. */
+  owners: Map<string, string>;
+  /** The tests each file declares. */
+  testsByFile: Map<string, Set<string>>;
+  /** Files run in one process each group. */
+  groups: string[][];
+}
+
+/**
+ * Groups the lessons' test files: the files whose tests the manifest declares, each name in one
+ * file only, run together; any other file runs alone (its tests cannot be told apart).
+ */
+function planRuns(lessons: Lesson[], options: ScoreOptions): RunPlan {
+  const refusals = new Map<string, string>();
+  const runnable: string[] = [];
+  const owners = new Map<string, string>();
+  const shared = new Set<string>();
+  const declaredFiles = new Set<string>();
+  const testsByFile = new Map<string, Set<string>>();
+  for (const lesson of lessons) {
+    for (const testFile of lesson.testFiles) {
+      const file = fileKey(lesson, testFile);
+      const refusal = options.refuse?.(testFile, lesson);
+      if (refusal !== undefined) {
+        refusals.set(file, refusal);
+        continue;
+      }
+      runnable.push(file);
+      const declared = options.manifest[lesson.slug]?.[testFile];
+      if (declared) {
+        declaredFiles.add(file);
+        testsByFile.set(file, new Set(declared.map((test) => test.name)));
+      }
+      for (const test of declared ?? []) {
+        if (owners.has(test.name)) shared.add(owners.get(test.name)!).add(file);
+        owners.set(test.name, file);
+      }
+    }
+  }
+  const together = runnable.filter((file) => declaredFiles.has(file) && !shared.has(file));
+  const alone = runnable.filter((file) => !together.includes(file));
+  const groups = [...(together.length ? [together] : []), ...alone.map((file) => [file])];
+  return { refusals, owners, testsByFile, groups };
 }

@@ -73,8 +73,17 @@ export interface Stage {
  * never a submission (submissions go through {@link stageWorkspace}'s checks).
  *
  * @example
- * ```ts ignore
- * await copyTree("/kit/kit", "/tmp/stage/kit");
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { copyTree } from "./stage.ts";
+ * import { join } from "node:path";
+ * const from = await Deno.makeTempDir();
+ * await Deno.mkdir(join(from, "sub", "testdata"), { recursive: true });
+ * await Deno.writeTextFile(join(from, "sub", "a.ts"), "export const a = 1;\n");
+ * const to = join(await Deno.makeTempDir(), "copy");
+ * await copyTree(from, to);
+ * assert.equal(await Deno.readTextFile(join(to, "sub", "a.ts")), "export const a = 1;\n");
+ * assert.equal(await Deno.stat(join(to, "sub", "testdata")).catch(() => null), null); // fixtures left out
  * ```
  */
 export async function copyTree(from: string, to: string): Promise<void> {
@@ -108,11 +117,17 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
 /**
  * Builds a workspace where the kit's tests run against the implementation files of
  * `implementationRoot`.
+ * The example is not run: it needs a whole kit to stage (the grading tests stage the fixture
+ * kit).
  *
  * @example
  * ```ts ignore
  * const stage = await stageWorkspace({ kitRoot, implementationRoot: join(kitRoot, "solutions"), lessons });
- * try { ... runTestFile({ workspace: stage.root, ... }) ... } finally { await stage.dispose(); }
+ * try {
+ *   assert.ok((await Deno.stat(join(stage.root, "deno.json"))).isFile);
+ * } finally {
+ *   await stage.dispose();
+ * }
  * ```
  */
 export async function stageWorkspace(options: StageOptions): Promise<Stage> {
@@ -241,10 +256,14 @@ async function filesUnder(root: string, folder: string): Promise<string[]> {
  * helpers a submission may import (`kit/lib/`, `kit/testkit/`), `data/`, and with
  * `withCases` the cases files (else the grader writes redacted ones). The teacher's generators,
  * grader, results and attacks are left out.
+ * The example is not run: it lists a whole kit's files (the grading tests stage the fixture
+ * kit).
  *
  * @example
  * ```ts ignore
  * const kitFiles = await stagedKitFiles(kitRoot, lessons, false);
+ * assert.ok(kitFiles.includes("deno.json"));
+ * assert.ok(!kitFiles.some((file) => file.startsWith("kit/cases/")));
  * ```
  */
 export async function stagedKitFiles(

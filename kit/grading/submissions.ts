@@ -68,8 +68,11 @@ const IMPLEMENTATION_FILE = /^[A-Za-z0-9][A-Za-z0-9_.-]*\.ts$/;
  * `Deno.lstat`, or null when the path cannot be looked at: never follows a link.
  *
  * @example
- * ```ts ignore
- * const info = await lstatOrNull("exercises");
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { lstatOrNull } from "./submissions.ts";
+ * assert.equal(await lstatOrNull("/no/such/folder/anywhere"), null);
+ * assert.ok((await lstatOrNull(Deno.cwd()))?.isDirectory);
  * ```
  */
 export async function lstatOrNull(path: string): Promise<Deno.FileInfo | null> {
@@ -144,11 +147,13 @@ async function asSubmission(folder: string, name: string): Promise<Submission | 
  * `exercises/` folder, or a folder of such copies (one student per subfolder, named after it).
  * Every subfolder of a class folder becomes a submission, with a problem when it holds nothing
  * gradable; links and files are listed as "not graded". Names are made unique.
+ * The example is not run: it needs a class folder of submissions (the grading tests use
+ * testdata/hostile/).
  *
  * @example
  * ```ts ignore
  * const submissions = await findSubmissions(["class/"]);
- * console.log(submissions.map((s) => s.name)); // ["alice", "bob"]
+ * assert.deepEqual(submissions.map((s) => s.name), ["alice", "bob"]);
  * ```
  */
 export async function findSubmissions(paths: string[]): Promise<Submission[]> {
@@ -201,11 +206,14 @@ function describe(error: unknown): string {
  * Looks at a submission's lesson folders without following links or reading files: accepts
  * plain `.ts` files (not tests) with plain ASCII names up to the size limits, and says why
  * anything else is left out.
+ * The example is not run: it needs a submission folder (the grading tests inspect
+ * testdata/hostile/).
  *
  * @example
  * ```ts ignore
  * const inspection = await inspectSubmission(submission, lessons);
- * console.log(inspection.files.map((f) => `${f.slug}/${f.name}`), inspection.refused);
+ * assert.deepEqual(inspection.refused, []);
+ * assert.ok(inspection.files.some((f) => `${f.slug}/${f.name}` === "01-demo/half.ts"));
  * ```
  */
 export async function inspectSubmission(
@@ -281,8 +289,17 @@ export async function inspectSubmission(
  * `maxBytes` that was inspected (it could have changed since).
  *
  * @example
- * ```ts ignore
- * const bytes = await readAccepted(file, 1 << 20);
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { readAccepted } from "./submissions.ts";
+ * import { join } from "node:path";
+ * const folder = await Deno.makeTempDir();
+ * const path = join(folder, "half.ts");
+ * await Deno.writeTextFile(path, "export const half = 0.5;\n");
+ * const file = { slug: "01-demo", name: "half.ts", path, size: 25 };
+ * assert.equal(new TextDecoder().decode(await readAccepted(file, 1 << 20)), "export const half = 0.5;\n");
+ * await assert.rejects(readAccepted(file, 10), /half\.ts changed while grading/);
+ * await Deno.remove(folder, { recursive: true });
  * ```
  */
 export async function readAccepted(file: AcceptedFile, maxBytes: number): Promise<Uint8Array> {

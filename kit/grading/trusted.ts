@@ -9,8 +9,8 @@
 import { join } from "node:path";
 import type { Lesson } from "../course/lessons.ts";
 import type { Manifest } from "../course/manifest.ts";
-import type { FileRun, Progress } from "./run.ts";
-import { scoreLessons } from "./score.ts";
+import type { FileRun, ProgressLine } from "./run.ts";
+import { type LessonResult, scoreLessons } from "./score.ts";
 import { stageWorkspace } from "./stage.ts";
 import {
   judgeObserved,
@@ -56,10 +56,13 @@ const CASES_IMPORT =
 /**
  * Runs the graded tests on the teacher's `solutions/` with tracked cases and reports which parts
  * of each cases file the tests use as expected values.
+ * The example is not run: it runs the reference solutions of the lessons (the grading tests use
+ * the fixture kit).
  *
  * @example
  * ```ts ignore
  * const discovery = await discoverExpected(kitRoot, lessons, manifest);
+ * assert.deepEqual(discovery.problems, []);
  * ```
  */
 export async function discoverExpected(
@@ -149,44 +152,8 @@ async function discoverWith(
         await Deno.copyFile(join(casesSource, entry.name), join(casesDir, entry.name));
       }
     }
-    const tracked = new Set<string>();
-    for (const lesson of lessons) {
-      for (const testFile of lesson.testFiles) {
-        const path = join(stage.root, "exercises", lesson.slug, testFile);
-        const text = await Deno.readTextFile(path);
-        await Deno.writeTextFile(
-          path,
-          text.replace(CASES_IMPORT, (_, quote, folder, name) => {
-            tracked.add(name);
-            return `${quote}${folder}${name}.tracked.ts${quote}`;
-          }),
-        );
-      }
-    }
-    for (const name of tracked) {
-      await Deno.writeTextFile(
-        join(casesDir, `${name}.tracked.ts`),
-        `import { trackCases } from "../testkit/graded.ts";\n` +
-          `import data from "./${name}.json" with { type: "json" };\n` +
-          `export default trackCases(${JSON.stringify(`${name}.json`)}, data);\n`,
-      );
-    }
-    const onProgress = (progress: Progress) => {
-      const data = progress.data;
-      if (progress.kind === "cases" && data && typeof data.file === "string") {
-        const entry = discovery.cases.get(data.file) ??
-          { inputs: new Set(), made: new Set(), same: new Set() };
-        for (const key of ["inputs", "made", "same"] as const) {
-          for (const p of Array.isArray(data[key]) ? data[key] : []) entry[key].add(String(p));
-        }
-        discovery.cases.set(data.file, entry);
-      } else if (progress.kind === "test" && progress.name && progress.timeoutMs! > 0) {
-        discovery.limits.set(progress.name, Math.min(progress.timeoutMs!, 600_000));
-      } else if (progress.kind === "reference" && data && typeof data.name === "string") {
-        discovery.reference.set(data.name, Array.isArray(data.cases) ? data.cases : []);
-        if (typeof data.hint === "string") discovery.hints.set(data.name, data.hint);
-      }
-    };
+    await trackCaseImports(stage.root, lessons);
+    const onProgress = (progress: ProgressLine) => recordDiscovery(discovery, progress);
     const results = await scoreLessons(lessons, {
       workspace: stage.root,
       manifest,
@@ -197,20 +164,7 @@ async function discoverWith(
       referenceAnswers: isHeldOut,
       onProgress,
     });
-    for (const [i, lesson] of lessons.entries()) {
-      for (const exercise of results[i].exercises) {
-        for (const test of exercise.tests) {
-          if (test.status !== "pass") {
-            discovery.problems.push(
-              `${lesson.id}/${exercise.file} › ${test.name} fails on the solutions`,
-            );
-            if (!discovery.failingLessons.includes(lesson.slug)) {
-              discovery.failingLessons.push(lesson.slug);
-            }
-          }
-        }
-      }
-    }
+    recordFailures(discovery, lessons, results);
   } finally {
     await stage.dispose();
   }
@@ -218,13 +172,84 @@ async function discoverWith(
 }
 
 /**
+ * Points the staged test files' case imports at tracking wrappers (`NAME.tracked.ts`), which
+ * report which parts of each case the tests read as inputs and which they compare.
+ */
+async function trackCaseImports(root: string, lessons: Lesson[]): Promise<void> {
+  const casesDir = join(root, "kit", "cases");
+  const tracked = new Set<string>();
+  for (const lesson of lessons) {
+    for (const testFile of lesson.testFiles) {
+      const path = join(root, "exercises", lesson.slug, testFile);
+      const text = await Deno.readTextFile(path);
+      await Deno.writeTextFile(
+        path,
+        text.replace(CASES_IMPORT, (_, quote, folder, name) => {
+          tracked.add(name);
+          return `${quote}${folder}${name}.tracked.ts${quote}`;
+        }),
+      );
+    }
+  }
+  for (const name of tracked) {
+    await Deno.writeTextFile(
+      join(casesDir, `${name}.tracked.ts`),
+      `import { trackCases } from "../testkit/graded.ts";\n` +
+        `import data from "./${name}.json" with { type: "json" };\n` +
+        `export default trackCases(${JSON.stringify(`${name}.json`)}, data);\n`,
+    );
+  }
+}
+
+/** Records what one progress line of the reference run discovered. */
+function recordDiscovery(discovery: Discovery, progress: ProgressLine): void {
+  const data = progress.data;
+  if (progress.kind === "cases" && data && typeof data.file === "string") {
+    const entry = discovery.cases.get(data.file) ??
+      { inputs: new Set(), made: new Set(), same: new Set() };
+    for (const key of ["inputs", "made", "same"] as const) {
+      for (const p of Array.isArray(data[key]) ? data[key] : []) entry[key].add(String(p));
+    }
+    discovery.cases.set(data.file, entry);
+  } else if (progress.kind === "test" && progress.name && progress.timeoutMs! > 0) {
+    discovery.limits.set(progress.name, Math.min(progress.timeoutMs!, 600_000));
+  } else if (progress.kind === "reference" && data && typeof data.name === "string") {
+    discovery.reference.set(data.name, Array.isArray(data.cases) ? data.cases : []);
+    if (typeof data.hint === "string") discovery.hints.set(data.name, data.hint);
+  }
+}
+
+/** Records each test that failed on the solutions, and its lesson. */
+function recordFailures(
+  discovery: Discovery & { failingLessons: string[] },
+  lessons: Lesson[],
+  results: LessonResult[],
+): void {
+  for (const [i, lesson] of lessons.entries()) {
+    for (const exercise of results[i].exercises) {
+      for (const test of exercise.tests) {
+        if (test.status !== "pass") {
+          discovery.problems.push(
+            `${lesson.id}/${exercise.file} › ${test.name} fails on the solutions`,
+          );
+          if (!discovery.failingLessons.includes(lesson.slug)) {
+            discovery.failingLessons.push(lesson.slug);
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
  * The grading set-up's self-check: redacts every cases file the reference run saw (keeping the
  * text for {@link stageRedactedCases}) and fails when an expected value of the reference is
  * still readable in what a student's run gets.
+ * The example is not run: it needs a reference run's discovery (see held_out_test.ts).
  *
  * @example
  * ```ts ignore
- * await checkRedaction(discovery); // throws naming the test and the value
+ * await assert.rejects(checkRedaction(discovery), /would show students expected values/);
  * ```
  */
 export async function checkRedaction(discovery: Discovery): Promise<void> {
@@ -256,10 +281,13 @@ export async function checkRedaction(discovery: Discovery): Promise<void> {
  * Replaces, in a staged workspace, every `kit/cases/*.json` by its redacted version (only what
  * the reference run needed kept, see judge.ts); cases files the reference run did not see are
  * left out.
+ * The example is not run: it needs a staged workspace and a reference run's discovery (see
+ * grade_test.ts).
  *
  * @example
  * ```ts ignore
  * await stageRedactedCases(stage.root, discovery);
+ * assert.ok((await Deno.stat(join(stage.root, "kit", "cases"))).isDirectory);
  * ```
  */
 export async function stageRedactedCases(workspace: string, discovery: Discovery): Promise<void> {
@@ -279,10 +307,12 @@ export async function stageRedactedCases(workspace: string, discovery: Discovery
 /**
  * Turns an observed run's reports into verdicts: each reported test passes only when the
  * grader finds every answer right against the reference cases of that test.
+ * The example is not run: it needs a reference run's discovery (see grade_test.ts).
  *
  * @example
  * ```ts ignore
  * const judged = judgeRun(run, discovery);
+ * assert.equal(judged.printed, undefined); // the learner's output is not kept
  * ```
  */
 export function judgeRun(run: FileRun, discovery: Discovery): FileRun {

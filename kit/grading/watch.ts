@@ -16,7 +16,7 @@
  * @module
  */
 
-import type { Progress } from "./run.ts";
+import type { ProgressLine } from "./run.ts";
 
 /** A graded test's limit when the reference run gave none (graded.ts's default). */
 export const DEFAULT_TEST_LIMIT_MS = 10_000;
@@ -49,13 +49,13 @@ export interface Overdue {
 /** The watchdog's state machine: `accept` each progress line, ask `overdue` on each tick. */
 export interface Watch {
   /** Whether the line fits the run (and then updates the state); forged lines return false. */
-  accept(progress: Progress): boolean;
+  accept(progress: ProgressLine): boolean;
   /** Why the process must stop now, if it must. */
   overdue(now: number): Overdue | undefined;
   /** The file loading or running now, for blame when the process dies. */
   file(): string | undefined;
   /** The graded test running now. */
-  test(): Progress | undefined;
+  test(): ProgressLine | undefined;
   /** `load` until every file loaded, `test`, then `end`. */
   phase(): "load" | "test" | "end";
 }
@@ -81,98 +81,127 @@ export interface Watch {
  * ```
  */
 export function watchProgress(rules: WatchRules): Watch {
-  let phase: "load" | "test" | "end" = "load";
-  let loaded = -1;
-  let file: string | undefined;
-  let test: Progress | undefined;
-  let testLimit = 0;
-  let since = 0;
-  const started = new Set<string>();
-  const inRun = (name: unknown) => typeof name === "string" && rules.files.includes(name);
-  const declared = (progress: Progress) => {
-    if (!inRun(progress.file) || typeof progress.name !== "string") return false;
-    const tests = rules.testsOf?.(progress.file!);
-    return !tests || tests.has(progress.name);
-  };
-  const accept = (progress: Progress): boolean => {
-    switch (progress.kind) {
-      case "load":
-        // Files load in the root module's order: only the next one can start.
-        if (phase !== "load" || progress.file !== rules.files[loaded + 1]) return false;
-        loaded++;
-        file = progress.file;
-        since = progress.at;
-        return true;
-      case "loaded":
-        if (phase !== "load" || loaded !== rules.files.length - 1) return false;
-        phase = "test";
-        since = progress.at;
-        return true;
-      case "test": {
-        if (phase !== "test" || !declared(progress)) return false;
-        const key = `${progress.file}\n${progress.name}`;
-        if (started.has(key)) return false;
-        started.add(key);
-        file = progress.file;
-        test = { ...progress, timeoutMs: undefined };
-        testLimit = rules.testLimitMs?.(progress.name!) ?? DEFAULT_TEST_LIMIT_MS;
-        since = progress.at;
-        return true;
-      }
-      case "end":
-        if (phase !== "test") return false;
-        phase = "end";
-        since = progress.at;
-        return true;
-      case "timeout":
-      case "plot":
-      case "observed":
-        // Each names a declared test of a file of the run (a stop, a failed array, the
-        // answers), or any test where the manifest declares none (the learner's own files).
-        return declared(progress) || (!rules.testsOf && inRun(progress.file));
-      case "case":
-        // An input, shown while a test runs.
-        return phase === "test" && test !== undefined;
-      case "cases":
-      case "reference":
-        return rules.trusted === true;
-      default:
-        return false;
-    }
-  };
-  const overdue = (now: number): Overdue | undefined => {
-    const idle = now - since;
-    if (phase === "load" && file !== undefined && idle > rules.loadLimitMs) {
-      return {
-        culprit: file,
-        detail: `loading it did not finish within ${seconds(rules.loadLimitMs)} ` +
-          "(an endless loop at the top level of a file?)",
-      };
-    }
-    if (phase === "test" && test && idle > testLimit + TEST_GRACE_MS) {
-      return { culprit: test.file, detail: `"${test.name}" did not stop at its time limit` };
-    }
-    // Between the last load and the first test, and after the end, the process has nothing of
-    // its own to wait for: a hang there (after a forged line, say) is stopped as a load is.
-    if ((phase === "test" && !test) || phase === "end") {
-      if (idle > rules.loadLimitMs + TEST_GRACE_MS) {
-        return {
-          culprit: test?.file ?? file,
-          detail: phase === "end"
-            ? "the test process did not end after its tests"
-            : "no graded test started after loading",
-        };
-      }
-    }
-    return undefined;
+  const state: WatchState = {
+    phase: "load",
+    loaded: -1,
+    testLimit: 0,
+    since: 0,
+    started: new Set<string>(),
   };
   return {
-    accept,
-    overdue,
-    file: () => file,
-    test: () => test,
-    phase: () => phase,
+    accept: (progress) => accept(state, rules, progress),
+    overdue: (now) => overdueOf(state, rules, now),
+    file: () => state.file,
+    test: () => state.test,
+    phase: () => state.phase,
   };
+}
+
+/** What a watch knows so far: the phase, the file and test running, since when. */
+interface WatchState {
+  phase: "load" | "test" | "end";
+  /** Index of the last file that started loading. */
+  loaded: number;
+  file?: string;
+  test?: ProgressLine;
+  /** The running test's limit, ms. */
+  testLimit: number;
+  /** When the current phase, file or test began, ms. */
+  since: number;
+  /** The tests that started, as "file\nname": a test starts once. */
+  started: Set<string>;
+}
+
+/** Whether a progress line names a file of the run and a test it declares. */
+function declared(rules: WatchRules, progress: ProgressLine): boolean {
+  if (!inRun(rules, progress.file) || typeof progress.name !== "string") return false;
+  const tests = rules.testsOf?.(progress.file!);
+  return !tests || tests.has(progress.name);
+}
+
+function inRun(rules: WatchRules, name: unknown): boolean {
+  return typeof name === "string" && rules.files.includes(name);
+}
+
+/** Whether the line fits the run; if it does, the state moves on. */
+function accept(state: WatchState, rules: WatchRules, progress: ProgressLine): boolean {
+  switch (progress.kind) {
+    case "load":
+      // Files load in the root module's order: only the next one can start.
+      if (state.phase !== "load" || progress.file !== rules.files[state.loaded + 1]) return false;
+      state.loaded++;
+      state.file = progress.file;
+      state.since = progress.at;
+      return true;
+    case "loaded":
+      if (state.phase !== "load" || state.loaded !== rules.files.length - 1) return false;
+      state.phase = "test";
+      state.since = progress.at;
+      return true;
+    case "test":
+      return acceptTest(state, rules, progress);
+    case "end":
+      if (state.phase !== "test") return false;
+      state.phase = "end";
+      state.since = progress.at;
+      return true;
+    case "timeout":
+    case "plot":
+    case "observed":
+      // Each names a declared test of a file of the run (a stop, a failed array, the
+      // answers), or any test where the manifest declares none (the learner's own files).
+      return declared(rules, progress) || (!rules.testsOf && inRun(rules, progress.file));
+    case "case":
+      // An input, shown while a test runs.
+      return state.phase === "test" && state.test !== undefined;
+    case "cases":
+    case "reference":
+      return rules.trusted === true;
+    default:
+      return false;
+  }
+}
+
+/** A graded test starts: once, a declared one, after every file loaded. */
+function acceptTest(state: WatchState, rules: WatchRules, progress: ProgressLine): boolean {
+  if (state.phase !== "test" || !declared(rules, progress)) return false;
+  const key = `${progress.file}\n${progress.name}`;
+  if (state.started.has(key)) return false;
+  state.started.add(key);
+  state.file = progress.file;
+  state.test = { ...progress, timeoutMs: undefined };
+  state.testLimit = rules.testLimitMs?.(progress.name!) ?? DEFAULT_TEST_LIMIT_MS;
+  state.since = progress.at;
+  return true;
+}
+
+/** Why the process must stop at `now`, if it must. */
+function overdueOf(state: WatchState, rules: WatchRules, now: number): Overdue | undefined {
+  const { phase, file, test } = state;
+  const idle = now - state.since;
+  if (phase === "load" && file !== undefined && idle > rules.loadLimitMs) {
+    return {
+      culprit: file,
+      detail: `loading it did not finish within ${seconds(rules.loadLimitMs)} ` +
+        "(an endless loop at the top level of a file?)",
+    };
+  }
+  if (phase === "test" && test && idle > state.testLimit + TEST_GRACE_MS) {
+    return { culprit: test.file, detail: `"${test.name}" did not stop at its time limit` };
+  }
+  // Between the last load and the first test, and after the end, the process has nothing of
+  // its own to wait for: a hang there (after a forged line, say) is stopped as a load is.
+  if ((phase === "test" && !test) || phase === "end") {
+    if (idle > rules.loadLimitMs + TEST_GRACE_MS) {
+      return {
+        culprit: test?.file ?? file,
+        detail: phase === "end"
+          ? "the test process did not end after its tests"
+          : "no graded test started after loading",
+      };
+    }
+  }
+  return undefined;
 }
 
 function seconds(ms: number): string {

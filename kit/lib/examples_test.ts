@@ -19,11 +19,7 @@ const SKIPPED = [/^kit\/engine\/wasm\/kernels_wasm\.ts$/, /\/testdata\//, /_test
  * Files whose exports may still lack an example, by path prefix, each with its reason. An entry
  * that no longer excuses anything fails the test, so the list only shrinks.
  */
-const PENDING: Record<string, string> = {
-  "kit/attacks/": "owned by a parallel change; add examples after merge (trust, issue 24)",
-  "kit/bench/grade.ts": "owned by a parallel change; add examples after merge (trust, issue 24)",
-  "kit/grading/": "owned by a parallel change; add examples after merge (trust, issue 24)",
-};
+const PENDING: Record<string, string> = {};
 
 /** How an `ts ignore` example states its reason. */
 const REASON = /not run: \S/;

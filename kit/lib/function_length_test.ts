@@ -27,22 +27,7 @@ const SKIPPED = [
  * Functions allowed over the limit, as "path › name", each with its reason. An entry that no
  * longer matches a long function fails the test, so the list only shrinks.
  */
-const STAYS: Record<string, string> = {
-  "kit/grading/run.ts › runProcess":
-    "owned by a parallel change; split after merge (trust, issue 24)",
-  "kit/grading/watch.ts › watchProgress":
-    "owned by a parallel change; split after merge (trust, issue 24)",
-  "kit/grading/score.ts › scoreLessons":
-    "owned by a parallel change; split after merge (trust, issue 24)",
-  "kit/grading/trusted.ts › discoverWith":
-    "owned by a parallel change; split after merge (trust, issue 24)",
-  'kit/grading/grade_test.ts › test "grading: hostile submissions score what an honest wrong answer scores, and touch nothing"':
-    "owned by a parallel change; split after merge (trust, issue 24)",
-  'kit/grading/grade_test.ts › test "grading: every student gets a row, whatever shape their folder has"':
-    "owned by a parallel change; split after merge (trust, issue 24)",
-  "kit/grading/grade_test.ts › test \"grading: a loop hit by every test of a file costs one test's time limit, not each test's\"":
-    "owned by a parallel change; split after merge (trust, issue 24)",
-};
+const STAYS: Record<string, string> = {};
 
 interface LongFunction {
   key: string;

@@ -302,44 +302,6 @@ function concat(parts: Uint8Array[]): Uint8Array {
 }
 
 /**
- * Reads a stream line by line, calling `onLine` for each (a line longer than `lineLimit` is cut
- * to its end), and returns its last 48 KiB (for the reasons of a crash), so that a program
- * printing in an endless loop cannot fill memory.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { readLines } from "./process.ts";
- * const lines: string[] = [];
- * const tail = await readLines(new Blob(["a\nb"]).stream(), (l) => lines.push(l), 100);
- * assert.deepEqual([lines, tail], [["a", "b"], "a\nb"]);
- * ```
- */
-export async function readLines(
-  stream: ReadableStream<Uint8Array>,
-  onLine: (line: string) => void,
-  lineLimit: number,
-): Promise<string> {
-  let partial = "";
-  let tail = "";
-  for await (const chunk of stream.pipeThrough(new TextDecoderStream())) {
-    tail = (tail + chunk).slice(-KEEP_TAIL);
-    if (!chunk.includes("\n")) {
-      partial += chunk;
-      if (partial.length > lineLimit) partial = partial.slice(-lineLimit);
-      continue;
-    }
-    const lines = (partial + chunk).split("\n");
-    partial = lines.pop()!;
-    // A line with no end in sight is cut, so the buffer stays bounded.
-    if (partial.length > lineLimit) partial = partial.slice(-lineLimit);
-    for (const line of lines) onLine(line);
-  }
-  if (partial) onLine(partial);
-  return tail;
-}
-
-/**
  * The first `error:` line a child `deno` printed, without the prefix: what really went wrong when
  * it died before reporting (a download refused, a module not in the cache).
  *
