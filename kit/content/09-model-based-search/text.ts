@@ -211,6 +211,17 @@ function acquisitionTable(): string {
 /** README regions of the worked examples. */
 export const blocks: Record<string, () => string> = { "acquisition-table": acquisitionTable };
 
+/**
+ * Φ(z) for z ≤ −4 as ½·erfc(−z/√2), erfc from its continued fraction: independent of the
+ * reference's `normalCdf`, which goes through 1 + erf(z/√2) and so loses relative accuracy there.
+ */
+function lowerTail(z: number): number {
+  const x = -z / Math.SQRT2;
+  let f = x;
+  for (let k = 80; k >= 1; k--) f = x + (k / 2) / f;
+  return Math.exp(-x * x) / (Math.sqrt(Math.PI) * f) / 2;
+}
+
 /** Inline numbers of the worked examples. */
 export const values: Record<string, () => string> = {
   "loop-start": () => START_1D.join(", "),
@@ -234,6 +245,9 @@ export const values: Record<string, () => string> = {
   "wrong-at": () => String(WRONG_AT),
   "cdf-1": () => normalCdf(1).toFixed(7),
   "cdf-minus-2": () => normalCdf(-2).toFixed(7),
+  "cdf-minus-8-error": () => `${(100 * Math.abs(normalCdf(-8) / lowerTail(-8) - 1)).toFixed(1)} %`,
+  "cdf-minus-9": () => String(normalCdf(-9)),
+  "cdf-minus-9-true": () => formatNumber(lowerTail(-9), { digits: 2 }),
   "kappa": () => String(KAPPA),
 };
 
