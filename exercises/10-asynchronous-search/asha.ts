@@ -1,6 +1,6 @@
 // deno-lint-ignore-file no-unused-vars
 /**
- * Exercise 1: asynchronous successive halving (ASHA), the decision a free worker asks for.
+ * Exercise 2: asynchronous successive halving (ASHA), the decision a free worker asks for.
  *
  * @module
  */

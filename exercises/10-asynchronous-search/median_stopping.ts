@@ -1,6 +1,6 @@
 // deno-lint-ignore-file no-unused-vars
 /**
- * Exercise 2: the median stopping rule of Google Vizier.
+ * Exercise 3: the median stopping rule of Google Vizier.
  *
  * @module
  */

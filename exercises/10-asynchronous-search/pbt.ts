@@ -1,6 +1,6 @@
 // deno-lint-ignore-file no-unused-vars
 /**
- * Exercise 3: one exploit/explore step of population-based training (PBT).
+ * Exercise 4: one exploit/explore step of population-based training (PBT).
  *
  * @module
  */

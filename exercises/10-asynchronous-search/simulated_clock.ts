@@ -1,6 +1,6 @@
 // deno-lint-ignore-file no-unused-vars
 /**
- * Exercise 4: a simulated clock for W workers: who runs what, when, and how busy each one was.
+ * Exercise 1: a simulated clock for W workers: who runs what, when, and how busy each one was.
  *
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * Exercise 1: asynchronous successive halving (ASHA), the decision a free worker asks for.
+ * Exercise 2: asynchronous successive halving (ASHA), the decision a free worker asks for.
  *
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * Exercise 2: the median stopping rule of Google Vizier.
+ * Exercise 3: the median stopping rule of Google Vizier.
  *
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * Exercise 3: one exploit/explore step of population-based training (PBT).
+ * Exercise 4: one exploit/explore step of population-based training (PBT).
  *
  * @module
  */
