@@ -40,7 +40,7 @@ export interface SamplerOptions {
 }
 
 /**
- * The kit's defaults. TPE follows Optuna's TPESampler (3.x): 10 start-up trials, 24 candidates,
+ * The kit's defaults. TPE follows Optuna's TPESampler (3.x and 4.x alike): 10 start-up trials, 24 candidates,
  * γ = 0.1 capped at 25, prior weight 1; the GP uses a Matérn 5/2 kernel, ξ = 0.01 and 256 random
  * candidates.
  */
