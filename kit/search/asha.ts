@@ -28,14 +28,7 @@ import type { Config, LogRow } from "./runner.ts";
 import type { MethodContext, Proposer, SearchMethod } from "./method.ts";
 import { RANDOM_SPACE, randomSearchConfigurations } from "./grid_random.ts";
 import { fidelityBrackets, type FidelityCode } from "./fidelity.ts";
-import {
-  type ClockJob,
-  epochCost,
-  nextFinished,
-  REAL_CLOCK_NO_RESUME,
-  simTime,
-  utilisation,
-} from "./clock.ts";
+import { epochCost, REAL_CLOCK_NO_RESUME, simTime, utilisation, virtualWorkers } from "./clock.ts";
 import { trialSeed, trialSettings } from "./trial.ts";
 
 /** One rung as lesson 10's `ashaNextJob` reads it. */
@@ -132,7 +125,7 @@ function ashaState(context: MethodContext) {
 
 /**
  * ASHA on the simulated clock: W virtual workers, each job's end known when it starts; a
- * decision at time t waits for every result that finished by t ({@link nextFinished}).
+ * decision at time t waits for every result that finished by t ({@link virtualWorkers}).
  *
  * @example
  * ```ts
@@ -156,46 +149,33 @@ function ashaState(context: MethodContext) {
 export function simulatedAsha(context: MethodContext): Proposer {
   const state = ashaState(context);
   const workers = context.virtualWorkers;
-  const running: ClockJob[] = [];
-  const finished: { start: number; end: number }[] = [];
   const idle = new Set<number>();
-  let begun = false;
-  const assign = (worker: number, now: number, out: TrialPlan[]) => {
-    const job = state.ask();
-    if (!job) return idle.add(worker);
-    idle.delete(worker);
-    const end = now + state.duration(job);
-    const plan = state.plan(job, {
-      vworker: worker,
-      sim_start: simTime(now),
-      sim_end: simTime(end),
-    });
-    running.push({ id: plan.id, worker, start: now, end, earliest: end });
-    out.push(plan);
-  };
+  const clock = virtualWorkers(workers, {
+    start(worker, now) {
+      const job = state.ask();
+      if (!job) return void idle.add(worker);
+      idle.delete(worker);
+      const end = now + state.duration(job);
+      const plan = state.plan(job, {
+        vworker: worker,
+        sim_start: simTime(now),
+        sim_end: simTime(end),
+      });
+      return { plan, end, earliest: end };
+    },
+    finish(job, results, assign) {
+      state.record(job.id, results.get(job.id)!);
+      assign(job.worker, job.end);
+      for (const w of [...idle].sort((a, b) => a - b)) assign(w, job.end);
+    },
+  });
   return {
     labels: ASHA_LABELS.simulated,
     parallelism: workers,
-    next(results) {
-      const out: TrialPlan[] = [];
-      if (!begun) {
-        begun = true;
-        for (let w = 0; w < workers; w++) assign(w, 0, out);
-      }
-      for (;;) {
-        const job = nextFinished(running, (id) => results.has(id));
-        if (job === undefined) return out.length > 0 ? out : "done";
-        if (job === "wait") return out;
-        running.splice(running.indexOf(job), 1);
-        finished.push({ start: job.start, end: job.end! });
-        state.record(job.id, results.get(job.id)!);
-        assign(job.worker, job.end!, out);
-        for (const w of [...idle].sort((a, b) => a - b)) assign(w, job.end!, out);
-      }
-    },
+    next: (results) => clock.next(results),
     candidates: (results) => state.candidates(results),
     costNote() {
-      const u = utilisation(finished, workers);
+      const u = utilisation(clock.finished, workers);
       return `simulated clock, ${workers} virtual workers: makespan ${u.makespan.toFixed(1)} ` +
         `units, utilisation ${(100 * u.utilisation).toFixed(1)} %; promoted configurations ` +
         `retrained from scratch; continuing from checkpoints would have cost ` +

@@ -1,40 +1,11 @@
 import assert from "node:assert/strict";
-import { randomConfigurations } from "../../solutions/07-grid-and-random-search/random_search.ts";
-import { gridPoints } from "../../solutions/07-grid-and-random-search/grid.ts";
-import {
-  formatTrialLog,
-  parseTrialLog,
-} from "../../solutions/07-grid-and-random-search/tracker.ts";
-import { selectBest } from "../../solutions/06-validation/select.ts";
-import { stratifiedSplit } from "../../solutions/06-validation/split.ts";
-import { stratifiedKFold } from "../../solutions/06-validation/kfold.ts";
-import {
-  halvingPlan,
-  hyperbandPlan,
-} from "../../solutions/08-beyond-grid-and-random/halving_plan.ts";
-import { ashaNextJob } from "../../solutions/10-asynchronous-search/asha.ts";
-import { medianStoppingDecision } from "../../solutions/10-asynchronous-search/median_stopping.ts";
-import { pbtExploitExplore } from "../../solutions/10-asynchronous-search/pbt.ts";
-import type { TrialPlan, TrialPool } from "./pool.ts";
-import type { LogRow, LogStore } from "./runner.ts";
-import type { MethodCode } from "./method.ts";
-import { runSearch, type SearchOptions } from "./mod.ts";
-import { seededRandom } from "../lib/random.ts";
+import type { TrialPlan } from "./pool.ts";
+import type { LogRow } from "./runner.ts";
+import type { SearchOptions } from "./mod.ts";
+import type { TrialResult } from "./trial.ts";
+import { memoryStore, searchOnFakePool, solutionCode } from "./testing.ts";
 
-const code = {
-  gridPoints,
-  randomConfigurations,
-  formatTrialLog,
-  parseTrialLog,
-  selectBest,
-  stratifiedSplit,
-  stratifiedKFold,
-  halvingPlan,
-  hyperbandPlan,
-  ashaNextJob,
-  medianStoppingDecision,
-  pbtExploitExplore,
-} as unknown as MethodCode;
+const code = await solutionCode();
 
 /** A trial's validation accuracy after epoch e (from 0): its quality approached over epochs. */
 function accuracy(config: TrialPlan["config"], epoch: number): number {
@@ -42,77 +13,45 @@ function accuracy(config: TrialPlan["config"], epoch: number): number {
   return Math.round(100 * quality * (1 - 1 / (epoch + 2))) / 100;
 }
 
-/**
- * Trains nothing: each plan's curve from {@link accuracy}, stopped where its `stopBelow` says,
- * after a random delay, so that results come back in a different order for each `delaySeed`.
- */
-function fakePool(size: number, delaySeed: number, trained: TrialPlan[]): TrialPool {
-  const random = seededRandom(delaySeed);
-  let busy = 0;
+/** Each plan's curve from {@link accuracy}, stopped where its `stopBelow` says. */
+function fakeResult(plan: TrialPlan): TrialResult {
+  const curve = [];
+  let best = -Infinity;
+  for (let e = 0; e < plan.epochs; e++) {
+    const validationAccuracy = accuracy(plan.config, e);
+    curve.push({ trainLoss: 1, validationLoss: 1 - validationAccuracy, validationAccuracy });
+    best = Math.max(best, validationAccuracy);
+    if (best < (plan.stopBelow?.[e] ?? -Infinity)) break;
+  }
+  const score = curve[curve.length - 1].validationAccuracy;
   return {
-    async train(plan) {
-      while (busy >= size) await new Promise((r) => setTimeout(r, 1));
-      busy++;
-      await new Promise((r) => setTimeout(r, Math.floor(random() * 5)));
-      busy--;
-      trained.push(plan);
-      const curve = [];
-      let best = -Infinity;
-      for (let e = 0; e < plan.epochs; e++) {
-        const validationAccuracy = accuracy(plan.config, e);
-        curve.push({ trainLoss: 1, validationLoss: 1 - validationAccuracy, validationAccuracy });
-        best = Math.max(best, validationAccuracy);
-        if (best < (plan.stopBelow?.[e] ?? -Infinity)) break;
-      }
-      const score = curve[curve.length - 1].validationAccuracy;
-      return {
-        id: plan.id,
-        seconds: random(),
-        result: {
-          score,
-          loss: 1 - score,
-          trainLoss: 1,
-          cost: curve.length,
-          status: "ok",
-          bestEpoch: curve.length - 1,
-          stoppedEpoch: curve.length < plan.epochs ? curve.length - 1 : -1,
-          curves: [curve],
-          // A checkpoint that records its lineage: the weights it started from, then its id.
-          ...(plan.returnWeights ? { weights: [...(plan.from?.weights ?? []), plan.id] } : {}),
-        },
-      };
-    },
-    test: () => Promise.resolve(0.5),
-    close() {},
+    score,
+    loss: 1 - score,
+    trainLoss: 1,
+    cost: curve.length,
+    status: "ok",
+    bestEpoch: curve.length - 1,
+    stoppedEpoch: curve.length < plan.epochs ? curve.length - 1 : -1,
+    curves: [curve],
+    // A checkpoint that records its lineage: the weights it started from, then its id.
+    ...(plan.returnWeights ? { weights: [...(plan.from?.weights ?? []), plan.id] } : {}),
   };
-}
-
-function memoryStore(initial?: string): LogStore & { text?: string } {
-  const store: LogStore & { text?: string } = {
-    name: "memory.csv",
-    text: initial,
-    read: () => Promise.resolve(store.text),
-    write: (text) => {
-      store.text = text;
-      return Promise.resolve();
-    },
-  };
-  return store;
 }
 
 const PBT_SPACE = { lr: { type: "logUniform" as const, low: 1e-3, high: 1 }, l2: [0, 0.01] };
 const SPACE = { lr: { type: "logUniform" as const, low: 1e-4, high: 1 }, hidden: [8, 32, 128] };
 
-/** Runs a search on a fake pool of `workers`; returns the log's rows without `_s` and the plans. */
+/**
+ * Runs a search on a fake pool of `workers`, whose results come back in a different order for
+ * each `delaySeed`; returns the log's rows without `_s` and the plans.
+ */
 async function run(
   method: string,
   workers: number,
   delaySeed: number,
   extra: Partial<SearchOptions> = {},
 ) {
-  const trained: TrialPlan[] = [];
-  const store = (extra.store ?? memoryStore()) as LogStore & { text?: string };
-  const outcome = await runSearch({
+  const searched = await searchOnFakePool({
     method,
     space: method === "pbt" ? PBT_SPACE : SPACE,
     budget: { trials: 12, epochs: 9 },
@@ -121,14 +60,12 @@ async function run(
     virtualWorkers: 3,
     data: { dataset: "iris", cv: 0 },
     code,
-    store,
     curves: memoryStore(),
-    createPool: () => Promise.resolve(fakePool(workers, delaySeed, trained)),
     ...extra,
-  });
+  }, { result: fakeResult, delaySeed, maxDelayMs: 5, size: workers });
   const strip = (row: LogRow) =>
     Object.fromEntries(Object.entries(row).filter(([k]) => !k.endsWith("_s")));
-  return { outcome, rows: outcome.rows.map(strip), trained, text: store.text! };
+  return { ...searched, rows: searched.outcome.rows.map(strip) };
 }
 
 Deno.test("asha on the simulated clock: the same log whatever the real workers and the order results come back", async () => {

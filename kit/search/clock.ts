@@ -14,6 +14,8 @@
  */
 
 import { SearchArgumentError } from "./method.ts";
+import type { TrialPlan } from "./pool.ts";
+import type { LogRow } from "./runner.ts";
 
 /** The clocks `--clock` takes. */
 export const CLOCKS: readonly string[] = ["simulated", "real"];
@@ -103,6 +105,97 @@ export function nextFinished(
   }
   if (!first) return undefined;
   return first.end !== undefined && isBack(first.id) ? first : "wait";
+}
+
+/** What one asynchronous method does on the virtual workers of {@link virtualWorkers}. */
+export interface VirtualWorkerSteps {
+  /**
+   * The job worker `worker`, free at `now`, starts: its plan, its end when known at once, and the
+   * earliest it can end; `undefined` when there is none for it now.
+   */
+  start(
+    worker: number,
+    now: number,
+  ): { plan: TrialPlan; end?: number; earliest: number } | undefined;
+  /** The end of a job whose end was unknown, once its result is back (e.g. it stopped early). */
+  endOf?(job: ClockJob): number;
+  /**
+   * Records `job`, finished at `job.end`, and hands out the jobs that follow by calling `assign`
+   * for each worker free then.
+   */
+  finish(
+    job: ClockJob & { end: number },
+    results: ReadonlyMap<number, LogRow>,
+    assign: (worker: number, now: number) => void,
+  ): void;
+}
+
+/**
+ * The `next` of a simulated-clock proposer: at the first call, one job for each of `workers`
+ * virtual workers; then, while the job that ends first on the simulated clock has its result
+ * back, it is finished (`steps.finish`) and what that frees is handed out. It returns the new
+ * plans, or `"done"` once nothing runs and nothing new started. `finished` holds the jobs done,
+ * for {@link utilisation}.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { virtualWorkers } from "./clock.ts";
+ * let next = 0;
+ * const clock = virtualWorkers(2, {
+ *   // Three jobs of 2 time units each.
+ *   start: (_worker, now) =>
+ *     next < 3 ? { plan: { id: next++, config: {}, seed: 0, epochs: 1 }, end: now + 2, earliest: now + 2 } : undefined,
+ *   finish: (job, _results, assign) => assign(job.worker, job.end),
+ * });
+ * const ids = (back: number[]) => {
+ *   const step = clock.next(new Map(back.map((id) => [id, {}])));
+ *   return step === "done" ? step : step.map((plan) => plan.id);
+ * };
+ * assert.deepEqual(ids([]), [0, 1]);
+ * assert.deepEqual(ids([1]), []); // job 0 ends first (equal times: the lower worker): wait for it
+ * assert.deepEqual(ids([0, 1]), [2]);
+ * assert.equal(ids([0, 1, 2]), "done");
+ * assert.deepEqual(clock.finished, [{ start: 0, end: 2 }, { start: 0, end: 2 }, { start: 2, end: 4 }]);
+ * ```
+ */
+export function virtualWorkers(workers: number, steps: VirtualWorkerSteps): {
+  next(results: ReadonlyMap<number, LogRow>): readonly TrialPlan[] | "done";
+  finished: { start: number; end: number }[];
+} {
+  const running: ClockJob[] = [];
+  const finished: { start: number; end: number }[] = [];
+  let begun = false;
+  return {
+    finished,
+    next(results) {
+      const out: TrialPlan[] = [];
+      const assign = (worker: number, now: number) => {
+        const started = steps.start(worker, now);
+        if (!started) return;
+        const { plan, end, earliest } = started;
+        running.push({ id: plan.id, worker, start: now, end, earliest });
+        out.push(plan);
+      };
+      if (!begun) {
+        begun = true;
+        for (let w = 0; w < workers; w++) assign(w, 0);
+      }
+      for (;;) {
+        for (const job of running) {
+          if (job.end === undefined && steps.endOf && results.has(job.id)) {
+            job.end = steps.endOf(job);
+          }
+        }
+        const job = nextFinished(running, (id) => results.has(id));
+        if (job === undefined) return out.length > 0 ? out : "done";
+        if (job === "wait") return out;
+        running.splice(running.indexOf(job), 1);
+        finished.push({ start: job.start, end: job.end! });
+        steps.finish(job as ClockJob & { end: number }, results, assign);
+      }
+    },
+  };
 }
 
 /** Busy time and makespan of the jobs of a simulated search: its utilisation. */

@@ -1,72 +1,27 @@
 import assert from "node:assert/strict";
-import { randomConfigurations } from "../../solutions/07-grid-and-random-search/random_search.ts";
-import { gridPoints } from "../../solutions/07-grid-and-random-search/grid.ts";
-import {
-  formatTrialLog,
-  parseTrialLog,
-} from "../../solutions/07-grid-and-random-search/tracker.ts";
-import { selectBest } from "../../solutions/06-validation/select.ts";
-import {
-  halvingPlan,
-  hyperbandPlan,
-} from "../../solutions/08-beyond-grid-and-random/halving_plan.ts";
-import type { TrialPlan, TrialPool } from "./pool.ts";
-import { logColumns, type LogStore, type SpaceSpec } from "./runner.ts";
+import { hyperbandPlan } from "../../solutions/08-beyond-grid-and-random/halving_plan.ts";
+import { parseTrialLog } from "../../solutions/07-grid-and-random-search/tracker.ts";
+import type { TrialPlan } from "./pool.ts";
+import { logColumns, type SpaceSpec } from "./runner.ts";
 import {
   FIDELITY_LABELS,
   fidelityBrackets,
   type FidelityCode,
   runFidelitySearch,
 } from "./fidelity.ts";
-import { seededRandom } from "../lib/random.ts";
+import { fakePool, memoryStore, scoredResult, solutionCode } from "./testing.ts";
 
-const code = {
-  gridPoints,
-  randomConfigurations,
-  formatTrialLog,
-  parseTrialLog,
-  selectBest,
-  halvingPlan,
-  hyperbandPlan,
-} as unknown as FidelityCode;
+const code = await solutionCode<FidelityCode>();
 
 const SPACE: SpaceSpec = {
   lr: { type: "logUniform", low: 1e-3, high: 1 },
   hidden: { type: "logInteger", low: 8, high: 64 },
 };
 
-/** Scores from the plan alone, rounded to 1/20 so that ties happen; results arrive scrambled. */
-function fakePool(delaySeed: number, trained: TrialPlan[] = []): TrialPool {
-  const random = seededRandom(delaySeed);
-  return {
-    async train(plan: TrialPlan) {
-      await new Promise((r) => setTimeout(r, Math.floor(random() * 4)));
-      trained.push(plan);
-      const quality = 1 - Math.abs(Math.log10(plan.config.lr as number) + 1.5) / 2;
-      const score = Math.round(20 * quality * (1 - 1 / (plan.epochs + 1))) / 20;
-      return {
-        id: plan.id,
-        seconds: random(),
-        result: { score, loss: 1 - score, trainLoss: 0.1, cost: plan.epochs, status: "ok" },
-      };
-    },
-    test: () => Promise.resolve(0.5),
-    close() {},
-  };
-}
-
-function memoryStore(initial?: string): LogStore & { text?: string } {
-  return {
-    name: "memory.csv",
-    text: initial,
-    read() {
-      return Promise.resolve(this.text);
-    },
-    write(text: string) {
-      this.text = text;
-      return Promise.resolve();
-    },
-  };
+/** Scores from the plan alone, rounded to 1/20 so that ties happen. */
+function fakeResult(plan: TrialPlan) {
+  const quality = 1 - Math.abs(Math.log10(plan.config.lr as number) + 1.5) / 2;
+  return scoredResult(plan, Math.round(20 * quality * (1 - 1 / (plan.epochs + 1))) / 20);
 }
 
 const COLUMNS = logColumns(["lr", "hidden"], FIDELITY_LABELS);
@@ -81,7 +36,8 @@ async function search(
   const trained: TrialPlan[] = [];
   const outcome = await runFidelitySearch({
     code,
-    pool: fakePool(delaySeed, trained),
+    // Results arrive scrambled: each after a delay drawn from `delaySeed`.
+    pool: fakePool({ result: fakeResult, delaySeed, trained }),
     method,
     space: SPACE,
     trials,

@@ -1,46 +1,22 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { parseTrialLog } from "../../solutions/07-grid-and-random-search/tracker.ts";
-import type { TrialPlan, TrialPool } from "./pool.ts";
-import type { LogStore } from "./runner.ts";
-import { checkSearch, runSearch, type SearchOptions } from "./mod.ts";
+import type { TrialPlan } from "./pool.ts";
+import { checkSearch, type SearchOptions } from "./mod.ts";
+import { memoryStore, scoredResult, searchOnFakePool } from "./testing.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /** A score from the configuration alone, so that iris and wine would log the same rows. */
-function fakePool(folds: number, trained: TrialPlan[]): TrialPool {
-  return {
-    train(plan: TrialPlan) {
-      trained.push(plan);
-      const score = 1 - Math.abs(Math.log10(plan.config.lr as number) + 1.5) / 4;
-      const result = {
-        score,
-        loss: 1 - score,
-        trainLoss: 0.1,
-        cost: plan.epochs,
-        status: "ok" as const,
-        ...(folds ? { folds, scoreSd: 0.01 } : {}),
-        bestEpoch: plan.epochs,
-        stoppedEpoch: plan.epochs,
-      };
-      return Promise.resolve({ id: plan.id, seconds: Math.random(), result });
-    },
-    test: () => Promise.resolve(0.5),
-    close() {},
-  };
-}
-
-function memoryStore(initial?: string): LogStore & { text?: string } {
-  return {
-    name: "memory.csv",
-    text: initial,
-    read() {
-      return Promise.resolve(this.text);
-    },
-    write(text: string) {
-      this.text = text;
-      return Promise.resolve();
-    },
+function fakeResult(folds: number) {
+  return (plan: TrialPlan) => {
+    const score = 1 - Math.abs(Math.log10(plan.config.lr as number) + 1.5) / 4;
+    return {
+      ...scoredResult(plan, score),
+      ...(folds ? { folds, scoreSd: 0.01 } : {}),
+      bestEpoch: plan.epochs,
+      stoppedEpoch: plan.epochs,
+    };
   };
 }
 
@@ -53,20 +29,18 @@ function withoutTimings(text: string) {
 
 /** A small random search of iris (5 folds by default) on the fake pool. */
 async function search(extra: Partial<SearchOptions> = {}, trained: TrialPlan[] = []) {
-  const store = (extra.store ?? memoryStore()) as ReturnType<typeof memoryStore>;
   const data = extra.data ?? { dataset: "iris" };
-  await runSearch({
+  const searched = await searchOnFakePool({
     method: "random",
     budget: { trials: 6, epochs: 2 },
     seed: 3,
     workers: 2,
     data,
     code: { kitRoot: KIT_ROOT, source: "solutions" },
-    createPool: () => Promise.resolve(fakePool(data.cv ?? 5, trained)),
     ...extra,
-    store,
-  });
-  return store.text!;
+  }, { result: fakeResult(data.cv ?? 5) });
+  trained.push(...searched.trained);
+  return searched.text;
 }
 
 Deno.test("identity: shards of one search merge to it; shards of another --dataset or --cv are refused, naming it", async () => {

@@ -29,14 +29,7 @@ import {
   type SearchMethod,
 } from "./method.ts";
 import { RANDOM_SPACE, randomSearchConfigurations } from "./grid_random.ts";
-import {
-  type ClockJob,
-  epochCost,
-  nextFinished,
-  REAL_CLOCK_NO_RESUME,
-  simTime,
-  utilisation,
-} from "./clock.ts";
+import { epochCost, REAL_CLOCK_NO_RESUME, simTime, utilisation, virtualWorkers } from "./clock.ts";
 import { trialSeed, trialSettings } from "./trial.ts";
 
 /** The lesson-10 piece median stopping calls. */
@@ -166,47 +159,30 @@ function medianState(context: MethodContext) {
 export function simulatedMedian(context: MethodContext): Proposer {
   const state = medianState(context);
   const workers = context.virtualWorkers, epochs = context.epochs;
-  const running: ClockJob[] = [];
-  const finished: { start: number; end: number }[] = [];
-  let begun = false;
-  const assign = (worker: number, now: number, out: TrialPlan[]) => {
-    if (!state.left()) return;
-    const plan = state.plan({ vworker: worker, sim_start: simTime(now) });
-    const first = plan.stopBelow!.findIndex((t) => t > -Infinity);
-    const earliest = now + (first < 0 ? epochs : first + 1) * state.cost(plan.id);
-    running.push({ id: plan.id, worker, start: now, earliest });
-    out.push(plan);
-  };
+  const clock = virtualWorkers(workers, {
+    start(worker, now) {
+      if (!state.left()) return undefined;
+      const plan = state.plan({ vworker: worker, sim_start: simTime(now) });
+      const first = plan.stopBelow!.findIndex((t) => t > -Infinity);
+      return { plan, earliest: now + (first < 0 ? epochs : first + 1) * state.cost(plan.id) };
+    },
+    // A trial can stop early: its end is known once its result says how many epochs it trained.
+    endOf: (job) => job.start + state.trained(job.id) * state.cost(job.id),
+    finish(job, _results, assign) {
+      state.complete(job.id);
+      assign(job.worker, job.end);
+    },
+  });
   return {
     labels: MEDIAN_LABELS.simulated,
     total: context.trials,
     parallelism: workers,
-    next(results) {
-      const out: TrialPlan[] = [];
-      if (!begun) {
-        begun = true;
-        for (let w = 0; w < workers; w++) assign(w, 0, out);
-      }
-      for (;;) {
-        for (const job of running) {
-          if (job.end === undefined && results.has(job.id)) {
-            job.end = job.start + state.trained(job.id) * state.cost(job.id);
-          }
-        }
-        const job = nextFinished(running, (id) => results.has(id));
-        if (job === undefined) return out.length > 0 ? out : "done";
-        if (job === "wait") return out;
-        running.splice(running.indexOf(job), 1);
-        finished.push({ start: job.start, end: job.end! });
-        state.complete(job.id);
-        assign(job.worker, job.end!, out);
-      }
-    },
+    next: (results) => clock.next(results),
     candidates: (results) => state.candidates(results),
     epochs: () => state.epochs(),
     costNote() {
-      const u = utilisation(finished, workers);
-      return `median stopping stopped ${state.stopped()} of ${finished.length} trials; ` +
+      const u = utilisation(clock.finished, workers);
+      return `median stopping stopped ${state.stopped()} of ${clock.finished.length} trials; ` +
         `simulated clock, ${workers} virtual workers: makespan ${u.makespan.toFixed(1)} units, ` +
         `utilisation ${(100 * u.utilisation).toFixed(1)} %`;
     },

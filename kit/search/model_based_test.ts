@@ -2,69 +2,31 @@ import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { proposeBatch, samplerOptions } from "../../solutions/09-model-based-search/sampler.ts";
 import { parseTrialLog } from "../../solutions/07-grid-and-random-search/tracker.ts";
-import type { TrialPlan, TrialPool } from "./pool.ts";
-import type { LogStore } from "./runner.ts";
-import { runSearch, type SearchOptions } from "./mod.ts";
-import { checkSearch } from "./mod.ts";
+import type { TrialPlan } from "./pool.ts";
+import { checkSearch, type SearchOptions } from "./mod.ts";
+import { memoryStore, scoredResult, searchOnFakePool } from "./testing.ts";
 import { asDistributions, RANDOM_SPACE } from "./grid_random.ts";
 import { seededRandom } from "../lib/random.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-/** A smooth score from the configuration alone (best near lr = 0.03); results arrive scrambled. */
-function fakePool(delaySeed: number, trained: TrialPlan[] = []): TrialPool {
-  const random = seededRandom(delaySeed);
-  return {
-    async train(plan: TrialPlan) {
-      await new Promise((r) => setTimeout(r, Math.floor(random() * 4)));
-      trained.push(plan);
-      const lr = plan.config.lr as number, hidden = plan.config.hidden as number;
-      const score = 1 - (Math.log10(lr) + 1.5) ** 2 / 4 - 0.001 * Math.abs(hidden - 40);
-      return {
-        id: plan.id,
-        seconds: random(),
-        result: {
-          score,
-          loss: 1 - score,
-          trainLoss: 0.1,
-          cost: plan.epochs,
-          status: "ok",
-          bestEpoch: plan.epochs,
-          stoppedEpoch: plan.epochs,
-        },
-      };
-    },
-    test: () => Promise.resolve(0.5),
-    close() {},
-  };
-}
-
-function memoryStore(initial?: string): LogStore & { text?: string } {
-  return {
-    name: "memory.csv",
-    text: initial,
-    read() {
-      return Promise.resolve(this.text);
-    },
-    write(text: string) {
-      this.text = text;
-      return Promise.resolve();
-    },
-  };
+/** A smooth score from the configuration alone (best near lr = 0.03). */
+function fakeResult(plan: TrialPlan) {
+  const lr = plan.config.lr as number, hidden = plan.config.hidden as number;
+  const score = 1 - (Math.log10(lr) + 1.5) ** 2 / 4 - 0.001 * Math.abs(hidden - 40);
+  return { ...scoredResult(plan, score), bestEpoch: plan.epochs, stoppedEpoch: plan.epochs };
 }
 
 const withoutTimings = (text: string) => text.replace(/,[^,\n]*\n/g, "\n");
 
 /** A search of `method` on the fake pool; the options a test leaves out are small defaults. */
-async function search(
+function search(
   method: string,
   workers: number,
   delaySeed: number,
   extra: Partial<SearchOptions> = {},
 ) {
-  const trained: TrialPlan[] = [];
-  const store = (extra.store ?? memoryStore()) as ReturnType<typeof memoryStore>;
-  const outcome = await runSearch({
+  return searchOnFakePool({
     method,
     budget: { trials: 14, epochs: 2 },
     methodOptions: { startup: 4, candidates: 16 },
@@ -72,11 +34,8 @@ async function search(
     workers,
     data: { dataset: "iris", cv: 0 },
     code: { kitRoot: KIT_ROOT, source: "solutions" },
-    createPool: () => Promise.resolve(fakePool(delaySeed, trained)),
     ...extra,
-    store,
-  });
-  return { outcome, trained, text: store.text! };
+  }, { result: fakeResult, delaySeed }); // results arrive scrambled
 }
 
 for (const method of ["bo", "tpe"]) {

@@ -1,32 +1,22 @@
 import assert from "node:assert/strict";
 import { gridPoints } from "../../solutions/07-grid-and-random-search/grid.ts";
-import { randomConfigurations } from "../../solutions/07-grid-and-random-search/random_search.ts";
 import {
   formatTrialLog,
   parseTrialLog,
 } from "../../solutions/07-grid-and-random-search/tracker.ts";
-import { selectBest } from "../../solutions/06-validation/select.ts";
-import type { TrialPlan, TrialPool } from "./pool.ts";
+import type { TrialPlan } from "./pool.ts";
 import {
   logColumns,
   type LogRow,
-  type LogStore,
   pickWinner,
   resumeRows,
   runTrials,
-  type SearchCode,
   type SpaceSpec,
 } from "./runner.ts";
 import { planTrials } from "./grid_random.ts";
-import { seededRandom } from "../lib/random.ts";
+import { fakePool, memoryStore, solutionCode } from "./testing.ts";
 
-const code = {
-  gridPoints,
-  randomConfigurations,
-  formatTrialLog,
-  parseTrialLog,
-  selectBest,
-} as unknown as SearchCode;
+const code = await solutionCode();
 
 const SPACE: SpaceSpec = {
   lr: { type: "logUniform", low: 1e-3, high: 1 },
@@ -34,53 +24,15 @@ const SPACE: SpaceSpec = {
   optimizer: ["sgd", "adam"],
 };
 
-/**
- * A pool whose trials finish after a random delay (so in a scrambled order) and whose results
- * depend only on the plan: trial 2 diverges, trials 1 and 3 tie for the best score.
- */
-function fakePool(size: number, delaySeed: number, trained: number[] = []): TrialPool {
-  const random = seededRandom(delaySeed);
-  let busy = 0;
-  const queue: (() => void)[] = [];
+/** Results from the plan alone: trial 2 diverges, trials 1 and 3 tie for the best score. */
+function fakeResult(plan: TrialPlan) {
+  const score = plan.id === 1 || plan.id === 3 ? 0.9 : 0.5 + plan.id / 100;
   return {
-    async train(plan: TrialPlan) {
-      if (busy >= size) await new Promise<void>((r) => queue.push(r));
-      busy++;
-      await new Promise((r) => setTimeout(r, Math.floor(random() * 8)));
-      busy--;
-      queue.shift()?.();
-      trained.push(plan.id);
-      const score = plan.id === 1 || plan.id === 3 ? 0.9 : 0.5 + plan.id / 100;
-      return {
-        id: plan.id,
-        seconds: random(),
-        result: {
-          score,
-          loss: plan.id === 2 ? NaN : 1 - score + (plan.id === 3 ? 0.1 : 0),
-          trainLoss: 0.1,
-          cost: 100,
-          status: plan.id === 2 ? "diverged" as const : "ok" as const,
-        },
-      };
-    },
-    test: () => Promise.resolve(0.5),
-    close() {},
-  };
-}
-
-function memoryStore(initial?: string): LogStore & { text?: string; writes: number } {
-  return {
-    name: "memory.csv",
-    text: initial,
-    writes: 0,
-    read() {
-      return Promise.resolve(this.text);
-    },
-    write(text: string) {
-      this.text = text;
-      this.writes++;
-      return Promise.resolve();
-    },
+    score,
+    loss: plan.id === 2 ? NaN : 1 - score + (plan.id === 3 ? 0.1 : 0),
+    trainLoss: 0.1,
+    cost: 100,
+    status: plan.id === 2 ? "diverged" as const : "ok" as const,
   };
 }
 
@@ -96,12 +48,13 @@ async function search(workers: number, delaySeed: number, store = memoryStore())
   const rows = store.text === undefined
     ? new Map<number, LogRow>()
     : resumeRows(code, store.text, columns, plans, store.name);
-  const trained: number[] = [];
-  const pool = fakePool(workers, delaySeed, trained);
+  const trained: TrialPlan[] = [];
+  // Trials finish after a random delay, so in a scrambled order.
+  const pool = fakePool({ result: fakeResult, delaySeed, maxDelayMs: 8, size: workers, trained });
   // Odd worker counts also try the most-expensive-first order.
   const estimateCost = workers % 2 ? (p: TrialPlan) => p.config.hidden as number : undefined;
   await runTrials({ code, pool, plans, columns, rows, store, estimateCost });
-  return { store, rows, trained, plans };
+  return { store, rows, trained: trained.map((p) => p.id), plans };
 }
 
 Deno.test("runTrials: the log is the same for 1, 2 and 5 workers apart from the _s columns", async () => {
