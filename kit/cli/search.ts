@@ -15,6 +15,7 @@ import { resolve } from "node:path";
 import cliProgress from "cli-progress";
 import { type CodeSource, defaultSource } from "../search/code.ts";
 import { fileStore } from "../search/runner.ts";
+import { checkpointsPath } from "../search/pbt_checkpoints.ts";
 import {
   DATASET_SETTINGS,
   METHODS,
@@ -86,7 +87,8 @@ ${
                   completed when it started (stopped_epoch in the log; needs --cv 0);
                   pbt decides between generations (simulated clock only), each row a member's
                   generation (member, generation, source), continued from the weights of the
-                  member it copied; it does not resume (the checkpoints are not saved)
+                  member it copied; it resumes from the members' weights, kept beside the log
+                  in LOG.pbt.json
   --virtual-workers W  the simulated clock's workers (default: --workers)
   --cv K          score each trial by stratified K-fold cross-validation of the training +
                   validation rows (mean; spread in score_sd). Default: 5 folds for datasets
@@ -269,6 +271,7 @@ async function searchOptions(args: string[]): Promise<SearchOptions> {
     code: { kitRoot: KIT_ROOT, source },
     store: fileStore(out),
     curves: fileStore(curvesPath(out)),
+    checkpoints: fileStore(checkpointsPath(out)),
     shard: shardOption(values.shard),
     merge: values.merge ? await readLogs(logs.map(here)) : undefined,
   };

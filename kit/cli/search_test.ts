@@ -382,4 +382,13 @@ async function checkPbtRuns(dir: string, small: string[]) {
   assert.equal(pbtLog.rows.length, 4 * 3);
   assert.deepEqual(await withoutTimings(join(dir, "p2.csv")), pbtLog);
   assert.match(p1.out, /PBT: 4 members, 3 generations/);
+  // The members' weights are kept beside the log, so the command resumes (here: nothing left).
+  const again = await search([...pbt, "--workers", "1", "--out", "p1.csv"], dir);
+  assert.equal(again.code, 0, again.err);
+  assert.match(again.err, /12 trials \(12 already in /);
+  assert.deepEqual(await withoutTimings(join(dir, "p1.csv")), pbtLog);
+  await Deno.remove(join(dir, "p2.pbt.json"));
+  const lost = await search([...pbt, "--workers", "1", "--out", "p2.csv"], dir);
+  assert.equal(lost.code, 1);
+  assert.match(lost.err, /checkpoints file .*p2\.pbt\.json is missing/);
 }

@@ -187,7 +187,7 @@ Deno.test("pbt: exploited members continue from the donor's weights with perturb
   assert.match(reference.outcome.cost.note!, /lr by generation: [\d.e-]+ → [\d.e-]+ → [\d.e-]+;/);
   await assert.rejects(
     run("pbt", 1, 1, { ...options, store: memoryStore(reference.text) }),
-    /cannot resume: the members' weights/,
+    /cannot resume: the log holds 24 trials whose weights .* no checkpoints file/,
   );
 });
 

@@ -52,6 +52,7 @@ import {
 } from "./method.ts";
 import { methodNamed, METHODS } from "./methods.ts";
 import { parseClock } from "./clock.ts";
+import { checkpointKeeper } from "./pbt_checkpoints.ts";
 import { checkIdentity, SEARCH_COLUMN, searchIdentity } from "./identity.ts";
 import { type CodeSource, loadMethodCode } from "./code.ts";
 import { createPool, type TrialPlan, type TrialPool } from "./pool.ts";
@@ -129,6 +130,8 @@ export interface SearchOptions {
   data: { dataset: string; defaults?: Partial<TrialSettings>; cv?: number; patience?: number };
   /** Where the per-epoch training curves go (`id,fold,epoch,…`), resumed like the log. */
   curves?: LogStore;
+  /** Where the weights of trials that hand them back go (PBT, `pbt_checkpoints.ts`), for resuming. */
+  checkpoints?: LogStore;
   /** The course code, loaded (tests) or to load from `kitRoot/source/`. */
   code: MethodCode | { kitRoot: string; source: CodeSource };
   /** The trial log. */
@@ -499,6 +502,13 @@ export async function runSearch(options: SearchOptions): Promise<SearchOutcome> 
     checked.curveBook,
     checked.weightBook,
   );
+  const checkpoints = await checkpointKeeper(
+    options.merge ? undefined : options.checkpoints,
+    checked.identity,
+    logged,
+    checked.weightBook,
+    checked.first.some((plan) => plan.returnWeights === true),
+  );
   const pool = options.merge
     ? refusingPool(options.merge.map((m) => m.name))
     : await start(size, options.data.dataset, defaults);
@@ -520,7 +530,11 @@ export async function runSearch(options: SearchOptions): Promise<SearchOutcome> 
         return settings.epochs * settings.hidden;
       },
       keep,
-      onResult: curves.record,
+      // The checkpoint, then the curves, are written before the trial's row enters the log.
+      onResult: async (plan, result) => {
+        await checkpoints.record(plan, result);
+        await curves.record(plan, result);
+      },
       cells: { [SEARCH_COLUMN]: checked.identity },
     });
     const measure = (plan: TrialPlan) => measureOnce(pool, plan, options, start, defaults);

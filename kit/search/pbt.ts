@@ -15,8 +15,10 @@
  *
  * The decisions are taken when a whole generation is back, so they depend on the seed and the
  * space only; the simulated clock (`--virtual-workers` W, the nominal epoch cost) only places
- * the generation's jobs in time for the timeline (`vworker`, `sim_start`, `sim_end`). The
- * checkpoints are not saved with the log, so a PBT search does not resume.
+ * the generation's jobs in time for the timeline (`vworker`, `sim_start`, `sim_end`). A PBT
+ * search resumes: every member's weights after each generation are kept beside the log
+ * (`LOG.pbt.json`, `pbt_checkpoints.ts`, bit for bit), and a resumed search reads back those of
+ * its logged trials, so it continues to the same log as an uninterrupted run.
  *
  * @module
  */
@@ -189,7 +191,6 @@ export function pbtProposer(context: MethodContext): Proposer {
     labels: PBT_LABELS,
     total: members * count,
     parallelism: members,
-    noResume: "the members' weights (its checkpoints) are not saved with the log",
     next(results) {
       seen = results;
       if (state.generation >= 0 && !state.current.every((id) => results.has(id))) return [];
@@ -272,7 +273,11 @@ function generationPlans(
   state.current = placed.map((_, m) => generation * members + m);
   return placed.map((job, m): TrialPlan => {
     const weights = from && context.weights(from[m]);
-    if (from && !weights) throw new Error(`pbt: the weights of trial ${from[m]} are not here`);
+    if (from && !weights) {
+      throw new Error(
+        `pbt: the weights of trial ${from[m]} are not here (no checkpoints file beside the log?)`,
+      );
+    }
     return {
       id: generation * members + m,
       config: { ...state.hyperparameters[m], momentum: 0 },
