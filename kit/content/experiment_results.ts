@@ -11,6 +11,24 @@ import { formatPercent } from "./format.ts";
 const RESULTS_DIR = new URL("../results/", import.meta.url);
 
 /**
+ * The fields every results file starts with: what `deno task experiment` adds (the command, the
+ * run's length, the CPUs it had) and what each lesson's `runExperiments` returns besides its
+ * numbers (the engine, and the settings the numbers were made with).
+ */
+export interface ResultsHeader<S> {
+  /** The command that wrote the file, e.g. `deno task experiment lesson-09`. */
+  command: string;
+  /** How long the experiments ran, in whole seconds. */
+  runSeconds: number;
+  /** `navigator.hardwareConcurrency` of the machine that ran them. */
+  cpus: number;
+  /** The training engine, as the experiment names it. */
+  engine: string;
+  /** The experiment's settings at the time: {@link resultsFile} refuses a file with others. */
+  settings: S;
+}
+
+/**
  * A reader of `NN-slug.json` in `dir` (default `kit/results/`), read once and then cached. It
  * throws when the file was made with other settings than `settings` (the experiment's current
  * ones, compared as JSON): numbers from an older run must not reach a lesson silently.

@@ -8,15 +8,10 @@
 
 import { heatMap, lineChart, meanBandSeries, scatterChart } from "../../lib/plot.ts";
 import { formatNumber, formatPercent, markdownTable } from "../format.ts";
-import { mean, meanSdPercent, resultsFile } from "../experiment_results.ts";
+import { mean, meanSdPercent, resultsFile, type ResultsHeader } from "../experiment_results.ts";
 import { type MethodRun, SETTINGS } from "./experiment.ts";
 
-interface Results {
-  command: string;
-  runSeconds: number;
-  cpus: number;
-  engine: string;
-  settings: typeof SETTINGS;
+interface Results extends ResultsHeader<typeof SETTINGS> {
   equalEpochs: {
     budget: number;
     perSeed: { seed: number; random: MethodRun; halving: MethodRun; hyperband: MethodRun }[];

@@ -10,7 +10,13 @@
 
 import { panelChart, type Series } from "../../lib/plot.ts";
 import { formatNumber, formatPercent, markdownTable } from "../format.ts";
-import { mean, meanSdPercent, resultsFile, sampleSd } from "../experiment_results.ts";
+import {
+  mean,
+  meanSdPercent,
+  resultsFile,
+  type ResultsHeader,
+  sampleSd,
+} from "../experiment_results.ts";
 import { type MethodName, type SearchRecord, SETTINGS } from "./experiment.ts";
 import {
   expectedMaxPerformance,
@@ -20,12 +26,7 @@ import { parzenLogDensity, splitTrials } from "../../../solutions/09-model-based
 import { fromUnit, toUnit } from "../../../solutions/09-model-based-search/encode.ts";
 import { DEFAULTS } from "../../../solutions/09-model-based-search/sampler.ts";
 
-interface Results {
-  command: string;
-  runSeconds: number;
-  cpus: number;
-  engine: string;
-  settings: typeof SETTINGS;
+interface Results extends ResultsHeader<typeof SETTINGS> {
   space: Record<string, { type: string; low: number; high: number }>;
   full: SearchRecord[];
   noisy: SearchRecord[];

@@ -9,7 +9,7 @@
 
 import { lineChart, meanBandSeries, panelChart, type Series } from "../../lib/plot.ts";
 import { formatPercent, markdownTable } from "../format.ts";
-import { mean, meanSdPercent, resultsFile } from "../experiment_results.ts";
+import { mean, meanSdPercent, resultsFile, type ResultsHeader } from "../experiment_results.ts";
 import { SETTINGS } from "./experiment.ts";
 import type { RunEvent } from "./scheduler.ts";
 
@@ -22,12 +22,7 @@ interface Summary {
   configurations: number;
 }
 
-interface Results {
-  command: string;
-  runSeconds: number;
-  cpus: number;
-  engine: string;
-  settings: typeof SETTINGS;
+interface Results extends ResultsHeader<typeof SETTINGS> {
   halving: {
     seed: number;
     workers: number;
