@@ -1,11 +1,6 @@
-import {
-  expectEqual,
-  expectNumber,
-  expectNumbers,
-  expectThrows,
-  graded,
-} from "../../kit/testkit/graded.ts";
+import { expectEqual, expectNumber, expectThrows, graded } from "../../kit/testkit/graded.ts";
 import cases from "../../kit/cases/07-grid-and-random-search.json" with { type: "json" };
+import { expectConfigurations } from "../../kit/testkit/expect_each.ts";
 import type { Random } from "../../kit/lib/random.ts";
 import type { Space } from "./random_search.ts";
 import {
@@ -100,24 +95,14 @@ const describe = (c: { space: unknown; seed: unknown }, n: number) =>
 
 /** Every u of every dimension to 1e-12: sums of digits over powers of the base, plus a shift. */
 function check(c: Omit<Search, "seed"> & { seed: number | string }): void {
-  const space = c.space as unknown as Space;
-  const got = () => quasiRandomConfigurations(space, c.n, c.seed, drawU);
-  const names = Object.keys(c.space);
-  expectEqual({
-    input: `${describe(c, c.n)}, the keys of each configuration`,
-    actual: () => got().map((config) => Object.keys(config)),
-    expected: c.expected.map(() => names),
+  expectConfigurations({
+    input: describe(c, c.n),
+    actual: () => quasiRandomConfigurations(c.space as unknown as Space, c.n, c.seed, drawU),
+    names: Object.keys(c.space),
+    expected: c.expected,
+    rel: 1e-12,
+    abs: 1e-15,
   });
-  for (const name of names) {
-    const column = (list: readonly Record<string, unknown>[]) => list.map((config) => config[name]);
-    expectNumbers({
-      input: `${describe(c, c.n)}.map(c => c.${name})`,
-      actual: () => column(got()) as number[],
-      expected: column(c.expected) as number[],
-      rel: 1e-12,
-      abs: 1e-15,
-    });
-  }
 }
 
 graded({

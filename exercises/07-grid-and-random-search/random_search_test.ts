@@ -1,4 +1,5 @@
-import { expectEqual, expectNumbers, expectThrows, graded } from "../../kit/testkit/graded.ts";
+import { expectEqual, expectThrows, graded } from "../../kit/testkit/graded.ts";
+import { expectConfigurations } from "../../kit/testkit/expect_each.ts";
 import cases from "../../kit/cases/07-grid-and-random-search.json" with { type: "json" };
 import type { Random } from "../../kit/lib/random.ts";
 import { randomConfigurations, type Space } from "./random_search.ts";
@@ -15,32 +16,13 @@ const describe = (c: { space: unknown; seed: unknown }, n: number) =>
 
 /** Numbers to 1e-12 (exp and log), names and booleans exactly. */
 function check(c: Omit<Case, "seed"> & { seed: number | string }): void {
-  const space = c.space as unknown as Space;
-  const got = () => randomConfigurations(space, c.n, c.seed, drawU);
-  const names = Object.keys(c.space);
-  expectEqual({
-    input: `${describe(c, c.n)}, the keys of each configuration`,
-    actual: () => got().map((config) => Object.keys(config)),
-    expected: c.expected.map(() => names),
+  expectConfigurations({
+    input: describe(c, c.n),
+    actual: () => randomConfigurations(c.space as unknown as Space, c.n, c.seed, drawU),
+    names: Object.keys(c.space),
+    expected: c.expected,
+    rel: 1e-12,
   });
-  for (const name of names) {
-    const column = (list: readonly Record<string, unknown>[]) => list.map((config) => config[name]);
-    const expected = column(c.expected);
-    if (expected.every((v) => typeof v === "number")) {
-      expectNumbers({
-        input: `${describe(c, c.n)}.map(c => c.${name})`,
-        actual: () => column(got()) as number[],
-        expected: expected as number[],
-        rel: 1e-12,
-      });
-    } else {
-      expectEqual({
-        input: `${describe(c, c.n)}.map(c => c.${name})`,
-        actual: () => column(got()),
-        expected,
-      });
-    }
-  }
 }
 
 graded({

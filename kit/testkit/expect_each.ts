@@ -193,3 +193,61 @@ export function expectTrajectory(c: {
     });
   }
 }
+
+/**
+ * Expects a list of configurations (e.g. the trials of a search) equal to the reference: first
+ * the keys of each configuration, in order, then column by column (`input.map(c => c.name)`), a
+ * column of numbers with `expectNumbers`, any other column exactly with `expectEqual`. Column by
+ * column, a failure names the hyperparameter that went wrong instead of a whole trial. The
+ * learner's code runs once per check, so a throw costs that check only.
+ *
+ * @example
+ * ```ts
+ * import { expectConfigurations } from "./expect_each.ts";
+ * const trials = (n: number) =>
+ *   Array.from({ length: n }, (_, i) => ({ lr: 0.1 / 2 ** i, mode: i % 2 ? "b" : "a" }));
+ * expectConfigurations({
+ *   input: "trials(2)",
+ *   actual: () => trials(2),
+ *   names: ["lr", "mode"],
+ *   expected: [{ lr: 0.1, mode: "a" }, { lr: 0.05, mode: "b" }],
+ *   rel: 1e-12,
+ * });
+ * ```
+ */
+export function expectConfigurations(c: {
+  /** The call as the learner would write it, for the failure messages. */
+  input: string;
+  /** Calls the learner's code. */
+  actual: () => readonly Record<string, unknown>[];
+  /** The keys every configuration must have, in this order. */
+  names: readonly string[];
+  /** The reference configurations. */
+  expected: readonly Record<string, unknown>[];
+  /** Relative tolerance of the numeric columns (default 1e-9, as `expectNumbers`'s). */
+  rel?: number;
+  /** Absolute tolerance of the numeric columns (default 0). */
+  abs?: number;
+}): void {
+  expectEqual({
+    input: `${c.input}, the keys of each configuration`,
+    actual: () => c.actual().map((config) => Object.keys(config)),
+    expected: c.expected.map(() => [...c.names]),
+  });
+  for (const name of c.names) {
+    const column = (list: readonly Record<string, unknown>[]) => list.map((config) => config[name]);
+    const expected = column(c.expected);
+    const input = `${c.input}.map(c => c.${name})`;
+    if (expected.every((v) => typeof v === "number")) {
+      expectNumbers({
+        input,
+        actual: () => column(c.actual()) as number[],
+        expected: expected as number[],
+        rel: c.rel,
+        abs: c.abs,
+      });
+    } else {
+      expectEqual({ input, actual: () => column(c.actual()), expected });
+    }
+  }
+}

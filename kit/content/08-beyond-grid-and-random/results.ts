@@ -8,16 +8,10 @@
 
 import { heatMap, lineChart, meanBandSeries, scatterChart } from "../../lib/plot.ts";
 import { formatNumber, formatPercent, markdownTable } from "../format.ts";
+import { mean, meanSdPercent, resultsFile, type ResultsHeader } from "../experiment_results.ts";
 import { type MethodRun, SETTINGS } from "./experiment.ts";
 
-const RESULTS_URL = new URL("../../results/08-beyond-grid-and-random.json", import.meta.url);
-
-interface Results {
-  command: string;
-  runSeconds: number;
-  cpus: number;
-  engine: string;
-  settings: typeof SETTINGS;
+interface Results extends ResultsHeader<typeof SETTINGS> {
   equalEpochs: {
     budget: number;
     perSeed: { seed: number; random: MethodRun; halving: MethodRun; hyperband: MethodRun }[];
@@ -39,19 +33,8 @@ interface Results {
   sensitivity: Record<string, { hyperparameter: string; range: number }[]>;
 }
 
-let cached: Results | undefined;
 /** The results file, checked against the experiment's current settings. */
-function results(): Results {
-  if (cached) return cached;
-  const read = JSON.parse(Deno.readTextFileSync(RESULTS_URL)) as Results;
-  if (JSON.stringify(read.settings) !== JSON.stringify(SETTINGS)) {
-    throw new Error(
-      "kit/results/08-beyond-grid-and-random.json was made with other settings than " +
-        "kit/content/08-beyond-grid-and-random/experiment.ts has: run deno task experiment lesson-08",
-    );
-  }
-  return cached = read;
-}
+const results = resultsFile<Results>("08-beyond-grid-and-random", SETTINGS);
 
 const METHODS = [
   ["random", "random search"],
@@ -59,12 +42,6 @@ const METHODS = [
   ["hyperband", "Hyperband"],
 ] as const;
 
-const mean = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / v.length;
-const sd = (v: readonly number[]) => {
-  const m = mean(v);
-  return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / (v.length - 1));
-};
-const meanSd = (v: readonly number[]) => `${formatPercent(mean(v))} ± ${(100 * sd(v)).toFixed(1)}`;
 const rho = (x: number) => x.toFixed(2);
 
 function equalTable(): string {
@@ -75,8 +52,8 @@ function equalTable(): string {
       label,
       runs[0].configurations,
       runs[0].spent,
-      meanSd(runs.map((r) => r.pickValidation)),
-      meanSd(runs.map((r) => r.pickTest)),
+      meanSdPercent(runs.map((r) => r.pickValidation)),
+      meanSdPercent(runs.map((r) => r.pickTest)),
       `${formatPercent(Math.min(...runs.map((r) => r.pickTest)))}–${
         formatPercent(Math.max(...runs.map((r) => r.pickTest)))
       }`,
@@ -257,7 +234,7 @@ function bestLrTable(): string {
     SETTINGS.heatBatches.map((batch, b) => [
       batch,
       SETTINGS.heatLrs[bestIndex[b]],
-      meanSd(cells[b][bestIndex[b]]),
+      meanSdPercent(cells[b][bestIndex[b]]),
       formatNumber(lrAt32 * batch / 32, { digits: 2 }),
     ]),
   );

@@ -10,6 +10,13 @@
 
 import { panelChart, type Series } from "../../lib/plot.ts";
 import { formatNumber, formatPercent, markdownTable } from "../format.ts";
+import {
+  mean,
+  meanSdPercent,
+  resultsFile,
+  type ResultsHeader,
+  sampleSd,
+} from "../experiment_results.ts";
 import { type MethodName, type SearchRecord, SETTINGS } from "./experiment.ts";
 import {
   expectedMaxPerformance,
@@ -19,33 +26,15 @@ import { parzenLogDensity, splitTrials } from "../../../solutions/09-model-based
 import { fromUnit, toUnit } from "../../../solutions/09-model-based-search/encode.ts";
 import { DEFAULTS } from "../../../solutions/09-model-based-search/sampler.ts";
 
-const RESULTS_URL = new URL("../../results/09-model-based-search.json", import.meta.url);
-
-interface Results {
-  command: string;
-  runSeconds: number;
-  cpus: number;
-  engine: string;
-  settings: typeof SETTINGS;
+interface Results extends ResultsHeader<typeof SETTINGS> {
   space: Record<string, { type: string; low: number; high: number }>;
   full: SearchRecord[];
   noisy: SearchRecord[];
   sampler: { ms: { gp: number[]; tpe: number[] }; loadAverage: number[][] };
 }
 
-let cached: Results | undefined;
 /** The results file, checked against the experiment's current settings. */
-function results(): Results {
-  if (cached) return cached;
-  const read = JSON.parse(Deno.readTextFileSync(RESULTS_URL)) as Results;
-  if (JSON.stringify(read.settings) !== JSON.stringify(SETTINGS)) {
-    throw new Error(
-      "kit/results/09-model-based-search.json was made with other settings than " +
-        "kit/content/09-model-based-search/experiment.ts has: run deno task experiment lesson-09",
-    );
-  }
-  return cached = read;
-}
+const results = resultsFile<Results>("09-model-based-search", SETTINGS);
 
 /** The label of each method in tables and legends. */
 const LABELS: Record<MethodName, string> = {
@@ -56,13 +45,7 @@ const LABELS: Record<MethodName, string> = {
 };
 
 type Budget = "full" | "noisy";
-const mean = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / v.length;
-const sd = (v: readonly number[]) => {
-  const m = mean(v);
-  return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / (v.length - 1));
-};
 const pct = (share: number) => (100 * share).toFixed(1);
-const meanSd = (v: readonly number[]) => `${formatPercent(mean(v))} ± ${pct(sd(v))}`;
 
 /** The records of `method` at `budget`, in seed order. */
 function recordsOf(budget: Budget, method: MethodName): SearchRecord[] {
@@ -77,7 +60,7 @@ function pairedGain(budget: Budget, method: MethodName) {
   );
   return {
     mean: mean(diffs),
-    se: sd(diffs) / Math.sqrt(diffs.length),
+    se: sampleSd(diffs) / Math.sqrt(diffs.length),
     wins: diffs.filter((d) => d > 0).length,
     ties: diffs.filter((d) => d === 0).length,
     losses: diffs.filter((d) => d < 0).length,
@@ -104,8 +87,8 @@ function comparisonTable(budget: Budget): string {
       const gain = pairedGain(budget, method);
       return [
         LABELS[method],
-        meanSd(runs.map((r) => r.winner.validation)),
-        meanSd(runs.map((r) => r.winner.test)),
+        meanSdPercent(runs.map((r) => r.winner.validation)),
+        meanSdPercent(runs.map((r) => r.winner.test)),
         method === "random" ? "—" : points(gain),
         method === "random" ? "—" : `${gain.wins} / ${gain.ties} / ${gain.losses}`,
         `${mean(runs.map((r) => r.seconds)).toFixed(1)} s`,

@@ -9,10 +9,9 @@
 
 import { lineChart, meanBandSeries, panelChart, type Series } from "../../lib/plot.ts";
 import { formatPercent, markdownTable } from "../format.ts";
+import { mean, meanSdPercent, resultsFile, type ResultsHeader } from "../experiment_results.ts";
 import { SETTINGS } from "./experiment.ts";
 import type { RunEvent } from "./scheduler.ts";
-
-const RESULTS_URL = new URL("../../results/10-asynchronous-search.json", import.meta.url);
 
 interface Summary {
   utilisation: number;
@@ -23,12 +22,7 @@ interface Summary {
   configurations: number;
 }
 
-interface Results {
-  command: string;
-  runSeconds: number;
-  cpus: number;
-  engine: string;
-  settings: typeof SETTINGS;
+interface Results extends ResultsHeader<typeof SETTINGS> {
   halving: {
     seed: number;
     workers: number;
@@ -58,26 +52,9 @@ interface MedianRun {
   winnerTest: number;
 }
 
-let cached: Results | undefined;
 /** The results file, checked against the experiment's current settings. */
-function results(): Results {
-  if (cached) return cached;
-  const read = JSON.parse(Deno.readTextFileSync(RESULTS_URL)) as Results;
-  if (JSON.stringify(read.settings) !== JSON.stringify(SETTINGS)) {
-    throw new Error(
-      "kit/results/10-asynchronous-search.json was made with other settings than " +
-        "kit/content/10-asynchronous-search/experiment.ts has: run deno task experiment lesson-10",
-    );
-  }
-  return cached = read;
-}
+const results = resultsFile<Results>("10-asynchronous-search", SETTINGS);
 
-const mean = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / v.length;
-const sd = (v: readonly number[]) => {
-  const m = mean(v);
-  return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / (v.length - 1));
-};
-const meanSd = (v: readonly number[]) => `${formatPercent(mean(v))} ± ${(100 * sd(v)).toFixed(1)}`;
 const time = (x: number) => x.toFixed(1);
 const runsAt = (workers: number) => results().halving.filter((r) => r.workers === workers);
 
@@ -112,8 +89,8 @@ function halvingTable(): string {
         time(mean(runs.map((r) => r.makespan))),
         mean(runs.map((r) => r.configurations)).toFixed(1),
         `${top} of ${runs.length}`,
-        meanSd(runs.map((r) => r.winner.score)),
-        meanSd(runs.map((r) => r.winnerTest)),
+        meanSdPercent(runs.map((r) => r.winner.score)),
+        meanSdPercent(runs.map((r) => r.winnerTest)),
       ];
     })
   );
@@ -153,8 +130,8 @@ function medianTable(): string {
     mean(runs.map((r) => pick(r).epochs)).toFixed(0),
     time(mean(runs.map((r) => pick(r).makespan))),
     mean(runs.map((r) => pick(r).stopped.length)).toFixed(1),
-    meanSd(runs.map((r) => pick(r).winner.score)),
-    meanSd(runs.map((r) => pick(r).winnerTest)),
+    meanSdPercent(runs.map((r) => pick(r).winner.score)),
+    meanSdPercent(runs.map((r) => pick(r).winnerTest)),
   ];
   return markdownTable(
     ["", "epochs trained", "time", "trials stopped", "winner's validation", "winner's test"],
@@ -172,14 +149,14 @@ function pbtTable(): string {
       [
         "random search",
         runs[0].epochs,
-        meanSd(runs.map((r) => r.random.validation)),
-        meanSd(runs.map((r) => r.random.test)),
+        meanSdPercent(runs.map((r) => r.random.validation)),
+        meanSdPercent(runs.map((r) => r.random.test)),
       ],
       [
         "PBT",
         runs[0].epochs,
-        meanSd(runs.map((r) => r.pbt.validation)),
-        meanSd(runs.map((r) => r.pbt.test)),
+        meanSdPercent(runs.map((r) => r.pbt.validation)),
+        meanSdPercent(runs.map((r) => r.pbt.test)),
       ],
     ],
   ) +
