@@ -36,13 +36,8 @@ import {
 } from "../../../solutions/07-grid-and-random-search/budget.ts";
 import { seededRandom } from "../../lib/random.ts";
 import { dataUrl, parseDataset } from "../../lib/csv.ts";
+import { mean, meanSdPercent as meanSd, sampleSd as sd } from "../experiment_results.ts";
 
-const mean = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / v.length;
-const sd = (v: readonly number[]) => {
-  const m = mean(v);
-  return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / (v.length - 1));
-};
-const meanSd = (v: readonly number[]) => `${formatPercent(mean(v))} ± ${(100 * sd(v)).toFixed(1)}`;
 const range = (v: readonly number[]) =>
   `${formatPercent(Math.min(...v))}–${formatPercent(Math.max(...v))}`;
 
