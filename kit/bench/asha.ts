@@ -28,10 +28,15 @@ import { randomConfigurations } from "../../solutions/07-grid-and-random-search/
 import { ashaNextJob, type AshaRung } from "../../solutions/10-asynchronous-search/asha.ts";
 import { SETTINGS, SPACE } from "../content/10-asynchronous-search/experiment.ts";
 import { fileURLToPath } from "node:url";
+import { oneOf } from "../cli/args.ts";
 import { type LogRow, type LogStore, runSearch, type SearchOutcome } from "../search/mod.ts";
 import { epochCost, scheduleJobs, utilisation } from "../search/clock.ts";
 
 const KIT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** The load average (1, 5, 15 minutes) as the benchmark prints it. */
+const loadText = () => Deno.loadavg().map((v) => v.toFixed(2)).join(" ");
+
 /** ASHA's --trials when it is given halving's epochs as --budget: more than it can start. */
 const ASHA_CONFIGS = 400;
 
@@ -194,7 +199,7 @@ async function benchKit(workers: number, seed: number): Promise<void> {
     `\nthe kit's command: --trials ${SETTINGS.halvingConfigs} --epochs ` +
       `${SETTINGS.budgets.at(-1)} --eta ${SETTINGS.eta}, digits, seed ${seed}, promoted ` +
       "configurations retrained (load before: " +
-      `${Deno.loadavg().map((v) => v.toFixed(2)).join(" ")})`,
+      `${loadText()})`,
   );
   const halving = await kitSearch("halving", workers, seed);
   for (const w of [2, 8]) {
@@ -231,7 +236,7 @@ async function benchKit(workers: number, seed: number): Promise<void> {
       `${pct(real.measured)} (wall ${real.wall.toFixed(2)} s, ${epochs(real.outcome)} epochs), ` +
       `${winner(real.outcome)}`,
   );
-  console.log(`load average now: ${Deno.loadavg().map((v) => v.toFixed(2)).join(" ")}`);
+  console.log(`load average now: ${loadText()}`);
 }
 
 /**
@@ -255,9 +260,7 @@ export async function benchAsha(args: string[]): Promise<void> {
     },
   });
   const workers = Number(values.workers), seed = Number(values.seed);
-  if (values.only !== undefined && values.only !== "lesson" && values.only !== "kit") {
-    throw new Error(`--only must be lesson or kit, got "${values.only}"`);
-  }
+  if (values.only !== undefined) oneOf("only", values.only, ["lesson", "kit"]);
   if (values.only !== "lesson") {
     await benchKit(workers, seed);
     if (values.only === "kit") return;
@@ -269,7 +272,7 @@ export async function benchAsha(args: string[]): Promise<void> {
     batchSize: SETTINGS.batchSize,
   });
   try {
-    const load = Deno.loadavg().map((v) => v.toFixed(2)).join(" ");
+    const load = loadText();
     const sync = await synchronousReal(pool, configs, workers, seed);
     const asha = await ashaReal(pool, configs, workers, seed, sync.epochs);
     const show = (name: string, r: RealClockRun) =>

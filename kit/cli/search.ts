@@ -17,6 +17,7 @@ import { type CodeSource, defaultSource } from "../search/code.ts";
 import { fileStore } from "../search/runner.ts";
 import { checkpointsPath } from "../search/pbt_checkpoints.ts";
 import {
+  asynchronousMethods,
   DATASET_SETTINGS,
   METHODS,
   type Progress,
@@ -75,9 +76,7 @@ ${
                   configuration is retrained
                   from scratch with the same seed (the workers keep no checkpoints), and both
                   costs are printed
-  --clock C       asynchronous methods (${
-  Object.entries(METHODS).filter(([, m]) => m.clocked).map(([n]) => n).join(", ")
-}): simulated (default): each epoch
+  --clock C       asynchronous methods (${asynchronousMethods()}): simulated (default): each epoch
                   costs a nominal time (0.2 + hidden/32 units) on W virtual workers, so every
                   decision, and the log, depends on the seed, the space and W only, whatever
                   --workers runs it (and it resumes); real: decisions follow the order trials

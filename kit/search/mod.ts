@@ -412,8 +412,17 @@ function checkClock(options: SearchOptions, clocked: boolean) {
   return { clock, virtualWorkers };
 }
 
-/** The methods that take `--clock`, for messages. */
-function asynchronousMethods(): string {
+/**
+ * The methods that take `--clock`, for messages.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { asynchronousMethods } from "./mod.ts";
+ * assert.match(asynchronousMethods(), /asha/);
+ * ```
+ */
+export function asynchronousMethods(): string {
   return Object.entries(METHODS).filter(([, m]) => m.clocked).map(([n]) => n).join(", ");
 }
 
@@ -625,14 +634,13 @@ function searchRows(
   where: string,
   verb: string,
 ): LogRow[] {
-  let log: { columns: string[]; rows: LogRow[] } | undefined;
-  try {
-    log = code.parseTrialLog(text);
-  } catch {
-    log = undefined; // readLog says why, naming the log
-  }
-  if (log) checkIdentity(log, search.identity, where, verb);
-  return readLog(code, text, search.columns, where);
+  return readLog(
+    code,
+    text,
+    search.columns,
+    where,
+    (log) => checkIdentity(log, search.identity, where, verb),
+  );
 }
 
 /**

@@ -155,6 +155,7 @@ export function readLog(
   text: string,
   columns: readonly string[],
   where: string,
+  check?: (log: { columns: string[]; rows: LogRow[] }) => void,
 ): LogRow[] {
   let log: { columns: string[]; rows: LogRow[] };
   try {
@@ -162,6 +163,8 @@ export function readLog(
   } catch (error) {
     throw new Error(`cannot resume from ${where}: ${(error as Error).message}`);
   }
+  // A caller's own check (the search's identity) comes before the columns: it names the option.
+  check?.(log);
   if (log.columns.join(",") !== columns.join(",")) {
     throw new Error(
       `cannot resume from ${where}: its columns are ${log.columns.join(",")}, this search writes ` +

@@ -10,6 +10,7 @@
 
 import { type Panel, panelChart, type Series } from "../../lib/plot.ts";
 import { formatNumber, markdownTable } from "../format.ts";
+import { mean } from "../experiment_results.ts";
 import { fitGp, samplerOptions } from "../../../solutions/09-model-based-search/sampler.ts";
 import { gpPosterior } from "../../../solutions/09-model-based-search/gp.ts";
 import type { Kernel } from "../../../solutions/09-model-based-search/kernels.ts";
@@ -69,7 +70,7 @@ function gpStep(xs: number[], ys: number[], fixed?: Kernel): Step {
   const trials = xs.map((u, i) => ({ config: { u }, score: ys[i] }));
   const fit = fitGp(trials, space, options);
   const kernel = fixed ?? fit.kernel;
-  const mu = ys.reduce((a, b) => a + b, 0) / ys.length;
+  const mu = mean(ys);
   const sdY = Math.sqrt(ys.reduce((a, b) => a + (b - mu) ** 2, 0) / ys.length) || 1;
   const values = ys.map((y) => (y - mu) / sdY);
   const post = gpPosterior(
