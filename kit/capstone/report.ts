@@ -126,9 +126,7 @@ export function comparisonTable(session: Session): string {
   const config = winner
     ? Object.fromEntries(
       Object.entries(winner).filter(([k]) =>
-        !["id", "phase", "seed", "asked", "score", "loss", "cost", "epochs", "best_epoch"].includes(
-          k,
-        ) &&
+        !RUN_COLUMNS.includes(k) &&
         !k.endsWith("_s") && winner[k] !== ""
       ),
     )

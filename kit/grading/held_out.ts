@@ -98,7 +98,6 @@ export async function withHeldOutCases<T>(
  * import assert from "node:assert/strict";
  * import { testsWithoutHeldOutCases } from "./held_out.ts";
  * import type { Discovery } from "./trusted.ts";
-import { makeTempFolder } from "./temp.ts";
  * const run = (expected: number) =>
  *   ({ reference: new Map([["t", [{ kind: "number", input: "f(1)", expected }]]]) }) as Discovery;
  * assert.deepEqual(testsWithoutHeldOutCases(run(1), run(1)), ["t"]);

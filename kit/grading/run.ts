@@ -779,8 +779,10 @@ async function needsNodeCompatibility(workspace: string, paths: string[]): Promi
  * ```
  */
 function detach(text: string): string {
-  return new TextDecoder().decode(new TextEncoder().encode(text));
+  return DETACH_DECODER.decode(DETACH_ENCODER.encode(text));
 }
+// Made once: detach runs for every line a child's output keeps (neither keeps state between calls).
+const DETACH_ENCODER = new TextEncoder(), DETACH_DECODER = new TextDecoder();
 
 /** Text kept per file: the first and last lines, bounded. */
 class BoundedText {

@@ -347,24 +347,30 @@ export function sameSeedVerdict(
 export function comparisonVerdict(record: readonly LabEntry[], report: ReportCopy): string[] {
   const reads = tests(record);
   if (reads.length < 2) return ["the test rows were not read twice"];
-  const [base, final] = [reads[0].hits, reads.at(-1)!.hits];
-  let finalOnly = 0, baselineOnly = 0;
-  base.forEach((hit, i) => {
-    if (final[i] && !hit) finalOnly++;
-    if (hit && !final[i]) baselineOnly++;
-  });
+  const { finalOnly, baselineOnly } = pairedCounts(reads);
   const c = report.comparison, broken: string[] = [];
   if (c.finalOnly !== finalOnly || c.baselineOnly !== baselineOnly) {
     broken.push(
       `comparison counts ${c.finalOnly} / ${c.baselineOnly}; the reads give ${finalOnly} / ${baselineOnly}`,
     );
   }
-  const gap = (reads.at(-1)!.correct - reads[0].correct) / base.length;
+  const gap = (reads.at(-1)!.correct - reads[0].correct) / reads[0].hits.length;
   if (!close(c.gap, gap)) broken.push(`comparison.gap is ${c.gap}; the reads give ${gap}`);
   if (!(c.pValue >= 0 && c.pValue <= 1)) {
     broken.push(`comparison.pValue ${c.pValue} is no probability`);
   }
   return broken;
+}
+
+/** The rows only the final network (b) and only the baseline (c) got right: first and last read. */
+function pairedCounts(reads: readonly { hits: readonly boolean[] }[]) {
+  const [base, final] = [reads[0].hits, reads.at(-1)!.hits];
+  let finalOnly = 0, baselineOnly = 0;
+  base.forEach((hit, i) => {
+    if (final[i] && !hit) finalOnly++;
+    if (hit && !final[i]) baselineOnly++;
+  });
+  return { finalOnly, baselineOnly };
 }
 
 /**
@@ -383,12 +389,7 @@ export function comparisonVerdict(record: readonly LabEntry[], report: ReportCop
 export function worseBeyondNoise(record: readonly LabEntry[]): string[] {
   const reads = tests(record);
   if (reads.length < 2) return [];
-  const [base, final] = [reads[0].hits, reads.at(-1)!.hits];
-  let finalOnly = 0, baselineOnly = 0;
-  base.forEach((hit, i) => {
-    if (final[i] && !hit) finalOnly++;
-    if (hit && !final[i]) baselineOnly++;
-  });
+  const { finalOnly, baselineOnly } = pairedCounts(reads);
   return baselineOnly - finalOnly > 2 * Math.sqrt(finalOnly + baselineOnly)
     ? [
       `the final network is worse than the baseline beyond the noise (${baselineOnly} rows ` +

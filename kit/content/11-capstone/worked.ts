@@ -8,6 +8,8 @@
 
 import type { LessonContent } from "../types.ts";
 import { formatNumber, formatPercent, markdownTable } from "../format.ts";
+import { mean } from "../experiment_results.ts";
+import { firstPrimes } from "../../../solutions/07-grid-and-random-search/quasi_random.ts";
 import { lineChart, type Series } from "../../lib/plot.ts";
 import { OVERFIT, type Session } from "../../capstone/session.ts";
 import { comparisonTable, dimensionText, logRows } from "../../capstone/report.ts";
@@ -29,7 +31,6 @@ const adam = results.sessions.adamHalving.map(asSession);
 const worked = reference[0];
 const pct2 = (x: number) => `${(100 * x).toFixed(2)} %`;
 const points = (x: number, digits = 2) => `${(100 * x).toFixed(digits)}`;
-const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
 /** A number of a stored report, by path. */
 function field(s: Session, ...path: string[]): number {
@@ -281,14 +282,8 @@ export const workedRun: LessonContent = {
     "campaign-seeds": () => String(results.seeds.length),
     "overfit-rows": () => String(OVERFIT.rows),
     "dimensions": () => String(Object.keys(DESIGN.space).length),
-    "largest-base": () => {
-      // The Halton bases are the first primes, one per dimension (as shiftedHalton takes them).
-      const primes: number[] = [];
-      for (let k = 2; primes.length < Object.keys(DESIGN.space).length; k++) {
-        if (primes.every((p) => k % p !== 0)) primes.push(k);
-      }
-      return String(primes.at(-1));
-    },
+    // The Halton bases are the first primes, one per dimension (as shiftedHalton takes them).
+    "largest-base": () => String(firstPrimes(Object.keys(DESIGN.space).length).at(-1)),
     "run-seconds": () => formatNumber(results.runSeconds, { digits: 3 }),
     "run-engine": () => results.engine,
     "half-width-349": () =>
