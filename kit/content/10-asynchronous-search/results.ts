@@ -171,19 +171,21 @@ function timelineSeries(events: readonly RunEvent[]): Series[] {
       x.push(e.start, e.end, e.end);
       y.push(e.worker, e.worker, NaN);
     }
-    return { name: `rung ${rung} (${budget} epochs)`, x, y };
+    return { name: `rung ${rung} (${budget} epoch${budget === 1 ? "" : "s"})`, x, y };
   });
 }
 
 function timelineFigure(): Promise<string> {
   const run = results().halving.find((r) => r.seed === 0 && r.workers === 4)!;
+  // Half a worker of margin: worker 0's jobs would otherwise lie on the frame.
+  const yRange = [-0.5, run.workers - 0.5] as const;
   return panelChart({
     title: "Four virtual workers: synchronous successive halving (top) and ASHA (bottom)",
     description: "Each horizontal segment is one job on one worker, coloured by the rung it " +
       "trains to; gaps are idle time. Search seed 0 on digits, simulated clock.",
     panels: [
-      { series: timelineSeries(run.timeline!.synchronous), yLabel: "worker (synchronous)" },
-      { series: timelineSeries(run.timeline!.asha), yLabel: "worker (ASHA)" },
+      { series: timelineSeries(run.timeline!.synchronous), yLabel: "worker (synchronous)", yRange },
+      { series: timelineSeries(run.timeline!.asha), yLabel: "worker (ASHA)", yRange },
     ],
     xLabel: "simulated time (an epoch of h hidden units costs 0.2 + h/32)",
   });
@@ -216,7 +218,9 @@ function utilisationFigure(): Promise<string> {
 function scheduleFigure(): Promise<string> {
   const runs = results().pbt.slice(0, 4);
   return lineChart({
-    title: "The learning-rate schedule of PBT's best member, four seeds",
+    title: `The learning-rate schedule of PBT's best member, seeds ${
+      runs.map((r) => r.seed).join(", ")
+    }`,
     description: "Learning rate at each epoch along the best member's lineage (its own and its " +
       "donors' past), after exploit and explore every few epochs.",
     series: runs.map((r) => ({
