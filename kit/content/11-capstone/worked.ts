@@ -88,7 +88,7 @@ function repeatsTable(): string {
       points(field(s, "comparison", "gap")),
       points(width),
       `${field(s, "comparison", "finalOnly")} / ${field(s, "comparison", "baselineOnly")}`,
-      formatNumber(field(s, "comparison", "pValue"), { digits: 2 }),
+      formatNumber(field(s, "comparison", "pValue"), { digits: 3 }),
       formatNumber(s.seconds, { digits: 2 }),
     ];
   };
